@@ -1,0 +1,300 @@
+"""The ``pactgraph`` command line: a thin click layer over the library.
+
+Each command opens the knowledge graph, makes one library call and formats the
+result. Library errors become a one-line message on stderr and the error's exit
+code; a traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import PactgraphError
+
+__all__ = ["main"]
+
+FORMAT_HELP = "Output format: table (default), json, csv or tsv."
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def command(func):
+    """Wrap a command so library errors print one line and exit with their code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        debug = ctx.find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except PactgraphError as exc:
+            if debug:
+                raise
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; the store holds the sources committed before", 130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if debug:
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+                  "rerun with --debug for details", 70)
+
+    return wrapper
+
+
+def store_option(func):
+    return click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="PACTGRAPH_STORE",
+                        default=None, show_envvar=True,
+                        help="Store folder (default: $PACTGRAPH_STORE or ~/.local/share/pactgraph/store).")(func)
+
+
+def format_option(choices=("table", "json", "csv", "tsv"), default="table", help_text=FORMAT_HELP):
+    def decorate(func):
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                            help=help_text)(func)
+
+    return decorate
+
+
+def _open(store, write=False, create=False):
+    from .knowledge import KnowledgeGraph
+
+    return KnowledgeGraph(store, write=write, create=create)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="pactgraph")
+def main(debug: bool) -> None:
+    """pactgraph: a knowledge graph of international security partnerships.
+
+    Build the graph from the bundled sources, add your own texts, and ask it
+    questions in SPARQL or through named queries. Every extracted fact keeps
+    the quote, offsets, speaker and rule it came from.
+    """
+
+
+@main.command()
+@store_option
+@click.option("--release", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the built graph as sorted N-Quads to this file.")
+@command
+def build(store, release):
+    """Load the ontology, vocabularies, actor register and bundled sources into the store."""
+    with _open(store, write=True, create=True) as kg:
+        counts = kg.build()
+        if release:
+            from .export import write_release
+
+            write_release(kg, release)
+        stats = kg.stats()
+    click.echo(f"built {stats['store']}")
+    click.echo(f"  ontology {counts['ontology']} triples, vocabularies {counts['vocabularies']}, "
+               f"reference {counts['reference']}")
+    click.echo(f"  {counts['sources']} source(s): {counts['statements']} statements, {stats['evidence']} evidence, "
+               f"{stats['agreements']} agreement(s), {stats['persons']} person(s)")
+    click.echo(f"  {stats['quads']} quads in {stats['graphs']} graphs")
+    if release:
+        click.echo(f"  release written to {release}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--encoding", default=None, help="Encoding to try when a file is not UTF-8 (e.g. cp1252).")
+@store_option
+@command
+def ingest(paths, encoding, store):
+    """Add texts (or RDF files) to the store, each in its own named graph.
+
+    Re-ingesting a source replaces it. A bad file is reported and skipped; the
+    exit code is non-zero if any file failed.
+    """
+    from .errors import SourceError
+    from .sources import read_source
+
+    failed = 0
+    with _open(store, write=True, create=True) as kg:
+        for path in paths:
+            try:
+                if path.suffix.lower() in __import__("pactgraph.knowledge", fromlist=["RDF_SUFFIXES"]).RDF_SUFFIXES:
+                    result = kg.ingest_rdf(path)
+                else:
+                    result = kg.ingest_source(read_source(path, encoding=encoding))
+            except PactgraphError as exc:
+                failed += 1
+                click.echo(f"failed  {path}: {exc}", err=True)
+                continue
+            verb = "replaced" if result.replaced else "added"
+            click.echo(f"ok      {path}: {verb} {result.source} ({result.quads} quads, {result.statements} statements)")
+    if failed:
+        raise SourceError(f"{failed} of {len(paths)} file(s) failed")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "nquads", "trig", "turtle"]), default="json",
+              show_default=True, help="json: a readable summary; nquads/trig/turtle: the source's graph.")
+@click.option("--encoding", default=None, help="Encoding to try when the file is not UTF-8.")
+@command
+def extract(path, fmt, encoding):
+    """Print what a text yields, without storing anything."""
+    from .extract import EXTRACTOR_VERSION
+    from .extract import extract as run
+    from .sources import read_source
+    from .summary import summarize
+
+    extraction = run(read_source(path, encoding=encoding))
+    if fmt == "json":
+        click.echo(json.dumps(summarize(extraction), indent=2, ensure_ascii=False))
+        return
+    import pyoxigraph as ox
+
+    from .formats import RDF_FORMATS
+    from .namespaces import PREFIXES
+    from .rdfmap import extraction_quads
+
+    quads = extraction_quads(extraction, EXTRACTOR_VERSION)
+    if fmt == "turtle":
+        data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.TURTLE,
+                            prefixes=PREFIXES)
+    else:
+        data = ox.serialize(quads, format=RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+    click.echo(data.decode().rstrip("\n"))
+
+
+@main.command()
+@click.argument("source")
+@store_option
+@command
+def remove(source, store):
+    """Remove a source (its slug, file name or IRI) and every triple it contributed."""
+    with _open(store, write=True) as kg:
+        iri = kg.remove(source)
+    click.echo(f"removed {iri}")
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@format_option(("table", "json", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"),
+               help_text="table/json/csv/tsv for SELECT and ASK; turtle/ntriples/jsonld/rdfxml for CONSTRUCT.")
+@command
+def sparql(query, store, fmt):
+    """Run a SPARQL query (text, or a path to a .rq file) over all graphs."""
+    from .errors import QueryError
+    from .formats import render_results
+
+    if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
+        try:
+            query = Path(query).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{query}: cannot read query file: {exc}") from None
+    with _open(store) as kg:
+        click.echo(render_results(kg.sparql(query), fmt))
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V", help="A parameter value, e.g. actor=Japan.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--examples", is_flag=True, help="Run every named query with its example parameters.")
+@store_option
+@format_option()
+@command
+def query(name, params, list_, examples, store, fmt):
+    """Run a named query from the library (see --list)."""
+    from .errors import ParameterError
+    from .formats import render_results
+    from .queries import list_queries
+
+    if list_:
+        for q in list_queries():
+            ps = " ".join(f"--param {p['name']}=<{p.get('type', 'string')}>" for p in q.params)
+            click.echo(f"{q.name:28} {q.summary}" + (f"\n{'':28}   {ps}" if ps else ""))
+        return
+    if examples:
+        with _open(store) as kg:
+            for q in list_queries():
+                args = {k: str(v) for k, v in q.example.items()}
+                shown = ", ".join(f"{k}={v}" for k, v in args.items())
+                click.echo(f"\n## {q.summary}  [{q.name}{' ' + shown if shown else ''}]")
+                click.echo(render_results(kg.run_named(q.name, args), fmt))
+        return
+    if not name:
+        raise ParameterError("give a query name, or --list to see them")
+    values = {}
+    for item in params:
+        if "=" not in item:
+            raise ParameterError(f"--param {item!r}: expected NAME=VALUE")
+        key, value = item.split("=", 1)
+        values[key.strip()] = value
+    with _open(store) as kg:
+        click.echo(render_results(kg.run_named(name, values), fmt))
+
+
+@main.command()
+@store_option
+@command
+def validate(store):
+    """Check the store against the SHACL shapes and the *-violation.rq checks."""
+    with _open(store) as kg:
+        report = kg.validate()
+    for line in report.lines():
+        click.echo(line)
+    if not report.conforms:
+        sys.exit(9)
+
+
+@main.command()
+@store_option
+@click.option("--sources", "show_sources", is_flag=True, help="List the sources in the store.")
+@format_option()
+@command
+def stats(store, show_sources, fmt):
+    """Counts of what the store holds."""
+    from .formats import render_rows
+
+    with _open(store) as kg:
+        if show_sources:
+            click.echo(render_rows(kg.sources(), fmt))
+            return
+        counts = kg.stats()
+    if fmt == "table":
+        for key, value in counts.items():
+            click.echo(f"{key:14} {value}")
+    else:
+        click.echo(render_rows([counts], fmt))
+
+
+@main.command()
+@click.argument("subject", required=False)
+@click.argument("object_", metavar="OBJECT", required=False)
+@click.option("--predicate", "-p", default=None, help="Predicate: pact:partnerOf, partnerOf, or a full IRI.")
+@store_option
+@format_option()
+@command
+def evidence(subject, object_, predicate, store, fmt):
+    """The quotes behind a triple, or behind everything linking two actors.
+
+    SUBJECT and OBJECT are actor names, acronyms, QIDs or IRIs, e.g.
+    'pactgraph evidence NATO Japan' or 'pactgraph evidence NATO --predicate leads'.
+    """
+    from .formats import render_rows
+
+    with _open(store) as kg:
+        rows = kg.evidence(subject, predicate, object_)
+    click.echo(render_rows(rows, fmt))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,110 @@
+"""The per-document state shared by the extraction rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Evidence, Statement
+from ..namespaces import ID
+from .mentions import Mention
+
+__all__ = ["DocContext", "Sentence"]
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int  # token index
+    end: int
+    char_start: int  # into the source text
+    char_end: int
+    mentions: list[Mention] = field(default_factory=list)
+    speaker: str | None = None  # IRI of whoever speaks this sentence
+
+
+class DocContext:
+    """A parsed document: tokens, sentences, mentions, and the statements found so far."""
+
+    def __init__(self, source, doc, gazetteer, mentions: list[Mention]):
+        self.source = source
+        self.text = source.text
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.offset = source.body_start
+        self.sentences: list[Sentence] = []
+        for sent in doc.sents:
+            # Trim whitespace tokens at both ends; skip sentences that are only whitespace.
+            start, end = sent.start, sent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start == end:
+                continue
+            span = doc[start:end]
+            self.sentences.append(Sentence(
+                index=len(self.sentences), start=start, end=end,
+                char_start=self.offset + span.start_char, char_end=self.offset + span.end_char,
+            ))
+        self._sent_of_token = [0] * (len(doc) + 1)
+        for sentence in self.sentences:
+            for i in range(sentence.start, sentence.end + 1):
+                self._sent_of_token[i] = sentence.index
+        for mention in mentions:
+            self.add_mention(mention)
+        self.statements: dict[tuple, Statement] = {}
+        self.main_actors: list[str] = []
+        self.person_mentions: list[tuple[str, int, int]] = []  # (person IRI, first token, end token)
+        self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
+
+    # -- mentions -----------------------------------------------------------------
+
+    def sentence_of(self, token: int) -> Sentence:
+        return self.sentences[self._sent_of_token[min(token, len(self._sent_of_token) - 1)]]
+
+    def add_mention(self, mention: Mention) -> None:
+        sentence = self.sentence_of(mention.start)
+        mention.sent = sentence.index
+        sentence.mentions.append(mention)
+        sentence.mentions.sort(key=lambda m: m.start)
+
+    def mentions(self, kind: str | tuple[str, ...] = "actor"):
+        kinds = (kind,) if isinstance(kind, str) else kind
+        for sentence in self.sentences:
+            for mention in sentence.mentions:
+                if mention.kind in kinds:
+                    yield mention
+
+    def actor_counts(self) -> Counter:
+        return Counter(m.key for m in self.mentions("actor") if m.form not in ("adjective", "coref"))
+
+    def entity_kind(self, key: str) -> str:
+        entity = self.gazetteer.register.entities.get(key)
+        return entity.kind if entity else ""
+
+    # -- evidence and statements --------------------------------------------------
+
+    def evidence(self, sentence: Sentence, rule: str, confidence: float, start: int | None = None,
+                 end: int | None = None) -> Evidence:
+        """Evidence quoting ``sentence`` (or the char range ``start:end`` of the source)."""
+        s = sentence.char_start if start is None else start
+        e = sentence.char_end if end is None else end
+        return Evidence(start=s, end=e, quote=self.text[s:e], rule=rule,
+                        confidence=round(confidence, 2), speaker=sentence.speaker)
+
+    def state(self, subject: str, predicate: str, obj, evidence: Evidence) -> Statement:
+        """Record a statement, adding ``evidence`` to it (a span is recorded once)."""
+        key = (subject, predicate, obj)
+        statement = self.statements.get(key)
+        if statement is None:
+            statement = self.statements[key] = Statement(subject, predicate, obj)
+        if all((e.start, e.end) != (evidence.start, evidence.end) for e in statement.evidence):
+            statement.evidence.append(evidence)
+        return statement
+
+    def iri(self, key: str) -> str:
+        return ID + key
+
+    def tokens_lower(self, sentence: Sentence) -> list[str]:
+        return [t.lower_ for t in self.doc[sentence.start:sentence.end]]

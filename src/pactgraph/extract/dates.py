@@ -1,0 +1,42 @@
+"""Dates as diplomatic texts write them: "2 April 2014", "April 2, 2014", "5 Sept. 2016"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["find_dates"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, iso_date)`` for each full date written in ``text``.
+
+    Examples
+    --------
+    >>> [d for _, _, d in find_dates("signed on 2 April 2014 and on Sept. 5, 2016")]
+    ['2014-04-02', '2016-09-05']
+    >>> find_dates("Today (3 May 2019)")[0][2]
+    '2019-05-03'
+    """
+    found = []
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO):
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            try:
+                date = dt.date(int(match.group("year")), month_number, int(match.group("day")))
+            except ValueError:
+                continue
+            if not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), date.isoformat()))
+    return sorted(found)

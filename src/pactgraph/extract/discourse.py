@@ -1,0 +1,182 @@
+"""Who speaks where: speaker blocks, captions of speeches, and light coreference.
+
+Structure found in the genre:
+
+* speaker lines that open a block: ``From Anders Fogh Rasmussen, NATO: …`` or
+  transcript labels ``Secretary General: …``, ``Q: …``;
+* captions naming a speech: ``Excerpt from speech by <title> <name> at <venue>``;
+* the ``speaker`` field of the metadata header, for a whole speech.
+
+Coreference: "we", "our", "us" refer to the speaker's organization (or, in a
+joint declaration or statement, to its main actors); "your country" in a speech
+refers to the host state; "both sides", "our two countries" to the main actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Speech
+from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD
+from .context import DocContext
+from .mentions import Mention
+
+__all__ = ["find_speakers", "resolve_coreference"]
+
+_FROM_LINE = re.compile(r"^From (?P<who>[^:\n]{2,100}):", re.M)
+_LABEL_LINE = re.compile(r"^(?P<who>(?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*| of| the){0,7}|Q|A):[ \t]", re.M)
+_CAPTION = re.compile(
+    r"^(?:Excerpts? (?:from|of)|Video:|Extract from) (?:the )?(?P<genre>[a-z -]{3,40}?) (?:by|of) (?P<rest>[^\n]+)$",
+    re.M | re.I,
+)
+_VENUE = re.compile(r"\bat (?:the )?(?P<venue>[A-Z][^,.;\n]{2,80})")
+
+
+@dataclass(slots=True)
+class _Block:
+    start: int  # char offsets in the source text
+    end: int
+    speaker: str | None
+    speech: Speech | None = None
+
+
+def _resolve_speaker(ctx: DocContext, who: str, persons, positions) -> str | None:
+    """IRI of the person or organization a speaker label names."""
+    who = who.strip()
+    if who in {"Q", "A", "Question", "Moderator"}:
+        return None
+    for person in persons.values():
+        if person.name in who or (person.family_name in who.split()):
+            return person.iri
+    for position in positions:
+        if position.title == who or who.endswith(position.title):
+            return position.holder
+    for mention in ctx.mentions("actor"):
+        if ctx.text[mention.char_start:mention.char_end] == who:
+            return ID + mention.key
+    return None
+
+
+def find_speakers(ctx: DocContext, persons, positions) -> list[Speech]:
+    """Set ``sentence.speaker`` for every sentence and return the speeches named by captions."""
+    text, base = ctx.text, ctx.offset
+    body = text[base:]
+    default = None
+    if ctx.source.metadata.get("speaker"):
+        default = _resolve_speaker(ctx, ctx.source.metadata["speaker"], persons, positions)
+    starts: list[tuple[int, str | None]] = []
+    for match in _FROM_LINE.finditer(body):
+        who = match.group("who")
+        speaker = None
+        for part in [who] + [p.strip() for p in who.split(",")]:
+            speaker = _resolve_speaker(ctx, part, persons, positions)
+            if speaker:
+                break
+        starts.append((base + match.start(), speaker))
+    if not starts:
+        for match in _LABEL_LINE.finditer(body):
+            who = match.group("who")
+            starts.append((base + match.start(), _resolve_speaker(ctx, who, persons, positions)))
+    captions = list(_CAPTION.finditer(body))
+    # Blocks end at the next speaker line or caption line.
+    cuts = sorted({s for s, _ in starts} | {base + c.start() for c in captions} | {len(text)})
+    blocks = []
+    for start, speaker in starts:
+        end = next(c for c in cuts if c > start)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        blocks.append(_Block(start, end, speaker))
+    for sentence in ctx.sentences:
+        sentence.speaker = default
+        for block in blocks:
+            if block.start <= sentence.char_start < block.end:
+                sentence.speaker = block.speaker
+    speeches = []
+    for n, caption in enumerate(captions, start=1):
+        cap_start = base + caption.start()
+        line_speaker = None
+        for sentence in ctx.sentences:
+            if sentence.char_start <= cap_start < sentence.char_end or cap_start <= sentence.char_start < base + caption.end():
+                for pid, ps, pe in getattr(ctx, "person_mentions", []):
+                    if sentence.start <= ps < sentence.end:
+                        line_speaker = pid
+                        break
+        if line_speaker is None:
+            line_speaker = _resolve_speaker(ctx, caption.group("rest"), persons, positions)
+        # The caption names the block after it when the speakers agree, else the
+        # nearest earlier block by the same speaker that has no caption yet.
+        after = [b for b in blocks if b.start >= cap_start]
+        before = [b for b in blocks if b.end <= cap_start and b.speech is None]
+        target = None
+        if after and after[0].speaker == line_speaker and after[0].speech is None:
+            target = after[0]
+        else:
+            target = next((b for b in reversed(before) if b.speaker == line_speaker), None)
+        if target is None or line_speaker is None:
+            continue
+        venue = _VENUE.search(caption.group("rest"))
+        genre = caption.group("genre").strip().lower()
+        speech = Speech(
+            iri=f"{ID}speech/{ctx.source.slug}-{n}", speaker=line_speaker, genre=genre,
+            label=caption.group(0).strip(), start=target.start, end=target.end,
+            venue=venue.group("venue").strip() if venue else None,
+        )
+        target.speech = speech
+        speeches.append(speech)
+        cap_sentence = next(s for s in ctx.sentences if s.char_start <= cap_start < s.char_end + 1)
+        ev = ctx.evidence(cap_sentence, "speech-caption", 0.9, base + caption.start(), base + caption.end())
+        ctx.state(speech.iri, RDF + "type", PACT + "Speech", ev)
+        ctx.state(speech.iri, RDFS + "label", (speech.label, XSD + "string"), ev)
+        ctx.state(speech.iri, PACT + "speaker", speech.speaker, ev)
+        ctx.state(speech.iri, DCTERMS + "type", (genre, XSD + "string"), ev)
+        ctx.state(speech.iri, DCTERMS + "isPartOf", ctx.source.iri, ev)
+        ctx.state(speech.iri, PACT + "charStart", (str(speech.start), XSD + "integer"), ev)
+        ctx.state(speech.iri, PACT + "charEnd", (str(speech.end), XSD + "integer"), ev)
+        if speech.venue:
+            ctx.state(speech.iri, PACT + "venue", (speech.venue, XSD + "string"), ev)
+    return speeches
+
+
+_WE = {"we", "our", "us", "ours", "ourselves"}
+_BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), ("our", "two", "nations"),
+         ("both", "parties"), ("the", "two", "sides"), ("the", "two", "countries"), ("both", "partners")]
+_YOUR = [("your", "country"), ("your", "nation"), ("your", "government")]
+
+
+def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None, genre: str) -> None:
+    """Add ``coref`` mentions for we/our, "your country" and "both sides"."""
+    doc = ctx.doc
+    joint = genre.startswith("joint") or genre in {"communique", "declaration"}
+    for sentence in ctx.sentences:
+        tokens = doc[sentence.start:sentence.end]
+        lowers = [t.lower_ for t in tokens]
+        added: list[Mention] = []
+        covered: set[int] = set()
+        for phrases, targets in ((_BOTH, ctx.main_actors), (_YOUR, [host_state] if host_state else [])):
+            for phrase in phrases:
+                n = len(phrase)
+                for i in range(len(lowers) - n + 1):
+                    if tuple(lowers[i:i + n]) == phrase and targets:
+                        for key in targets:
+                            added.append(_coref(ctx, tokens, i, i + n, key, 0.7))
+                        covered.update(range(i, i + n))
+        for i, lower in enumerate(lowers):
+            if lower in _WE and i not in covered:
+                targets = []
+                speaker_org = org_of_speaker(sentence.speaker)
+                if speaker_org:
+                    targets = [speaker_org]
+                elif joint:
+                    targets = list(ctx.main_actors)
+                for key in targets:
+                    added.append(_coref(ctx, tokens, i, i + 1, key, 0.6))
+        for mention in added:
+            ctx.add_mention(mention)
+
+
+def _coref(ctx: DocContext, tokens, i: int, j: int, key: str, confidence: float) -> Mention:
+    span = tokens[i:j]
+    return Mention(key=key, kind="actor", form="coref", start=span.start, end=span.end,
+                   char_start=ctx.offset + span.start_char, char_end=ctx.offset + span.end_char,
+                   confidence=confidence)

@@ -1,0 +1,282 @@
+"""The library's front object: a knowledge graph in a store.
+
+>>> import pactgraph, tempfile
+>>> kg = pactgraph.open(tempfile.mkdtemp(), write=True)
+>>> summary = kg.ingest_text("NATO and Japan signed a Joint Declaration on 15 April 2013.", name="demo.txt")
+>>> [row["label"] for row in kg.query("agreements-of", actor="Japan")]
+['Joint Declaration']
+>>> kg.close()
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import PactgraphError, QueryError, RDFSyntaxError, SourceError, StoreError
+from .namespaces import GRAPH, ID, PACT
+from .sources import Source, read_source, source_from_text
+from .store import META_GRAPH, Store
+
+__all__ = ["IngestResult", "KnowledgeGraph", "open_graph"]
+
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+VOCABULARY_GRAPH = GRAPH + "vocabularies"
+REFERENCE_GRAPH = GRAPH + "reference"
+RDF_SUFFIXES = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".rdf": "RDF_XML",
+                ".owl": "RDF_XML", ".xml": "RDF_XML", ".jsonld": "JSON_LD", ".n3": "N3"}
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingested source added to the store."""
+
+    source: str  # source IRI (= its graph)
+    name: str
+    quads: int
+    statements: int
+    replaced: bool
+
+
+def open_graph(store: str | Path | None = None, *, write: bool = False, create: bool | None = None) -> "KnowledgeGraph":
+    """Open the knowledge graph in ``store`` (a folder; the default store when ``None``)."""
+    return KnowledgeGraph(store, write=write, create=write if create is None else create)
+
+
+class KnowledgeGraph:
+    """A pactgraph knowledge graph: ingest sources, query, inspect evidence."""
+
+    def __init__(self, store: str | Path | None = None, *, write: bool = False, create: bool = False):
+        self.store = Store(store, write=write, create=create)
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------
+
+    def build(self, sources: Path | None = None) -> dict:
+        """Load the ontology, vocabularies, register and bundled sources (each in its own graph)."""
+        from .rdfmap import register_quads
+        from .reference import load_register
+        from .resources import ontology_dir, sources_dir
+
+        onto = ontology_dir()
+        counts = {
+            "ontology": self.store.replace_graph(ONTOLOGY_GRAPH, _parse_rdf(onto / "pactgraph.ttl", ONTOLOGY_GRAPH)),
+            "vocabularies": self.store.replace_graph(VOCABULARY_GRAPH, [
+                q for path in sorted((onto / "vocabularies").glob("*.ttl")) for q in _parse_rdf(path, VOCABULARY_GRAPH)
+            ]),
+            "reference": self.store.replace_graph(REFERENCE_GRAPH, register_quads(load_register())),
+        }
+        results = [self.ingest(path) for path in sorted((sources or sources_dir()).glob("*.txt"))]
+        self.store.flush()
+        counts["sources"] = len(results)
+        counts["source_quads"] = sum(r.quads for r in results)
+        counts["statements"] = sum(r.statements for r in results)
+        return counts
+
+    def ingest(self, path: str | Path, encoding: str | None = None) -> IngestResult:
+        """Extract a text file (or load an RDF file) into its own named graph, replacing an earlier version."""
+        path = Path(path)
+        if path.suffix.lower() in RDF_SUFFIXES:
+            return self.ingest_rdf(path)
+        return self.ingest_source(read_source(path, encoding=encoding))
+
+    def ingest_text(self, text: str, name: str = "<text>", **metadata: str) -> IngestResult:
+        """Extract a text given as a string; ``metadata`` fields override its header."""
+        return self.ingest_source(source_from_text(text, name=name, metadata=metadata or None))
+
+    def ingest_source(self, source: Source) -> IngestResult:
+        from .extract import EXTRACTOR_VERSION, extract
+        from .rdfmap import extraction_quads
+
+        extraction = extract(source)
+        quads = extraction_quads(extraction, EXTRACTOR_VERSION)
+        replaced = self.store.has_graph(source.iri)
+        count = self.store.replace_graph(source.iri, quads)
+        self.store.flush()
+        return IngestResult(source.iri, source.name, count, len(extraction.statements), replaced)
+
+    def ingest_rdf(self, path: Path) -> IngestResult:
+        from .namespaces import slugify
+
+        graph = f"{ID}source/{slugify(path.stem)}"
+        quads = _parse_rdf(path, graph)
+        replaced = self.store.has_graph(graph)
+        count = self.store.replace_graph(graph, quads)
+        self.store.flush()
+        return IngestResult(graph, str(path), count, 0, replaced)
+
+    def remove(self, source: str) -> str:
+        """Remove a source (slug, file name or IRI) and every triple of its graph; return its IRI."""
+        iri = self.resolve_source(source)
+        self.store.drop_graph(iri)
+        self.store.flush()
+        return iri
+
+    def resolve_source(self, source: str) -> str:
+        from .namespaces import slugify
+
+        candidates = [source, f"{ID}source/{source}", f"{ID}source/{slugify(Path(source).name.rsplit('.', 1)[0])}"]
+        for iri in candidates:
+            if iri.startswith("http") and self.store.has_graph(iri):
+                return iri
+        raise StoreError(f"no source {source!r} in store {self.store.path} (see 'pactgraph stats --sources')")
+
+    # -- reading ------------------------------------------------------------------
+
+    def sparql(self, query: str, substitutions: dict | None = None):
+        """Run a SPARQL query over all graphs; returns pyoxigraph solutions, triples or a boolean."""
+        try:
+            return self.store.query(query, substitutions)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {str(exc).splitlines()[0]}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+
+    def query(self, name: str, **params: str) -> list[dict]:
+        """Run the named query ``name`` with ``params``; rows as dicts of plain values."""
+        return rows_as_dicts(self.run_named(name, params))
+
+    def run_named(self, name: str, params: dict[str, str]):
+        from .queries import bind_params, load_query
+
+        named = load_query(name)
+        return self.sparql(named.text, bind_params(named, params))
+
+    def sources(self) -> list[dict]:
+        return rows_as_dicts(self.sparql(
+            "SELECT ?source ?title ?date ?hash WHERE { ?source a pact:Source ; dcterms:title ?title ; "
+            "pact:contentHash ?hash . OPTIONAL { ?source dcterms:date ?date } } ORDER BY ?source"))
+
+    def stats(self) -> dict:
+        """Counts of graphs, quads, sources, actors by class, agreements and evidence."""
+        result = {"store": str(self.store.path), "quads": len(self.store), "graphs": len(self.store.graphs())}
+        for label, cls in (("sources", "Source"), ("agreements", "Agreement"), ("states", "State"),
+                           ("organizations", "InternationalOrganization"), ("missions", "Mission"),
+                           ("persons", "Person"), ("positions", "Position"), ("evidence", "Evidence"),
+                           ("speeches", "Speech")):
+            rows = self.sparql(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a pact:{cls} }} "
+                               f"FILTER(STRSTARTS(STR(?g), '{ID}source/')) }}")
+            result[label] = int(next(iter(rows))["n"].value)
+        return result
+
+    def evidence(self, subject: str | None = None, predicate: str | None = None, obj: str | None = None) -> list[dict]:
+        """The quotes behind triples matching (subject, predicate, object); ``None`` matches anything.
+
+        Subjects and objects may be actor names ("Japan"), QIDs, IRIs or literals. Given
+        two actors and no predicate, evidence for triples between them in either direction.
+        """
+        from .queries import resolve_actor
+
+        def term(value: str | None):
+            if value is None:
+                return None
+            if value.startswith(("http://", "https://")):
+                return ox.NamedNode(value)
+            if ":" in value and value.split(":", 1)[0] in ("pact", "org", "rdf", "rdfs", "owl", "dcterms"):
+                from .namespaces import PREFIXES
+
+                prefix, local = value.split(":", 1)
+                return ox.NamedNode(PREFIXES[prefix] + local)
+            try:
+                return ox.NamedNode(resolve_actor(value))
+            except PactgraphError:
+                return ox.Literal(value)
+
+        s, p, o = term(subject), term(predicate), term(obj)
+        if p is not None and isinstance(p, ox.Literal):
+            p = ox.NamedNode(PACT + predicate)
+        symmetric = p is None and s is not None and o is not None
+        where = "?e a pact:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pact:quote ?quote ;" \
+                " pact:charStart ?start ; pact:charEnd ?end ; pact:rule ?rule ; pact:confidence ?confidence ;" \
+                " prov:wasDerivedFrom ?source . OPTIONAL { ?e pact:speaker ?speaker }"
+        subs = {}
+        if symmetric:
+            where += " FILTER((?s = ?a && ?o = ?b) || (?s = ?b && ?o = ?a))"
+            subs = {ox.Variable("a"): s, ox.Variable("b"): o}
+        else:
+            for var, value in (("s", s), ("p", p), ("o", o)):
+                if value is not None:
+                    subs[ox.Variable(var)] = value
+        extra = " ?a ?b" if symmetric else ""
+        q = f"SELECT ?s ?p ?o ?quote ?source ?start ?end ?speaker ?rule ?confidence{extra} WHERE {{ {where} }} " \
+            "ORDER BY ?s ?p ?o ?source ?start"
+        rows = rows_as_dicts(self.sparql(q, subs))
+        for row in rows:
+            row.pop("a", None), row.pop("b", None)
+        return rows
+
+    def validate(self) -> "ValidationReport":
+        from .validate import validate_store
+
+        return validate_store(self)
+
+
+def rows_as_dicts(solutions) -> list[dict]:
+    """SELECT solutions as a list of ``{variable: value}`` with plain Python values."""
+    if isinstance(solutions, ox.QueryBoolean):
+        return [{"result": bool(solutions)}]
+    if isinstance(solutions, ox.QueryTriples):
+        return [{"subject": t.subject.value, "predicate": t.predicate.value, "object": t.object.value} for t in solutions]
+    names = [v.value for v in solutions.variables]
+    rows = []
+    for solution in solutions:
+        row = {}
+        for name in names:
+            term = solution[name]
+            row[name] = None if term is None else _plain(term)
+        rows.append(row)
+    return rows
+
+
+def _plain(term):
+    if isinstance(term, ox.Literal):
+        dtype = term.datatype.value
+        if dtype.endswith("#integer"):
+            return int(term.value)
+        if dtype.endswith("#decimal") or dtype.endswith("#double"):
+            return float(term.value)
+        return term.value
+    return term.value
+
+
+def _parse_rdf(path: Path, graph: str) -> list[ox.Quad]:
+    """Parse an RDF file fully in memory; triples go to ``graph``."""
+    fmt = getattr(ox.RdfFormat, RDF_SUFFIXES.get(path.suffix.lower(), "TURTLE"))
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise RDFSyntaxError(f"{path}: file is empty")
+    if fmt == ox.RdfFormat.RDF_XML and b"<!DOCTYPE" in data[:4096].upper():
+        raise RDFSyntaxError(f"{path}: RDF/XML with a DOCTYPE is refused (entity expansion)")
+    try:
+        parsed = list(ox.parse(io.BytesIO(data), format=fmt, base_iri=path.resolve().as_uri()))
+    except SyntaxError as exc:
+        raise RDFSyntaxError(f"{path}: {str(exc).splitlines()[0]}") from None
+    except (OSError, ValueError) as exc:
+        raise RDFSyntaxError(f"{path}: {str(exc).splitlines()[0]}") from None
+    g = ox.NamedNode(graph)
+    out = []
+    for item in parsed:
+        if isinstance(item, ox.Quad):
+            target = g if isinstance(item.graph_name, ox.DefaultGraph) else item.graph_name
+            out.append(ox.Quad(item.subject, item.predicate, item.object, target))
+        else:
+            out.append(ox.Quad(item.subject, item.predicate, item.object, g))
+    return out
+
+
+_ = META_GRAPH  # re-exported for tools that skip the store's own bookkeeping graph

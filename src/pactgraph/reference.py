@@ -1,0 +1,216 @@
+"""The actor register: curated tables of states, organizations, missions,
+regions, places and memberships in ``graph/reference/``.
+
+Every row cites its source. :func:`load_register` reads the tables once and
+checks them; :func:`register_quads` maps them to the reference graph.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import ReferenceDataError
+from .model import Entity
+from .namespaces import ID
+
+__all__ = ["Membership", "Register", "load_register"]
+
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+#: Register kind → class local name in the pact: ontology.
+KIND_CLASS = {
+    "state": "State",
+    "organization": "InternationalOrganization",
+    "body": "InternationalOrganization",
+    "grouping": "InformalGrouping",
+    "framework": "PartnershipFramework",
+    "mission": "Mission",
+    "region": "Region",
+    "place": "Place",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A member's membership of (or partnership with) an organization."""
+
+    member: str  # register key, e.g. "state/jpn"
+    organization: str  # register key, e.g. "org/nato"
+    role: str
+    start: str | None
+    end: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Register:
+    """All curated entities, by register key, and their memberships."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    memberships: list[Membership] = field(default_factory=list)
+    led_by: dict[str, str] = field(default_factory=dict)  # mission key → org key
+    mandated_by: dict[str, str] = field(default_factory=dict)
+    periods: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → running-text variants
+
+    def by_iri(self, iri: str) -> Entity | None:
+        return self.entities.get(iri.removeprefix(ID))
+
+    def by_qid(self, qid: str) -> Entity | None:
+        for entity in self.entities.values():
+            if entity.wikidata == qid:
+                return entity
+        return None
+
+    def members_of(self, org_key: str) -> set[str]:
+        return {m.member for m in self.memberships if m.organization == org_key and m.role == "member"}
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            clean = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            if not any(clean.values()):
+                continue
+            if not clean.get("source"):
+                raise ReferenceDataError(f"{path}:{number}: row has no source")
+            rows.append((number, clean))
+        return rows
+
+
+def _qid(value: str, path: Path, number: int, required: bool) -> str | None:
+    if not value:
+        if required:
+            raise ReferenceDataError(f"{path}:{number}: row has no Wikidata QID")
+        return None
+    if not _QID.match(value):
+        raise ReferenceDataError(f"{path}:{number}: {value!r} is not a Wikidata QID")
+    return value
+
+
+def _date(value: str, path: Path, number: int) -> str | None:
+    if not value:
+        return None
+    if not _DATE.match(value):
+        raise ReferenceDataError(f"{path}:{number}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _add(register: Register, entity: Entity, path: Path, number: int) -> None:
+    if entity.key in register.entities:
+        raise ReferenceDataError(f"{path}:{number}: duplicate register key {entity.key!r}")
+    register.entities[entity.key] = entity
+
+
+@cache
+def load_register(folder: Path | None = None) -> Register:
+    """Read and check the reference tables in ``folder`` (the bundled ones by default).
+
+    Raises
+    ------
+    ReferenceDataError
+        If a row lacks a source or QID, a code is malformed, or a key repeats.
+    """
+    if folder is None:
+        from .resources import reference_dir
+
+        folder = reference_dir()
+    register = Register()
+
+    path = folder / "states.csv"
+    for number, row in _rows(path):
+        iso3 = row.get("iso3", "").upper()
+        if not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise ReferenceDataError(f"{path}:{number}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        key = f"state/{iso3.lower()}"
+        cow = row.get("cow_code", "")
+        names = tuple(dict.fromkeys(n for n in (row.get("name", ""), row.get("short_name", ""), row.get("official_name", "")) if n))
+        _add(register, Entity(
+            key=key, iri=ID + key, kind="state", label=row["name"],
+            wikidata=_qid(row.get("wikidata", ""), path, number, True),
+            iso2=row.get("iso2") or None, iso3=iso3,
+            cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
+            adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")),
+            sources=tuple(row["source"].split()),
+        ), path, number)
+
+    path = folder / "organizations.csv"
+    for number, row in _rows(path):
+        kind = row.get("type", "")
+        if kind not in {"organization", "body", "grouping", "framework", "mission"}:
+            raise ReferenceDataError(f"{path}:{number}: unknown type {kind!r}")
+        key = f"{'mission' if kind == 'mission' else 'org'}/{row['slug']}"
+        names = tuple(dict.fromkeys((row["label"], *_split(row.get("full_names")))))
+        _add(register, Entity(
+            key=key, iri=ID + key, kind=kind, label=row["label"],
+            wikidata=_qid(row.get("wikidata", ""), path, number, False),
+            parent=row.get("parent") or None, names=names, acronyms=_split(row.get("acronyms")),
+            sources=tuple(row["source"].split()),
+        ), path, number)
+        register.aliases[key] = _split(row.get("aliases"))
+        if row.get("led_by"):
+            register.led_by[key] = row["led_by"]
+        if row.get("mandated_by"):
+            register.mandated_by[key] = row["mandated_by"]
+        start, end = _date(row.get("start", ""), path, number), _date(row.get("end", ""), path, number)
+        if start or end:
+            register.periods[key] = (start, end)
+
+    for kind, filename in (("region", "regions.csv"), ("place", "places.csv")):
+        path = folder / filename
+        for number, row in _rows(path):
+            key = f"{kind}/{row['slug']}"
+            _add(register, Entity(
+                key=key, iri=ID + key, kind=kind, label=row["label"],
+                wikidata=_qid(row.get("wikidata", ""), path, number, False),
+                country=(f"state/{row['country'].lower()}" if row.get("country") else None),
+                names=tuple(dict.fromkeys((row["label"], *_split(row.get("aliases"))))),
+                sources=tuple(row["source"].split()),
+            ), path, number)
+
+    org_keys = {k for k in register.entities if k.startswith(("org/", "mission/"))}
+    _resolve_org_refs(register, org_keys, folder)
+
+    path = folder / "memberships.csv"
+    for number, row in _rows(path):
+        member, org = row.get("member", ""), row.get("organization", "")
+        if member not in register.entities:
+            raise ReferenceDataError(f"{path}:{number}: unknown member {member!r}")
+        if org not in register.entities:
+            raise ReferenceDataError(f"{path}:{number}: unknown organization {org!r}")
+        register.memberships.append(Membership(
+            member=member, organization=org, role=row.get("role") or "member",
+            start=_date(row.get("start", ""), path, number), end=_date(row.get("end", ""), path, number),
+            sources=tuple(row["source"].split()),
+        ))
+    return register
+
+
+def _resolve_org_refs(register: Register, org_keys: set[str], folder: Path) -> None:
+    """Turn slugs in parent/led_by/mandated_by columns into register keys."""
+
+    def resolve(slug: str, what: str, owner: str) -> str:
+        for candidate in (f"org/{slug}", f"mission/{slug}", slug):
+            if candidate in org_keys:
+                return candidate
+        raise ReferenceDataError(f"{folder / 'organizations.csv'}: {owner}: unknown {what} {slug!r}")
+
+    for entity in register.entities.values():
+        if entity.parent and entity.kind != "state" and entity.key in org_keys:
+            entity.parent = resolve(entity.parent, "parent", entity.key)
+    for table, what in ((register.led_by, "led_by"), (register.mandated_by, "mandated_by")):
+        for key, slug in list(table.items()):
+            table[key] = resolve(slug, what, key)
