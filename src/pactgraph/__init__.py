@@ -1,0 +1,66 @@
+"""pactgraph: a knowledge graph of international security partnerships.
+
+The public surface for notebooks and pipelines::
+
+    import pactgraph
+    kg = pactgraph.open("store", write=True)       # a store folder on disk
+    kg.build()                                     # ontology, vocabularies, register, bundled sources
+    kg.ingest("my-texts/joint-statement.txt")      # your own text, in its own named graph
+    kg.query("partners-of", actor="Japan")         # a named query, rows as dicts
+    kg.sparql("SELECT * WHERE { ?s ?p ?o } LIMIT 5")
+    kg.evidence("NATO", None, "Japan")             # the quotes behind what links them
+
+Everything else lives in submodules; heavy dependencies (spaCy, networkx,
+pyshacl) are imported only by the functions that need them.
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    ParameterError,
+    PactgraphError,
+    QueryError,
+    QueryTimeout,
+    RDFSyntaxError,
+    ReferenceDataError,
+    SourceError,
+    StoreError,
+    StoreLocked,
+)
+from .knowledge import KnowledgeGraph, open_graph
+from .sources import Source, read_source, source_from_text
+
+__all__ = [
+    "KnowledgeGraph",
+    "ParameterError",
+    "PactgraphError",
+    "QueryError",
+    "QueryTimeout",
+    "RDFSyntaxError",
+    "ReferenceDataError",
+    "Source",
+    "SourceError",
+    "StoreError",
+    "StoreLocked",
+    "__version__",
+    "extract",
+    "open",
+    "read_source",
+    "source_from_text",
+]
+
+__version__ = "0.1.0"
+
+open = open_graph  # noqa: A001 - ``pactgraph.open(store)`` is the documented entry point
+
+
+def extract(source: Source):
+    """Extract entities and evidence-backed statements from a :class:`Source` (nothing is stored).
+
+    >>> result = extract(source_from_text("NATO is leading the ISAF mission.", name="isaf.txt"))
+    >>> result.statements[0].evidence[0].quote
+    'NATO is leading the ISAF mission.'
+    """
+    from .extract import extract as _extract
+
+    return _extract(source)

@@ -94,7 +94,7 @@ def build(store, release):
     with _open(store, write=True, create=True) as kg:
         counts = kg.build()
         if release:
-            from .export import write_release
+            from .release import write_release
 
             write_release(kg, release)
         stats = kg.stats()
@@ -194,7 +194,8 @@ def sparql(query, store, fmt):
     from .errors import QueryError
     from .formats import render_results
 
-    if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
+    looks_like_path = "{" not in query and "\n" not in query and len(query) < 250
+    if query.endswith((".rq", ".sparql")) or (looks_like_path and Path(query).is_file()):
         try:
             query = Path(query).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -294,6 +295,18 @@ def evidence(subject, object_, predicate, store, fmt):
     with _open(store) as kg:
         rows = kg.evidence(subject, predicate, object_)
     click.echo(render_rows(rows, fmt))
+
+
+
+
+# Commands that live in their own modules (analysis, export, serving, benchmarks)
+# register themselves on ``main``; each module imports its heavy dependencies lazily.
+for _module in ("cli_analysis", "cli_serve", "cli_bench", "cli_evaluate"):
+    try:
+        __import__(f"pactgraph.{_module}", fromlist=["register"]).register(main)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"pactgraph.{_module}":
+            raise
 
 
 if __name__ == "__main__":  # pragma: no cover

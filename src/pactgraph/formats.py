@@ -59,7 +59,8 @@ def render_results(results, fmt: str = "table") -> str:
             raise ParameterError(f"--format {fmt!r} does not fit a CONSTRUCT query; use one of {', '.join(RDF_FORMATS)}")
         if rdf_fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             rdf_fmt = ox.RdfFormat.N_TRIPLES if rdf_fmt == ox.RdfFormat.N_QUADS else ox.RdfFormat.TURTLE
-        return results.serialize(format=rdf_fmt, prefixes=PREFIXES if rdf_fmt == ox.RdfFormat.TURTLE else None).decode()
+        prefixes = PREFIXES if rdf_fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.JSON_LD) else None
+        return ox.serialize(iter(results), format=rdf_fmt, prefixes=prefixes).decode()
     if fmt not in RESULT_FORMATS:
         raise ParameterError(f"--format {fmt!r} does not fit a SELECT or ASK query; use one of {', '.join(RESULT_FORMATS)}")
     if isinstance(results, ox.QueryBoolean):

@@ -1,0 +1,54 @@
+"""Shared fixtures: a store built once per session from the bundled graph."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pactgraph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "graph" / "sources" / "000_742273bc4420d5be.txt"
+
+
+def run(*args: str, ok: bool = True):
+    """Run the CLI in-process; assert success unless ``ok`` is False."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output + (result.stderr if hasattr(result, "stderr") else "")
+    return result
+
+
+def sparql_json(store: Path, query: str) -> list[dict]:
+    """Rows of a SELECT run through ``pactgraph sparql --format json``, as {var: value}."""
+    out = run("sparql", "--store", store, "--format", "json", query).stdout
+    data = json.loads(out)
+    return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
+
+
+def store_digest(store: Path) -> str:
+    """A hash of the store's content (sorted N-Quads), to prove a command changed nothing."""
+    import pyoxigraph as ox
+
+    db = ox.Store.read_only(str(store))
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name}" for q in db.quads_for_pattern(None, None, None))
+    del db
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("built") / "store"
+    run("build", "--store", store)
+    return store
+
+
+@pytest.fixture()
+def fresh_store(tmp_path) -> Path:
+    store = tmp_path / "store"
+    run("build", "--store", store)
+    return store
