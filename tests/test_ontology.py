@@ -71,6 +71,7 @@ CONTRACT_OBJECT_PROPERTIES = [
     "speaker",
     "locatedIn",
     "evidence",
+    "activeDuring",
 ]
 CONTRACT_DATATYPE_PROPERTIES = [
     "roleTitle",
@@ -88,6 +89,12 @@ CONTRACT_DATATYPE_PROPERTIES = [
     "acronym",
     "venue",
     "extractorVersion",
+    "fileName",
+    "charLength",
+    "placeName",
+    "speakerName",
+    "adjective",
+    "storeFormat",
 ]
 
 # Every predicate the ontology file may use; a typo such as rdfs:subClasOf
