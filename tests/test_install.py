@@ -41,6 +41,6 @@ def test_wheel_works_outside_the_repository(tmp_path):
     assert result["module"].startswith(str(site))
     assert result["data"].startswith(str(site))
     assert result["labels"] == ["Joint Political Declaration"]
-    cli = subprocess.run([sys.executable, "-m", "pactgraph.cli", "query", "people-and-posts", "--store", "store"],
+    cli = subprocess.run([sys.executable, "-m", "pactgraph", "query", "people-and-posts", "--store", "store"],
                          cwd=elsewhere, env=env, check=True, capture_output=True, text=True).stdout
     assert "Shinzo Abe" in cli

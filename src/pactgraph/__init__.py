@@ -9,6 +9,9 @@ The public surface for notebooks and pipelines::
     kg.query("partners-of", actor="Japan")         # a named query, rows as dicts
     kg.sparql("SELECT * WHERE { ?s ?p ?o } LIMIT 5")
     kg.evidence("NATO", None, "Japan")             # the quotes behind what links them
+    G = kg.to_networkx("actors", as_of="2020-01-01")   # a networkx graph (pactgraph.projections)
+    kg.analyze("connect", source="Japan", target="Afghanistan")   # rows (pactgraph.analysis)
+    kg.export("gexf", "partners.gexf")             # RDF syntaxes and graph formats (pactgraph.export)
 
 Everything else lives in submodules; heavy dependencies (spaCy, networkx,
 pyshacl) are imported only by the functions that need them.
@@ -27,13 +30,14 @@ from .errors import (
     StoreError,
     StoreLocked,
 )
-from .knowledge import KnowledgeGraph, open_graph
+from .knowledge import KnowledgeGraph
+from .knowledge import open_graph as _open_graph
 from .sources import Source, read_source, source_from_text
 
 __all__ = [
     "KnowledgeGraph",
-    "ParameterError",
     "PactgraphError",
+    "ParameterError",
     "QueryError",
     "QueryTimeout",
     "RDFSyntaxError",
@@ -51,7 +55,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-open = open_graph  # noqa: A001 - ``pactgraph.open(store)`` is the documented entry point
+open = _open_graph  # noqa: A001 - ``pactgraph.open(store)`` is the documented entry point
 
 
 def extract(source: Source):

@@ -53,9 +53,10 @@ def command(func):
 
 
 def store_option(func):
-    return click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="PACTGRAPH_STORE",
-                        default=None, show_envvar=True,
-                        help="Store folder (default: $PACTGRAPH_STORE or ~/.local/share/pactgraph/store).")(func)
+    # A plain string: a folder, or the URL of a SPARQL 1.1 endpoint (click.Path would mangle "http://").
+    return click.option("--store", "store", type=str, envvar="PACTGRAPH_STORE", default=None, show_envvar=True,
+                        help="Store folder or SPARQL endpoint URL (default: $PACTGRAPH_STORE or "
+                             "~/.local/share/pactgraph/store).")(func)
 
 
 def format_option(choices=("table", "json", "csv", "tsv"), default="table", help_text=FORMAT_HELP):
@@ -111,33 +112,50 @@ def build(store, release):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--encoding", default=None, help="Encoding to try when a file is not UTF-8 (e.g. cp1252).")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes extracting texts in parallel (the store keeps a single writer).")
+@click.option("--force", is_flag=True, help="Re-extract files whose content is already in the store.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: a line per file; json: the report as JSON.")
 @store_option
 @command
-def ingest(paths, encoding, store):
-    """Add texts (or RDF files) to the store, each in its own named graph.
+def ingest(paths, encoding, workers, force, fmt, store):
+    """Add texts and RDF files (folders are walked) to the store, each in its own named graph.
 
-    Re-ingesting a source replaces it. A bad file is reported and skipped; the
-    exit code is non-zero if any file failed.
+    Re-ingesting a changed source replaces it; one whose content is already stored
+    is skipped (also a renamed copy). A bad file is reported with a reason code and
+    the run goes on; the exit code is non-zero if any file failed. A progress bar
+    shows on a terminal.
     """
     from .errors import SourceError
-    from .sources import read_source
+    from .progress import Progress
 
-    failed = 0
+    bar = Progress(total=0)
+    single = len(paths) == 1 and not Path(paths[0]).is_dir()
+
+    def progress(report, done, total):
+        bar.total = total
+        if fmt == "table" and not (single and report.status == "failed"):
+            bar.clear()
+            click.echo(report.line_text(), err=report.status == "failed")
+        bar.update(done, report.bytes, report.path)
+
     with _open(store, write=True, create=True) as kg:
-        for path in paths:
-            try:
-                if path.suffix.lower() in __import__("pactgraph.knowledge", fromlist=["RDF_SUFFIXES"]).RDF_SUFFIXES:
-                    result = kg.ingest_rdf(path)
-                else:
-                    result = kg.ingest_source(read_source(path, encoding=encoding))
-            except PactgraphError as exc:
-                failed += 1
-                click.echo(f"failed  {path}: {exc}", err=True)
-                continue
-            verb = "replaced" if result.replaced else "added"
-            click.echo(f"ok      {path}: {verb} {result.source} ({result.quads} quads, {result.statements} statements)")
-    if failed:
-        raise SourceError(f"{failed} of {len(paths)} file(s) failed")
+        try:
+            report = kg.ingest_paths(paths, encoding=encoding, workers=workers, progress=progress, force=force)
+        finally:
+            bar.clear()
+    if fmt == "json":
+        click.echo(json.dumps({"files": [f.as_dict() for f in report.files], "ok": report.ok,
+                               "skipped": report.skipped, "failed": report.failed}, indent=2, ensure_ascii=False))
+    elif not single:
+        click.echo(report.summary())
+    if report.failed:
+        if single:
+            error = SourceError(report.files[0].message)
+            error.exit_code = 3
+            raise error
+        raise SourceError(f"{report.failed} of {len(report.files)} file(s) failed")
 
 
 @main.command()
@@ -183,16 +201,53 @@ def remove(source, store):
     click.echo(f"removed {iri}")
 
 
+def guard_options(func):
+    """--timeout, --max-rows and --allow-service: the query guard's limits for a command."""
+    func = click.option("--allow-service", is_flag=True,
+                        help="Allow SERVICE and FROM/FROM NAMED with external IRIs (network requests).")(func)
+    func = click.option("--max-rows", type=click.IntRange(0), default=10_000, show_default=True,
+                        help="Most rows (or triples) returned; a note on stderr says when results were cut.")(func)
+    return click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0, show_default=True,
+                        help="Seconds a query may run before it is stopped.")(func)
+
+
+def _render_guarded(result, fmt: str) -> str:
+    """Render a :class:`pactgraph.guard.GuardedResult` (JSON or N-Triples) with the usual formatters."""
+    import io
+
+    import pyoxigraph as ox
+
+    from .formats import render_results
+
+    if result.kind == "construct":
+        memory = ox.Store()
+        memory.load(result.data, format=ox.RdfFormat.N_TRIPLES)
+        return render_results(memory.query("CONSTRUCT WHERE { ?s ?p ?o }"), fmt)
+    return render_results(ox.parse_query_results(io.BytesIO(result.data), format=ox.QueryResultsFormat.JSON), fmt)
+
+
+def _echo_guarded(result, fmt: str, max_rows: int) -> None:
+    click.echo(_render_guarded(result, fmt))
+    if result.truncated:
+        click.echo(f"note: results cut at {max_rows} rows (raise --max-rows to see more)", err=True)
+
+
 @main.command()
 @click.argument("query")
 @store_option
 @format_option(("table", "json", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"),
                help_text="table/json/csv/tsv for SELECT and ASK; turtle/ntriples/jsonld/rdfxml for CONSTRUCT.")
+@guard_options
 @command
-def sparql(query, store, fmt):
-    """Run a SPARQL query (text, or a path to a .rq file) over all graphs."""
+def sparql(query, store, fmt, timeout, max_rows, allow_service):
+    """Run a SPARQL query (text, or a path to a .rq file) over all graphs.
+
+    The query runs in a worker process under the query guard: it is stopped after
+    --timeout seconds, its results are cut at --max-rows, and SERVICE, LOAD and
+    FROM with external IRIs are refused unless --allow-service.
+    """
     from .errors import QueryError
-    from .formats import render_results
+    from .guard import query_kind
 
     looks_like_path = "{" not in query and "\n" not in query and len(query) < 250
     if query.endswith((".rq", ".sparql")) or (looks_like_path and Path(query).is_file()):
@@ -200,8 +255,10 @@ def sparql(query, store, fmt):
             query = Path(query).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{query}: cannot read query file: {exc}") from None
+    wire = "ntriples" if query_kind(query) == "construct" else "json"
     with _open(store) as kg:
-        click.echo(render_results(kg.sparql(query), fmt))
+        result = kg.guarded(query, None, wire, timeout=timeout, max_rows=max_rows, allow_service=allow_service)
+    _echo_guarded(result, fmt, max_rows)
 
 
 @main.command()
@@ -211,25 +268,31 @@ def sparql(query, store, fmt):
 @click.option("--examples", is_flag=True, help="Run every named query with its example parameters.")
 @store_option
 @format_option()
+@guard_options
 @command
-def query(name, params, list_, examples, store, fmt):
-    """Run a named query from the library (see --list)."""
+def query(name, params, list_, examples, store, fmt, timeout, max_rows, allow_service):
+    """Run a named query from the library (see --list).
+
+    Parameter values are bound as RDF terms, never pasted into the query text.
+    """
     from .errors import ParameterError
-    from .formats import render_results
-    from .queries import list_queries
+    from .guard import query_kind
+    from .queries import bind_params, list_queries, load_query
 
     if list_:
         for q in list_queries():
             ps = " ".join(f"--param {p['name']}=<{p.get('type', 'string')}>" for p in q.params)
             click.echo(f"{q.name:28} {q.summary}" + (f"\n{'':28}   {ps}" if ps else ""))
         return
+    limits = {"timeout": timeout, "max_rows": max_rows, "allow_service": allow_service}
     if examples:
         with _open(store) as kg:
             for q in list_queries():
                 args = {k: str(v) for k, v in q.example.items()}
                 shown = ", ".join(f"{k}={v}" for k, v in args.items())
                 click.echo(f"\n## {q.summary}  [{q.name}{' ' + shown if shown else ''}]")
-                click.echo(render_results(kg.run_named(q.name, args), fmt))
+                wire = "ntriples" if query_kind(q.text) == "construct" else "json"
+                _echo_guarded(kg.guarded(q.text, bind_params(q, args), wire, **limits), fmt, max_rows)
         return
     if not name:
         raise ParameterError("give a query name, or --list to see them")
@@ -239,8 +302,12 @@ def query(name, params, list_, examples, store, fmt):
             raise ParameterError(f"--param {item!r}: expected NAME=VALUE")
         key, value = item.split("=", 1)
         values[key.strip()] = value
+    named = load_query(name)
+    substitutions = bind_params(named, values)
+    wire = "ntriples" if query_kind(named.text) == "construct" else "json"
     with _open(store) as kg:
-        click.echo(render_results(kg.run_named(name, values), fmt))
+        result = kg.guarded(named.text, substitutions, wire, **limits)
+    _echo_guarded(result, fmt, max_rows)
 
 
 @main.command()
@@ -308,6 +375,3 @@ for _module in ("cli_analysis", "cli_serve", "cli_bench", "cli_evaluate"):
         if _exc.name != f"pactgraph.{_module}":
             raise
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

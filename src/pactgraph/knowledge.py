@@ -39,10 +39,11 @@ class IngestResult:
     quads: int
     statements: int
     replaced: bool
+    skipped: str | None = None  # "unchanged" or "duplicate" when the content was already stored
 
 
 def open_graph(store: str | Path | None = None, *, write: bool = False, create: bool | None = None) -> "KnowledgeGraph":
-    """Open the knowledge graph in ``store`` (a folder; the default store when ``None``)."""
+    """Open the knowledge graph in ``store`` (a folder, an http(s) SPARQL endpoint URL, or the default store)."""
     return KnowledgeGraph(store, write=write, create=write if create is None else create)
 
 
@@ -50,11 +51,22 @@ class KnowledgeGraph:
     """A pactgraph knowledge graph: ingest sources, query, inspect evidence."""
 
     def __init__(self, store: str | Path | None = None, *, write: bool = False, create: bool = False):
-        self.store = Store(store, write=write, create=create)
+        import os
+
+        from .remote import RemoteStore, is_endpoint_url
+
+        if store is None and is_endpoint_url(os.environ.get("PACTGRAPH_STORE")):
+            store = os.environ["PACTGRAPH_STORE"]
+        if is_endpoint_url(store):  # an http(s) SPARQL endpoint instead of a folder
+            self.store = RemoteStore(store, write=write, create=create)
+        else:
+            self.store = Store(store, write=write, create=create)
 
     # -- lifecycle ----------------------------------------------------------------
 
     def close(self) -> None:
+        for guard in self.__dict__.pop("_guards", {}).values():
+            guard.close()
         self.store.close()
 
     def __enter__(self) -> "KnowledgeGraph":
@@ -79,19 +91,46 @@ class KnowledgeGraph:
             ]),
             "reference": self.store.replace_graph(REFERENCE_GRAPH, register_quads(load_register())),
         }
-        results = [self.ingest(path) for path in sorted((sources or sources_dir()).glob("*.txt"))]
+        results = [self.ingest(path, force=True) for path in sorted((sources or sources_dir()).glob("*.txt"))]
         self.store.flush()
         counts["sources"] = len(results)
         counts["source_quads"] = sum(r.quads for r in results)
         counts["statements"] = sum(r.statements for r in results)
         return counts
 
-    def ingest(self, path: str | Path, encoding: str | None = None) -> IngestResult:
-        """Extract a text file (or load an RDF file) into its own named graph, replacing an earlier version."""
-        path = Path(path)
-        if path.suffix.lower() in RDF_SUFFIXES:
-            return self.ingest_rdf(path)
-        return self.ingest_source(read_source(path, encoding=encoding))
+    def ingest(self, path: str | Path, encoding: str | None = None, *, force: bool = False) -> IngestResult:
+        """Extract a text file (or load an RDF file) into its own named graph, replacing an earlier version.
+
+        Goes through the ingest front door (:mod:`pactgraph.ingest`): a file whose content
+        is already stored is skipped (``IngestResult.skipped`` says why) unless ``force``.
+
+        Raises
+        ------
+        SourceError, RDFSyntaxError
+            If the file is refused; the store is unchanged then.
+        """
+        report = self.ingest_paths([path], encoding=encoding, force=force).files[0]
+        if report.status == "failed":
+            from .errors import StoreError
+
+            cls = RDFSyntaxError if report.reason in ("rdf-syntax", "doctype", "remote-context", "graph-conflict") \
+                else StoreError if report.reason == "store-error" else SourceError
+            error = cls(report.message)
+            error.reason, error.line, error.offset = report.reason, report.line, report.offset
+            raise error
+        skipped = report.reason if report.status == "skipped" else None
+        return IngestResult(report.source, str(path), report.quads, report.statements, report.reason == "replaced",
+                            skipped)
+
+    def ingest_paths(self, paths, *, encoding: str | None = None, workers: int = 1, progress=None,
+                     force: bool = False):
+        """Ingest many files and folders, continuing past bad ones; an :class:`~pactgraph.ingest.IngestReport`.
+
+        See :func:`pactgraph.ingest.ingest_paths`.
+        """
+        from .ingest import ingest_paths
+
+        return ingest_paths(self.store, paths, encoding=encoding, workers=workers, progress=progress, force=force)
 
     def ingest_text(self, text: str, name: str = "<text>", **metadata: str) -> IngestResult:
         """Extract a text given as a string; ``metadata`` fields override its header."""
@@ -109,19 +148,19 @@ class KnowledgeGraph:
         return IngestResult(source.iri, source.name, count, len(extraction.statements), replaced)
 
     def ingest_rdf(self, path: Path) -> IngestResult:
-        from .namespaces import slugify
-
-        graph = f"{ID}source/{slugify(path.stem)}"
-        quads = _parse_rdf(path, graph)
-        replaced = self.store.has_graph(graph)
-        count = self.store.replace_graph(graph, quads)
-        self.store.flush()
-        return IngestResult(graph, str(path), count, 0, replaced)
+        """Load an RDF file through the ingest front door (see :meth:`ingest`)."""
+        return self.ingest(path)
 
     def remove(self, source: str) -> str:
         """Remove a source (slug, file name or IRI) and every triple of its graph; return its IRI."""
         iri = self.resolve_source(source)
-        self.store.drop_graph(iri)
+        if isinstance(self.store, Store):
+            from .ingest import remove_source
+
+            self.store._require_write()
+            remove_source(self.store, iri)  # also the named graphs an RDF source wrote, and its bookkeeping
+        else:
+            self.store.drop_graph(iri)
         self.store.flush()
         return iri
 
@@ -136,8 +175,57 @@ class KnowledgeGraph:
 
     # -- reading ------------------------------------------------------------------
 
-    def sparql(self, query: str, substitutions: dict | None = None):
-        """Run a SPARQL query over all graphs; returns pyoxigraph solutions, triples or a boolean."""
+    def sparql(self, query: str, substitutions: dict | None = None, *, timeout: float = 30.0,
+               max_rows: int | None = None, allow_service: bool = False):
+        """Run a user's SPARQL query over all graphs, through the query guard.
+
+        Returns pyoxigraph solutions, triples or a boolean. The query is checked
+        (:func:`pactgraph.guard.check_query`: size, nesting, no SERVICE/LOAD/external
+        FROM unless ``allow_service``) and, on a store opened read-only, runs in a
+        worker process stopped after ``timeout`` seconds. Library code that runs
+        its own trusted queries uses ``kg.store.query`` instead.
+
+        Raises
+        ------
+        QueryError
+            If the query is refused, invalid or failed; QueryTimeout past ``timeout``.
+        """
+        import io
+
+        from .guard import query_kind
+
+        construct = query_kind(query) == "construct"
+        result = self.guarded(query, substitutions, "ntriples" if construct else "json", timeout=timeout,
+                              max_rows=max_rows, allow_service=allow_service)
+        if not construct:
+            return ox.parse_query_results(io.BytesIO(result.data), format=ox.QueryResultsFormat.JSON)
+        memory = ox.Store()
+        memory.load(result.data, format=ox.RdfFormat.N_TRIPLES)
+        return memory.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+    def guarded(self, query: str, substitutions: dict | None = None, result_format: str = "json", *,
+                timeout: float = 30.0, max_rows: int | None = 10_000, allow_service: bool = False):
+        """Run a user's query through the guard; a serialized :class:`pactgraph.guard.GuardedResult`.
+
+        On a store opened read-only the query runs in a killable worker process
+        (see :class:`pactgraph.guard.QueryGuard`); on a store this process writes, or
+        a remote endpoint, the same checks and row cap apply but it runs here.
+        """
+        from .guard import QueryGuard, run_in_process
+
+        if isinstance(self.store, Store) and not self.store.writable:
+            rows = max_rows if max_rows is not None else 2**62
+            key = (float(timeout), rows, bool(allow_service))
+            guards = self.__dict__.setdefault("_guards", {})
+            if key not in guards:
+                guards[key] = QueryGuard(self.store.path, timeout=timeout, max_rows=rows,
+                                         allow_service=allow_service, workers=1)
+            return guards[key].run(query, substitutions, result_format)
+        return run_in_process(self.store, query, substitutions, result_format, max_rows=max_rows,
+                              allow_service=allow_service)
+
+    def _trusted(self, query: str, substitutions: dict | None = None):
+        """Run one of the library's own queries in this process (not through the guard)."""
         try:
             return self.store.query(query, substitutions)
         except SyntaxError as exc:
@@ -156,7 +244,7 @@ class KnowledgeGraph:
         return self.sparql(named.text, bind_params(named, params))
 
     def sources(self) -> list[dict]:
-        return rows_as_dicts(self.sparql(
+        return rows_as_dicts(self._trusted(
             "SELECT ?source ?title ?date ?hash WHERE { ?source a pact:Source ; dcterms:title ?title ; "
             "pact:contentHash ?hash . OPTIONAL { ?source dcterms:date ?date } } ORDER BY ?source"))
 
@@ -167,7 +255,7 @@ class KnowledgeGraph:
                            ("organizations", "InternationalOrganization"), ("missions", "Mission"),
                            ("persons", "Person"), ("positions", "Position"), ("evidence", "Evidence"),
                            ("speeches", "Speech")):
-            rows = self.sparql(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a pact:{cls} }} "
+            rows = self._trusted(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a pact:{cls} }} "
                                f"FILTER(STRSTARTS(STR(?g), '{ID}source/')) }}")
             result[label] = int(next(iter(rows))["n"].value)
         return result
@@ -213,7 +301,7 @@ class KnowledgeGraph:
         extra = " ?a ?b" if symmetric else ""
         q = f"SELECT ?s ?p ?o ?quote ?source ?start ?end ?speaker ?rule ?confidence{extra} WHERE {{ {where} }} " \
             "ORDER BY ?s ?p ?o ?source ?start"
-        rows = rows_as_dicts(self.sparql(q, subs))
+        rows = rows_as_dicts(self._trusted(q, subs))
         for row in rows:
             row.pop("a", None), row.pop("b", None)
         return rows
@@ -222,6 +310,36 @@ class KnowledgeGraph:
         from .validate import validate_store
 
         return validate_store(self)
+
+    # -- networks, analyses, exports (pactgraph.projections, .analysis, .export) ------
+
+    def to_networkx(self, projection: str = "actors", as_of=None):
+        """A networkx projection: ``actors``, ``relations``, ``concepts``, ``signatories`` or ``memberships``.
+
+        ``as_of`` (``YYYY-MM-DD``) keeps only what was valid on that day. See
+        :mod:`pactgraph.projections`.
+        """
+        from .projections import project
+
+        return project(self, projection, as_of=as_of)
+
+    def export(self, fmt: str, path, projection: str | None = None, as_of=None) -> list[Path]:
+        """Write the store (RDF formats) or a projection (graph formats) to ``path``; the files written.
+
+        See :mod:`pactgraph.export` for the formats.
+        """
+        from .export import export
+
+        return export(self, fmt, path, projection=projection, as_of=as_of)
+
+    def analyze(self, name: str, projection: str | None = None, as_of=None, **params):
+        """Run an analysis (``centrality``, ``communities``, ``connect``, ``similar``, ``ego``, ``growth``).
+
+        Rows as dicts (a pandas DataFrame with ``as_dataframe=True``). See :mod:`pactgraph.analysis`.
+        """
+        from .analysis import run_analysis
+
+        return run_analysis(self, name, projection=projection, as_of=as_of, **params)
 
 
 def rows_as_dicts(solutions) -> list[dict]:

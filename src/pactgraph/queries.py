@@ -121,7 +121,10 @@ def _term(param: dict, value: str):
     kind = param.get("type", "string")
     name = param["name"]
     if kind == "actor":
-        return ox.NamedNode(resolve_actor(value))
+        try:
+            return ox.NamedNode(resolve_actor(value))
+        except ValueError:
+            raise ParameterError(f"parameter {name!r}: {value!r} is not an actor or an IRI") from None
     if kind in ("iri", "concept"):
         if kind == "concept" and not value.startswith(("http://", "https://")):
             value = ID + value.strip("/")

@@ -29,7 +29,8 @@ from pathlib import Path
 from .errors import SourceError
 from .namespaces import ID, slugify
 
-__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "decode", "read_source", "source_from_text"]
+__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "decode", "looks_like_html", "read_source",
+           "source_from_text"]
 
 #: Fields a metadata header may carry, with what each one means.
 HEADER_FIELDS: dict[str, str] = {
@@ -48,6 +49,19 @@ HEADER_FIELDS: dict[str, str] = {
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def _error(message: str, reason: str, line: int | None = None, offset: int | None = None) -> SourceError:
+    """A :class:`SourceError` carrying a reason code and the line/byte offset it concerns."""
+    exc = SourceError(message)
+    exc.reason, exc.line, exc.offset = reason, line, offset
+    return exc
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` starts like an HTML page (a saved web page rather than its text)."""
+    return _HTML.match(text[:4096]) is not None
 
 
 @dataclass(slots=True)
@@ -92,31 +106,46 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         If the data is empty, binary, or not valid in any allowed encoding.
     """
     if not data.strip():
-        raise SourceError(f"{name}: file is empty")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        raise _error(f"{name}: file is empty", "empty")
+    skipped = 0
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark: the rest must be UTF-8
+        data, skipped, encoding = data[3:], 3, None
+    boms = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+            (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")) if not skipped else ()
+    for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise SourceError(f"{name}: byte {exc.start + len(bom)}: invalid {codec} after its byte-order mark") from None
+                raise _error(f"{name}: byte {exc.start + len(bom)}: invalid {codec} after its byte-order mark",
+                             "encoding", offset=exc.start + len(bom)) from None
+            if not text.strip():
+                raise _error(f"{name}: file is empty", "empty")
+            return text
     if b"\x00" in data:
-        raise SourceError(f"{name}: byte {data.index(0)}: binary file (NUL byte), not a text")
+        raise _error(f"{name}: byte {data.index(0) + skipped}: binary file (NUL byte), not a text", "binary",
+                     offset=data.index(0) + skipped)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
         if encoding is None:
-            line = data[: exc.start].count(b"\n") + 1
-            raise SourceError(
-                f"{name}:{line}: byte {exc.start}: not valid UTF-8 (give --encoding if the file uses another encoding)"
-            ) from None
+            after = " after its byte-order mark" if skipped else " (give --encoding if the file uses another encoding)"
+            raise _error(f"{name}:{line}: byte {exc.start + skipped}: not valid UTF-8{after}",
+                         "encoding", line, exc.start + skipped) from None
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise SourceError(f"{name}: cannot decode as {encoding}: {exc}") from None
+    except LookupError:
+        raise _error(f"{name}: unknown encoding {encoding!r}", "encoding") from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _error(f"{name}:{line}: byte {exc.start}: not valid UTF-8, nor {encoding}: {exc.reason}",
+                     "encoding", line, exc.start) from None
 
 
 def _normalize(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\x85", "\n")
     text = unicodedata.normalize("NFC", text)
     return _CONTROL.sub("", text)
 
@@ -128,7 +157,7 @@ def _parse_header(text: str, name: str) -> tuple[dict[str, str], int]:
     while end != -1 and text[end + 4 : end + 5] not in ("\n", ""):
         end = text.find("\n---", end + 4)
     if end == -1:
-        raise SourceError(f"{name}:1: metadata header opened with '---' is never closed")
+        raise _error(f"{name}:1: metadata header opened with '---' is never closed", "header", 1)
     import yaml
 
     raw = text[4 : end + 1]
@@ -138,22 +167,22 @@ def _parse_header(text: str, name: str) -> tuple[dict[str, str], int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SourceError(f"{name}:{line}: malformed metadata header: {problem}") from None
+        raise _error(f"{name}:{line}: malformed metadata header: {problem}", "header", line) from None
     if not isinstance(data, dict):
-        raise SourceError(f"{name}:2: malformed metadata header: expected 'field: value' lines")
+        raise _error(f"{name}:2: malformed metadata header: expected 'field: value' lines", "header", 2)
     metadata: dict[str, str] = {}
     lines = raw.split("\n")
     for key, value in data.items():
         line = next((i + 2 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 2)
         if key not in HEADER_FIELDS:
             allowed = ", ".join(HEADER_FIELDS)
-            raise SourceError(f"{name}:{line}: unknown header field {key!r} (allowed: {allowed})")
+            raise _error(f"{name}:{line}: unknown header field {key!r} (allowed: {allowed})", "header", line)
         if value is None:
             continue
         if key == "date":
             value = _parse_date(value, name, line)
         elif isinstance(value, (dict, list)):
-            raise SourceError(f"{name}:{line}: header field {key!r} must be a single value")
+            raise _error(f"{name}:{line}: header field {key!r} must be a single value", "header", line)
         metadata[key] = str(value).strip()
     body_start = end + 4
     if text[body_start : body_start + 1] == "\n":
@@ -169,7 +198,7 @@ def _parse_date(value: object, name: str, line: int) -> str:
     try:
         return _dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        raise SourceError(f"{name}:{line}: header field 'date' must be YYYY-MM-DD, got {value!r}") from None
+        raise _error(f"{name}:{line}: header field 'date' must be YYYY-MM-DD, got {value!r}", "header", line) from None
 
 
 def _default_title(body: str) -> str:
@@ -192,10 +221,10 @@ def source_from_text(text: str, name: str = "<text>", metadata: dict[str, str] |
     """
     text = _normalize(text)
     if not text.strip():
-        raise SourceError(f"{name}: file is empty")
+        raise _error(f"{name}: file is empty", "empty")
     header, body_start = _parse_header(text, name)
     if not text[body_start:].strip():
-        raise SourceError(f"{name}: no text after the metadata header")
+        raise _error(f"{name}: no text after the metadata header", "empty")
     meta = {**header, **{k: str(v) for k, v in (metadata or {}).items() if v is not None}}
     unknown = set(meta) - set(HEADER_FIELDS)
     if unknown:
@@ -228,7 +257,6 @@ def read_source(path: str | Path, encoding: str | None = None, max_bytes: int = 
         raise SourceError(f"{path}: file is {size} bytes, over the {max_bytes}-byte limit for a source")
     data = path.read_bytes()
     text = decode(data, str(path), encoding)
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype html", "<html")):
-        raise SourceError(f"{path}:1: looks like HTML; save the text of the page as plain text first")
+    if looks_like_html(text):
+        raise _error(f"{path}:1: looks like HTML; save the text of the page as plain text first", "html", 1)
     return source_from_text(text, name=str(path))

@@ -9,13 +9,13 @@
 from __future__ import annotations
 
 from ..model import Extraction
-from ..namespaces import ID, OWL, PACT, RDF, RDFS, XSD
+from ..namespaces import ID, PACT, RDF
 from ..sources import Source
-from .agreements import find_agreements
-from .context import DocContext
+from .agreements import constituents, find_agreements
+from .context import POLITICAL, DocContext
 from .discourse import find_speakers, resolve_coreference
 from .links import link_concepts
-from .mentions import find_mentions
+from .mentions import find_mentions, text_entities
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
 from .relations import find_relations
@@ -23,9 +23,9 @@ from .relations import find_relations
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.1"
+EXTRACTOR_VERSION = "pactgraph-rules/0.2"
 
-_POLITICAL = {"state", "organization", "body", "grouping"}
+_SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
 
 
 def extract(source: Source) -> Extraction:
@@ -33,9 +33,12 @@ def extract(source: Source) -> Extraction:
     nlp = get_nlp()
     gazetteer = get_gazetteer()
     doc = nlp(source.body)
-    ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start))
+    meta = source.metadata
+    publisher = text_entities(meta.get("publisher", ""), gazetteer)
+    ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start, publisher), publisher)
     ctx.main_actors = _main_actors(ctx)
-    persons, positions, ctx.person_mentions = find_people(ctx, nlp)
+    ctx.host = _host_state(ctx)
+    persons, positions, ctx.person_mentions = find_people(ctx, ctx.host)
     speeches = find_speakers(ctx, persons, positions)
 
     def org_of_speaker(speaker: str | None) -> str | None:
@@ -43,12 +46,14 @@ def extract(source: Source) -> Extraction:
             return None
         if not speaker.startswith(ID + "person/"):
             return speaker.removeprefix(ID)
-        for position in positions:
-            if position.holder == speaker and position.organization:
-                return position.organization.removeprefix(ID)
-        return None
+        orgs = ctx.positions_by_person.get(speaker)
+        return orgs[0] if orgs else None
 
-    resolve_coreference(ctx, org_of_speaker, _host_state(ctx), source.metadata.get("genre", ""))
+    if ctx.host is None and meta.get("genre") == "speech":
+        ctx.host = _speech_host(ctx, org_of_speaker)
+    resolve_coreference(ctx, org_of_speaker, ctx.host, _we_targets(ctx))
+    in_titles = {i for s, e in ctx.title_spans for i in range(s, e)}
+    ctx.remove_mentions(lambda m: m.kind == "concept" and m.start in in_titles)
     agreements = find_agreements(ctx, nlp, positions)
     find_relations(ctx, agreements)
     link_concepts(ctx, agreements)
@@ -60,10 +65,13 @@ def extract(source: Source) -> Extraction:
 
 
 def _main_actors(ctx: DocContext) -> list[str]:
-    """The actors a text is about: those in its title, else the most-mentioned ones."""
+    """The actors a text is about: "We, the …" of a joint statement, those in its title, else the most named."""
+    we = _we_the(ctx)
+    if len(we) >= 2:
+        return we
     title = ctx.source.metadata.get("title", "")
     counts = ctx.actor_counts()
-    political = [k for k in counts if ctx.entity_kind(k) in _POLITICAL]
+    political = [k for k in counts if ctx.entity_kind(k) in POLITICAL]
     in_title = []
     for key in political:
         entity = ctx.gazetteer.entity(key)
@@ -74,6 +82,12 @@ def _main_actors(ctx: DocContext) -> list[str]:
         for mention in ctx.sentences[0].mentions:
             if mention.kind == "actor" and mention.key in political and mention.key not in in_title:
                 in_title.append(mention.key)
+    expanded = []
+    for key in in_title:
+        for k in constituents(ctx, key) or [key]:
+            if k not in expanded:
+                expanded.append(k)
+    in_title = expanded
     if len(in_title) >= 2:
         return in_title
     ranked = sorted(political, key=lambda k: (-counts[k], k))
@@ -83,6 +97,39 @@ def _main_actors(ctx: DocContext) -> list[str]:
         if key not in in_title and counts[key] >= 2:
             in_title.append(key)
     return in_title
+
+
+def _we_the(ctx: DocContext) -> list[str]:
+    """ "We, the Foreign Ministers of A, B and C, and the High Representative of D, met …": A, B, C, D."""
+    doc = ctx.doc
+    for sentence in ctx.sentences[:6]:
+        tokens = doc[sentence.start:sentence.end]
+        if len(tokens) < 3 or tokens[0].lower_ != "we" or tokens[1].text != ",":
+            continue
+        end = sentence.end
+        for token in tokens[2:]:
+            if token.is_alpha and token.is_lower and token.lower_ not in _SKIP_IN_WE:
+                end = token.i
+                break
+        keys = [m.key for m in ctx.actors_in(sentence, coref=False) if m.start < end]
+        keys = list(dict.fromkeys(keys))
+        if any(ctx.entity_kind(k) == "state" for k in keys):
+            keys = [k for k in keys if ctx.entity_kind(k) != "grouping"]
+        return keys
+    return []
+
+
+def _we_targets(ctx: DocContext) -> list[str]:
+    """Who "we" is without a speaker: a grouping named in the title (the G7), else the main actors."""
+    genre = ctx.source.metadata.get("genre", "")
+    if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
+        return []
+    title = ctx.source.metadata.get("title", "")
+    for key in ctx.actor_counts():
+        entity = ctx.gazetteer.entity(key)
+        if entity.kind == "grouping" and any(_word_in(f, title) for f in entity.names + entity.acronyms):
+            return [key]
+    return list(ctx.main_actors)
 
 
 def _word_in(form: str, text: str) -> bool:
@@ -106,6 +153,14 @@ def _host_state(ctx: DocContext) -> str | None:
         if country:
             return country
     return None
+
+
+def _speech_host(ctx: DocContext, org_of_speaker) -> str | None:
+    """The host of a speech whose place is not in the register: the most named state other than the speaker's."""
+    own = {org_of_speaker(s.speaker) for s in ctx.sentences} - {None}
+    counts = ctx.actor_counts()
+    states = [k for k in counts if ctx.entity_kind(k) == "state" and k not in own]
+    return max(states, key=lambda k: counts[k]) if states else None
 
 
 def _actor_statements(ctx: DocContext):

@@ -1,11 +1,23 @@
 """Agreements: named by genre ("Joint Political Declaration", "Memorandum of
-Understanding", "Individually Tailored Partnership Programme", "Treaty"…), with
-parties, signatories, date and place.
+Understanding", "Individually Tailored Partnership Programme", "Treaty",
+"Roadmap", "Exchange of Notes"…), with parties, signatories, date and place.
 
-An agreement is kept when the text names it with capitals, or describes it
-being concluded (signed, adopted, endorsed…). Mentions of the same genre in one
-text ("the Joint Declaration", "this declaration", "our declaration") are one
-agreement unless their proper qualifiers differ ("North Atlantic Treaty").
+An agreement is kept when the text presents it as concluded: a sentence naming
+it says it was signed, adopted, endorsed, agreed, ratified or acceded to (and
+not merely negotiated or hoped for); its name joins two actors ("EU-ASEAN Work
+Plan"); or it is the document itself (a joint statement or declaration). Legal
+texts cited as standards ("the Charter of the United Nations", "the Paris
+Agreement" to be implemented) are not agreements of the text.
+
+Mentions of the same genre in one text ("the Joint Declaration", "this
+declaration", "our declaration") are one agreement unless their names differ
+("Economic Partnership Agreement", "Strategic Partnership Agreement").
+
+Parties come, in order of preference, from accession ("Sweden's accession to
+the Washington Treaty": Sweden), the agreement's name ("NATO-Georgia Package"),
+"between A and B" or "by A, B and C" in a sentence that concludes it, the
+actors and the signatories' actors of that sentence, and finally the text's
+main actors.
 """
 
 from __future__ import annotations
@@ -15,51 +27,84 @@ from functools import cache
 
 from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
-from .context import DocContext, Sentence
+from .context import POLITICAL, DocContext, Sentence
 from .dates import find_dates
 
-__all__ = ["find_agreements"]
+__all__ = ["GENRES", "constituents", "find_agreements"]
 
-# Genre phrases (lowercase token sequences) → pact: class. Longer phrases win.
-GENRES: list[tuple[str, str]] = [
-    ("individual partnership and cooperation programme", "PartnershipProgramme"),
-    ("individually tailored partnership programme", "PartnershipProgramme"),
-    ("individual partnership action plan", "ActionPlan"),
-    ("partnership and cooperation programme", "PartnershipProgramme"),
-    ("partnership programme", "PartnershipProgramme"),
-    ("partnership program", "PartnershipProgramme"),
-    ("cooperation programme", "PartnershipProgramme"),
-    ("joint political declaration", "JointDeclaration"),
-    ("political declaration", "JointDeclaration"),
-    ("joint declaration", "JointDeclaration"),
-    ("declaration", "JointDeclaration"),
-    ("joint statement", "JointStatement"),
-    ("joint communique", "JointStatement"),
-    ("joint communiqué", "JointStatement"),
-    ("memorandum of understanding", "MemorandumOfUnderstanding"),
-    ("memorandum of cooperation", "MemorandumOfUnderstanding"),
-    ("mou", "MemorandumOfUnderstanding"),
-    ("framework participation agreement", "FrameworkAgreement"),
-    ("framework agreement", "FrameworkAgreement"),
-    ("security agreement", "Agreement"),
-    ("action plan", "ActionPlan"),
-    ("treaty", "Treaty"),
-    ("agreement", "Agreement"),
-    ("accord", "Agreement"),
-    ("pact", "Agreement"),
-    ("charter", "Treaty"),
-    ("convention", "Treaty"),
+# (genre phrase in lowercase, pact: class, only when capitalised). Longer phrases win.
+GENRES: list[tuple[str, str, bool]] = [
+    ("individual partnership and cooperation programme", "PartnershipProgramme", False),
+    ("individually tailored partnership programme", "PartnershipProgramme", False),
+    ("individual partnership action plan", "ActionPlan", False),
+    ("partnership and cooperation programme", "PartnershipProgramme", False),
+    ("partnership programme", "PartnershipProgramme", False),
+    ("partnership program", "PartnershipProgramme", False),
+    ("cooperation programme", "PartnershipProgramme", False),
+    ("annual national programme", "PartnershipProgramme", False),
+    ("programme", "PartnershipProgramme", True),
+    ("program", "PartnershipProgramme", True),
+    ("package", "PartnershipProgramme", True),
+    ("joint political declaration", "JointDeclaration", False),
+    ("political declaration", "JointDeclaration", False),
+    ("joint declaration", "JointDeclaration", False),
+    ("declaration", "JointDeclaration", False),
+    ("joint statement", "JointStatement", False),
+    ("joint communique", "JointStatement", False),
+    ("joint communiqué", "JointStatement", False),
+    ("communiqué", "JointStatement", True),
+    ("communique", "JointStatement", True),
+    ("memorandum of understanding", "MemorandumOfUnderstanding", False),
+    ("memoranda of understanding", "MemorandumOfUnderstanding", False),
+    ("memorandum of cooperation", "MemorandumOfUnderstanding", False),
+    ("memorandum", "MemorandumOfUnderstanding", False),
+    ("mou", "MemorandumOfUnderstanding", False),
+    ("letter of intent", "MemorandumOfUnderstanding", False),
+    ("framework participation agreement", "FrameworkAgreement", False),
+    ("framework agreement", "FrameworkAgreement", False),
+    ("framework", "PartnershipFramework", True),
+    ("strategic partnership", "PartnershipFramework", True),
+    ("comprehensive strategic partnership", "PartnershipFramework", True),
+    ("security agreement", "Agreement", False),
+    ("exchange of notes", "Agreement", False),
+    ("action plan", "ActionPlan", False),
+    ("work plan", "ActionPlan", False),
+    ("roadmap", "ActionPlan", False),
+    ("road map", "ActionPlan", False),
+    ("treaty", "Treaty", False),
+    ("protocol", "Treaty", True),
+    ("accession protocol", "Treaty", False),
+    ("agreement", "Agreement", False),
+    ("arrangement", "Agreement", True),
+    ("accord", "Agreement", False),
+    ("accords", "Agreement", False),
+    ("pact", "Agreement", True),
+    ("charter", "Treaty", True),
+    ("convention", "Treaty", True),
 ]
-_GENRE_WORDS = {w for phrase, _ in GENRES for w in phrase.split()} | {"joint"}
-_SIGN = {
-    "sign", "signs", "signed", "signing", "conclude", "concludes", "concluded", "concluding", "adopt",
-    "adopts", "adopted", "adopting", "endorse", "endorses", "endorsed", "endorsing", "approve", "approved",
-    "approves", "launch", "launched", "launches", "issued", "issue", "issues", "agreed", "ink", "inked",
-    "renewed", "renew", "renews", "ratified", "ratify", "entered", "initialled", "finalised", "finalized",
+_CONCLUDE = {
+    "sign", "signs", "signed", "signing", "signature", "conclude", "concludes", "concluded", "concluding",
+    "adopt", "adopts", "adopted", "adopting", "adoption", "endorse", "endorses", "endorsed", "endorsing",
+    "approve", "approved", "approves", "agreed", "ink", "inked", "ratified", "ratify", "ratification",
+    "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
+    "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
+    "earlier", "previous", "existing", "replacing", "replaced", "replaces",
 }
-_DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its"}
-_NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "for", "to", "towards", "against", "from", "into", "across"}
-_SINGLE_HEADS = {"declaration", "agreement", "treaty", "accord", "pact", "charter", "convention"}
+_ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
+_NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
+            "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
+            "intends", "finalise", "finalize", "conclude", "envisaged", "possible"}
+_PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
+_DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
+_NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "from", "into", "across", "to",
+                     "at", "over", "under", "within", "near", "through"}
+_SINGLE_HEADS = {"declaration", "agreement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
+                 "roadmap", "framework"}
+_HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué"}
+_NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to"}
+# Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
+_NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
+_DOC_GENRES = {"joint-statement": "JointStatement", "joint-declaration": "JointDeclaration"}
 
 
 @cache
@@ -67,28 +112,104 @@ def _genre_matcher(nlp):
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase, kind in GENRES:
-        matcher.add(kind, [nlp.make_doc(phrase)])
+    for phrase, kind, cap_only in GENRES:
+        forms = {phrase}
+        if not phrase.endswith(("s", "understanding", "notes", "intent")):
+            forms.add(phrase + "s")
+        matcher.add(f"{kind}|{int(cap_only)}", [nlp.make_doc(f) for f in sorted(forms)])
     return matcher
 
 
 @dataclass(slots=True)
 class _AgreementMention:
     sentence: Sentence
-    start: int
+    start: int  # genre span
     end: int
+    name_start: int  # the whole name as written
+    name_end: int
     kind: str
-    words: list[str]  # genre words as written
-    qualifiers: list[str]  # capitalised proper qualifiers before the genre ("North Atlantic")
+    head: str  # the genre's defining noun ("declaration", "memorandum", "protocol")
+    name: str
+    qualifiers: tuple[str, ...]  # lowercase words that tell agreements of one genre apart
     capitalised: bool
-    signing: bool
+    concluded: bool
+    not_yet: bool
+    accession: bool
+    actors_in_name: list[str]
 
 
 @dataclass(slots=True)
 class _Cluster:
     kind: str
+    head: str
     qualifiers: tuple[str, ...]
     mentions: list[_AgreementMention] = field(default_factory=list)
+    document: bool = False
+
+    @property
+    def name(self) -> str:
+        best = max(self.mentions, key=lambda m: (m.end - m.start, m.capitalised, len(m.name), -m.start))
+        return best.name
+
+
+def constituents(ctx: DocContext, key: str) -> list[str]:
+    """The actors a bilateral body is named after ("NATO-Ukraine Council" → NATO, Ukraine)."""
+    from .mentions import text_entities
+
+    entity = ctx.gazetteer.register.entities.get(key)
+    if entity is None or entity.kind != "body" or not ({"-", "–"} & set(entity.label)):
+        return []
+    inside = [k for k in text_entities(entity.label, ctx.gazetteer) if k != key and ctx.entity_kind(k) in POLITICAL]
+    inside = list(dict.fromkeys(inside))
+    return inside if len(inside) >= 2 else []
+
+
+def _covered_by_actor(sentence: Sentence, start: int, end: int) -> bool:
+    return any(m.kind in ("actor", "framework") and m.start <= start and end <= m.end and m.form != "coref"
+               for m in sentence.mentions)
+
+
+def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Extend a genre span to the capitalised name around it."""
+    doc = ctx.doc
+    s = start
+    while s - 1 >= sentence.start:
+        token = doc[s - 1]
+        if token.text in {'"', "“", "”"}:  # a quoted name: "Horizon 2047" roadmap
+            k = s - 2
+            while k >= sentence.start and doc[k].text not in {'"', "“"}:
+                k -= 1
+            if k >= sentence.start and s - 1 - k <= 6:
+                s = k
+                continue
+            break
+        if token.lower_ in _DETERMINERS or token.text in {"I", "We", "A", "An"}:
+            break
+        if (token.is_alpha and (token.is_title or token.is_upper)) or token.like_num:
+            s -= 1
+        elif token.text in {"-", "–", "'", "’"} and s - 2 >= sentence.start and (doc[s - 2].is_title or doc[s - 2].is_upper):
+            s -= 1
+        else:
+            break
+    places = {m.start for m in sentence.mentions if m.kind in ("place", "region")
+              or (m.kind == "actor" and ctx.entity_kind(m.key) == "state")}
+    e = end
+    while e < sentence.end:
+        token = doc[e]
+        nxt = doc[e + 1] if e + 1 < sentence.end else None
+        if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the") \
+                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places):
+            e += 1
+        elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
+                and doc[e + 2].lower_ in {"and", ","}:
+            e += 1
+        elif token.is_title or token.is_upper or (token.like_num and e > end):
+            e += 1
+        else:
+            break
+    while e > end and doc[e - 1].lower_ in _NAME_LINKS:
+        e -= 1
+    return s, e
 
 
 def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
@@ -98,81 +219,152 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     out = []
     spans = filter_spans(_genre_matcher(nlp)(doc, as_spans=True))
     for span in spans:
+        kind, cap_only = span.label_.split("|")
         sentence = ctx.sentence_of(span.start)
+        if _covered_by_actor(sentence, span.start, span.end):
+            continue  # "North Atlantic Treaty Organization", "World Food Programme"
         words = [t.text for t in span]
         capitalised = all(w[:1].isupper() for w in words if w.lower() not in {"of", "and"})
-        head = span[-1].lower_
-        # Proper qualifiers: capitalised tokens right before the genre ("North Atlantic Treaty").
-        qualifiers = []
-        k = span.start - 1
-        while k >= sentence.start and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha \
-                and doc[k].lower_ not in _DETERMINERS and doc[k].text not in {"I", "A"}:
-            if any(m.start <= k < m.end and m.kind == "actor" for m in sentence.mentions):
-                break  # "NATO-Japan Joint Declaration": the actors are parties, not part of the name
-            qualifiers.insert(0, doc[k].text)
-            k -= 1
-        if k == sentence.start - 1 and qualifiers:
-            qualifiers = []  # capitalised only because it opens the sentence or a headline
-        lowers = {t.lower_ for t in doc[sentence.start:sentence.end]}
-        signing = bool(lowers & _SIGN)
-        if len(span) == 1 and head in _SINGLE_HEADS:
-            prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
-            if not (capitalised or prev in _DETERMINERS) or span.text.lower() == "pact" and not capitalised:
-                continue
-            if not capitalised and not signing and not qualifiers:
-                continue
-        if span[-1].text.lower() == "declaration" and span.start + 1 < len(doc) and doc[span.end:span.end + 1].text == "of":
-            if qualifiers == [] and not signing and not capitalised:
-                continue
-        out.append(_AgreementMention(sentence, span.start, span.end, span.label_, words,
-                                     qualifiers, capitalised, signing))
+        prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
+        if prev in {'"', "”"}:
+            capitalised = True  # a quoted name: the "Horizon 2047" roadmap
+        if cap_only == "1" and not capitalised:
+            continue
+        if len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
+            continue
+        lowered = [t.lower_ for t in span]
+        head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
+        head = _HEAD_ALIASES.get(head, head)
+        head = head[:-1] if head.endswith("s") and head not in {"notes"} else head
+        s, e = _name_span(ctx, sentence, span.start, span.end) if capitalised else (span.start, span.end)
+        name_tokens = [t for t in doc[s:e] if t.text not in {'"', "“", "”"}]
+        name = "".join(t.text_with_ws for t in name_tokens).strip().rstrip(",")
+        if not capitalised:
+            name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:] for w in words)
+        if name.lower() == "mou":
+            name = "Memorandum of Understanding"
+        in_name = []
+        for m in sentence.mentions:
+            if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL:
+                in_name += constituents(ctx, m.key) or [m.key]
+        qualifiers = tuple(t.lower_.rstrip("s") for t in name_tokens if t.lower_.rstrip("s") != head
+                           and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
+        # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
+        window = [t.lower_ for t in doc[max(sentence.start, s - 9):s]] + [t.lower_ for t in doc[e:min(sentence.end, e + 7)]]
+        lowers = [t.lower_ for t in doc[sentence.start:s]] + [t.lower_ for t in doc[e:sentence.end]]
+        before = [t.lower_ for t in doc[sentence.start:s]]
+        concluded = bool(set(window) & _CONCLUDE)
+        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in lowers or "hope" in lowers
+        out.append(_AgreementMention(
+            sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
+            name=name,
+            qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
+            accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
+        ))
     return out
 
 
 def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for mention in mentions:
-        qual = tuple(mention.qualifiers)
         target = None
-        for cluster in clusters:
-            if cluster.kind != mention.kind:
+        for cluster in reversed(clusters):
+            if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
-            if not qual or not cluster.qualifiers or qual == cluster.qualifiers:
+            if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
+                    or set(cluster.qualifiers) <= set(mention.qualifiers):
                 target = cluster
                 break
         if target is None:
-            target = _Cluster(mention.kind, qual)
+            target = _Cluster(mention.kind, mention.head, mention.qualifiers)
             clusters.append(target)
-        elif qual and not target.qualifiers:
-            target.qualifiers = qual
+        elif len(mention.qualifiers) > len(target.qualifiers):
+            target.qualifiers = mention.qualifiers
         target.mentions.append(mention)
     return clusters
 
 
-def _name(cluster: _Cluster) -> str:
-    best = max(cluster.mentions, key=lambda m: (len(m.words), m.capitalised))
-    words = [w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:] for w in best.words]
-    if words and words[0].lower() == "mou":
-        words = ["Memorandum", "of", "Understanding"]
-    return " ".join(list(cluster.qualifiers) + words)
+def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
+    """Mark the agreement that is the document itself (a joint statement or declaration)."""
+    meta = ctx.source.metadata
+    genre = meta.get("genre", "")
+    title = meta.get("title", "").lower()
+    kind = _DOC_GENRES.get(genre)
+    if kind is None and ("joint statement" in title or "joint declaration" in title):
+        kind = "JointStatement" if "statement" in title else "JointDeclaration"
+    if kind is None:
+        return
+    opening = {s.index for s in ctx.sentences[:3]}
+    for cluster in clusters:
+        if cluster.kind == kind and any(m.sentence.index in opening for m in cluster.mentions):
+            cluster.document = True
+            return
 
 
-def _parties_in(ctx: DocContext, sentence: Sentence) -> list[str]:
+def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     doc = ctx.doc
+    lowers = ctx.tokens_lower(sentence)
+    actors = [m for m in ctx.actors_in(sentence) if not (m.form == "coref" and m.confidence < 0.7)]
+    # "between A and B", "by A, B and C"
+    for word in ("between", "by"):
+        if word in lowers:
+            at = sentence.start + lowers.index(word)
+            listed = []
+            for m in actors:
+                if m.start <= at:
+                    continue
+                gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
+                if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions"}
+                       or not w.isalpha() for w in gap):
+                    listed.append(m)
+                else:
+                    break
+            if len(listed) >= 2 or (word == "between" and listed):
+                return list(dict.fromkeys(m.key for m in listed))
+    from .relations import subject_group
+
+    subject = subject_group(ctx, sentence, ctx.actors_in(sentence))
+    signers = []
+    for iri, start, _ in ctx.person_mentions:
+        if sentence.start <= start < sentence.end:
+            for key in ctx.positions_by_person.get(iri, [])[:1]:
+                if key not in signers and ctx.entity_kind(key) in POLITICAL:
+                    signers.append(key)
+    if subject or signers:
+        keys = []
+        for m in subject:
+            keys += constituents(ctx, m.key) or [m.key]
+        return list(dict.fromkeys(keys + signers))
     parties = []
-    for mention in sentence.mentions:
-        if mention.kind != "actor" or ctx.entity_kind(mention.key) in {"mission", ""}:
-            continue
-        prev = doc[mention.start - 1].lower_ if mention.start > sentence.start else ""
-        if prev == "the" and mention.start - 1 > sentence.start:
-            prev = doc[mention.start - 2].lower_
+    for mention in actors:
+        k = mention.start - 1
+        if k >= sentence.start and doc[k].lower_ == "the":
+            k -= 1
+        prev = doc[k].lower_ if k >= sentence.start else ""
         if prev in _NOT_PARTY_BEFORE:
             continue
-        if mention.form == "coref" and mention.confidence < 0.7:
+        if mention.end < sentence.end and doc[mention.end].text in {"Headquarters", "headquarters"}:
             continue
-        if mention.key not in parties:
-            parties.append(mention.key)
+        if mention.form in ("adjective", "member"):
+            continue  # "movement of Allied forces", "the Indian Space Research Organisation"
+        for key in constituents(ctx, mention.key) or [mention.key]:
+            if key not in parties:
+                parties.append(key)
     return parties
+
+
+def _accession_parties(ctx: DocContext, sentence: Sentence) -> list[str]:
+    doc = ctx.doc
+    out = []
+    for m in ctx.actors_in(sentence, {"state"}, coref=False):
+        k = m.start - 1
+        if k >= sentence.start and doc[k].lower_ == "the":
+            k -= 1
+        if k >= sentence.start and doc[k].lower_ in _NOT_PARTY_BEFORE | {"with", "of"}:
+            continue
+        if m.key not in out:
+            out.append(m.key)
+    return out[:1] if out else []
 
 
 def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tuple[Agreement, list[int]]]:
@@ -180,84 +372,160 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
 
     Returns each agreement with the indexes of the sentences that mention it.
     """
-    meta = ctx.source.metadata
-    title_lower = meta.get("title", "").lower()
-    title_signing = any(w in _SIGN for w in title_lower.replace(",", " ").split())
+    clusters = _cluster(_mentions(ctx, nlp))
+    _document_cluster(ctx, clusters)
     result = []
-    for cluster in _cluster(_mentions(ctx, nlp)):
-        signing = [m for m in cluster.mentions if m.signing]
-        named = any(m.capitalised and (m.qualifiers or len(m.words) > 1) for m in cluster.mentions)
-        concluded = bool(signing) or (meta.get("genre", "").replace("-", " ") in _name(cluster).lower())
-        if not (concluded or named):
+    for cluster in clusters:
+        concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
+        named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
+        if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
             continue
-        evidence_sentences = [m.sentence for m in (signing or cluster.mentions)]
-        parties: list[str] = []
-        for sentence in evidence_sentences:
-            for key in _parties_in(ctx, sentence):
-                if key not in parties:
-                    parties.append(key)
-        rule = "agreement-party-in-signing-sentence" if signing else "agreement-party-in-sentence"
-        party_evidence = {p: [s for s in evidence_sentences if p in _parties_in(ctx, s)] for p in parties}
-        if not parties and concluded and ctx.main_actors:
-            parties = list(ctx.main_actors)
-            rule = "agreement-party-main-actor"
-            first = cluster.mentions[0].sentence
-            party_evidence = {p: [first] for p in parties}
+        parties, party_sentences, rule = _parties(ctx, cluster, concluding)
         if not parties:
             continue
-        name = _name(cluster)
-        date, date_sentence, date_span = _date(ctx, cluster, signing, title_signing)
+        name = cluster.name
+        date, date_sentence, date_span = _date(ctx, cluster, concluding)
         year = (date or "")[:4]
         party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
-        iri = ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")
+        iri = ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
         agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date)
         first = cluster.mentions[0]
+        named = any(m.capitalised for m in cluster.mentions)
         ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
         ctx.state(iri, RDF + "type", PACT + cluster.kind, ev)
         if cluster.kind != "Agreement":
             ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
         ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
         for party in parties:
-            for sentence in party_evidence[party][:3]:
-                conf = 0.9 if rule == "agreement-party-in-signing-sentence" else 0.7
+            conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
+                    "agreement-party-acceding": 0.9}.get(rule, 0.7)
+            for sentence in party_sentences.get(party, [first.sentence])[:3]:
                 ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
         if date:
             dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
                 ctx.evidence(date_sentence, "agreement-date-from-metadata", 0.7)
             ctx.state(iri, PACT + "signingDate", (date, XSD + "date"), dev)
             ctx.state(iri, DCTERMS + "date", (date, XSD + "date"), dev)
-            place = _place(ctx, signing, date_span is None)
+            place = _place(ctx, concluding, date_span is None)
             if place:
                 key, psent, rule_id = place
                 agreement.place = ID + key
                 ctx.state(iri, PACT + "signingPlace", ID + key, ctx.evidence(psent, rule_id, 0.7))
-        _signatories(ctx, agreement, cluster, positions, bool(signing) or title_signing)
+        _signatories(ctx, agreement, positions, bool(concluding) or cluster.document)
         result.append((agreement, [m.sentence.index for m in cluster.mentions]))
     return result
 
 
-def _date(ctx: DocContext, cluster: _Cluster, signing, title_signing: bool):
+def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str], dict, str]:
+    """Parties of an agreement, the sentences that show each, and the rule used."""
+    accession = [m for m in concluding if m.accession]
+    if accession and cluster.kind == "Treaty":
+        parties, where = [], {}
+        for m in accession:
+            for key in _accession_parties(ctx, m.sentence):
+                parties.append(key)
+                where.setdefault(key, []).append(m.sentence)
+        if parties:
+            return list(dict.fromkeys(parties)), where, "agreement-party-acceding"
+    in_name = list(dict.fromkeys(k for m in cluster.mentions for k in m.actors_in_name))
+    if len(in_name) >= 2:
+        where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in in_name}
+        return in_name, where, "agreement-party-in-name"
+    if cluster.document:
+        main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        if main:
+            return main, {k: [ctx.sentences[0]] for k in main}, "agreement-party-main-actor"
+    parties: list[str] = list(dict.fromkeys(in_name))
+    where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in parties}
+    rule = "agreement-party-in-name"
+    sentences = list({m.sentence.index: m.sentence for m in (concluding or cluster.mentions)}.values())
+    for sentence in sentences:
+        found = _parties_of_sentence(ctx, sentence)
+        if not found and sentence.index > 0 and set(ctx.tokens_lower(sentence)) & {"two", "both", "they"}:
+            found = _parties_of_sentence(ctx, ctx.sentences[sentence.index - 1])
+        for key in found:
+            if key not in parties:
+                parties.append(key)
+                if rule == "agreement-party-in-name" and not in_name:
+                    rule = "agreement-party-in-signing-sentence" if concluding else "agreement-party-in-sentence"
+            where.setdefault(key, []).append(sentence)
+        if in_name and parties:
+            break
+    if not parties and ctx.main_actors:
+        parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        where = {k: [cluster.mentions[0].sentence] for k in parties}
+        rule = "agreement-party-main-actor"
+    if len(parties) == 1 and rule != "agreement-party-main-actor":
+        for key in ctx.main_actors:
+            if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
+                parties.append(key)
+                where[key] = [cluster.mentions[0].sentence]
+    return parties, where, rule
+
+
+def _date(ctx: DocContext, cluster: _Cluster, concluding):
     """Return (date, sentence, (start, end) or None)."""
-    for mention in signing or cluster.mentions:
-        sentence = mention.sentence
-        text = ctx.text[sentence.char_start:sentence.char_end]
-        dates = find_dates(text)
-        if dates:
-            s, e, iso = dates[0]
-            return iso, sentence, (sentence.char_start + s, sentence.char_start + e)
     meta_date = ctx.source.metadata.get("date")
-    if meta_date and (signing or title_signing):
-        for mention in signing:
-            lowers = set(ctx.tokens_lower(mention.sentence))
-            if lowers & {"today", "just", "will", "signed", "signs", "sign", "signing", "adopted"}:
+    if cluster.document:
+        for mention in cluster.mentions[:2]:
+            found = _dates_in(ctx, mention.sentence)
+            if found:
+                return found[0][2], mention.sentence, (found[0][0], found[0][1])
+        for sentence in ctx.sentences[:3]:
+            found = _dates_in(ctx, sentence)
+            if found:
+                return found[0][2], sentence, (found[0][0], found[0][1])
+        return meta_date, ctx.sentences[0], None
+    candidates = []
+    for mention in concluding or cluster.mentions:
+        sentence = mention.sentence
+        found = _dates_in(ctx, sentence)
+        if found:
+            verbs = [ctx.doc[i].idx + ctx.offset for i in range(sentence.start, sentence.end)
+                     if ctx.doc[i].lower_ in {"signed", "adopted", "concluded", "agreed", "endorsed", "signing",
+                                              "initialled", "ratified"}]
+            anchor = verbs[0] if verbs else ctx.offset + ctx.doc[mention.start].idx
+
+            def distance(d, anchor=anchor):
+                return (d[0] < anchor, abs(d[0] - anchor))
+
+            best = min(found, key=distance)
+            candidates.append((0 if verbs else 1, best, sentence))
+    if candidates:
+        _, best, sentence = min(candidates, key=lambda c: c[0])
+        return best[2], sentence, (best[0], best[1])
+    if meta_date and concluding:
+        for mention in concluding:
+            if _past_reference(ctx, mention.sentence):
+                continue
+            if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",
+                                                         "speech", "transcript", "press-statement", "communique"}:
                 return meta_date, mention.sentence, None
-        if title_signing:
-            return meta_date, ctx.sentences[0], None
     return None, None, None
 
 
-def _place(ctx: DocContext, signing, from_metadata: bool):
-    for mention in signing:
+def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
+    """ "agreed in 2014", "adopted in Paris in July 2023", "the previous programme", "last year"."""
+    doc = ctx.doc
+    for i in range(sentence.start, sentence.end):
+        token = doc[i]
+        if token.lower_ in _PAST_TIME:
+            return True
+        if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
+            prev = doc[i - 1]
+            if prev.lower_ in {"in", "since", "of"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
+                                                        and doc[i - 2].lower_ in {"in", "since"}):
+                return True
+    return False
+
+
+def _dates_in(ctx: DocContext, sentence: Sentence):
+    text = ctx.text[sentence.char_start:sentence.char_end]
+    return [(sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in find_dates(text)]
+
+
+def _place(ctx: DocContext, concluding, from_metadata: bool):
+    for mention in concluding:
         for m in mention.sentence.mentions:
             if m.kind == "place":
                 return m.key, mention.sentence, "agreement-place-in-signing-sentence"
@@ -265,7 +533,6 @@ def _place(ctx: DocContext, signing, from_metadata: bool):
         wanted = ctx.source.metadata["place"].strip()
         for entity in ctx.gazetteer.register.entities.values():
             if entity.kind == "place" and wanted in entity.names:
-                ctx.metadata_place = entity.key
                 return entity.key, ctx.sentences[0], "agreement-place-from-metadata"
         key = "place/" + slugify(wanted)
         ctx.extra_places[key] = wanted
@@ -273,25 +540,25 @@ def _place(ctx: DocContext, signing, from_metadata: bool):
     return None
 
 
-def _signatories(ctx: DocContext, agreement: Agreement, cluster: _Cluster, positions: list[Position],
-                 signed: bool) -> None:
-    """Holders of a top post in a party sign a concluded agreement."""
+def _signatories(ctx: DocContext, agreement: Agreement, positions: list[Position], signed: bool) -> None:
+    """Holders of a post in a party who sign a concluded agreement, or hold its top post."""
     if not signed:
         return
+    by_sentence: dict[int, set[str]] = {}
+    for iri, start, _ in ctx.person_mentions:
+        by_sentence.setdefault(ctx.sentence_of(start).index, set()).add(iri)
     for position in positions:
         if position.organization not in agreement.parties:
             continue
-        if "Deputy" in position.title or "Assistant" in position.title or "Spokes" in position.title:
-            continue
+        top = not any(w in position.title for w in ("Deputy", "Assistant", "Spokes", "Vice"))
         best = None
         for sentence in ctx.sentences:
-            tokens = set(ctx.tokens_lower(sentence))
-            holder_here = any(pos.holder == position.holder for pos in positions) and \
-                any(s for (iri, s, e) in ctx.person_mentions if iri == position.holder and sentence.start <= s < sentence.end)
-            if holder_here and tokens & _SIGN:
+            if position.holder not in by_sentence.get(sentence.index, ()):
+                continue
+            if set(ctx.tokens_lower(sentence)) & {"sign", "signs", "signed", "signing"}:
                 best = (sentence, "signatory-in-signing-sentence", 0.9)
                 break
-            if holder_here and best is None:
+            if best is None and top:
                 best = (sentence, "signatory-holder-of-party-post", 0.7)
         if best:
             ctx.state(agreement.iri, PACT + "signatory", position.holder, ctx.evidence(best[0], best[1], best[2]))

@@ -9,7 +9,10 @@ from ..model import Evidence, Statement
 from ..namespaces import ID
 from .mentions import Mention
 
-__all__ = ["DocContext", "Sentence"]
+__all__ = ["POLITICAL", "DocContext", "Sentence"]
+
+#: Register kinds that can conclude agreements, be partners, members or contributors.
+POLITICAL = frozenset({"state", "organization", "body", "grouping"})
 
 
 @dataclass(slots=True)
@@ -26,12 +29,15 @@ class Sentence:
 class DocContext:
     """A parsed document: tokens, sentences, mentions, and the statements found so far."""
 
-    def __init__(self, source, doc, gazetteer, mentions: list[Mention]):
+    def __init__(self, source, doc, gazetteer, mentions: list[Mention], publisher: list[str] | None = None):
         self.source = source
         self.text = source.text
         self.doc = doc
         self.gazetteer = gazetteer
         self.offset = source.body_start
+        self.publisher = publisher or []  # register keys the publisher names, longest first
+        self.lowers: list[str] = [t.lower_ for t in doc]
+        self._missions: tuple | None = None
         self.sentences: list[Sentence] = []
         for sent in doc.sents:
             # Trim whitespace tokens at both ends; skip sentences that are only whitespace.
@@ -55,7 +61,10 @@ class DocContext:
             self.add_mention(mention)
         self.statements: dict[tuple, Statement] = {}
         self.main_actors: list[str] = []
+        self.host: str | None = None  # register key of the state a speech is given in
         self.person_mentions: list[tuple[str, int, int]] = []  # (person IRI, first token, end token)
+        self.title_spans: list[tuple[int, int]] = []  # token spans of posts ("Minister for Foreign Affairs")
+        self.positions_by_person: dict[str, list[str]] = {}  # person IRI → register keys of their posts' actors
         self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
 
     # -- mentions -----------------------------------------------------------------
@@ -67,7 +76,11 @@ class DocContext:
         sentence = self.sentence_of(mention.start)
         mention.sent = sentence.index
         sentence.mentions.append(mention)
-        sentence.mentions.sort(key=lambda m: m.start)
+        sentence.mentions.sort(key=lambda m: (m.start, m.kind == "concept"))
+
+    def remove_mentions(self, predicate) -> None:
+        for sentence in self.sentences:
+            sentence.mentions = [m for m in sentence.mentions if not predicate(m)]
 
     def mentions(self, kind: str | tuple[str, ...] = "actor"):
         kinds = (kind,) if isinstance(kind, str) else kind
@@ -76,12 +89,40 @@ class DocContext:
                 if mention.kind in kinds:
                     yield mention
 
+    def actors_in(self, sentence: Sentence, kinds=POLITICAL, coref: bool = True) -> list[Mention]:
+        """Actor mentions of a sentence whose register kind is in ``kinds``."""
+        return [m for m in sentence.mentions if m.kind == "actor" and self.entity_kind(m.key) in kinds
+                and (coref or m.form != "coref")]
+
     def actor_counts(self) -> Counter:
         return Counter(m.key for m in self.mentions("actor") if m.form not in ("adjective", "coref"))
 
     def entity_kind(self, key: str) -> str:
         entity = self.gazetteer.register.entities.get(key)
         return entity.kind if entity else ""
+
+    def main_mission(self, before: int | None = None) -> str | None:
+        """The mission a text is about: the most named one (ties go to the last named before ``before``)."""
+        if self._missions is None:
+            counts: Counter = Counter()
+            seen: list[tuple[int, str]] = []
+            for m in self.mentions("actor"):
+                if self.entity_kind(m.key) == "mission" and m.form != "coref":
+                    counts[m.key] += 1
+                    seen.append((m.start, m.key))
+            self._missions = (counts, seen)
+        counts, seen = self._missions
+        if not counts:
+            return None
+        last = {k: s for s, k in seen if before is None or s < before}
+        return max(counts, key=lambda k: (counts[k], last.get(k, -1)))
+
+    def publisher_org(self) -> str | None:
+        """The first organization or body the publisher names (not a state)."""
+        return next((k for k in self.publisher if self.entity_kind(k) in POLITICAL - {"state"}), None)
+
+    def publisher_state(self) -> str | None:
+        return next((k for k in self.publisher if self.entity_kind(k) == "state"), None)
 
     # -- evidence and statements --------------------------------------------------
 
@@ -107,4 +148,4 @@ class DocContext:
         return ID + key
 
     def tokens_lower(self, sentence: Sentence) -> list[str]:
-        return [t.lower_ for t in self.doc[sentence.start:sentence.end]]
+        return self.lowers[sentence.start:sentence.end]

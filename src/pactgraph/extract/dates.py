@@ -1,4 +1,4 @@
-"""Dates as diplomatic texts write them: "2 April 2014", "April 2, 2014", "5 Sept. 2016"."""
+"""Dates as diplomatic texts write them: "2 April 2014", "April 2, 2014", "5 Sept. 2016", "23/05/2018"."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# Day first, as datelines outside the United States write it: 23/05/2018, 23.05.2018
+_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
@@ -27,9 +29,11 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     ['2014-04-02', '2016-09-05']
     >>> find_dates("Today (3 May 2019)")[0][2]
     '2019-05-03'
+    >>> find_dates("Brussels, 23/05/2018")[0][2]
+    '2018-05-23'
     """
     found = []
-    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO):
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO, _NUMERIC):
         for match in pattern.finditer(text):
             month = match.group("month")
             month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]

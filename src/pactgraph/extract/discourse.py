@@ -140,43 +140,69 @@ def find_speakers(ctx: DocContext, persons, positions) -> list[Speech]:
 
 _WE = {"we", "our", "us", "ours", "ourselves"}
 _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), ("our", "two", "nations"),
-         ("both", "parties"), ("the", "two", "sides"), ("the", "two", "countries"), ("both", "partners")]
-_YOUR = [("your", "country"), ("your", "nation"), ("your", "government")]
+         ("their", "two", "countries"), ("both", "parties"), ("the", "two", "sides"), ("the", "two", "countries"),
+         ("both", "partners"), ("the", "two", "leaders"), ("both", "leaders"), ("the", "two", "ministers"),
+         ("both", "ministers"), ("the", "two", "organisations"), ("the", "two", "organizations"),
+         ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
+         ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments")]
+_YOUR = [("your", "country"), ("your", "nation"), ("your", "government"), ("your", "people")]
+_MISSION_REFS = [("the", "operation"), ("the", "mission"), ("the", "force")]
+_IT_LEAD = {"and", "but", "yet", "so"}
 
 
-def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None, genre: str) -> None:
-    """Add ``coref`` mentions for we/our, "your country" and "both sides"."""
-    doc = ctx.doc
-    joint = genre.startswith("joint") or genre in {"communique", "declaration"}
+def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None, we_targets: list[str]) -> None:
+    """Add ``coref`` mentions for we/our, "your country", "both sides", "the operation" and a leading "it".
+
+    ``we_targets`` are the actors "we" stands for when no speaker is known (the parties of
+    a joint statement).
+    """
+    from .relations import subject_group
+
+    mission_key = ctx.main_mission()
+    table = []
+    for phrases, targets, confidence in ((_BOTH, ctx.main_actors, 0.7),
+                                         (_YOUR, [host_state] if host_state else [], 0.7),
+                                         (_MISSION_REFS, [mission_key] if mission_key else [], 0.6)):
+        if targets:
+            table += [(phrase, targets, confidence) for phrase in phrases]
+    by_first: dict[str, list] = {}
+    for phrase, targets, confidence in table:
+        by_first.setdefault(phrase[0], []).append((phrase, targets, confidence))
+    all_lowers = ctx.lowers
+    last_subject: list[str] = []
+    since = 0
     for sentence in ctx.sentences:
-        tokens = doc[sentence.start:sentence.end]
-        lowers = [t.lower_ for t in tokens]
+        start, end = sentence.start, sentence.end
+        lowers = all_lowers[start:end]
         added: list[Mention] = []
-        covered: set[int] = set()
-        for phrases, targets in ((_BOTH, ctx.main_actors), (_YOUR, [host_state] if host_state else [])):
-            for phrase in phrases:
+        covered = {i - start for m in sentence.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+        for i, word in enumerate(lowers):
+            for phrase, targets, confidence in by_first.get(word, ()):
                 n = len(phrase)
-                for i in range(len(lowers) - n + 1):
-                    if tuple(lowers[i:i + n]) == phrase and targets:
-                        for key in targets:
-                            added.append(_coref(ctx, tokens, i, i + n, key, 0.7))
-                        covered.update(range(i, i + n))
-        for i, lower in enumerate(lowers):
-            if lower in _WE and i not in covered:
-                targets = []
+                if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
+                    for key in targets:
+                        added.append(_coref(ctx, start + i, start + i + n, key, confidence))
+                    covered.update(range(i, i + n))
+            if word in _WE and i not in covered:
                 speaker_org = org_of_speaker(sentence.speaker)
-                if speaker_org:
-                    targets = [speaker_org]
-                elif joint:
-                    targets = list(ctx.main_actors)
-                for key in targets:
-                    added.append(_coref(ctx, tokens, i, i + 1, key, 0.6))
+                for key in ([speaker_org] if speaker_org else we_targets):
+                    added.append(_coref(ctx, start + i, start + i + 1, key, 0.6))
+        # "It is using economic coercion …": the subject of a recent sentence
+        i = 1 if lowers and lowers[0] in _IT_LEAD else 0
+        if i < len(lowers) and lowers[i] in {"it", "its"} and len(last_subject) == 1 and since <= 2:
+            added.append(_coref(ctx, start + i, start + i + 1, last_subject[0], 0.5))
         for mention in added:
             ctx.add_mention(mention)
+        subject = subject_group(ctx, sentence, ctx.actors_in(sentence, coref=True), lead=2)
+        keys = list(dict.fromkeys(m.key for m in subject))
+        if keys:
+            last_subject, since = keys, 0
+        else:
+            since += 1
 
 
-def _coref(ctx: DocContext, tokens, i: int, j: int, key: str, confidence: float) -> Mention:
-    span = tokens[i:j]
-    return Mention(key=key, kind="actor", form="coref", start=span.start, end=span.end,
+def _coref(ctx: DocContext, i: int, j: int, key: str, confidence: float) -> Mention:
+    span = ctx.doc[i:j]
+    return Mention(key=key, kind="actor", form="coref", start=i, end=j,
                    char_start=ctx.offset + span.start_char, char_end=ctx.offset + span.end_char,
                    confidence=confidence)

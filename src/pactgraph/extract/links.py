@@ -13,11 +13,10 @@ A concept or region in a sentence is linked
 from __future__ import annotations
 
 from ..namespaces import ID, PACT
-from .context import DocContext
+from .context import POLITICAL, DocContext
+from .relations import subject_group
 
 __all__ = ["link_concepts"]
-
-_POLITICAL = {"state", "organization", "body", "grouping"}
 
 
 def link_concepts(ctx: DocContext, agreements) -> None:
@@ -30,7 +29,7 @@ def link_concepts(ctx: DocContext, agreements) -> None:
         targets_mentions = [m for m in sentence.mentions if m.kind in ("concept", "region")]
         if not targets_mentions:
             continue
-        actors = [m for m in sentence.mentions if m.kind == "actor" and ctx.entity_kind(m.key) in _POLITICAL]
+        actors = ctx.actors_in(sentence, POLITICAL)
         named = [m for m in actors if m.form != "coref"]
         for mention in targets_mentions:
             if mention.kind == "concept":
@@ -48,7 +47,7 @@ def link_concepts(ctx: DocContext, agreements) -> None:
                     conf = 0.85 if sentence.index in sentence_ids else 0.7
                     ctx.state(agreement.iri, predicate, obj, ctx.evidence(sentence, rule, conf))
                     linked = True
-            before = [m for m in _subject_group(ctx, sentence, named) if m.end <= mention.start]
+            before = [m for m in subject_group(ctx, sentence, named) if m.end <= mention.start]
             for actor in dict.fromkeys(m.key for m in before):
                 ctx.state(ID + actor, predicate, obj, ctx.evidence(sentence, "concept-actor-in-sentence", 0.7))
                 linked = True
@@ -56,25 +55,3 @@ def link_concepts(ctx: DocContext, agreements) -> None:
                 fallback = [m.key for m in actors if m.form == "coref"] or [m.key for m in named] or ctx.main_actors
                 for actor in dict.fromkeys(fallback):
                     ctx.state(ID + actor, predicate, obj, ctx.evidence(sentence, "concept-main-actor", 0.5))
-
-
-_JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s"}
-
-
-def _subject_group(ctx: DocContext, sentence, named):
-    """The actor mentions at the head of a sentence: the first one and those joined to it by "and" or commas."""
-    if not named:
-        return []
-    doc = ctx.doc
-    group = [named[0]]
-    for mention in named[1:]:
-        gap = doc[group[-1].end:mention.start]
-        if all(t.lower_ in _JOINERS or t.is_space for t in gap):
-            group.append(mention)
-        else:
-            break
-    # Only a subject if little comes before it ("In Tokyo, Japan and NATO …" still counts).
-    lead = doc[sentence.start:group[0].start]
-    if len([t for t in lead if not t.is_punct]) > 6:
-        return []
-    return group

@@ -1,12 +1,34 @@
-"""Mentions: spans of a document that name an actor, region, place or concept."""
+"""Mentions: spans of a document that name an actor, region, place or concept.
+
+Two layers are matched independently: names (actors, frameworks, regions,
+places; the longest match wins, actors before regions before places) and
+concepts (the longest label wins). A concept may overlap a name ("United
+Nations peacekeeping" is both the UN and peacekeeping).
+
+Rules keep false actors out of the name layer, in general terms:
+
+* a name inside a venue or institution name ("Japan National Press Club",
+  "EU Training Mission in Mali", "EUCAP Sahel Niger");
+* a state given as the address of a venue ("located in Rota, Spain");
+* a state inside a geographic name ("the East and South China Seas", "North America");
+* an organization inside the name of a legal text ("the Charter of the United
+  Nations", "the UN Charter", "the United Nations Convention on the Law of the Sea").
+
+Capitals used for their governments ("Beijing is building up…", "call on
+Moscow", "the Dialogue between Belgrade and Pristina") become mentions of the
+state, and short forms ("the Council", "the Commission", "the Union") are
+resolved to the body the text's publisher or its earlier mentions make
+unambiguous.
+"""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
-from .pipeline import FORM_CONFIDENCE, Gazetteer
+from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "text_entities"]
 
 # A capitalised continuation ending in one of these nouns makes the whole phrase a
 # venue or institution name ("Japan National Press Club"), not a mention of the actor.
@@ -15,7 +37,33 @@ _VENUE_NOUNS = {
     "School", "Foundation", "Airport", "Hotel", "Stadium", "Street", "Avenue", "Square",
     "Palace", "Library", "Academy", "Theatre", "Theater", "Embassy", "Port", "Bridge",
 }
-_KIND_RANK = {"actor": 0, "framework": 1, "region": 2, "place": 3}
+# "<Name …> Mission in Mali": a state after one of these heads is part of the name.
+_INSTITUTION_HEADS = {
+    "Mission", "Missions", "Force", "Forces", "Office", "Operation", "Centre", "Center", "Programme", "Program",
+    "Team", "Administration", "Command", "Facility", "Initiative", "College", "Group", "Fund", "Brigade",
+}
+_GEO_NOUNS = {"Sea", "Seas", "Strait", "Straits", "Ocean", "Basin", "Gulf", "Peninsula", "Shoal", "Coast",
+              "Island", "Islands", "Channel", "Bay", "Archipelago"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Latin"}
+_LEGAL_TEXTS = {"Charter", "Convention", "Covenant", "Statute"}
+_LOCATIVE = {"in", "at", "near", "from", "outside", "via"}
+_PREPOSITIONS = {"in", "at", "from", "to", "near", "via", "between", "of", "for", "with", "across", "into", "on",
+                 "by", "over", "through", "towards", "outside", "around"}
+_AGENT_VERBS = {
+    "has", "have", "had", "continues", "continued", "must", "should", "will", "would", "wants", "wanted", "seeks",
+    "sought", "refuses", "refused", "says", "said", "claims", "claimed", "insists", "insisted", "denies", "denied",
+    "rejects", "rejected", "supports", "supported", "backs", "backed", "threatens", "threatened", "uses", "used",
+    "launched", "announced", "accused", "condemned", "blames", "blamed", "considers", "views", "sees", "believes",
+    "needs", "cannot", "can", "may", "might", "did", "does", "remains", "keeps", "tries", "tried", "agreed",
+    "recognised", "recognized", "responded", "reacted", "insist", "refuse", "continue", "want", "seek",
+}
+_CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press", "presses",
+               "pressed", "warn", "warns", "warned"}
+_RELATION_NOUNS = {"dialogue", "talks", "relations", "relationship", "negotiations", "agreement", "tensions",
+                   "normalisation", "normalization", "rapprochement", "cooperation", "co-operation", "partnership",
+                   "ties", "conflict", "dispute", "alliance", "axis", "contacts"}
+_KIND_RANK = {"actor": 0, "shortform": 0, "framework": 1, "region": 2, "place": 3}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 @dataclass(slots=True)
@@ -23,14 +71,25 @@ class Mention:
     """A matched span. Token offsets are into the spaCy doc; char offsets into the source text."""
 
     key: str
-    kind: str  # actor | framework | region | place | concept | coref
-    form: str  # name | acronym | alias | adjective | label | coref
+    kind: str  # actor | framework | region | place | concept
+    form: str  # name | acronym | alias | derived | adjective | member | shortform | metonym | label | coref
     start: int
     end: int
     char_start: int
     char_end: int
     confidence: float
     sent: int = -1
+
+
+def _mention(doc, key, kind, form, start, end, offset, confidence=None) -> Mention:
+    span = doc[start:end]
+    return Mention(key=key, kind=kind, form=form, start=start, end=end, char_start=offset + span.start_char,
+                   char_end=offset + span.end_char,
+                   confidence=FORM_CONFIDENCE.get(form, 1.0) if confidence is None else confidence)
+
+
+def _is_cap(token) -> bool:
+    return token.is_alpha and (token.is_title or token.is_upper)
 
 
 def _inside_venue_name(doc, start: int, end: int) -> bool:
@@ -44,29 +103,356 @@ def _inside_venue_name(doc, start: int, end: int) -> bool:
     return False
 
 
-def find_mentions(doc, gazetteer: Gazetteer, offset: int) -> list[Mention]:
-    """Return non-overlapping mentions in ``doc``; ``offset`` is the doc's start in the source text."""
+def _inside_institution_name(doc, m: Mention, name_tokens: set[int]) -> bool:
+    """ "EU Training Mission in Mali", "UN Support Office in Somalia", "EUCAP Sahel Niger"."""
+    i = m.start
+    if i >= 3 and doc[i - 1].lower_ in {"in", "for", "to", "of"} and doc[i - 2].text in _INSTITUTION_HEADS \
+            and i - 2 not in name_tokens and (_is_cap(doc[i - 3]) or i - 3 in name_tokens):
+        return True  # (after a known mission, "Resolute Support Mission in Afghanistan", the state counts)
+    if i >= 1:
+        prev = doc[i - 1]
+        # right after an unknown acronym or a region inside a capitalised name
+        if prev.is_upper and prev.is_alpha and len(prev) >= 3 and i - 1 not in name_tokens:
+            return True
+    return False
+
+
+def _venue_address(doc, m: Mention, actor_tokens: set[int]) -> bool:
+    """ "located in Rota, Spain", "the Centre in Bydgoszcz, Poland"."""
+    i = m.start
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
+        return False
+    k, n = i - 2, 0
+    while k >= 0 and _is_cap(doc[k]) and k not in actor_tokens and n < 4:
+        k -= 1
+        n += 1
+    if n == 0:
+        return False
+    return k < 0 or doc[k].lower_ in _LOCATIVE or "\n" in doc[k].text or doc[k].is_space
+
+
+def _geographic(doc, m: Mention) -> bool:
+    if m.end < len(doc) and doc[m.end].text in _GEO_NOUNS:
+        return not (m.end + 1 < len(doc) and doc[m.end + 1].text == "Guard")  # "Philippine Coast Guard"
+    return m.start >= 1 and doc[m.start - 1].text in _COMPASS
+
+
+def _legal_text(doc, m: Mention) -> bool:
+    if m.end < len(doc) and doc[m.end].text in _LEGAL_TEXTS:
+        return True
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].text in _LEGAL_TEXTS
+
+
+def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool:
+    """Is a capital city used for its government here?"""
+    prev = doc[m.start - 1].lower_ if m.start else ""
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is not None and nxt.text in {"'s", "’s"} and prev not in _PREPOSITIONS:
+        return True
+    if nxt is not None and prev not in _PREPOSITIONS:
+        if nxt.lower_ in _AGENT_VERBS:
+            return True
+        if nxt.lower_ in {"is", "are", "was"} and m.end + 1 < len(doc):
+            after = doc[m.end + 1].lower_
+            if after.endswith("ing") and len(after) > 5:
+                return True
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ in {"on", "upon"}:
+        k -= 1
+    if k >= 0 and doc[k].lower_ in _CALL_VERBS:
+        return True
+    # "the Dialogue between Belgrade and Pristina", "talks between Moscow and Kyiv"
+    pair = None
+    if prev == "between" and m.end + 1 < len(doc) and doc[m.end].lower_ == "and":
+        pair = places.get(m.end + 1), m.start - 1
+    elif prev == "and" and m.start >= 3:
+        first = next((p for p in places.values() if p.end == m.start - 1), None)
+        if first is not None and first.start >= 1 and doc[first.start - 1].lower_ == "between":
+            pair = first, first.start - 1
+    if pair and pair[0] is not None:
+        other, between = pair
+        countries = {gazetteer.entity(m.key).country, gazetteer.entity(other.key).country}
+        if None not in countries and len(countries) == 2:
+            return _relation_noun_before(doc, between)
+    if prev == "with":
+        return _relation_noun_before(doc, m.start - 1)
+    return False
+
+
+def _relation_noun_before(doc, at: int) -> bool:
+    return any(doc[j].lower_ in _RELATION_NOUNS for j in range(max(0, at - 3), at))
+
+
+def text_entities(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Register keys of the actors named in a short text (a publisher, a speaker), longest first."""
+    if not text:
+        return []
+    doc = get_nlp().make_doc(text)
+    found = []
+    for match_id, start, end in gazetteer.names(doc):
+        info = gazetteer.info[match_id]
+        if info.kind == "actor":
+            found.append((end - start, start, end, info.key))
+    taken: set[int] = set()
+    keys = []
+    for _, start, end, key in sorted(found, key=lambda f: (-f[0], f[1])):
+        if taken & set(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _resolve_short(head: str, position: int, sentence_start: int, explicit: list[Mention], publisher: list[str],
+                   gazetteer: Gazetteer, explicit_starts: list[int] | None = None) -> str | None:
+    """The body a short form ("the Council") stands for.
+
+    In order: the publisher; a candidate whose parent was just named in the same sentence
+    ("High Representative of the Union … Vice-President of the Commission"); the last
+    candidate named before; the first named after; the register's default when its parent
+    is named in the text.
+    """
+    candidates = gazetteer.short_candidates.get(head, [])
+    if not candidates:
+        return None
+    register = gazetteer.register
+    for key in publisher:
+        if key in candidates:
+            return key
+    for key in publisher:  # "the Union" in a text by the EEAS, a body of the EU
+        parent = register.entities[key].parent
+        if parent in candidates:
+            return parent
+    starts = explicit_starts if explicit_starts is not None else [m.start for m in explicit]
+    lo, hi = bisect.bisect_left(starts, sentence_start), bisect.bisect_left(starts, position)
+    for m in reversed(explicit[lo:hi]):
+        child = next((c for c in candidates if register.entities[c].parent == m.key), None)
+        if m.key in candidates:
+            return m.key
+        if child:
+            return child
+    before = next((m for m in reversed(explicit[:hi]) if m.key in candidates), None)
+    if before is not None:
+        return before.key
+    after = next((m for m in explicit[hi:] if m.key in candidates), None)
+    if after is not None:
+        return after.key
+    default = gazetteer.short_default.get(head)
+    if default:
+        parent = register.entities[default].parent
+        mentioned = {m.key for m in explicit}
+        if default in mentioned or parent in mentioned or parent is None:
+            return default
+    return None
+
+
+def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] | None = None) -> list[Mention]:
+    """Return the name-layer and concept-layer mentions of ``doc``, ordered by position.
+
+    ``offset`` is the doc's start in the source text; ``publisher`` the register keys
+    named by the text's publisher (they resolve short forms such as "the Council").
+    """
     candidates: list[Mention] = []
-    for matcher in (gazetteer.names, gazetteer.labels):
-        for match_id, start, end in matcher(doc):
-            info = gazetteer.info[match_id]
-            if info.kind in _KIND_RANK and info.kind != "concept" and _inside_venue_name(doc, start, end):
-                continue
-            span = doc[start:end]
-            candidates.append(Mention(
-                key=info.key, kind=info.kind, form=info.form, start=start, end=end,
-                char_start=offset + span.start_char, char_end=offset + span.end_char,
-                confidence=FORM_CONFIDENCE.get(info.form, 1.0),
-            ))
-    # Longest span wins; among equal spans, actors before regions before places.
+    for match_id, start, end in gazetteer.names(doc):
+        info = gazetteer.info[match_id]
+        if info.kind != "shortform" and _inside_venue_name(doc, start, end):
+            continue
+        candidates.append(_mention(doc, info.key, info.kind, info.form, start, end, offset))
     candidates.sort(key=lambda m: (-(m.end - m.start), _KIND_RANK.get(m.kind, 4), m.start))
-    taken = [False] * (len(doc) + 1)
-    kept: list[Mention] = []
+    taken = bytearray(len(doc) + 1)
+    names: list[Mention] = []
     for mention in candidates:
         if any(taken[mention.start:mention.end]):
             continue
-        for i in range(mention.start, mention.end):
-            taken[i] = True
-        kept.append(mention)
-    kept.sort(key=lambda m: m.start)
-    return kept
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        names.append(mention)
+    names.sort(key=lambda m: m.start)
+    name_tokens = {i for m in names for i in range(m.start, m.end)}
+    actor_tokens = {i for m in names if m.kind == "actor" for i in range(m.start, m.end)}
+    register = gazetteer.register
+    places = {m.start: m for m in names if m.kind == "place"}
+
+    kept: list[Mention] = []
+    for m in names:
+        if m.kind == "actor":
+            entity = register.entities[m.key]
+            if entity.kind == "state" and (
+                    _inside_institution_name(doc, m, name_tokens) or _venue_address(doc, m, actor_tokens)
+                    or _geographic(doc, m)):
+                continue
+            if entity.kind != "state" and _legal_text(doc, m):
+                continue
+        elif m.kind == "place":
+            country = register.entities[m.key].country
+            if country and country in register.entities and _metonym(doc, m, places, gazetteer):
+                kept.append(_mention(doc, country, "actor", "metonym", m.start, m.end, offset))
+                continue
+        kept.append(m)
+
+    explicit = [m for m in kept if m.kind == "actor"]
+    starts = [m.start for m in explicit]
+    resolved: list[Mention] = []
+    sentence_start_of = None
+    for m in kept:
+        if m.kind == "shortform":
+            if sentence_start_of is None:
+                sentence_start_of = _sentence_starts(doc)
+            sentence_start = sentence_start_of[m.start]
+            key = _resolve_short(m.key.split("|", 1)[1], m.start, sentence_start, explicit, publisher or [], gazetteer,
+                                 starts)
+            if key is None:
+                continue
+            m = _mention(doc, key, "actor", "shortform", m.start, m.end, offset)
+            at = bisect.bisect_left(starts, m.start)
+            explicit.insert(at, m)
+            starts.insert(at, m.start)
+        resolved.append(m)
+
+    resolved.extend(_concepts(doc, gazetteer, offset, resolved))
+    resolved.sort(key=lambda m: (m.start, m.kind == "concept"))
+    return resolved
+
+
+def _sentence_starts(doc) -> list[int]:
+    """For each token, the index of the first token of its sentence."""
+    starts, current = [], 0
+    for token in doc:
+        if token.is_sent_start:
+            current = token.i
+        starts.append(current)
+    return starts
+
+
+def _concepts(doc, gazetteer: Gazetteer, offset: int, names: list[Mention]) -> list[Mention]:
+    span_of = {}
+    for m in names:
+        for i in range(m.start, m.end):
+            span_of[i] = (m.start, m.end)
+    candidates = []
+    for match_id, start, end in gazetteer.labels(doc):
+        info = gazetteer.info[match_id]
+        host = span_of.get(start)
+        if host is not None and end <= host[1] and not (
+                start > 0 and doc[start - 1].lower_ in {"for", "on", "against"} and doc[start].is_title):
+            continue  # inside an actor, region or place name, unless it is the name's topic ("Centre for Countering …")
+        if _in_proper_name(doc, start, end, gazetteer) or _too_generic(doc, start, end):
+            continue
+        candidates.append((start, end, info.key))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = bytearray(len(doc) + 1)
+    out: list[Mention] = []
+    outer: list[tuple[int, int, str]] = []
+    for start, end, key in candidates:
+        if any(taken[start:end]):
+            # a concept of another scheme inside a longer one: "countering piracy" also names piracy
+            host = next((o for o in outer if o[0] <= start and end <= o[1]), None)
+            if host is not None and host[2].split("/")[0] != key.split("/")[0] \
+                    and not any(m.start < end and start < m.end and m.key.split("/")[0] == key.split("/")[0]
+                                for m in out):
+                out.append(_mention(doc, key, "concept", "label", start, end, offset, 0.8))
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        outer.append((start, end, key))
+        out.append(_mention(doc, key, "concept", "label", start, end, offset, 1.0))
+    for mention in list(out):
+        out.extend(_coordinated(doc, gazetteer, offset, mention, taken))
+        out.extend(_coordinated_before(doc, gazetteer, offset, mention, taken))
+    return out
+
+
+def _too_generic(doc, start: int, end: int) -> bool:
+    """A bare "peace" is a shared value only in "peace and stability/prosperity";
+    a bare "freedom" is not one in "freedom of movement"."""
+    if end - start != 1:
+        return False
+    word = doc[start].lower_
+    nxt = [t.lower_ for t in doc[end:end + 2]]
+    if word == "peace":
+        return nxt[:1] != ["and"] or nxt[1:2] not in (["stability"], ["prosperity"])
+    if word == "freedom":
+        return nxt[:1] == ["of"]
+    return False
+
+
+def _in_proper_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A lowercase label written in capitals inside a longer capitalised name ("Peace and Security Council").
+
+    The topic of a name still counts ("Agreement on Space Situational Awareness Cooperation",
+    "Centre of Excellence for Countering Hybrid Threats").
+    """
+    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "in"}]
+    if not words or not all(t.is_title or t.is_upper for t in words):
+        return False
+    if all(t.is_upper for t in words):
+        return False  # an acronym label ("CVE", "WMD")
+    if " ".join(t.lower_ for t in doc[start:end]) in gazetteer.proper_labels:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in {"on", "for", "concerning", "against", "countering"}:
+        return False
+    after = doc[end] if end < len(doc) else None
+    cap_before = before is not None and _is_cap(before) and not before.is_sent_start
+    cap_after = after is not None and (_is_cap(after) or after.text == "-")
+    return cap_before or cap_after or (before is not None and before.lower_ in {"of", "for", "and"} and start >= 2
+                                       and _is_cap(doc[start - 2]))
+
+
+_CONNECTORS = {",", "and", "or", "as", "well"}
+
+
+def _coordinated_before(doc, gazetteer: Gazetteer, offset: int, mention: Mention, taken: bytearray) -> list[Mention]:
+    """ "food and energy security" → also "food security"; "A and B <head>" → "A <head>"."""
+    words = [t.lower_ for t in doc[mention.start:mention.end]]
+    out = []
+    if len(words) < 2 or mention.start < 2 or doc[mention.start - 1].lower_ not in {"and", "or", ","}:
+        return out
+    for split in range(1, len(words)):
+        suffix = " ".join(words[split:])
+        for n in (1, 2, 3):
+            k = mention.start - 1 - n
+            if k < 0 or any(taken[k:k + n]):
+                continue
+            key = gazetteer.label_index.get(" ".join(t.lower_ for t in doc[k:k + n]) + " " + suffix)
+            if key:
+                taken[k:k + n] = b"\x01" * n
+                out.append(_mention(doc, key, "concept", "label", k, k + n, offset, 0.9))
+                return out
+    return out
+
+
+def _coordinated(doc, gazetteer: Gazetteer, offset: int, mention: Mention, taken: bytearray) -> list[Mention]:
+    """ "countering terrorism and violent extremism" → also "countering violent extremism"."""
+    words = [t.lower_ for t in doc[mention.start:mention.end]]
+    out = []
+    for split in range(1, len(words)):
+        prefix = " ".join(words[:split])
+        j = mention.end
+        while j < len(doc):
+            k = j
+            while k < len(doc) and doc[k].lower_ in _CONNECTORS:
+                k += 1
+            if k == j:
+                break
+            found = None
+            for n in (4, 3, 2, 1):
+                if k + n > len(doc):
+                    continue
+                key = gazetteer.label_index.get(prefix + " " + " ".join(t.lower_ for t in doc[k:k + n]))
+                if key:
+                    found = (n, key)
+                    break
+            if found is None:
+                break
+            n, key = found
+            taken[k:k + n] = b"\x01" * n
+            out.append(_mention(doc, key, "concept", "label", k, k + n, offset, 0.9))
+            j = k + n
+        if out:
+            break
+    return out

@@ -1,264 +1,501 @@
 """Persons and their posts, found by title patterns (no list of names).
 
+A post is parsed from its parts rather than looked up: modifiers and a head
+("Deputy Prime Minister", "Chairperson-in-Office", "Secretary General"), then
+complements ("of National Defence", "for Foreign Affairs and Security Policy",
+"of the Chairperson of the Commission for Somalia"). The actor a post belongs
+to comes from an actor right before it ("NATO Deputy Secretary General",
+"Malta's", "Japanese", "your" for the host of a speech), from "of <actor>" in a
+complement, from a coordinated post ("Deputy Prime Minister and Minister of
+Foreign Affairs of Kazakhstan"), or else from the context: the one state of
+the sentence for a state post, the publisher for an organization's post.
+
 Recognised shapes include "Prime Minister Shinzo Abe", "NATO Deputy Secretary
 General, Ambassador X Y", "the Defence Minister of Poland, Mr X Y", "Japanese
-Foreign Minister X Y", "X Y, Prime Minister of Japan" and family-name-first
-forms ("Prime Minister KISHIDA Fumio"). Later mentions by surname ("Mr Y",
-"Secretary General Y") resolve to the same person.
+Foreign Minister X Y", "X Y, Prime Minister of Japan", chains of posts ("The
+OSCE Chairperson-in-Office, Malta's Deputy Prime Minister and Minister for
+Foreign … Ian Borg") and family-name-first names ("KISHIDA Fumio"; "Kamikawa
+Yoko" in a text by the Japanese government). Later mentions by surname ("Mr
+Y", "President Y", "Y said") resolve to the same person.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..model import Person, Position
 from ..namespaces import ID, PACT, RDF, RDFS, XSD, slugify
-from .context import DocContext
+from .context import POLITICAL, DocContext
 
 __all__ = ["find_people"]
 
-TITLES = [
-    "Secretary General", "Secretary-General", "Deputy Secretary General", "Deputy Secretary-General",
-    "Assistant Secretary General", "Assistant Secretary-General", "Under-Secretary-General",
-    "Under Secretary-General", "Prime Minister", "Deputy Prime Minister", "President", "Vice President",
-    "Vice-President", "Executive Vice-President", "Foreign Minister", "Defence Minister", "Defense Minister",
-    "Interior Minister", "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary",
-    "Secretary of State", "Secretary of Defense", "Secretary of Defence", "Minister", "Chancellor",
-    "Federal Chancellor", "High Representative", "Commissioner", "Director General", "Director-General",
-    "Executive Director", "Special Representative", "Special Envoy", "Ambassador", "Permanent Representative",
-    "Chairman", "Chairperson", "Chair", "Chief of Defence", "Chief of Staff", "Supreme Allied Commander Europe",
-    "Supreme Allied Commander Transformation", "Commander", "King", "Queen", "Emperor", "Crown Prince",
-    "Sultan", "Emir", "Premier", "Vice Premier", "State Councilor", "State Councillor", "Governor",
-    "National Security Advisor", "National Security Adviser", "Spokesperson", "Spokesman",
-    "Chairman of the Military Committee", "Chair of the Military Committee", "High Commissioner",
-]
-HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "Ambassador", "Admiral",
-              "General", "Professor", "Prof.", "Sir", "Dame", "Lord", "Lady", "Madam", "Excellency",
-              "His", "Her", "Lieutenant", "Colonel", "Major", "Rear", "Vice", "Air", "Marshal"}
-_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "le", "la", "dos", "del", "ter"}
+HEADS = {
+    "Minister", "Secretary", "President", "Chancellor", "Premier", "Commissioner", "Representative", "Envoy",
+    "Ambassador", "Chair", "Chairman", "Chairwoman", "Chairperson", "Director", "Coordinator", "Co-ordinator",
+    "Adviser", "Advisor", "Governor", "Commander", "Chief", "Head", "Spokesperson", "Spokesman", "Spokeswoman",
+    "King", "Queen", "Emperor", "Prince", "Sultan", "Emir", "Amir", "Councillor", "Councilor", "Counsellor",
+    "Speaker", "Leader", "Vice-President", "Mayor", "Administrator", "Rapporteur", "Registrar", "Prosecutor",
+}
+MODIFIERS = {
+    "Prime", "Deputy", "Vice", "Assistant", "Under", "Special", "High", "Foreign", "Defence", "Defense",
+    "Interior", "Finance", "Senior", "Executive", "Permanent", "Federal", "State", "First", "Acting", "Supreme",
+    "Allied", "National", "Security", "Crown", "Grand", "Home", "Cabinet", "Chief", "Principal", "General",
+    "European", "Military", "Head", "Co", "Political", "Trade", "Justice",
+}
+# Words of ministry and department names in complements ("for Foreign and European Affairs and Trade").
+DEPT_WORDS = {
+    "Foreign", "Affairs", "European", "Trade", "Defence", "Defense", "National", "Political", "Peace", "Security",
+    "Policy", "Economic", "Development", "Interior", "Home", "Justice", "Finance", "Internal", "External",
+    "International", "Cooperation", "Co-operation", "State", "Commerce", "Industry", "Energy", "Environment",
+    "Climate", "Health", "Education", "Science", "Technology", "Transport", "Infrastructure", "Digital", "Veterans",
+    "Armed", "Forces", "Staff", "General", "Military", "Relations", "Public", "Safety", "Emergency", "Situations",
+    "Integration", "Migration", "Refugees", "Humanitarian", "Aid", "Legal", "Reconciliation", "Global", "Maritime",
+    "Fisheries", "Agriculture", "Research", "Innovation", "Culture", "Communications", "Information", "Nordic",
+    "Parliamentary", "Reform", "Regional", "Labour", "Social", "Women", "Gender", "Equality", "Youth", "Planning",
+    "Budget", "Treasury", "Intelligence", "Police", "Border", "Customs", "Space", "Enlargement", "Neighbourhood",
+    "Crisis", "Management", "Partnerships", "Operations", "Logistics", "Procurement", "Investment", "Export",
+    "Disarmament", "Non-Proliferation", "Counter-Terrorism", "Counterterrorism", "Governance", "Elections",
+    "Human", "Rights", "Overseas", "Commonwealth", "Office", "Department", "Ministry", "Chairperson", "President",
+    "Secretary", "Secretary-General", "Council", "Committee", "Union", "Commission", "Conference", "Mission",
+    "Diplomacy", "Multilateral", "Bilateral", "Asian", "African", "Pacific", "Americas", "Middle", "East",
+    "Transformation", "Europe", "Operation", "Programme", "Program", "Capabilities", "Policies", "Strategy",
+}
+# Heads whose bearer, without a stated actor, serves an organization rather than a state.
+ORG_HEADS = {"Representative", "Commissioner", "Chairperson", "Chair", "Chairman", "Chairwoman", "Envoy",
+             "Coordinator", "Co-ordinator", "Spokesperson", "Spokesman", "Spokeswoman", "Head", "Commander",
+             "Director", "Rapporteur", "Registrar", "Prosecutor", "Administrator"}
+HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE", "Ambassador", "Admiral",
+              "General", "Professor", "Prof.", "Prof", "Sir", "Dame", "Lord", "Lady", "Madam", "Excellency",
+              "Lieutenant", "Colonel", "Major", "Rear", "Vice", "Air", "Marshal", "Brigadier", "Shri", "Smt.", "Smt",
+              "Shrimati", "Sheikh", "Dato", "Datuk", "Tan", "Sri", "Hon.", "Hon", "Honourable", "Honorable",
+              "Senator", "Captain", "Commodore"}
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+_PARTICLES = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "du", "le", "la", "dos", "del",
+              "ter", "ibn"}
 _NOT_NAMES = {
     "The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "By", "From", "This", "That",
-    "These", "We", "I", "It", "Our", "Their", "His", "Her", "Today", "Yesterday", "Mr", "Ms", "Mrs", "Dr",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Joint", "Declaration", "Statement", "Summit", "Council", "Minister", "Ministers", "General", "Secretary",
-    "President", "Prime", "Deputy", "Excerpt", "Image", "Photo", "Q", "A", "Allies", "Alliance", "Also",
-    "Both", "Their", "Government", "Excellencies", "Ladies", "Gentlemen", "Chairman", "Chair",
+    "These", "We", "I", "It", "Our", "Their", "His", "Her", "Today", "Yesterday", "Tomorrow", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Joint",
+    "Declaration", "Statement", "Summit", "Council", "Ministers", "Excerpt", "Image", "Photo", "Q", "Allies",
+    "Alliance", "Also", "Both", "Government", "Excellencies", "Ladies", "Gentlemen", "Thank", "Let", "As", "All",
+    "Following", "During", "After", "Before", "Since", "Under", "Through", "While", "When", "If", "Speech",
+    "Remarks", "Press", "Conference", "Meeting", "Visit", "Programme", "Agreement", "Memorandum", "Treaty",
+    "Headquarters", "Office", "Ministry", "Commission", "Committee", "Union", "Forces", "Staff", "Navy", "Army",
+    "Guard", "Force", "Mission", "Operation", "Secretariat", "Parliament", "Assembly", "Republic", "Kingdom",
+    "State", "States", "Federal", "Moderator", "Question", "Answer", "Good", "Kia", "Vice-Chancellor",
 }
-_SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Minister", "General", "President",
-                 "Ambassador", "Chancellor", "Commissioner", "Secretary"}
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."}
 
 
-@cache
-def _title_matcher(nlp):
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
-    matcher.add("TITLE", [[{"ORTH": t.text} for t in nlp.make_doc(title)] for title in TITLES])
-    # "Minister of Foreign Affairs", "Minister for Defence", "Minister of National Defence"
-    matcher.add("TITLE", [[{"ORTH": {"IN": ["Minister", "Secretary", "Ministers"]}}, {"LOWER": {"IN": ["of", "for"]}},
-                           {"IS_TITLE": True, "ORTH": {"NOT_IN": ["State"]}, "OP": "+"},
-                           {"LOWER": "and", "OP": "?"}, {"IS_TITLE": True, "OP": "*"}]])
-    return matcher
+@dataclass(slots=True)
+class _Title:
+    start: int  # token span, including an actor right before it ("Malta's")
+    end: int
+    core_start: int
+    words: list[str]  # the post's words, without the actor phrase
+    org: str | None
+    org_level: bool
 
 
 @dataclass(slots=True)
 class _Found:
     name_tokens: list  # spaCy tokens of the name as written
-    start: int  # token span of the whole mention (title + name)
+    start: int  # token span of the whole mention (titles + name)
     end: int
-    title: str | None
-    org: str | None  # register key
+    titles: list[_Title]
+
+
+def _is_title_word(token, words) -> bool:
+    return token.text in words and (token.is_title or token.text[:1].isupper())
 
 
 def _is_name_token(token) -> bool:
     text = token.text
-    if text in _NOT_NAMES or not text[:1].isupper():
+    if not text[:1].isupper() or text in _NOT_NAMES or text in HEADS or text in HONORIFICS:
         return False
-    return token.is_alpha or ("-" in text or "'" in text or "’" in text) and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    return token.is_alpha and len(text) > 1
 
 
-def _actor_at(ctx: DocContext, sentence, token: int, kinds=("actor",)):
-    for mention in sentence.mentions:
-        if mention.start == token and mention.kind in kinds:
-            return mention
-    return None
+class _Parser:
+    """Parses posts and names in one sentence."""
 
+    def __init__(self, ctx: DocContext, sentence, host: str | None):
+        self.ctx, self.doc, self.sentence, self.host = ctx, ctx.doc, sentence, host
+        self.start, self.end = sentence.start, sentence.end
+        self.names = {}  # token → name-layer mention starting there
+        self.covered = set()
+        for m in sentence.mentions:
+            if m.kind == "concept":
+                continue
+            self.names[m.start] = m
+            self.covered.update(range(m.start, m.end))
 
-def _actor_ending_at(ctx: DocContext, sentence, token: int):
-    for mention in sentence.mentions:
-        if mention.kind == "actor" and mention.end == token:
-            return mention
-    return None
+    # -- posts ------------------------------------------------------------------
 
+    def actor_at(self, i: int):
+        m = self.names.get(i)
+        if m is not None and m.kind == "actor" and self.ctx.entity_kind(m.key) in POLITICAL | {"mission"}:
+            return m
+        return None
 
-def _blocked(sentence, token: int) -> bool:
-    return any(m.start <= token < m.end for m in sentence.mentions)
+    def actor_ending_at(self, i: int):
+        for m in self.sentence.mentions:
+            if m.kind == "actor" and m.end == i and self.ctx.entity_kind(m.key) in POLITICAL:
+                return m
+        return None
 
-
-def _read_name(ctx: DocContext, sentence, j: int) -> tuple[list, int]:
-    doc = ctx.doc
-    tokens = []
-    while j < sentence.end and len(tokens) < 4 and not _blocked(sentence, j):
-        token = doc[j]
-        if _is_name_token(token):
-            tokens.append(token)
+    def parse_title(self, i: int) -> _Title | None:
+        doc = self.doc
+        j, words, has_head = i, [], False
+        while j < self.end and j not in self.covered:
+            token = doc[j]
+            if token.text == "General" and words and words[-1] in {"Secretary", "Director", "Governor"}:
+                words.append("General")
+            elif _is_title_word(token, HEADS):
+                words.append(token.text)
+                has_head = True
+            elif _is_title_word(token, MODIFIERS) and not (token.text == "General" and not words):
+                words.append(token.text)
+            elif token.text == "-" and words and j + 1 < self.end and (
+                    doc[j + 1].text in HEADS | MODIFIERS | {"General", "in"}):
+                words.append("-")
+            elif token.text == "in" and words and words[-1] == "-":
+                words.append("in")
+            elif token.text == "Office" and words and words[-1] == "-":
+                words.append("Office")
+            else:
+                break
             j += 1
-        elif token.text in _PARTICLES and tokens and j + 1 < sentence.end and _is_name_token(doc[j + 1]):
-            tokens.append(token)
-            j += 1
-        else:
-            break
-    return tokens, j
-
-
-def _mentions_in(ctx: DocContext, sentence, nlp) -> list[_Found]:
-    doc = ctx.doc
-    found: list[_Found] = []
-    spans = _title_matcher(nlp)(doc[sentence.start:sentence.end], as_spans=True)
-    from spacy.util import filter_spans
-
-    for span in filter_spans(spans):
-        ts, te = span.start, span.end
-        title = span.text
+        while words and words[-1] not in HEADS and words[-1] not in {"General", "Office"}:
+            words.pop()
+            j -= 1
+        if not has_head or not words:
+            return None
+        core_end = j
         org = None
-        before = _actor_ending_at(ctx, sentence, ts)
-        if before is None and ts - 1 >= sentence.start and doc[ts - 1].text in {"'s", "’s"}:
-            before = _actor_ending_at(ctx, sentence, ts - 1)
+        before = self.actor_ending_at(i)
+        start = i
+        if before is None and i - 1 >= self.start and doc[i - 1].text in {"'s", "’s"}:
+            before = self.actor_ending_at(i - 1)
         if before is not None:
-            org = before.key
-        j = te
-        if j < sentence.end and doc[j].lower_ == "of":
-            k = j + 1
-            if k < sentence.end and doc[k].lower_ == "the":
-                k += 1
-            after = _actor_at(ctx, sentence, k)
-            if after is not None:
-                org = org or after.key
-                j = after.end
-        if j < sentence.end and doc[j].text == ",":
-            j += 1
-        while j < sentence.end and doc[j].text in HONORIFICS and doc[j].text not in ("His", "Her"):
-            j += 1
-        name, end = _read_name(ctx, sentence, j)
-        if not name and ts - 2 >= sentence.start and doc[ts - 1].text == ",":
-            # "X Y, Prime Minister of Japan": the name stands before the title.
-            k = ts - 2
-            if doc[k].lower_ == "the":
-                k -= 1
-            back = []
-            while k >= sentence.start and _is_name_token(doc[k]) and not _blocked(sentence, k) and len(back) < 4:
-                back.insert(0, doc[k])
-                k -= 1
-            if len(back) >= 2:
-                found.append(_Found(back, back[0].i, te, title, org))
-            continue
-        if name:
-            found.append(_Found(name, ts, end, title, org))
-    # Bare surname references: "Mr Rasmussen".
-    for token in doc[sentence.start:sentence.end]:
-        if token.text in {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."} and token.i + 1 < sentence.end:
-            nxt = doc[token.i + 1]
-            if _is_name_token(nxt) and not any(f.start <= token.i < f.end for f in found):
-                name, end = _read_name(ctx, sentence, token.i + 1)
-                found.append(_Found(name, token.i, end, None, None))
-    return found
+            org, start = before.key, before.start
+        elif i - 1 >= self.start and doc[i - 1].lower_ == "your" and self.host:
+            org, start = self.host, i - 1
+        text_words = list(words)
+        # Complements: "of National Defence", "of the Republic of Poland", "for Foreign Affairs and Trade"
+        k = core_end
+        while k < self.end and doc[k].lower_ in {"of", "for", "to"}:
+            prep = doc[k].lower_
+            m = k + 1
+            actor = self.actor_at(m)  # "of the Union" (a short form includes its article)
+            if actor is None and m < self.end and doc[m].lower_ == "the":
+                m += 1
+                actor = self.actor_at(m)
+            if actor is not None:
+                if prep == "of" and org is None and actor.form != "coref":
+                    org = actor.key
+                    n = actor.end
+                    while n < self.end and doc[n].text in DEPT_WORDS and n not in self.covered:
+                        n += 1  # "of the Czech Armed Forces"
+                    k = n
+                    continue
+                if prep == "for" or prep == "to":
+                    text_words += [prep, *[t.text for t in doc[k + 1:actor.end]]] if prep == "for" else []
+                    k = actor.end
+                    continue
+                break
+            n, consumed = m, []
+            while n < self.end and n not in self.covered:
+                token = doc[n]
+                if token.text in DEPT_WORDS or token.text in HEADS:
+                    consumed.append(token.text)
+                elif token.text in {"and", "&"} and consumed and n + 1 < self.end and doc[n + 1].text in DEPT_WORDS:
+                    consumed.append(token.text)
+                elif token.text == "," and consumed and self._list_continues(n + 1):
+                    consumed.append(",")
+                elif token.text == "-" and consumed and n + 1 < self.end and doc[n + 1].text in DEPT_WORDS:
+                    consumed.append("-")
+                else:
+                    break
+                n += 1
+            if not consumed:
+                break
+            text_words += [prep, *(["the"] if m > k + 1 else []), *consumed]
+            k = n
+        org_level = any(w in ORG_HEADS for w in words) or (words[-1] == "General" and "Secretary" in words) \
+            or "Office" in words
+        title = " ".join(text_words).replace(" - ", "-").replace(" ,", ",").replace("- in-", "-in-")
+        title = title.replace("Secretary-General", "Secretary General")
+        return _Title(start, k, i, [title], org, org_level)
+
+    def _list_continues(self, n: int) -> bool:
+        """After a comma in a complement: does a list of department words end with "and <Word>"?"""
+        doc = self.doc
+        while n < self.end and doc[n].text in DEPT_WORDS:
+            n += 1
+            if n < self.end and doc[n].text == "and" and n + 1 < self.end and doc[n + 1].text in DEPT_WORDS:
+                return True
+        return False
+
+    def titles(self) -> list[_Title]:
+        out, i = [], self.start
+        while i < self.end:
+            title = None
+            token = self.doc[i]
+            if i not in self.covered and (token.text in HEADS or token.text in MODIFIERS) and token.text[:1].isupper():
+                title = self.parse_title(i)
+            if title is not None:
+                out.append(title)
+                i = max(title.end, i + 1)
+            else:
+                i += 1
+        return out
+
+    # -- names ------------------------------------------------------------------
+
+    def read_name(self, j: int) -> tuple[list, int]:
+        doc, tokens = self.doc, []
+        while j < self.end and len(tokens) < 6 and j not in self.covered:
+            token = doc[j]
+            if _is_name_token(token):
+                tokens.append(token)
+                j += 1
+                # hyphenated parts: "Jean-Claude", "El-Amine"
+                while j + 1 < self.end and doc[j].text == "-" and not doc[j].whitespace_ \
+                        and not doc[j - 1].whitespace_ and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                    tokens += [doc[j], doc[j + 1]]
+                    j += 2
+            elif tokens and _INITIAL.match(token.text):
+                tokens.append(token)
+                j += 1
+            elif token.text in _PARTICLES and tokens and j + 1 < self.end and _is_name_token(doc[j + 1]):
+                tokens.append(token)
+                j += 1
+            elif token.text in _SUFFIXES and len([t for t in tokens if t.text != "-"]) >= 2:
+                tokens.append(token)
+                j += 1
+                break
+            else:
+                break
+        while tokens and (_INITIAL.match(tokens[-1].text) or tokens[-1].text in _PARTICLES):
+            tokens.pop()
+            j -= 1
+        return tokens, j
+
+    def name_after(self, k: int) -> tuple[list, int, bool]:
+        """A name after a post: ", Mr X Y" or " X Y". Returns (tokens, end, had_comma)."""
+        doc = self.doc
+        comma = False
+        if k < self.end and doc[k].text == ",":
+            k += 1
+            comma = True
+        while k < self.end and doc[k].text in HONORIFICS and k not in self.covered:
+            k += 1
+        tokens, end = self.read_name(k)
+        return tokens, end, comma
+
+    def name_before(self, start: int) -> tuple[list, int]:
+        """A name right before ", <post>": "Mr. KISHIDA Fumio, Prime Minister of Japan"."""
+        doc = self.doc
+        k = start - 1
+        if k >= self.start and doc[k].lower_ == "the":
+            k -= 1
+        if k < self.start or doc[k].text != ",":
+            return [], start
+        k -= 1
+        if k >= self.start and doc[k].text in _SUFFIXES:
+            k -= 1
+        first = k
+        n = 0
+        while first >= self.start and first not in self.covered and n < 6 and (
+                _is_name_token(doc[first]) or _INITIAL.match(doc[first].text) or doc[first].text in _PARTICLES
+                or (doc[first].text == "-" and not doc[first].whitespace_)):
+            first -= 1
+            n += 1
+        first += 1
+        while first <= k and not _is_name_token(doc[first]):
+            first += 1
+        if first > k:
+            return [], start
+        tokens, end = self.read_name(first)
+        if len([t for t in tokens if t.text != "-"]) < 2:
+            return [], start
+        return tokens, first
 
 
-def _natural_order(tokens) -> tuple[str, str, bool]:
-    """Return (full name, family name, written family-first?)."""
-    words = [t.text for t in tokens]
-    if len(words) >= 2 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper():
-        family = words[0].capitalize()
-        return " ".join(words[1:] + [family]), family, True
-    fixed = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in words]
-    return " ".join(fixed), fixed[-1], False
+def _natural_order(tokens, family_first: bool) -> tuple[str, str]:
+    """Return (full name in given-name-first order, family name)."""
+    parts: list[str] = []
+    join_next = False
+    for token in tokens:
+        if token.text == "-" and parts:
+            parts[-1] += "-"
+            join_next = True
+        elif join_next:
+            parts[-1] += token.text
+            join_next = False
+        else:
+            parts.append(token.text)
+    words = [w.capitalize() if w.isupper() and len(w) > 2 and w not in _SUFFIXES else w for w in parts]
+    caps_first = len(parts) >= 2 and parts[0].isupper() and len(parts[0]) > 1 and not parts[1].isupper()
+    if caps_first or (family_first and len(words) == 2):
+        return " ".join(words[1:] + words[:1]), words[0]
+    family = next((w for w in reversed(words) if w not in _SUFFIXES), words[-1])
+    return " ".join(words), family
 
 
-def find_people(ctx: DocContext, nlp) -> tuple[dict[str, Person], list[Position], list[tuple[str, int, int]]]:
+def find_people(ctx: DocContext, host: str | None = None):
     """Find persons and positions; record their statements in ``ctx``.
 
     Returns persons by IRI, positions, and person mentions as (IRI, first token, end token).
     """
     persons: dict[str, Person] = {}
     by_family: dict[str, str] = {}
-    pending: list[tuple[_Found, object]] = []
     positions: dict[str, Position] = {}
-    person_mentions: list[tuple[str, int, int]] = []
-
-    def resolve_single(word: str) -> str | None:
-        return by_family.get(word.capitalize())
-
+    mentions: list[tuple[str, int, int]] = []
+    pending: list[tuple[list, int, int, list[_Title], object]] = []
+    japanese_style = "state/jpn" in ctx.publisher
+    found_all = []
     for sentence in ctx.sentences:
-        for found in _mentions_in(ctx, sentence, nlp):
-            if len(found.name_tokens) >= 2:
-                name, family, family_first = _natural_order(found.name_tokens)
-                iri = ID + "person/" + slugify(name)
-                if iri not in persons:
-                    # A known person's surname-first repetition ("Abe Shinzo" after "Shinzo Abe").
-                    swapped = " ".join(reversed(name.split())) if len(found.name_tokens) == 2 else None
-                    if swapped and ID + "person/" + slugify(swapped) in persons:
-                        iri = ID + "person/" + slugify(swapped)
-                    else:
-                        persons[iri] = Person(iri=iri, name=name, family_name=family)
-                        by_family.setdefault(family, iri)
-                        ev = ctx.evidence(sentence, "person-title-pattern", 0.9)
-                        ctx.state(iri, RDF + "type", PACT + "Person", ev)
-                        ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
-            elif found.name_tokens:
-                iri = resolve_single(found.name_tokens[0].text)
-                if iri is None:
-                    pending.append((found, sentence))
-                    continue
-            else:
-                continue
-            person_mentions.append((iri, found.start, found.end))
-            if found.title:
-                _add_position(ctx, sentence, positions, iri, found)
-    # Surname mentions seen before the full name, or family-name-first full names.
-    for found, sentence in pending:
-        iri = resolve_single(found.name_tokens[0].text)
-        if iri is None:
-            for person in persons.values():
-                if person.name.split()[0] == found.name_tokens[0].text and len(person.name.split()) == 2:
-                    # "Abe Shinzo" then "Prime Minister Abe": the first word was the family name.
-                    given, family = person.name.split()
-                    person.name, person.family_name = f"{family} {given}", given
-                    iri = person.iri
-                    break
+        parser = _Parser(ctx, sentence, host)
+        for found in _found_in(parser):
+            found_all.append((found, sentence, parser))
+            if found.name_tokens and found.name_tokens[0].text.isupper() and len(found.name_tokens) >= 2 \
+                    and len(found.name_tokens[0].text) > 1 and not found.name_tokens[1].text.isupper():
+                japanese_style = True
+    for found, sentence, parser in found_all:
+        for title in found.titles:
+            ctx.title_spans.append((title.core_start, title.end))
+        tokens = [t for t in found.name_tokens if t.text != "-"]
+        if len(tokens) >= 2:
+            orgs = [_org(ctx, parser, found, t) for t in found.titles]
+            family_first = japanese_style and "state/jpn" in orgs and len(tokens) == 2 \
+                and not tokens[0].text.isupper() and not tokens[1].text.isupper()
+            name, family = _natural_order(found.name_tokens, family_first)
+            iri = ID + "person/" + slugify(name)
+            if iri not in persons:
+                persons[iri] = Person(iri=iri, name=name, family_name=family)
+                by_family.setdefault(family, iri)
+                by_family.setdefault(family.upper(), iri)
+                ev = ctx.evidence(sentence, "person-title-pattern", 0.9)
+                ctx.state(iri, RDF + "type", PACT + "Person", ev)
+                ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
+            mentions.append((iri, found.start, found.end))
+            for title, org in zip(found.titles, orgs):
+                _add_position(ctx, sentence, positions, iri, title, org)
+        elif tokens:
+            pending.append((tokens, found.start, found.end, found.titles, (sentence, parser)))
+    for tokens, start, end, titles, (sentence, parser) in pending:
+        iri = by_family.get(tokens[0].text) or by_family.get(tokens[0].text.capitalize())
         if iri is None:
             continue
-        person_mentions.append((iri, found.start, found.end))
-        if found.title:
-            _add_position(ctx, sentence, positions, iri, found)
+        mentions.append((iri, start, end))
+    # Bare surnames of known persons ("Borg said").
+    known = {f for f in by_family if not f.isupper() or len(f) <= 1}
+    taken = {i for _, s, e in mentions for i in range(s, e)}
+    for sentence in ctx.sentences:
+        for token in ctx.doc[sentence.start:sentence.end]:
+            if token.text in known and token.i not in taken and token.is_title:
+                mentions.append((by_family[token.text], token.i, token.i + 1))
+    mentions.sort(key=lambda m: m[1])
     _merge_positions(ctx, positions)
-    for person in persons.values():  # labels may have been reordered
-        for key in [k for k in ctx.statements if k[0] == person.iri and k[1] == RDFS + "label"]:
-            statement = ctx.statements.pop(key)
-            statement.obj = (person.name, XSD + "string")
-            ctx.statements[statement.key] = statement
-    return persons, list(positions.values()), person_mentions
+    for position in positions.values():
+        if position.organization:
+            ctx.positions_by_person.setdefault(position.holder, []).append(position.organization.removeprefix(ID))
+    return persons, list(positions.values()), mentions
 
 
-def _add_position(ctx: DocContext, sentence, positions: dict[str, Position], person: str, found: _Found) -> None:
-    title = found.title.replace("Secretary-General", "Secretary General")
-    org_key = found.org
-    iri = ID + "position/" + slugify(f"{person.rsplit('/', 1)[-1]} {title} {org_key or ''}")
+def _found_in(parser: _Parser) -> list[_Found]:
+    doc = parser.doc
+    titles = parser.titles()
+    found: list[_Found] = []
+    used: set[int] = set()
+    i = 0
+    # "…, Ambassador Bankole Adeoye": "Ambassador" right before a name, after another post, is a form of address
+    titles = [t for k, t in enumerate(titles)
+              if not (k and t.words == ["Ambassador"] and t.org is None and doc[t.start - 1].text == ","
+                      and parser.read_name(t.end)[0])]
+    while i < len(titles):
+        chain = [titles[i]]
+        while i + 1 < len(titles):
+            gap = doc[chain[-1].end:titles[i + 1].start]
+            if all(t.text in {",", "and", "the"} for t in gap) and len(gap) <= 3:
+                # a name between them breaks the chain ("…, Mr X Y, and the President of …")
+                chain.append(titles[i + 1])
+                i += 1
+            else:
+                break
+        i += 1
+        tokens, end, _ = parser.name_after(chain[-1].end)
+        if tokens:
+            found.append(_Found(tokens, chain[0].start, end, chain))
+            used.update(range(chain[0].start, end))
+            continue
+        tokens, first = parser.name_before(chain[0].start)
+        if tokens:
+            found.append(_Found(tokens, first, chain[-1].end, chain))
+            used.update(range(first, chain[-1].end))
+    # "Mr Rasmussen", "Ms Battsetseg": honorific and a name, no post.
+    for token in doc[parser.start:parser.end]:
+        if token.text in _SURNAME_CUES and token.i + 1 < parser.end and token.i not in used:
+            tokens, end = parser.read_name(token.i + 1)
+            if tokens and not any(f.start <= token.i < f.end for f in found):
+                found.append(_Found(tokens, token.i, end, []))
+    return found
+
+
+def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str | None:
+    """The actor a post belongs to: stated, shared with a coordinated post, or from the context."""
+    if title.org:
+        return title.org
+    chain = found.titles
+    at = chain.index(title)
+    for other in chain[at + 1:] + list(reversed(chain[:at])):
+        if other.org and other.org_level == title.org_level:
+            return other.org
+    sentence = parser.sentence
+    if title.org_level:
+        org = ctx.publisher_org()
+        if org:
+            return org
+        orgs = [m.key for m in ctx.actors_in(sentence, POLITICAL - {"state"}, coref=False)]
+        if len(set(orgs)) == 1:
+            return orgs[0]
+        return next((k for k in ctx.main_actors if ctx.entity_kind(k) != "state"), None)
+    states = list(dict.fromkeys(m.key for m in ctx.actors_in(sentence, {"state"}, coref=False)
+                                if not (found.start <= m.start < found.end)))
+    if len(states) == 1:
+        return states[0]
+    register = ctx.gazetteer.register
+    countries = {register.entities[m.key].country for m in sentence.mentions if m.kind == "place"} - {None}
+    if len(countries) == 1:
+        return countries.pop()
+    if not states:
+        return ctx.publisher_state()
+    return None
+
+
+def _add_position(ctx: DocContext, sentence, positions: dict[str, Position], person: str, title: _Title,
+                  org_key: str | None) -> None:
+    words = title.words[0]
+    iri = ID + "position/" + slugify(f"{person.rsplit('/', 1)[-1]} {words} {org_key or ''}")
     position = positions.get(iri)
     if position is None:
-        position = positions[iri] = Position(iri=iri, holder=person, title=title,
+        position = positions[iri] = Position(iri=iri, holder=person, title=words,
                                              organization=ID + org_key if org_key else None)
-    ev = ctx.evidence(sentence, "position-title-pattern", 0.9 if org_key else 0.8)
+    ev = ctx.evidence(sentence, "position-title-pattern", 0.9 if title.org else 0.75)
     ctx.state(iri, RDF + "type", PACT + "Position", ev)
     ctx.state(iri, PACT + "holder", person, ev)
-    ctx.state(iri, PACT + "roleTitle", (title, XSD + "string"), ev)
+    ctx.state(iri, PACT + "roleTitle", (words, XSD + "string"), ev)
     if position.organization:
         ctx.state(iri, PACT + "positionIn", position.organization, ev)
 
 
 def _merge_positions(ctx: DocContext, positions: dict[str, Position]) -> None:
-    """Fold a post seen without its organization into the same post seen with one."""
+    """Fold a post seen without its actor into the same post seen with one."""
     for iri, position in list(positions.items()):
         if position.organization:
             continue

@@ -4,10 +4,25 @@ pactgraph uses spaCy's blank English pipeline: its tokenizer, its rule-based
 ``sentencizer``, and one small component that also starts a sentence after a
 line break (headlines, captions and speaker lines carry no final stop). No
 statistical model is downloaded; everything else is matching on tokens.
+
+The gazetteer matches, case-sensitively, every name, acronym, alias and
+adjective of the register, plus forms derived by rule:
+
+* a body named after its parent with the parent's acronym ("African Union
+  Commission" → "AU Commission", "United Nations Interim Force in Lebanon" →
+  "UN Interim Force in Lebanon");
+* plural demonyms ("Ukrainians", "New Zealanders");
+* the members of an organization called "the Alliance" ("Allies", "Ally", "Allied");
+* short forms "the <Head>" ("the Commission", "the Council", "the Union"), which
+  :mod:`~pactgraph.extract.mentions` resolves from the context of each text.
+
+Concept labels are matched case-insensitively with hyphen, spacing, number and
+British/American spelling variants.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,10 +30,18 @@ from ..model import Entity
 from ..reference import Register, load_register
 from ..vocab import Concept, load_concepts
 
-__all__ = ["Gazetteer", "get_gazetteer", "get_nlp"]
+__all__ = ["Gazetteer", "PatternInfo", "get_gazetteer", "get_nlp"]
 
 #: Confidence of an actor mention, by the form it was found in.
-FORM_CONFIDENCE = {"name": 1.0, "acronym": 1.0, "alias": 0.9, "adjective": 0.8}
+FORM_CONFIDENCE = {"name": 1.0, "acronym": 1.0, "alias": 0.9, "derived": 0.9, "adjective": 0.8, "member": 0.8,
+                   "shortform": 0.75, "metonym": 0.6}
+
+#: Head words that a short form "the <Head>" may stand for.
+SHORT_HEADS = frozenset({
+    "Alliance", "Union", "Commission", "Council", "Committee", "Agency", "Organization", "Organisation",
+    "Assembly", "Court", "Parliament", "Secretariat", "Force", "Mission", "Operation", "Forum", "Community",
+    "Conference", "Group", "Bank", "Fund", "Partnership", "Office", "Centre", "Center", "Board", "Service",
+})
 
 
 @cache
@@ -31,9 +54,17 @@ def get_nlp():
 
         @Language.component("pactgraph_line_breaks")
         def line_breaks(doc):
+            # Set all boundaries at once: setting ``token.is_sent_start`` one by one costs a pass per token.
+            from spacy.attrs import SENT_START
+
+            starts = doc.to_array([SENT_START])
+            changed = False
             for token in doc[:-1]:
                 if "\n" in token.text or "\n" in token.whitespace_:
-                    doc[token.i + 1].is_sent_start = True
+                    starts[token.i + 1] = 1
+                    changed = True
+            if changed:
+                doc.from_array([SENT_START], starts)
             return doc
 
     nlp = spacy.blank("en")
@@ -45,14 +76,27 @@ def get_nlp():
 
 @dataclass(frozen=True, slots=True)
 class PatternInfo:
-    key: str  # register key or concept key
-    kind: str  # actor | region | place | concept
-    form: str  # name | acronym | alias | adjective | label
+    key: str  # register key, concept key, or "shortform|<Head>"
+    kind: str  # actor | framework | region | place | concept | shortform
+    form: str  # name | acronym | alias | derived | adjective | member | label | shortform
+
+
+_SPELLING = [("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"), ("defence", "defense"),
+             ("co-operation", "cooperation"), ("programme", "program"), ("organisation", "organization"),
+             ("centre", "center"), ("labour", "labor"), ("behaviour", "behavior")]
 
 
 def _surface_variants(label: str) -> set[str]:
-    """Spelling variants of a concept label: hyphen/space/closed forms and number of the last word."""
+    """Spelling variants of a concept label: hyphen/space/closed forms, spelling and number of the last word."""
     forms = {label, label.replace("-", " "), label.replace("-", "")}
+    if label.count(" ") == 1 and "-" not in label:
+        forms.add(label.replace(" ", "-"))  # "capacity building" → "capacity-building"
+    for british, american in _SPELLING:
+        for form in list(forms):
+            if british in form:
+                forms.add(form.replace(british, american))
+            elif american in form:
+                forms.add(form.replace(american, british))
     out = set()
     for form in forms:
         out.add(form)
@@ -69,6 +113,34 @@ def _surface_variants(label: str) -> set[str]:
     return {f.strip() for f in out if f.strip()}
 
 
+def _acronym_forms(entity: Entity, register: Register) -> set[str]:
+    """Names of a body with its parent's name replaced by the parent's acronym, or left out.
+
+    "African Union Peace and Security Council" → "AU Peace and Security Council" and, as
+    "the AU's Peace and Security Council" writes it, "Peace and Security Council" (only
+    when at least two words remain, so "African Union Commission" does not yield "Commission").
+    """
+    out = set()
+    parents = {entity.parent, register.led_by.get(entity.key)} - {None}
+    for parent_key in parents:
+        parent = register.entities.get(parent_key)
+        if parent is None or not parent.acronyms:
+            continue
+        for name in (*entity.names, *register.aliases.get(entity.key, ())):
+            for parent_name in (*parent.names, *parent.acronyms):
+                if name.startswith(parent_name + " "):
+                    rest = name[len(parent_name):]
+                    out.update(acronym + rest for acronym in parent.acronyms if acronym.isupper() and acronym != parent_name)
+                    if entity.kind == "body" and len(rest.split()) >= 2 and rest.split()[0][:1].isupper():
+                        out.add(rest.strip())
+    return out
+
+
+def _demonym_plurals(adjectives) -> set[str]:
+    """Plural nouns of demonyms that take an -s ("Ukrainians", "New Zealanders", "Somalis")."""
+    return {a + "s" for a in adjectives if a.endswith(("an", "er", "i")) and a.replace(" ", "").isalpha()}
+
+
 class Gazetteer:
     """Phrase matchers for actors, regions, places (case-sensitive) and concepts (case-insensitive)."""
 
@@ -80,6 +152,11 @@ class Gazetteer:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.info: dict[int, PatternInfo] = {}
+        #: lowercase token sequence (joined by spaces) → concept key, for coordination ("countering A and B")
+        self.label_index: dict[str, str] = {}
+        #: short-form head → register keys whose names contain it as a word, or which have "the <Head>" as alias
+        self.short_candidates: dict[str, list[str]] = {}
+        self.short_default: dict[str, str] = {}
         seen: dict[tuple[str, str], set[str]] = {}
 
         def add(matcher, info: PatternInfo, texts) -> None:
@@ -87,10 +164,12 @@ class Gazetteer:
             if not texts:
                 return
             seen[(info.key, info.form)].update(texts)
-            match_id = nlp.vocab.strings.add(f"{info.key}|{info.form}")
+            name = f"{info.key}|{info.form}"
+            match_id = nlp.vocab.strings.add(name)
             self.info[match_id] = info
-            matcher.add(f"{info.key}|{info.form}", [nlp.make_doc(t) for t in texts])
+            matcher.add(name, [nlp.make_doc(t) for t in texts])
 
+        short_alias = re.compile(r"^the ([A-Z][a-z]+)$")
         for entity in register.entities.values():
             kind = "actor" if entity.is_actor else ("region" if entity.kind == "region" else "place")
             if entity.kind == "framework":
@@ -100,19 +179,43 @@ class Gazetteer:
                 names += [n[4:] for n in entity.names if n.startswith("the ")]
             add(self.names, PatternInfo(entity.key, kind, "name"), names)
             add(self.names, PatternInfo(entity.key, kind, "acronym"), entity.acronyms)
-            aliases = register.aliases.get(entity.key, ())
             variants = set()
-            for alias in aliases:
+            for alias in register.aliases.get(entity.key, ()):
+                match = short_alias.match(alias)
+                if match and match.group(1) in SHORT_HEADS:
+                    self.short_default.setdefault(match.group(1), entity.key)
+                    self.short_candidates.setdefault(match.group(1), []).append(entity.key)
+                    continue
                 variants.add(alias)
                 if alias.startswith("the "):
                     variants.add("The " + alias[4:])
             add(self.names, PatternInfo(entity.key, kind, "alias"), sorted(variants))
+            if entity.kind in {"body", "mission", "organization", "grouping"}:
+                add(self.names, PatternInfo(entity.key, kind, "derived"), sorted(_acronym_forms(entity, register)))
             add(self.names, PatternInfo(entity.key, kind, "adjective"), entity.adjectives)
+            add(self.names, PatternInfo(entity.key, kind, "adjective"), sorted(_demonym_plurals(entity.adjectives)))
+            if "the Alliance" in register.aliases.get(entity.key, ()):
+                add(self.names, PatternInfo(entity.key, kind, "member"), ["Allies", "Ally", "Allied"])
+            if entity.is_actor and entity.kind != "state":
+                for name in entity.names:
+                    for word in set(name.replace("-", " ").split()) & SHORT_HEADS:
+                        candidates = self.short_candidates.setdefault(word, [])
+                        if entity.key not in candidates:
+                            candidates.append(entity.key)
+        for head in sorted(self.short_candidates):
+            add(self.names, PatternInfo("shortform|" + head, "shortform", "shortform"), [f"the {head}", f"The {head}"])
+        #: lowercase labels written with capitals in the vocabulary ("Science for Peace and Security")
+        self.proper_labels: set[str] = set()
         for concept in concepts:
             labels = set()
             for label in (concept.pref_label, *concept.alt_labels):
+                if any(w[:1].isupper() for w in label.split() if len(w) > 3):
+                    self.proper_labels.add(" ".join(t.lower_ for t in nlp.make_doc(label)))
+            for label in (concept.pref_label, *concept.alt_labels):
                 labels |= _surface_variants(label.lower())
             add(self.labels, PatternInfo(concept.key, "concept", "label"), sorted(labels))
+            for label in labels:
+                self.label_index.setdefault(" ".join(t.lower_ for t in nlp.make_doc(label)), concept.key)
 
     def entity(self, key: str) -> Entity:
         return self.register.entities[key]

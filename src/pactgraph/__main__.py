@@ -1,0 +1,5 @@
+"""``python -m pactgraph``: the command line."""
+
+from pactgraph.cli import main
+
+main()

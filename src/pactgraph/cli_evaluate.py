@@ -1,0 +1,94 @@
+"""``pactgraph evaluate DIR``: extraction quality against gold annotations, and extraction speed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["register"]
+
+
+def _table(evaluation, speed, details: bool) -> str:
+    lines = [f"{evaluation.folder}: {len(evaluation.documents)} texts", "",
+             f"{'category':20} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for category, c in evaluation.totals().items():
+        lines.append(f"{category:20} {c.precision:9.3f} {c.recall:7.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
+    titles, dates = evaluation.ratio("titles"), evaluation.ratio("dates")
+    lines.append("")
+    lines.append(f"position titles      {titles[0]}/{titles[1]} match leniently")
+    lines.append(f"agreement dates      {dates[0]}/{dates[1]} correct (aligned agreements with a gold date)")
+    bad = evaluation.bad_quotes
+    lines.append(f"evidence quotes      {evaluation.evidence - len(bad)}/{evaluation.evidence} exactly text[charStart:charEnd]")
+    for item in bad[:20]:
+        lines.append(f"  bad quote: {item}")
+    if speed is not None:
+        lines.append(f"speed                extraction {speed.extract_rate:.0f} KB/s on one core; bare spaCy tokenization "
+                     f"{speed.tokenize_rate:.0f} KB/s; ratio {speed.ratio:.2f} "
+                     f"({speed.kilobytes:.1f} KB x {speed.passes} passes)")
+    if details:
+        for doc in evaluation.documents:
+            if not doc.missed and not doc.spurious:
+                continue
+            lines.append("")
+            lines.append(f"## {doc.name}")
+            for category in doc.counts:
+                for label, items in (("missed", doc.missed.get(category)), ("spurious", doc.spurious.get(category))):
+                    if items:
+                        lines.append(f"  {category} {label}: {'; '.join(items)}")
+    return "\n".join(lines)
+
+
+def register(main) -> None:
+    """Add the ``evaluate`` command to the ``pactgraph`` group."""
+    from .cli import command, format_option
+
+    @main.command()
+    @click.argument("folder", type=click.Path(path_type=Path))
+    @click.option("--speed/--no-speed", default=True, show_default=True,
+                  help="Also time extraction against bare spaCy tokenization of the same texts.")
+    @click.option("--seconds", type=click.FloatRange(0.1, 600), default=3.0, show_default=True,
+                  help="CPU seconds of extraction to time (rounds repeat until reached).")
+    @click.option("--details", is_flag=True, help="List what each text missed and what it found wrongly.")
+    @click.option("--min-f1", "min_f1", multiple=True, metavar="CATEGORY=F1",
+                  help="Exit with status 1 if a category's F1 is below this (e.g. actors=0.9); repeatable.")
+    @format_option(("table", "json"), help_text="table (default) or json.")
+    @command
+    def evaluate(folder, speed, seconds, details, min_f1, fmt):
+        """Score extraction on FOLDER of NAME.txt + NAME.expected.json pairs.
+
+        Prints precision, recall and F1 per category (actors, persons, positions,
+        agreements, agreement parties, concepts, relations), checks that every
+        evidence quote equals text[charStart:charEnd], and reports extraction
+        speed on one core as KB/s and as a ratio to bare spaCy tokenization.
+        """
+        from .errors import ParameterError
+        from .evaluate import CATEGORIES, evaluate_folder, gold_pairs, measure_speed
+
+        thresholds = {}
+        for item in min_f1:
+            name, _, value = item.rpartition("=")
+            if name not in CATEGORIES:
+                raise ParameterError(f"--min-f1 {item!r}: unknown category (one of: {', '.join(CATEGORIES)})")
+            try:
+                thresholds[name] = float(value)
+            except ValueError:
+                raise ParameterError(f"--min-f1 {item!r}: {value!r} is not a number") from None
+        evaluation = evaluate_folder(folder)
+        timing = measure_speed([t for t, _ in gold_pairs(folder)], seconds) if speed else None
+        if fmt == "json":
+            data = evaluation.as_dict()
+            if timing is not None:
+                data["speed"] = timing.as_dict()
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            click.echo(_table(evaluation, timing, details))
+        totals = evaluation.totals()
+        failed = [f"{c} F1 {totals[c].f1:.3f} < {t}" for c, t in thresholds.items() if totals[c].f1 < t]
+        if evaluation.bad_quotes:
+            failed.append(f"{len(evaluation.bad_quotes)} evidence quote(s) differ from the text")
+        if failed:
+            click.echo("below target: " + "; ".join(failed), err=True)
+            sys.exit(1)

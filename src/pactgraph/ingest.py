@@ -1,0 +1,887 @@
+"""The ingest front door: many files in, one report out, and nothing half-written.
+
+Every text or RDF file that enters a store comes through :func:`ingest_paths`:
+
+1. **sniff** the bytes: missing, empty, too large, binary (a NUL byte without a
+   UTF-16/32 byte-order mark), an HTML page;
+2. **decode** strictly (:func:`pactgraph.sources.decode`): a byte-order mark,
+   else UTF-8, else the ``encoding`` the caller names; never a silent replace;
+3. **normalize** texts (NFC, line endings, control characters) and read their
+   metadata header; RDF keeps its exact characters;
+4. **parse or extract fully in memory**. RDF/XML must be well-formed XML without
+   a DOCTYPE (no entity expansion); JSON-LD never fetches a remote context;
+   blank nodes become Skolem IRIs numbered in the order they appear, so loading
+   the same file again yields the same triples instead of new copies;
+5. **commit** each source whole: a new source is loaded in one transaction
+   (several new sources may share one), a changed one replaces its graphs in one
+   SPARQL update. A file is reported ``ok`` only after its transaction is
+   committed and the store flushed.
+
+A file whose content (its SHA-256) is already in the store is skipped:
+``unchanged`` under the same source IRI, ``duplicate`` under another one (a
+renamed copy). A run never stops at a bad file; each file gets a
+:class:`FileReport` with its status, a reason code and the line or byte offset.
+
+Extraction can run in ``workers`` processes; the store has one writer, the
+calling process.
+
+>>> import pactgraph, tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("NATO and Japan signed a Joint Declaration on 15 April 2013.")
+>>> _ = (folder / "b.ttl").write_text("<http://example.org/a> <http://example.org/b> [ <http://example.org/c> 1 ] .")
+>>> _ = (folder / "c.txt").write_bytes(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+>>> kg = pactgraph.open(folder / "store", write=True)
+>>> report = ingest_paths(kg.store, [folder])
+>>> [(r.status, r.reason) for r in report.files]
+[('ok', 'added'), ('ok', 'added'), ('failed', 'binary')]
+>>> [(r.status, r.reason) for r in ingest_paths(kg.store, [folder / "b.ttl"]).files]
+[('skipped', 'unchanged')]
+>>> kg.close()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PactgraphError, RDFSyntaxError, SourceError, StoreError
+from .namespaces import DCTERMS, ID, PACT, slugify
+
+__all__ = [
+    "GENID",
+    "MAX_RDF_BYTES",
+    "REASONS",
+    "RDF_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "FileReport",
+    "IngestReport",
+    "Prepared",
+    "canonical_hash",
+    "collect",
+    "ingest_paths",
+    "owned_graphs",
+    "prepare",
+    "remove_source",
+]
+
+#: File suffix → pyoxigraph ``RdfFormat`` name, for the RDF syntaxes the door reads.
+RDF_SUFFIXES = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".rdf": "RDF_XML",
+                ".owl": "RDF_XML", ".xml": "RDF_XML", ".jsonld": "JSON_LD", ".n3": "N3"}
+#: Suffixes taken as source texts when a folder is walked (a file named explicitly is read whatever its suffix).
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: RDF files larger than this are refused (bytes): they are parsed whole in memory.
+MAX_RDF_BYTES = 1024 * 1024 * 1024
+#: Skolem IRIs of blank nodes: ``{GENID}{source slug}/{n}``.
+GENID = "https://w3id.org/pactgraph/.well-known/genid/"
+_META = "https://w3id.org/pactgraph/graph/meta"
+_PACTGRAPH = "https://w3id.org/pactgraph/"
+_HASH = PACT + "contentHash"
+_PART_OF = DCTERMS + "isPartOf"
+#: Quads gathered from new sources before one commit (several small sources share a transaction).
+BATCH_QUADS = 50_000
+#: Seconds before gathered sources are committed anyway (so progress keeps moving).
+BATCH_SECONDS = 1.0
+
+#: Reason codes of a :class:`FileReport`, with what each one means.
+REASONS: dict[str, str] = {
+    "added": "ok: a new source was committed",
+    "replaced": "ok: the source's earlier version was replaced",
+    "unchanged": "skipped: the same content is already in the store under this source",
+    "duplicate": "skipped: the same content is already in the store under another source (a renamed copy)",
+    "unsupported": "skipped: a file in a folder that is neither a text nor an RDF file",
+    "not-found": "failed: no such file or folder",
+    "not-a-file": "failed: not a regular file",
+    "unreadable": "failed: the file cannot be read (permissions, I/O error)",
+    "too-large": "failed: over the size limit",
+    "empty": "failed: the file is empty (or has no text after its header)",
+    "binary": "failed: a binary file (a NUL byte)",
+    "encoding": "failed: not valid UTF-8 (nor the --encoding given)",
+    "html": "failed: an HTML page, not a text",
+    "header": "failed: the metadata header is malformed",
+    "rdf-syntax": "failed: the RDF does not parse (also truncated files)",
+    "doctype": "failed: RDF/XML with a DOCTYPE (entity expansion is refused)",
+    "remote-context": "failed: JSON-LD that needs a remote context (never fetched)",
+    "graph-conflict": "failed: the file writes a named graph that belongs to pactgraph or another source",
+    "id-conflict": "failed: another file of the same run, or a source of another kind, has this source id",
+    "extract-error": "failed: the extractor stopped on this text (a bug worth reporting)",
+    "worker-crashed": "failed: the worker process extracting this file died (twice)",
+    "timeout": "failed: extracting this file took longer than the per-file limit",
+    "store-error": "failed: the store refused the write",
+}
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What happened to one file."""
+
+    path: str
+    status: str  # ok | skipped | failed
+    reason: str  # a key of REASONS
+    message: str = ""
+    source: str | None = None  # the source IRI (its graph)
+    quads: int = 0
+    statements: int = 0
+    line: int | None = None
+    offset: int | None = None  # byte offset (or column, for RDF syntax errors)
+    bytes: int = 0
+
+    @property
+    def where(self) -> str:
+        """``path``, ``path:line`` or ``path:line:column``."""
+        out = self.path
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.offset is not None and self.reason == "rdf-syntax":
+                out += f":{self.offset}"
+        return out
+
+    def line_text(self) -> str:
+        """One line for people: status, place, reason code and message."""
+        if self.status == "ok":
+            return f"ok       {self.path}: {self.reason} {self.source} ({self.quads} quads, {self.statements} statements)"
+        return f"{self.status:8} {self.message or self.where} [{self.reason}]"
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass
+class IngestReport:
+    """The reports of every file of a run, in the order the files were given."""
+
+    files: list[FileReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def ok(self) -> int:
+        return self.count("ok")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    def summary(self) -> str:
+        return (f"{len(self.files)} file(s): {self.ok} ok, {self.skipped} skipped, {self.failed} failed"
+                f" in {self.seconds:.1f} s")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A file parsed or extracted in memory, ready for one commit (or a decision to skip it)."""
+
+    path: str
+    kind: str  # text | rdf
+    graph: str
+    content_hash: str
+    nquads: bytes = b""
+    quads: int = 0
+    statements: int = 0
+    owned: tuple[str, ...] = ()  # named graphs of an RDF file besides its source graph
+    skip: tuple[str, str] | None = None  # (reason, message) when the content is already stored
+    size: int = 0
+
+
+class _Refused(Exception):
+    """A file refused by the door: reason code, one-line message, line and offset."""
+
+    def __init__(self, reason: str, message: str, line: int | None = None, offset: int | None = None):
+        super().__init__(message)
+        self.reason, self.message, self.line, self.offset = reason, message, line, offset
+
+
+# -- collecting files ------------------------------------------------------------------------
+
+
+def collect(paths: Iterable[str | Path]) -> list[tuple[Path, FileReport | None]]:
+    """Expand ``paths`` (files and folders, walked recursively in sorted order).
+
+    Returns ``(path, report)`` pairs: ``report`` is set when the path is already
+    decided (missing, not a file, an unsupported file found in a folder); hidden
+    files and folders (``.name``) and store folders inside folders are passed over
+    silently.
+    """
+    out: list[tuple[Path, FileReport | None]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                if "CURRENT" in files and "LOCK" in files:  # a store (RocksDB) folder, not sources
+                    dirs[:] = []
+                    continue
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    child = Path(root) / name
+                    if child.suffix.lower() in RDF_SUFFIXES or child.suffix.lower() in TEXT_SUFFIXES:
+                        out.append((child, None))
+                    else:
+                        out.append((child, FileReport(str(child), "skipped", "unsupported",
+                                                      f"{child}: not a text or RDF file (suffix "
+                                                      f"{child.suffix or 'none'!r})")))
+        elif not path.exists():
+            out.append((path, FileReport(str(path), "failed", "not-found", f"{path}: no such file")))
+        elif not path.is_file():
+            out.append((path, FileReport(str(path), "failed", "not-a-file", f"{path}: not a regular file")))
+        else:
+            out.append((path, None))
+    return out
+
+
+# -- preparing one file ----------------------------------------------------------------------
+
+
+def _read(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _Refused("too-large", f"{path}: file is {size} bytes, over the {limit}-byte limit")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise _Refused("not-found", f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise _Refused("not-a-file", f"{path}: not a regular file") from None
+    except OSError as exc:
+        raise _Refused("unreadable", f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise _Refused("too-large", f"{path}: file is over the {limit}-byte limit")
+    return data
+
+
+def _decode(data: bytes, path: Path, encoding: str | None, rdf: bool = False) -> str:
+    from .sources import decode, looks_like_html
+
+    try:
+        if rdf and b"\x00" in data and data.strip():
+            # RDF syntaxes allow a raw NUL inside a literal: binary only if it is not UTF-8 either
+            try:
+                return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        text = decode(data, str(path), encoding)
+    except SourceError as exc:
+        raise _Refused(getattr(exc, "reason", "encoding"), str(exc), getattr(exc, "line", None),
+                       getattr(exc, "offset", None)) from None
+    if looks_like_html(text):
+        raise _Refused("html", f"{path}:1: looks like HTML; save the text of the page as plain text first", 1)
+    return text
+
+
+def prepare(path: str | Path, *, encoding: str | None = None, known: dict | None = None,
+            max_text_bytes: int | None = None, max_rdf_bytes: int = MAX_RDF_BYTES) -> Prepared:
+    """Read, check and parse (RDF) or extract (text) one file fully in memory; nothing is written.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file. Its suffix says whether it is RDF (see :data:`RDF_SUFFIXES`).
+    encoding : str, optional
+        The encoding to try when the file is not UTF-8 and has no byte-order mark.
+    known : dict, optional
+        ``{content hash: (source IRI, extractor version)}`` of what the store holds;
+        a file found there is not extracted again (:attr:`Prepared.skip` says why).
+
+    Raises
+    ------
+    SourceError, RDFSyntaxError
+        With a one-line message naming the file (and line), and attributes
+        ``reason``, ``line`` and ``offset``.
+    """
+    path = Path(path)
+    try:
+        if path.suffix.lower() in RDF_SUFFIXES:
+            return _prepare_rdf(path, encoding, known or {}, max_rdf_bytes)
+        return _prepare_text(path, encoding, known or {}, max_text_bytes)
+    except _Refused as exc:
+        cls = RDFSyntaxError if exc.reason in ("rdf-syntax", "doctype", "remote-context", "graph-conflict") \
+            else SourceError
+        error = cls(exc.message)
+        error.reason, error.line, error.offset = exc.reason, exc.line, exc.offset
+        raise error from None
+
+
+def _known_skip(known: dict, content_hash: str, graph: str, version: str | None) -> tuple[str, str] | None:
+    hit = known.get(content_hash)
+    if hit is None:
+        return None
+    other, other_version = hit
+    if other == graph:
+        if version is None or other_version == version:
+            return ("unchanged", f"same content as the stored {graph}")
+        return None
+    return ("duplicate", f"same content as source {other} already in the store")
+
+
+def _prepare_text(path: Path, encoding: str | None, known: dict, limit: int | None) -> Prepared:
+    import pyoxigraph as ox
+
+    from .extract import EXTRACTOR_VERSION
+    from .sources import MAX_SOURCE_BYTES, source_from_text
+
+    data = _read(path, limit or MAX_SOURCE_BYTES)
+    text = _decode(data, path, encoding)
+    try:
+        source = source_from_text(text, name=str(path))
+    except SourceError as exc:
+        raise _Refused(getattr(exc, "reason", "header"), str(exc), getattr(exc, "line", None)) from None
+    prepared = Prepared(str(path), "text", source.iri, source.content_hash, size=len(data))
+    prepared.skip = _known_skip(known, source.content_hash, source.iri, EXTRACTOR_VERSION)
+    if prepared.skip:
+        return prepared
+    from .extract import extract
+    from .rdfmap import extraction_quads
+
+    try:
+        extraction = extract(source)
+        quads = extraction_quads(extraction, EXTRACTOR_VERSION)
+    except PactgraphError as exc:
+        raise _Refused(getattr(exc, "reason", "extract-error"), str(exc)) from None
+    except (RecursionError, MemoryError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise _Refused("extract-error", f"{path}: extraction failed ({type(exc).__name__}: "
+                                        f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+    prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    prepared.quads = len(quads)
+    prepared.statements = len(extraction.statements)
+    return prepared
+
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+
+
+def _check_xml(text: str, path: Path) -> str:
+    """Refuse RDF/XML with a DOCTYPE or entity declarations, or that is not well-formed XML."""
+    import xml.parsers.expat
+
+    text = _XML_ENCODING.sub(r"\1\2UTF-8\2", text, count=1)  # the text is re-encoded as UTF-8 below
+
+    def refuse(*_args):
+        raise _Refused("doctype", f"{path}: RDF/XML with a DOCTYPE or entity declaration is refused "
+                                  "(entity expansion)")
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise _Refused("rdf-syntax", f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML "
+                                     f"({xml.parsers.expat.ErrorString(exc.code)}; truncated?)",
+                       exc.lineno, exc.offset + 1) from None
+    return text
+
+
+def _prepare_rdf(path: Path, encoding: str | None, known: dict, limit: int) -> Prepared:
+    import pyoxigraph as ox
+
+    data = _read(path, limit)
+    text = _decode(data, path, encoding, rdf=True)
+    fmt_name = RDF_SUFFIXES[path.suffix.lower()]
+    if fmt_name == "RDF_XML":
+        text = _check_xml(text, path)
+    raw = text.encode("utf-8")
+    slug = slugify(path.stem)
+    graph = f"{ID}source/{slug}"
+    content_hash = "sha256:" + hashlib.sha256(raw).hexdigest()
+    prepared = Prepared(str(path), "rdf", graph, content_hash, size=len(data))
+    prepared.skip = _known_skip(known, content_hash, graph, None)
+    if prepared.skip:
+        return prepared
+    fmt = getattr(ox.RdfFormat, fmt_name)
+    try:
+        parsed = list(ox.parse(raw, format=fmt, base_iri=f"{graph}/"))
+    except SyntaxError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        if "LoadDocumentCallback" in message or "remote context" in message.lower():
+            raise _Refused("remote-context", f"{path}: JSON-LD needs a remote context, which is never fetched; "
+                                             "inline the context") from None
+        line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+        where = f"{path}:{line}:{column}" if line else str(path)
+        message = re.sub(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ", "", message)
+        raise _Refused("rdf-syntax", f"{where}: {message}", line, column) from None
+    except (OSError, ValueError) as exc:
+        raise _Refused("rdf-syntax", f"{path}: {str(exc).splitlines()[0]}") from None
+    quads, owned = _skolemize(parsed, graph, slug, path)
+    prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    prepared.quads = len(quads)
+    prepared.owned = tuple(sorted(owned))
+    return prepared
+
+
+def _skolemize(parsed: list, graph: str, slug: str, path: Path) -> tuple[list, set[str]]:
+    """Put default-graph triples in ``graph``, blank nodes as numbered Skolem IRIs; check named graphs."""
+    import pyoxigraph as ox
+
+    base = f"{GENID}{slug}/"
+    names: dict[str, ox.NamedNode] = {}
+    target = ox.NamedNode(graph)
+
+    def term(t):
+        if isinstance(t, ox.BlankNode):
+            node = names.get(t.value)
+            if node is None:
+                node = names[t.value] = ox.NamedNode(f"{base}{len(names)}")
+            return node
+        if isinstance(t, ox.Triple):
+            return ox.Triple(term(t.subject), t.predicate, term(t.object))
+        return t
+
+    out, owned = [], set()
+    for item in parsed:
+        g = getattr(item, "graph_name", None)
+        if g is None or isinstance(g, ox.DefaultGraph):
+            g = target
+        else:
+            g = term(g)
+            if g.value != graph:
+                owned.add(g.value)
+        out.append(ox.Quad(term(item.subject), item.predicate, term(item.object), g))
+    for name in owned:
+        if name.startswith(_PACTGRAPH) and not name.startswith(base):
+            raise _Refused("graph-conflict", f"{path}: writes the named graph <{name}>, which belongs to "
+                                             "pactgraph; only the file's own source graph may be written")
+    return list(dict.fromkeys(out)), owned
+
+
+# -- the store side ------------------------------------------------------------------------
+
+
+def _known_sources(store) -> tuple[dict, dict]:
+    """``({hash: (graph, extractor version)}, {graph: kind})`` of the sources in ``store``."""
+    rows = store.query(
+        "SELECT ?g ?h ?v ?x WHERE { GRAPH ?x { ?g pact:contentHash ?h OPTIONAL { ?g pact:extractorVersion ?v } } "
+        f"FILTER(?x = ?g || ?x = <{_META}>) }}", union=False)
+    known, kinds = {}, {}
+    for row in rows:
+        graph = row["g"].value
+        version = row["v"].value if row["v"] is not None else None
+        known.setdefault(row["h"].value, (graph, version))
+        kinds[graph] = "rdf" if row["x"].value == _META else "text"
+    return known, kinds
+
+
+def owned_graphs(store, source: str) -> list[str]:
+    """Named graphs an RDF source wrote besides its own graph (recorded in the store's bookkeeping graph)."""
+    rows = store.query(f"SELECT ?g WHERE {{ GRAPH <{_META}> {{ ?g <{_PART_OF}> <{source}> }} }}", union=False)
+    return sorted(row["g"].value for row in rows)
+
+
+def _owner(store, graph: str) -> str | None:
+    rows = list(store.query(f"SELECT ?s WHERE {{ GRAPH <{_META}> {{ <{graph}> <{_PART_OF}> ?s }} }}", union=False))
+    return rows[0]["s"].value if rows else None
+
+
+def _meta_nquads(prepared: Prepared) -> bytes:
+    if prepared.kind != "rdf":
+        return b""
+    lines = [f'<{prepared.graph}> <{_HASH}> "{prepared.content_hash}" <{_META}> .']
+    lines += [f"<{name}> <{_PART_OF}> <{prepared.graph}> <{_META}> ." for name in prepared.owned]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def remove_source(store, source: str) -> None:
+    """Drop a source's graph, the graphs it owns and its bookkeeping, in one update."""
+    ops = [f"DROP SILENT GRAPH <{g}>" for g in [source, *owned_graphs(store, source)]]
+    ops += [f"DELETE WHERE {{ GRAPH <{_META}> {{ <{source}> ?p ?o }} }}",
+            f"DELETE WHERE {{ GRAPH <{_META}> {{ ?g <{_PART_OF}> <{source}> }} }}"]
+    store.db.update(" ;\n".join(ops))
+
+
+def _insert_data(nquads: bytes) -> str:
+    import pyoxigraph as ox
+
+    by_graph: dict[str, list[str]] = {}
+    for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    blocks = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+class _Writer:
+    """The single writer: decides skips and conflicts, commits, flushes, then releases reports."""
+
+    def __init__(self, store, emit: Callable[[FileReport], None], force: bool = False):
+        import pyoxigraph as ox
+
+        if not getattr(store, "writable", False):
+            raise StoreError(f"store {getattr(store, 'path', store)} is open read-only")
+        self.store = store
+        self.embedded = isinstance(getattr(store, "db", None), ox.Store)
+        self.emit = emit
+        self.known, self.kinds = _known_sources(store)
+        if force:
+            self.known = {}
+        self.written: dict[str, str] = {}  # graph → path, for this run
+        self.hashes: dict[str, str] = {}  # content hash → graph, for this run
+        self.pending: list[list] = []  # [report, prepared waiting to be loaded or None], in input order
+        self.batch_quads = 0
+        self.dirty = False  # committed writes not flushed yet
+        self.since = 0.0  # when the oldest unflushed or unloaded work arrived
+
+    # decisions ------------------------------------------------------------------
+
+    def add(self, report: FileReport, prepared: Prepared | None) -> None:
+        if prepared is not None:
+            self._decide(report, prepared)
+            if report.status != "ok":
+                prepared = None
+        if prepared is not None and not self._is_new(prepared):
+            self._load_gathered()  # the new sources gathered so far go first
+            self._replace(report, prepared)
+            prepared = None
+        self.pending.append([report, prepared])
+        if prepared is not None:
+            self.batch_quads += max(prepared.quads, 1)
+        if self.batch_quads or self.dirty:
+            now = time.monotonic()
+            self.since = self.since or now
+            if self.batch_quads >= BATCH_QUADS or now - self.since >= BATCH_SECONDS:
+                self.commit()
+        else:
+            self._release()
+
+    def _decide(self, report: FileReport, p: Prepared) -> None:
+        same = self.hashes.get(p.content_hash)
+        if same is not None:
+            if same == p.graph:
+                return self._skip(report, "unchanged", f"{p.path}: same content as {same}, already seen in this run", p)
+            return self._skip(report, "duplicate", f"{p.path}: same content as {same}, ingested in this run", p)
+        other_path = self.written.get(p.graph)
+        if other_path is not None:
+            return self._fail(report, "id-conflict", f"{p.path}: same source IRI {p.graph} as {other_path} in this "
+                                                     "run; rename one file (or give it an 'id:' header)")
+        if p.skip is not None and p.content_hash in self.known:
+            # decided against the store as it was when the run began, which still holds
+            reason, message = p.skip
+            return self._skip(report, reason, f"{p.path}: {message}", p)
+        kind = self.kinds.get(p.graph)
+        if kind is not None and kind != p.kind:
+            return self._fail(report, "id-conflict", f"{p.path}: source IRI {p.graph} already holds a {kind} "
+                                                     f"source; rename the file")
+        for name in p.owned:
+            owner = _owner(self.store, name) if self.embedded else None
+            if name in self.written or (owner is not None and owner != p.graph) or (
+                    owner is None and self.store.has_graph(name)):
+                return self._fail(report, "graph-conflict", f"{p.path}: writes the named graph <{name}>, which "
+                                                            "already holds data of another source")
+        self.written[p.graph] = p.path
+        for name in p.owned:
+            self.written[name] = p.path
+        self.hashes[p.content_hash] = p.graph
+        report.source, report.quads, report.statements = p.graph, p.quads, p.statements
+
+    def _skip(self, report: FileReport, reason: str, message: str, p: Prepared) -> None:
+        report.status, report.reason, report.message, report.source = "skipped", reason, message, p.graph
+        self.hashes.setdefault(p.content_hash, p.graph)
+        self.written.setdefault(p.graph, p.path)
+
+    def _fail(self, report: FileReport, reason: str, message: str) -> None:
+        report.status, report.reason, report.message = "failed", reason, message
+
+    def _is_new(self, p: Prepared) -> bool:
+        if not self.embedded:
+            return False
+        return not self.store.has_graph(p.graph) and p.graph not in self.kinds and not any(
+            self.store.has_graph(name) for name in p.owned)
+
+    # writes ---------------------------------------------------------------------
+
+    def _load_gathered(self) -> None:
+        """Load the gathered new sources in one transaction (not flushed yet)."""
+        import pyoxigraph as ox
+
+        items = [entry for entry in self.pending if entry[1] is not None]
+        self.batch_quads = 0
+        if not items:
+            return
+        data = b"".join(p.nquads + _meta_nquads(p) for _, p in items)
+        try:
+            # pyoxigraph's bulk loader writes the batch as new, complete table files and adds them to
+            # the database in one atomic step: all of these sources or none, already on disk
+            self.store.db.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, ValueError, SyntaxError) as exc:
+            for report, p in items:
+                self._fail(report, "store-error", f"{p.path}: the store refused the write: "
+                                                  f"{str(exc).splitlines()[0]}")
+        else:
+            for _, p in items:
+                self._remember(p)
+        for entry in items:
+            entry[1] = None
+
+    def commit(self) -> None:
+        """Load what was gathered, flush the store, then release the reports (``ok`` only now)."""
+        self._load_gathered()
+        if self.dirty:
+            self.store.flush()
+            self.dirty = False
+        self.since = 0.0
+        self._release()
+
+    def _replace(self, report: FileReport, p: Prepared) -> None:
+        report.reason = "replaced" if (self.store.has_graph(p.graph) or p.graph in self.kinds) else "added"
+        try:
+            if self.embedded:
+                old = owned_graphs(self.store, p.graph)
+                ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys([p.graph, *old, *p.owned])]
+                ops += [f"DELETE WHERE {{ GRAPH <{_META}> {{ <{p.graph}> ?p ?o }} }}",
+                        f"DELETE WHERE {{ GRAPH <{_META}> {{ ?g <{_PART_OF}> <{p.graph}> }} }}"]
+                ops.append(_insert_data(p.nquads + _meta_nquads(p)))
+                self.store.db.update(" ;\n".join(ops))
+            else:  # a remote store: its own replace (one update per graph)
+                import pyoxigraph as ox
+
+                self.store.replace_graph(p.graph, list(ox.parse(p.nquads, format=ox.RdfFormat.N_QUADS)))
+        except (OSError, ValueError, SyntaxError, PactgraphError) as exc:
+            self._fail(report, "store-error", f"{p.path}: the store refused the write: {str(exc).splitlines()[0]}")
+            return
+        self.dirty = True
+        self._remember(p)
+
+    def _remember(self, p: Prepared) -> None:
+        from .extract import EXTRACTOR_VERSION
+
+        self.known[p.content_hash] = (p.graph, EXTRACTOR_VERSION if p.kind == "text" else None)
+        self.kinds[p.graph] = p.kind
+
+    def _release(self) -> None:
+        pending, self.pending = self.pending, []
+        for report, _ in pending:
+            self.emit(report)
+
+
+# -- running a batch -----------------------------------------------------------------------
+
+
+def _refused_report(path: Path, exc: BaseException, size: int = 0) -> FileReport:
+    reason = getattr(exc, "reason", None) or ("rdf-syntax" if isinstance(exc, RDFSyntaxError) else "extract-error")
+    return FileReport(str(path), "failed", reason, str(exc), line=getattr(exc, "line", None),
+                      offset=getattr(exc, "offset", None), bytes=size)
+
+
+def _prepare_safely(path: str, encoding: str | None, known: dict | None) -> Prepared | FileReport:
+    """:func:`prepare` that turns every failure into a :class:`FileReport` (also used in workers)."""
+    try:
+        return prepare(path, encoding=encoding, known=known)
+    except PactgraphError as exc:
+        return _refused_report(Path(path), exc)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return FileReport(path, "failed", "extract-error", f"{path}: extraction failed ({type(exc).__name__}: "
+                                                           f"{first})")
+
+
+#: Seconds one file may take in a worker process before the worker is stopped and the file failed.
+FILE_TIMEOUT = 600.0
+
+
+def _worker_main(conn) -> None:
+    """Body of an extraction worker (``python -m pactgraph.ingest FD``): prepare the files it is sent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    try:
+        known, encoding = conn.recv()
+        from .extract.pipeline import get_gazetteer, get_nlp
+
+        get_nlp()
+        get_gazetteer()
+        conn.send("ready")
+        while True:
+            path = conn.recv()
+            if path is None:
+                return
+            conn.send(_prepare_safely(path, encoding, known))
+    except (EOFError, OSError, KeyboardInterrupt):
+        return
+
+
+class _ExtractionWorker:
+    def __init__(self, known: dict, encoding: str | None):
+        from .guard import start_worker_process
+
+        self.process, self.conn = start_worker_process("pactgraph.ingest")
+        self.conn.send((known, encoding))
+        self.ready = False
+        self.task: tuple[int, str, int] | None = None  # (index, path, attempt)
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        try:
+            if not kill:
+                self.conn.send(None)
+                self.process.wait(2)
+        except Exception:  # noqa: BLE001 - a worker that does not stop politely is killed
+            pass
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.conn.close()
+
+
+def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None):
+    """Yield ``(path, Prepared | FileReport)`` in the order of ``paths``, extracting in ``workers`` processes.
+
+    Each worker handles one file at a time, so a worker that dies (a crash in native
+    code, an out-of-memory kill) names its file: the file is tried once more in a fresh
+    worker, then reported as ``worker-crashed``.
+    """
+    from multiprocessing.connection import wait
+
+    pool = [_ExtractionWorker(known, encoding) for _ in range(workers)]
+    todo = [(i, p, 1) for i, p in enumerate(paths)][::-1]  # a stack: pop() gives the next file
+    done: dict[int, Prepared | FileReport] = {}
+    following = 0  # index of the next result to hand out
+    window = 4 * workers
+    try:
+        while following < len(paths):
+            for worker in pool:
+                if worker.ready and worker.task is None and todo and todo[-1][0] < following + window:
+                    worker.task = todo.pop()
+                    worker.started = time.monotonic()
+                    worker.conn.send(worker.task[1])
+            busy = [w for w in pool if w.task is not None or not w.ready]
+            timeout = min((FILE_TIMEOUT - (time.monotonic() - w.started) for w in pool if w.task), default=None)
+            for conn in wait([w.conn for w in busy], timeout=max(timeout, 0) if timeout is not None else None):
+                worker = next(w for w in pool if w.conn is conn)
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):
+                    message = None
+                if message == "ready":
+                    worker.ready = True
+                    continue
+                if message is None:  # the worker died
+                    _replace_worker(pool, worker, todo, done, known, encoding, "worker-crashed")
+                    continue
+                index = worker.task[0]
+                done[index] = message
+                worker.task = None
+            for worker in pool:
+                if worker.task is not None and time.monotonic() - worker.started > FILE_TIMEOUT:
+                    _replace_worker(pool, worker, todo, done, known, encoding, "timeout")
+            while following in done:
+                yield paths[following], done.pop(following)
+                following += 1
+    finally:
+        for worker in pool:
+            worker.stop()
+
+
+def _replace_worker(pool, worker, todo, done, known, encoding, why: str) -> None:
+    index, path, attempt = worker.task or (None, None, 0)
+    worker.stop(kill=True)
+    pool[pool.index(worker)] = _ExtractionWorker(known, encoding)
+    if index is None:
+        raise StoreError("an extraction worker process died while starting")
+    if why == "timeout":
+        done[index] = FileReport(path, "failed", "timeout", f"{path}: extraction took more than "
+                                                            f"{FILE_TIMEOUT:.0f} s; the worker was stopped")
+    elif attempt >= 2:
+        done[index] = FileReport(path, "failed", "worker-crashed", f"{path}: the worker process extracting it "
+                                                                   "died (twice)")
+    else:
+        todo.append((index, path, attempt + 1))
+
+
+def ingest_paths(store, paths: Iterable[str | Path], *, encoding: str | None = None, workers: int = 1,
+                 progress: Callable[[FileReport, int, int], None] | None = None,
+                 force: bool = False) -> IngestReport:
+    """Ingest texts and RDF files (folders are walked) into ``store``; one report per file.
+
+    Parameters
+    ----------
+    store : pactgraph.store.Store
+        Opened for writing.
+    paths : iterable of str or Path
+        Files and folders.
+    encoding : str, optional
+        Encoding to try for files that are not UTF-8 (and have no byte-order mark).
+    workers : int
+        Processes that extract texts and parse RDF; 1 runs everything in this process.
+        The store is always written by this process alone.
+    progress : callable, optional
+        Called as ``progress(report, done, total)`` each time a file's fate is final.
+    force : bool
+        Extract and write every file, even one whose content is already stored.
+
+    Returns
+    -------
+    IngestReport
+        Reports in the order the files were given; ``ok`` ones are committed and flushed.
+    """
+    started = time.monotonic()
+    entries = collect(paths)
+    report = IngestReport()
+    total = len(entries)
+
+    def emit(file_report: FileReport) -> None:
+        report.files.append(file_report)
+        if progress is not None:
+            progress(file_report, len(report.files), total)
+
+    writer = _Writer(store, emit, force)
+    todo = [str(p) for p, decided in entries if decided is None]
+    if workers > 1 and len(todo) > 1:
+        stream = _parallel(todo, min(workers, len(todo)), dict(writer.known), encoding)
+    else:
+        stream = ((p, _prepare_safely(p, encoding, writer.known)) for p in todo)
+    try:
+        for path, decided in entries:
+            if decided is not None:
+                writer.add(decided, None)
+                continue
+            got_path, result = next(stream)
+            assert got_path == str(path), (got_path, path)
+            if isinstance(result, FileReport):
+                writer.add(result, None)
+            else:
+                writer.add(FileReport(str(path), "ok", "added", bytes=result.size), result)
+        writer.commit()
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def canonical_hash(store) -> str:
+    """SHA-256 of the store's content as canonical N-Quads (sorted; blank nodes canonicalized by RDFC-1.0).
+
+    Two stores with the same quads have the same hash, whatever the order they were written in.
+    """
+    import pyoxigraph as ox
+
+    db = store.db if hasattr(store, "db") else store
+    quads = list(db.quads_for_pattern(None, None, None, None))
+    if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
+        dataset = ox.Dataset(quads)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        quads = list(dataset)
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .".replace(" <DEFAULT> .", " .")
+                   for q in quads)
+    return "sha256:" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+if __name__ == "__main__":  # an extraction worker started by ingest_paths(workers=N)
+    import sys
+    from multiprocessing.connection import Connection
+
+    from pactgraph.ingest import _worker_main as main  # the module's own classes, not __main__'s
+
+    main(Connection(int(sys.argv[1])))
