@@ -135,7 +135,7 @@ def test_heldout_gold_is_consistent_with_register_and_vocabularies():
     from pactgraph.vocab import load_concepts
 
     register = load_register()
-    ids = {e.wikidata or e.key for e in register.entities.values() if e.is_actor}
+    ids = {i for e in register.entities.values() if e.is_actor for i in (e.wikidata, e.key) if i}
     concept_keys = {c.key for c in load_concepts()}
     pairs = gold_pairs(HELDOUT)
     assert len(pairs) == 6

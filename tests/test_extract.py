@@ -265,3 +265,27 @@ def test_summary_is_readable_json():
     assert relation["quote"] and relation["start"] < relation["end"]
     labels = {s.obj[0] for s in result.statements if s.predicate == RDFS + "label" and isinstance(s.obj, tuple)}
     assert "Joint Declaration" in labels
+
+
+# -- robustness ----------------------------------------------------------------------
+
+_PIECES = ["NATO", "Japan's", "Allies", "the Alliance", "Mr", "President", "Minister of Defence of", "Prime Minister",
+           "KISHIDA", "Jr.", "R.", "El-Amine", "signed", "a Memorandum of Understanding", "between", "and", ",", "-",
+           "–", "(", ")", "?", "\n", "\n\n", "Q:", "From", "The Council", "the operation", "It", "We,", "Today",
+           "on 5 Sept. 2016", "23/05/2018", "UNIFIL", "troop contributors such as", "Italy", "peace", "Beijing",
+           "in Rota, Spain", "support to Ukraine", "member of", "the EU", "partners", "led by", "mandate of"]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_any_word_soup_extracts_with_exact_quotes(seed):
+    import random
+
+    rng = random.Random(seed)
+    body = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 80)))
+    header = rng.choice([{}, {"genre": "joint-statement", "title": "Joint Statement of NATO and Japan",
+                              "date": "2020-01-01", "place": "Tokyo"}, {"genre": "speech", "place": "Oslo"}])
+    result = run(body + " end.", **header)
+    for statement in result.statements:
+        for e in statement.evidence:
+            assert result.source.text[e.start:e.end] == e.quote
+    summarize(result)

@@ -205,10 +205,19 @@ def guard_options(func):
     """--timeout, --max-rows and --allow-service: the query guard's limits for a command."""
     func = click.option("--allow-service", is_flag=True,
                         help="Allow SERVICE and FROM/FROM NAMED with external IRIs (network requests).")(func)
-    func = click.option("--max-rows", type=click.IntRange(0), default=10_000, show_default=True,
+    func = click.option("--max-rows", type=int, default=10_000, show_default=True,
                         help="Most rows (or triples) returned; a note on stderr says when results were cut.")(func)
-    return click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0, show_default=True,
+    return click.option("--timeout", type=float, default=30.0, show_default=True,
                         help="Seconds a query may run before it is stopped.")(func)
+
+
+def _check_limits(timeout: float, max_rows: int) -> None:
+    from .errors import ParameterError
+
+    if not timeout > 0:
+        raise ParameterError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if max_rows < 0:
+        raise ParameterError(f"--max-rows {max_rows}: give 0 or more")
 
 
 def _render_guarded(result, fmt: str) -> str:
@@ -249,6 +258,7 @@ def sparql(query, store, fmt, timeout, max_rows, allow_service):
     from .errors import QueryError
     from .guard import query_kind
 
+    _check_limits(timeout, max_rows)
     looks_like_path = "{" not in query and "\n" not in query and len(query) < 250
     if query.endswith((".rq", ".sparql")) or (looks_like_path and Path(query).is_file()):
         try:
@@ -284,6 +294,7 @@ def query(name, params, list_, examples, store, fmt, timeout, max_rows, allow_se
             ps = " ".join(f"--param {p['name']}=<{p.get('type', 'string')}>" for p in q.params)
             click.echo(f"{q.name:28} {q.summary}" + (f"\n{'':28}   {ps}" if ps else ""))
         return
+    _check_limits(timeout, max_rows)
     limits = {"timeout": timeout, "max_rows": max_rows, "allow_service": allow_service}
     if examples:
         with _open(store) as kg:

@@ -17,6 +17,10 @@ RDF and checks that each evidence quote is exactly ``text[charStart:charEnd]``.
 
 Scoring rules
 -------------
+Identifiers are Wikidata QIDs; a gold file may name an actor whose register row
+has no QID by its register key ("mission/isaf"), and keeps scoring correctly once
+the row gains one.
+
 * **actors**: Wikidata QIDs (register keys where a row has none) of the states,
   organizations, bodies, groupings and missions the text names;
 * **persons**: normalized full names (case, accents and spacing ignored);
@@ -404,6 +408,20 @@ def score_document(name: str, gold: dict, found: dict, parents: dict[str, str] |
                           titles=(titles, tp), dates=(dates[0], dates[1]))
 
 
+def _canonical(gold: dict, canonical: dict[str, str]) -> dict:
+    """Gold written with a register key ("mission/isaf") for a row that has since gained a QID uses the QID."""
+
+    def c(value):
+        return canonical.get(value, value) if isinstance(value, str) else value
+
+    out = dict(gold)
+    out["actors"] = [c(a) for a in gold.get("actors", [])]
+    out["persons"] = [{**p, "of": c(p.get("of"))} for p in gold.get("persons", [])]
+    out["agreements"] = [{**a, "parties": [c(x) for x in a.get("parties", [])]} for a in gold.get("agreements", [])]
+    out["relations"] = [{**r, "s": c(r["s"]), "o": c(r["o"])} for r in gold.get("relations", [])]
+    return out
+
+
 def _check_quotes(extraction) -> tuple[int, list[str]]:
     """Map an extraction to RDF and check every evidence quote against the source text."""
     from .rdfmap import extraction_quads
@@ -444,9 +462,10 @@ def evaluate_folder(folder: str | Path) -> Evaluation:
         if entity.parent and entity.parent in register.entities:
             parent = register.entities[entity.parent]
             parents[entity.wikidata or entity.key] = parent.wikidata or parent.key
+    canonical = {e.key: e.wikidata for e in register.entities.values() if e.wikidata}
     documents = []
     for text_path, gold_path in gold_pairs(folder):
-        gold = _load_gold(gold_path)
+        gold = _canonical(_load_gold(gold_path), canonical)
         extraction = extract(read_source(text_path))
         result = score_document(text_path.stem, gold, predict(extraction), parents)
         result.evidence, result.bad_quotes = _check_quotes(extraction)

@@ -130,10 +130,13 @@ class FileReport:
     offset: int | None = None  # byte offset (or column, for RDF syntax errors)
     bytes: int = 0
 
+    def __post_init__(self) -> None:
+        self.message = _one_line(self.message)
+
     @property
     def where(self) -> str:
         """``path``, ``path:line`` or ``path:line:column``."""
-        out = self.path
+        out = _one_line(self.path)
         if self.line is not None:
             out += f":{self.line}"
             if self.offset is not None and self.reason == "rdf-syntax":
@@ -143,11 +146,19 @@ class FileReport:
     def line_text(self) -> str:
         """One line for people: status, place, reason code and message."""
         if self.status == "ok":
-            return f"ok       {self.path}: {self.reason} {self.source} ({self.quads} quads, {self.statements} statements)"
+            return f"ok       {_one_line(self.path)}: {self.reason} {self.source} ({self.quads} quads, {self.statements} statements)"
         return f"{self.status:8} {self.message or self.where} [{self.reason}]"
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters (a newline in a file name…) escaped, so a report stays one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROL.search(text) else text
 
 
 @dataclass
@@ -530,7 +541,11 @@ class _Writer:
         self.pending: list[list] = []  # [report, prepared waiting to be loaded or None], in input order
         self.batch_quads = 0
         self.dirty = False  # committed writes not flushed yet
-        self.since = 0.0  # when the oldest unflushed or unloaded work arrived
+        self.since = 0.0  # when the oldest report still held back arrived
+        # the bulk load of one batch runs in a thread (pyoxigraph releases the GIL) while the next
+        # files are read and extracted; (future, loaded entries, all entries) of that batch
+        self.inflight: tuple | None = None
+        self.thread = None
 
     # decisions ------------------------------------------------------------------
 
@@ -540,19 +555,19 @@ class _Writer:
             if report.status != "ok":
                 prepared = None
         if prepared is not None and not self._is_new(prepared):
-            self._load_gathered()  # the new sources gathered so far go first
+            self._settle()  # one write at a time: a batch still loading finishes first
             self._replace(report, prepared)
             prepared = None
         self.pending.append([report, prepared])
         if prepared is not None:
             self.batch_quads += max(prepared.quads, 1)
-        if self.batch_quads or self.dirty:
-            now = time.monotonic()
-            self.since = self.since or now
-            if self.batch_quads >= BATCH_QUADS or now - self.since >= BATCH_SECONDS:
-                self.commit()
-        else:
-            self._release()
+        if not (self.batch_quads or self.dirty or self.inflight):
+            self._release()  # nothing written is waiting: skipped and failed files are final now
+            return
+        now = time.monotonic()
+        self.since = self.since or now
+        if self.batch_quads >= BATCH_QUADS or now - self.since >= BATCH_SECONDS:
+            self.commit()
 
     def _decide(self, report: FileReport, p: Prepared) -> None:
         same = self.hashes.get(p.content_hash)
@@ -600,37 +615,61 @@ class _Writer:
 
     # writes ---------------------------------------------------------------------
 
-    def _load_gathered(self) -> None:
-        """Load the gathered new sources in one transaction (not flushed yet)."""
+    def commit(self, wait: bool = False) -> None:
+        """Hand the gathered new sources to the loader thread, and release the reports of the batch before.
+
+        A batch is loaded in one atomic step; its reports are released once the load is
+        done and the store flushed (on the next call, or now with ``wait``).
+        """
         import pyoxigraph as ox
 
-        items = [entry for entry in self.pending if entry[1] is not None]
-        self.batch_quads = 0
-        if not items:
-            return
-        data = b"".join(p.nquads + _meta_nquads(p) for _, p in items)
-        try:
+        entries, self.pending = self.pending, []
+        items = [entry for entry in entries if entry[1] is not None]
+        self.batch_quads, self.since = 0, 0.0
+        self._settle()
+        future = None
+        if items:
+            data = b"".join(p.nquads + _meta_nquads(p) for _, p in items)
+            if self.thread is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self.thread = ThreadPoolExecutor(1, thread_name_prefix="pactgraph-writer")
             # pyoxigraph's bulk loader writes the batch as new, complete table files and adds them to
             # the database in one atomic step: all of these sources or none, already on disk
-            self.store.db.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        except (OSError, ValueError, SyntaxError) as exc:
-            for report, p in items:
-                self._fail(report, "store-error", f"{p.path}: the store refused the write: "
-                                                  f"{str(exc).splitlines()[0]}")
-        else:
-            for _, p in items:
-                self._remember(p)
-        for entry in items:
-            entry[1] = None
+            future = self.thread.submit(self.store.db.bulk_load, data, format=ox.RdfFormat.N_QUADS)
+            if os.environ.get("PACTGRAPH_WRITER_THREAD") == "0":  # measurements: writes in line
+                future.exception()
+        self.inflight = (future, items, entries)
+        if wait:
+            self._settle()
 
-    def commit(self) -> None:
-        """Load what was gathered, flush the store, then release the reports (``ok`` only now)."""
-        self._load_gathered()
+    def _settle(self) -> None:
+        """Wait for the batch being loaded, flush, then release its reports."""
+        if self.inflight is None:
+            return
+        future, items, entries = self.inflight
+        self.inflight = None
+        if future is not None:
+            exc = future.exception()
+            for entry in items:
+                report, p = entry
+                entry[1] = None
+                if exc is None:
+                    self._remember(p)
+                else:
+                    self._fail(report, "store-error", f"{p.path}: the store refused the write: "
+                                                      f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
         if self.dirty:
             self.store.flush()
             self.dirty = False
-        self.since = 0.0
-        self._release()
+        for report, _ in entries:
+            self.emit(report)
+
+    def close(self) -> None:
+        """Wait for a load still running (it completes or not at all; its reports are not released)."""
+        if self.thread is not None:
+            self.thread.shutdown(wait=True)
+            self.thread = None
 
     def _replace(self, report: FileReport, p: Prepared) -> None:
         report.reason = "replaced" if (self.store.has_graph(p.graph) or p.graph in self.kinds) else "added"
@@ -712,13 +751,15 @@ def _worker_main(conn) -> None:
 
 class _ExtractionWorker:
     def __init__(self, known: dict, encoding: str | None):
+        from collections import deque
+
         from .guard import start_worker_process
 
         self.process, self.conn = start_worker_process("pactgraph.ingest")
         self.conn.send((known, encoding))
         self.ready = False
-        self.task: tuple[int, str, int] | None = None  # (index, path, attempt)
-        self.started = 0.0
+        self.tasks: deque = deque()  # (index, path, attempt), in the order sent; the first is in progress
+        self.started = 0.0  # when the first task began
 
     def stop(self, kill: bool = False) -> None:
         try:
@@ -736,9 +777,11 @@ class _ExtractionWorker:
 def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None):
     """Yield ``(path, Prepared | FileReport)`` in the order of ``paths``, extracting in ``workers`` processes.
 
-    Each worker handles one file at a time, so a worker that dies (a crash in native
-    code, an out-of-memory kill) names its file: the file is tried once more in a fresh
-    worker, then reported as ``worker-crashed``.
+    A worker works through the files it is sent in order (two at most, so it never
+    waits for the writer), so a worker that dies (a crash in native code, an
+    out-of-memory kill) names its file: that file is tried once more in a fresh
+    worker, then reported as ``worker-crashed``; a file running past
+    :data:`FILE_TIMEOUT` is reported as ``timeout``.
     """
     from multiprocessing.connection import wait
 
@@ -746,17 +789,20 @@ def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None)
     todo = [(i, p, 1) for i, p in enumerate(paths)][::-1]  # a stack: pop() gives the next file
     done: dict[int, Prepared | FileReport] = {}
     following = 0  # index of the next result to hand out
-    window = 4 * workers
+    window = 6 * workers
     try:
         while following < len(paths):
+            now = time.monotonic()
             for worker in pool:
-                if worker.ready and worker.task is None and todo and todo[-1][0] < following + window:
-                    worker.task = todo.pop()
-                    worker.started = time.monotonic()
-                    worker.conn.send(worker.task[1])
-            busy = [w for w in pool if w.task is not None or not w.ready]
-            timeout = min((FILE_TIMEOUT - (time.monotonic() - w.started) for w in pool if w.task), default=None)
-            for conn in wait([w.conn for w in busy], timeout=max(timeout, 0) if timeout is not None else None):
+                while worker.ready and len(worker.tasks) < 2 and todo and todo[-1][0] < following + window:
+                    if not worker.tasks:
+                        worker.started = now
+                    worker.tasks.append(todo.pop())
+                    worker.conn.send(worker.tasks[-1][1])
+            busy = [w for w in pool if w.tasks or not w.ready]
+            deadlines = [FILE_TIMEOUT - (now - w.started) for w in pool if w.tasks]
+            timeout = max(min(deadlines), 0) if deadlines else None
+            for conn in wait([w.conn for w in busy], timeout=timeout):
                 worker = next(w for w in pool if w.conn is conn)
                 try:
                     message = conn.recv()
@@ -764,15 +810,13 @@ def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None)
                     message = None
                 if message == "ready":
                     worker.ready = True
-                    continue
-                if message is None:  # the worker died
+                elif message is None:  # the worker died
                     _replace_worker(pool, worker, todo, done, known, encoding, "worker-crashed")
-                    continue
-                index = worker.task[0]
-                done[index] = message
-                worker.task = None
-            for worker in pool:
-                if worker.task is not None and time.monotonic() - worker.started > FILE_TIMEOUT:
+                else:
+                    done[worker.tasks.popleft()[0]] = message
+                    worker.started = time.monotonic()
+            for worker in list(pool):
+                if worker.tasks and time.monotonic() - worker.started > FILE_TIMEOUT:
                     _replace_worker(pool, worker, todo, done, known, encoding, "timeout")
             while following in done:
                 yield paths[following], done.pop(following)
@@ -783,11 +827,14 @@ def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None)
 
 
 def _replace_worker(pool, worker, todo, done, known, encoding, why: str) -> None:
-    index, path, attempt = worker.task or (None, None, 0)
+    """Stop ``worker``, start another, and decide the fate of the files it held."""
     worker.stop(kill=True)
     pool[pool.index(worker)] = _ExtractionWorker(known, encoding)
-    if index is None:
+    if not worker.tasks:
         raise StoreError("an extraction worker process died while starting")
+    (index, path, attempt), *waiting = worker.tasks
+    for task in reversed(waiting):  # sent but not started: not to blame
+        todo.append(task)
     if why == "timeout":
         done[index] = FileReport(path, "failed", "timeout", f"{path}: extraction took more than "
                                                             f"{FILE_TIMEOUT:.0f} s; the worker was stopped")
@@ -851,8 +898,12 @@ def ingest_paths(store, paths: Iterable[str | Path], *, encoding: str | None = N
                 writer.add(result, None)
             else:
                 writer.add(FileReport(str(path), "ok", "added", bytes=result.size), result)
-        writer.commit()
+        writer.commit(wait=True)
+    except KeyboardInterrupt:
+        writer._settle()  # the batch already loading completes; report it before stopping
+        raise
     finally:
+        writer.close()
         close = getattr(stream, "close", None)
         if close is not None:
             close()

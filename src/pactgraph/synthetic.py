@@ -510,10 +510,9 @@ def _speech(rng, filler, parties, names, persons, place, date, agreement, topic,
     p0 = persons[0]
     venue = rng.choice(_VENUES)
     title = f"Speech by the {p0['title']} of {parties[0].name}, {p0['name']}, at {venue}"
-    others = _join([a.name for a in parties[1:]])
     paragraphs = [
         rng.choice(_SPEECH_OPENINGS),
-        f"Today, in {place.name}, {parties[0].name} and {others} signed a {agreement}. "
+        f"{_join(names)} signed a {agreement} here in {place.name} today. "
         f"It was signed on {_written(date)}, and it opens a new chapter in our relations.",
         f"{_join(names)} share a commitment to {_join([c.label for c in values])}.",
         f"Our countries face {_join([c.label for c in challenges])}, and no country can face them alone.",
@@ -602,12 +601,19 @@ def _shared_lines() -> Iterator[str]:
     from .resources import ontology_dir
 
     onto = ontology_dir()
+    blanks: dict[str, str] = {}
+
+    def term(t) -> str:  # blank nodes get labels numbered in order of appearance, not random ones
+        if isinstance(t, ox.BlankNode):
+            return blanks.setdefault(t.value, f"_:b{len(blanks)}")
+        return str(t)
+
     for path, graph in [(onto / "pactgraph.ttl", ONTOLOGY_GRAPH)] + \
             [(p, VOCABULARY_GRAPH) for p in sorted((onto / "vocabularies").glob("*.ttl"))]:
         seen = set()
         with open(path, "rb") as handle:
             for triple in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
-                line = f"{triple.subject} {triple.predicate} {triple.object} <{graph}> .\n"
+                line = f"{term(triple.subject)} {triple.predicate} {term(triple.object)} <{graph}> .\n"
                 if line not in seen:
                     seen.add(line)
                     yield line
@@ -759,7 +765,8 @@ def _source_lines(index: int, seed: int) -> tuple[list[str], int, int]:
     return list(w.lines), agreements, w.evidence
 
 
-def write_graph(path: str | Path, triples: int | str, seed: int = 0, *, shared: bool = True) -> GraphInfo:
+def write_graph(path: str | Path, triples: int | str, seed: int = 0, *, shared: bool = True,
+                n_triples: bool = False) -> GraphInfo:
     """Stream about ``triples`` quads of a synthetic pactgraph graph to ``path`` as N-Quads.
 
     The file begins with the ontology, vocabulary and reference graphs (unless
@@ -768,6 +775,10 @@ def write_graph(path: str | Path, triples: int | str, seed: int = 0, *, shared: 
     size of one source, a few hundred quads). Every line is a distinct quad.
     The file is written to a temporary name and renamed when complete; a
     ``.json`` file beside it records the counts.
+
+    With ``n_triples``, the same lines are written without their graph names
+    (N-Triples, as one source would hold them); lines then repeat where sources
+    repeat a triple (an actor's label, say).
     """
     path = Path(path)
     target = parse_size(triples)
@@ -778,11 +789,11 @@ def write_graph(path: str | Path, triples: int | str, seed: int = 0, *, shared: 
         with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as out:
             if shared:
                 for line in _shared_lines():
-                    out.write(line)
+                    out.write(_drop_graph(line) if n_triples else line)
                     quads += 1
             while quads < target:
                 lines, n_agreements, n_evidence = _source_lines(sources, seed)
-                out.writelines(lines)
+                out.writelines(map(_drop_graph, lines) if n_triples else lines)
                 quads += len(lines)
                 sources += 1
                 agreements += n_agreements
@@ -797,6 +808,11 @@ def write_graph(path: str | Path, triples: int | str, seed: int = 0, *, shared: 
     return info
 
 
-def graph_cache_key(triples: int | str, seed: int = 0) -> str:
+def _drop_graph(line: str) -> str:
+    """An N-Quads line (whose graph is an IRI) as an N-Triples line."""
+    return line[:line.rindex(" <")] + " .\n"
+
+
+def graph_cache_key(triples: int | str, seed: int = 0, suffix: str = ".nq") -> str:
     """A file name for a cached synthetic graph: size, seed, generator version and register fingerprint."""
-    return f"synthetic-{format_size(parse_size(triples))}-s{seed}-v{GENERATOR_VERSION}-{_pools().fingerprint}.nq"
+    return f"synthetic-{format_size(parse_size(triples))}-s{seed}-v{GENERATOR_VERSION}-{_pools().fingerprint}{suffix}"

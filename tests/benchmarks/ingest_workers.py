@@ -1,10 +1,16 @@
 """How much ``pactgraph ingest --workers N`` gains over one process (a benchmark, not a test).
 
-Writes a deterministic synthetic corpus, then ingests it into a fresh store with
-``--workers 1`` and ``--workers N`` (alternating, several rounds) through the command
-line, as a user would, and prints the medians, min-max, the speedup and the CPU
-seconds used. The load average is printed too: on a busy machine the wall-clock
-figures mean little.
+Writes a deterministic synthetic corpus, then ingests it into a fresh store through
+the command line, as a user would, in three set-ups (alternating, several rounds):
+
+* ``sequential``: one process, extraction and store writes one after the other
+  (``PACTGRAPH_WRITER_THREAD=0``, the pipeline without any overlap);
+* ``--workers 1``: one process; the store writes run in a thread while the next
+  texts are extracted (the default);
+* ``--workers N``: N extraction processes, the single writer in the main process.
+
+It prints medians, min-max, KB/s, CPU seconds and the speedups. The load average is
+printed too: on a busy machine the wall-clock figures mean little.
 
     python tests/benchmarks/ingest_workers.py --docs 1500 --rounds 3 --workers 2
 """
@@ -23,13 +29,14 @@ import time
 from pathlib import Path
 
 
-def run_once(corpus: Path, store: Path, workers: int) -> tuple[float, float]:
+def run_once(corpus: Path, store: Path, workers: int, sequential: bool = False) -> tuple[float, float]:
     """Wall seconds and CPU seconds (all processes) of one ``pactgraph ingest``."""
     shutil.rmtree(store, ignore_errors=True)
+    env = {**os.environ, "PACTGRAPH_WRITER_THREAD": "0" if sequential else "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pactgraph", "ingest", str(corpus), "--store", str(store),
-                    "--workers", str(workers)], check=True, stdout=subprocess.DEVNULL)
+                    "--workers", str(workers)], check=True, stdout=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -52,20 +59,22 @@ def main() -> None:
         (corpus / "facts.jsonl").unlink(missing_ok=True)
         print(f"corpus: {len(info.paths)} texts, {info.bytes / 1024:.0f} KB; cores: {os.cpu_count()}; "
               f"load average before: {os.getloadavg()[0]:.2f}")
-        results: dict[int, list[tuple[float, float]]] = {1: [], args.workers: []}
+        setups = {"sequential": (1, True), "--workers 1": (1, False), f"--workers {args.workers}": (args.workers, False)}
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in setups}
         for _ in range(args.rounds):
-            for workers in (1, args.workers):
-                results[workers].append(run_once(corpus, Path(tmp) / "store", workers))
+            for name, (workers, sequential) in setups.items():
+                results[name].append(run_once(corpus, Path(tmp) / "store", workers, sequential))
         print(f"load average after: {os.getloadavg()[0]:.2f}")
-        print(f"{'workers':>8} {'median s':>9} {'min-max s':>14} {'KB/s':>8} {'CPU s':>7}")
+        print(f"| set-up | median s | min-max s | KB/s | CPU s |\n|---|---|---|---|---|")
         medians = {}
-        for workers, runs in results.items():
+        for name, runs in results.items():
             walls = [w for w, _ in runs]
-            medians[workers] = statistics.median(walls)
-            print(f"{workers:>8} {medians[workers]:>9.2f} {min(walls):>6.2f}-{max(walls):<7.2f} "
-                  f"{info.bytes / 1024 / medians[workers]:>8.0f} {statistics.median(c for _, c in runs):>7.2f}")
-        print(f"speedup with {args.workers} workers: {medians[1] / medians[args.workers]:.2f}x (median), "
-              f"{min(w for w, _ in results[1]) / min(w for w, _ in results[args.workers]):.2f}x (best)")
+            medians[name] = statistics.median(walls)
+            print(f"| {name} | {medians[name]:.2f} | {min(walls):.2f}-{max(walls):.2f} | "
+                  f"{info.bytes / 1024 / medians[name]:.0f} | {statistics.median(c for _, c in runs):.2f} |")
+        many = f"--workers {args.workers}"
+        print(f"speedup of {many}: {medians['--workers 1'] / medians[many]:.2f}x over --workers 1, "
+              f"{medians['sequential'] / medians[many]:.2f}x over sequential (medians)")
 
 
 if __name__ == "__main__":

@@ -321,7 +321,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                     break
             if len(listed) >= 2 or (word == "between" and listed):
                 return list(dict.fromkeys(m.key for m in listed))
-    from .relations import subject_group
+    from .clauses import subject_group
 
     subject = subject_group(ctx, sentence, ctx.actors_in(sentence))
     signers = []

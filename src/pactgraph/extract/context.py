@@ -37,6 +37,7 @@ class DocContext:
         self.offset = source.body_start
         self.publisher = publisher or []  # register keys the publisher names, longest first
         self.lowers: list[str] = [t.lower_ for t in doc]
+        self.punct: list[bool] = [t.is_punct for t in doc]
         self._missions: tuple | None = None
         self.sentences: list[Sentence] = []
         for sent in doc.sents:

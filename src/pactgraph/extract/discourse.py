@@ -156,7 +156,7 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
     ``we_targets`` are the actors "we" stands for when no speaker is known (the parties of
     a joint statement).
     """
-    from .relations import subject_group
+    from .clauses import subject_group
 
     mission_key = ctx.main_mission()
     table = []

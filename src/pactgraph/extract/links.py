@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..namespaces import ID, PACT
 from .context import POLITICAL, DocContext
-from .relations import subject_group
+from .clauses import subject_group
 
 __all__ = ["link_concepts"]
 

@@ -321,11 +321,9 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
 
 def _sentence_starts(doc) -> list[int]:
     """For each token, the index of the first token of its sentence."""
-    starts, current = [], 0
-    for token in doc:
-        if token.is_sent_start:
-            current = token.i
-        starts.append(current)
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     return starts
 
 

@@ -202,8 +202,9 @@ class _Parser:
                         n += 1  # "of the Czech Armed Forces"
                     k = n
                     continue
-                if prep == "for" or prep == "to":
-                    text_words += [prep, *[t.text for t in doc[k + 1:actor.end]]] if prep == "for" else []
+                if prep in {"for", "to"}:  # "Special Coordinator for Lebanon", "Ambassador of Japan to the Philippines"
+                    if prep == "for":
+                        text_words += ["for", *[t.text for t in doc[k + 1:actor.end]]]
                     k = actor.end
                     continue
                 break
@@ -268,8 +269,8 @@ class _Parser:
                         and not doc[j - 1].whitespace_ and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
                     tokens += [doc[j], doc[j + 1]]
                     j += 2
-            elif tokens and _INITIAL.match(token.text):
-                tokens.append(token)
+            elif _INITIAL.match(token.text) and (tokens or (j + 1 < self.end and _is_name_token(doc[j + 1]))):
+                tokens.append(token)  # "Antony J. Blinken", "S. Jaishankar"
                 j += 1
             elif token.text in _PARTICLES and tokens and j + 1 < self.end and _is_name_token(doc[j + 1]):
                 tokens.append(token)
@@ -340,7 +341,8 @@ def _natural_order(tokens, family_first: bool) -> tuple[str, str]:
         else:
             parts.append(token.text)
     words = [w.capitalize() if w.isupper() and len(w) > 2 and w not in _SUFFIXES else w for w in parts]
-    caps_first = len(parts) >= 2 and parts[0].isupper() and len(parts[0]) > 1 and not parts[1].isupper()
+    caps_first = len(parts) >= 2 and parts[0].isupper() and parts[0].replace("-", "").isalpha() and len(parts[0]) > 1 \
+        and not parts[1].isupper()
     if caps_first or (family_first and len(words) == 2):
         return " ".join(words[1:] + words[:1]), words[0]
     family = next((w for w in reversed(words) if w not in _SUFFIXES), words[-1])
@@ -364,7 +366,8 @@ def find_people(ctx: DocContext, host: str | None = None):
         for found in _found_in(parser):
             found_all.append((found, sentence, parser))
             if found.name_tokens and found.name_tokens[0].text.isupper() and len(found.name_tokens) >= 2 \
-                    and len(found.name_tokens[0].text) > 1 and not found.name_tokens[1].text.isupper():
+                    and found.name_tokens[0].is_alpha and len(found.name_tokens[0].text) > 1 \
+                    and not found.name_tokens[1].text.isupper():
                 japanese_style = True
     for found, sentence, parser in found_all:
         for title in found.titles:
@@ -469,13 +472,13 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
                                 if not (found.start <= m.start < found.end)))
     if len(states) == 1:
         return states[0]
+    if states:
+        return None  # several states: the sentence does not say whose post it is
     register = ctx.gazetteer.register
     countries = {register.entities[m.key].country for m in sentence.mentions if m.kind == "place"} - {None}
     if len(countries) == 1:
         return countries.pop()
-    if not states:
-        return ctx.publisher_state()
-    return None
+    return ctx.publisher_state()
 
 
 def _add_position(ctx: DocContext, sentence, positions: dict[str, Position], person: str, title: _Title,

@@ -13,22 +13,19 @@ coreferent pronouns) and a trigger:
   contributors such as Italy and Spain", "Mongolian soldiers served in ISAF",
   "the contribution of Japanese personnel to Operation Atalanta", "support to
   Ukraine", "helping to train Ukrainian soldiers";
-* ``partnerOf``: "partnership between X and Y", "X and Y are strategic partners",
-  "NATO's partners, a group that also includes A and B", "X's partnership with
-  Y", "cooperation among A, B and C", and a bilateral agreement between two parties;
-* ``org:memberOf``: "X joined NATO", "X became the 32nd member of NATO", "as a
-  member of NATO and the EU", "the two remaining Allies, A and B", "the G7
-  Foreign Ministers of A, B and C". Prospects ("will become a member", "future
-  membership", "applied for membership") are not memberships.
+* ``partnerOf`` and ``org:memberOf``: see :mod:`~pactgraph.extract.partners`.
+
+A question ("will Ukraine be invited to join?") asserts nothing and yields no relation.
 """
+
 
 from __future__ import annotations
 
-from itertools import combinations
-
-from ..namespaces import ID, ORG, PACT
-from .context import POLITICAL, DocContext, Sentence
+from ..namespaces import ID, PACT
+from .clauses import LISTING, listed_after, owner_before, rel, subject_group
+from .context import POLITICAL, DocContext
 from .mentions import Mention
+from .partners import MEMBER_WORDS, PARTNER_WORDS, find_members, find_partners, partners_by_agreement, partners_by_body
 
 __all__ = ["find_relations", "subject_group"]
 
@@ -51,55 +48,10 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
-_PARTNER = {"partner", "partners", "partnership", "partnerships", "partnered", "partnering"}
-_COOP = {"cooperation", "co-operation", "partnership", "partnerships", "frameworks", "framework", "alliance"}
-_LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
-_COPULA = {"are", "as", "been", "remain", "remains", "were", "is", "become", "became", "be"}
-_MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joining", "accession", "accede",
-           "acceded", "accedes", "admitted", "ally"}
-_NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "future", "will", "would", "should",
-               "could", "may", "might", "applied", "apply", "application", "candidate", "candidates", "invitation",
-               "invited", "invite", "prospective", "applicant", "observer", "observers", "priority", "remains",
-               "hope", "hopes", "aspires", "aspiration", "aspirations", "path", "towards", "if", "when", "until"}
-_JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s", "of", "all"}
-
-
-def _rel(i: int, sentence: Sentence) -> int:
-    return i - sentence.start
-
-
-def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], lead: int = 6) -> list[Mention]:
-    """The actor mentions heading a sentence: the first one and those joined to it by "and" or commas.
-
-    A mission heading the sentence ("Atalanta works closely with the EU …") leaves no political subject.
-    """
-    if not actors:
-        return []
-    doc = ctx.doc
-    first_mission = next((m for m in sentence.mentions if m.kind == "actor" and ctx.entity_kind(m.key) == "mission"
-                          and m.form != "coref"), None)
-    if first_mission is not None and first_mission.start < actors[0].start:
-        return []
-    group = [actors[0]]
-    for mention in actors[1:]:
-        if mention.start < group[-1].end:
-            group.append(mention)  # coreferent mentions of the same words ("both sides")
-            continue
-        gap = doc[group[-1].end:mention.start]
-        if all(t.lower_ in _JOINERS or t.is_space for t in gap):
-            group.append(mention)
-        else:
-            break
-    head = doc[sentence.start:group[0].start]
-    words = [t for t in head if not t.is_punct]
-    if len(words) > lead or any(t.lower_ in {"that", "which", "who", "whose"} for t in head):
-        return []
-    return group
 
 
 def find_relations(ctx: DocContext, agreements) -> None:
     """Record relation statements found in every sentence of ``ctx``."""
-    doc = ctx.doc
     for sentence in ctx.sentences:
         lowers = ctx.lowers[sentence.start:sentence.end]
         if lowers and lowers[-1] == "?":
@@ -115,12 +67,12 @@ def find_relations(ctx: DocContext, agreements) -> None:
             _mandate(ctx, sentence, lowers, political, missions)
         if words & (_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE):
             _contributes(ctx, sentence, lowers, political, missions)
-        if words & (_PARTNER | _COOP) or "among" in words:
-            _partners(ctx, sentence, lowers, political, agreements)
-        if words & _MEMBER or any(m.form == "member" for m in political) or "of" in words:
-            _members(ctx, sentence, lowers, political)
-    _partners_by_agreement(ctx, agreements)
-    _partners_by_body(ctx)
+        if words & PARTNER_WORDS or "among" in words:
+            find_partners(ctx, sentence, lowers, political, agreements)
+        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words:
+            find_members(ctx, sentence, lowers, political)
+    partners_by_agreement(ctx, agreements)
+    partners_by_body(ctx)
 
 
 # -- leads ---------------------------------------------------------------------------
@@ -163,13 +115,12 @@ def _name_prefix_owner(register, surface: str, mission_key: str) -> str | None:
 
 def _leads(ctx, sentence, lowers, political, missions) -> None:
     doc = ctx.doc
-    orgs = [a for a in political if ctx.entity_kind(a.key) != "state" or a.form == "coref"]
     found = []
     for mission in missions:
-        m_at = _rel(mission.start, sentence)
+        m_at = rel(mission.start, sentence)
         leader, rule = None, "leads-trigger"
         for actor in reversed([a for a in political if a.end <= mission.start]):
-            between = lowers[_rel(actor.end, sentence):m_at]
+            between = lowers[rel(actor.end, sentence):m_at]
             if set(between) & _LEAD and not set(between) & {"by", "with", "alongside"} and len(between) <= 6:
                 leader = actor
                 break
@@ -182,7 +133,7 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                     break
             break
         if leader is None:
-            after = lowers[_rel(mission.end, sentence):]
+            after = lowers[rel(mission.end, sentence):]
             if "by" in after[:4] and set(after[:after.index("by")]) & _LEAD:
                 by_at = mission.end + after.index("by")
                 leader = next((a for a in political if a.start > by_at), None)
@@ -192,11 +143,11 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
     for i, word in enumerate(lowers):
         if word in {"missions", "operations"} and i >= 1:
             at = sentence.start + i
-            owner = _owner_before(ctx, sentence, political, at)
+            owner = owner_before(ctx, sentence, political, at)
             if not owner and i >= 2 and lowers[i - 2] in {"its", "their"} or lowers[i - 1:i] == ["own"]:
                 subj = subject_group(ctx, sentence, political)
                 owner = [m.key for m in subj if ctx.entity_kind(m.key) != "state"][:1]
-            listed = [m for m in _listed_partners(ctx, sentence, at, missions)]
+            listed = [m for m in listed_after(ctx, sentence, at, missions)]
             for o in owner:
                 leader = next((a for a in political if a.key == o), None)
                 for m in listed:
@@ -223,11 +174,11 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
     for mission in missions:
         org = None
         for actor in bodies:
-            span_after = lowers[_rel(actor.end, sentence):_rel(actor.end, sentence) + 2]
+            span_after = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 2]
             if actor.end <= mission.start and set(span_after) & {"mandated", "-mandated"}:
                 org = actor
             elif actor.start > mission.end:
-                gap = lowers[_rel(mission.end, sentence):_rel(actor.start, sentence)]
+                gap = lowers[rel(mission.end, sentence):rel(actor.start, sentence)]
                 if set(gap) & _MANDATE and len(gap) <= 12:
                     org = actor
                     break
@@ -293,7 +244,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             contributor = _personnel_owner(ctx, sentence, political, at)
             if contributor is not None:
                 for mission in [m for m in missions if m.start > at]:
-                    if _clause_break(lowers, i, _rel(mission.start, sentence), 24):
+                    if _clause_break(lowers, i, rel(mission.start, sentence), 24):
                         break
                     found.append((contributor, mission, "contributes-serving", 0.8))
         if word in _CONTRIB and not (listing_done and word in {"contributors", "contributing", "contributor"}):
@@ -301,7 +252,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             blocked = {c.key for c in contributors}
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
-                           and not _clause_break(lowers, i, _rel(m.start, sentence), 20)), None)
+                           and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
             if target is not None:
                 for c in contributors:
                     found.append((c, target, "contributes-trigger", 0.8))
@@ -335,7 +286,7 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if called and not before:
         return []
     for a in reversed(before):
-        gap = lowers[_rel(a.end, sentence):i]
+        gap = lowers[rel(a.end, sentence):i]
         if gap[:1] in (["'s"], ["’s"]) and len(gap) <= 4:
             return [a]
         break
@@ -389,9 +340,9 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
     doc = ctx.doc
     listed: list[Mention] = []
     j = at + 1
-    while j < sentence.end and j <= at + 8 and doc[j].lower_ not in _LISTING:
+    while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING:
         j += 1
-    if j >= sentence.end or doc[j].lower_ not in _LISTING:
+    if j >= sentence.end or doc[j].lower_ not in LISTING:
         return []
     pos = j + 1
     for m in ctx.actors_in(sentence, kinds, coref=False):
@@ -424,7 +375,7 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
     for target in targets:
         if target.start <= at:
             continue
-        gap = lowers[i + 1:_rel(target.start, sentence)]
+        gap = lowers[i + 1:rel(target.start, sentence)]
         if len(gap) > 6 or set(gap) & {";", "while", "but", "against", "from", "by", "with", "between", "on", "in"}:
             break
         if _is_status_target(ctx, sentence, target) or set(gap) & _STATUS:
@@ -484,311 +435,3 @@ def _clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
             group = [a for a in before if k < a.start <= k + 3]
             return group or None
     return None
-
-
-# -- partnerOf -----------------------------------------------------------------------
-
-
-def _partners(ctx, sentence, lowers, political, agreements) -> None:
-    doc = ctx.doc
-    named = [a for a in political]
-    pairs: list[tuple[str, str, float, str]] = []
-    subject = subject_group(ctx, sentence, political)
-    # "partnership between X and Y", "cooperation among A, B and C"
-    for word in ("between", "among"):
-        if word not in lowers:
-            continue
-        i = lowers.index(word)
-        if not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP | {"cooperation", "trilateral"}):
-            continue
-        at = sentence.start + i
-        listed = _joined_after(ctx, sentence, at, named)
-        keys = list(dict.fromkeys(m.key for m in listed))
-        for a, b in combinations(keys, 2):
-            pairs.append((a, b, 0.85, "partner-between"))
-    # "X and Y are (strategic) partners", "A, B and C are close partners" (of the speaker's organization)
-    for i, word in enumerate(lowers):
-        if word not in {"partners", "partner"}:
-            continue
-        cop = next((j for j in range(i - 1, max(-1, i - 4), -1) if lowers[j] in _COPULA), None)
-        if cop is None:
-            continue
-        k = cop - 1
-        if k >= 0 and lowers[k] == ",":
-            k -= 1
-        group = _group_ending(ctx, sentence, named, sentence.start + k + 1)
-        keys = list(dict.fromkeys(m.key for m in group))
-        if len(keys) == 2:
-            pairs.append((keys[0], keys[1], 0.8, "partner-pair"))
-        elif len(keys) > 2:
-            owner = _speaker_org(ctx, sentence)
-            for key in keys:
-                if owner and owner != key:
-                    pairs.append((owner, key, 0.7, "partner-pair"))
-    # "NATO's partners, a group that also includes A, B", "our partners A, B", "partners such as A"
-    for i, word in enumerate(lowers):
-        if word != "partners":
-            continue
-        at = sentence.start + i
-        owner = _owner_before(ctx, sentence, political, at) or [m.key for m in subject if m.end <= at]
-        listed = _listed_partners(ctx, sentence, at, named)
-        for o in owner:
-            for m in listed:
-                if m.key != o:
-                    pairs.append((o, m.key, 0.8, "partner-listing"))
-        # "Mongolia is one of NATO's partners"
-        if owner and subject and set(lowers[:i]) & {"one", "is", "a", "become", "became"} and "of" in lowers[:i]:
-            for m in subject:
-                for o in owner:
-                    if m.key != o and m.end <= at:
-                        pairs.append((m.key, o, 0.75, "partner-one-of"))
-    # "X's partnership with Y", "their trilateral cooperation frameworks with A and with B"
-    for i, word in enumerate(lowers):
-        if word != "with" or not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP):
-            continue
-        at = sentence.start + i
-        listed = _joined_after(ctx, sentence, at, named, also={"with"})
-        if not listed:
-            continue
-        owner = _owner_before(ctx, sentence, political, at - 1) or [m.key for m in subject if m.end <= at]
-        for o in owner:
-            for m in listed:
-                if m.key != o:
-                    pairs.append((o, m.key, 0.75, "partner-with"))
-    # "our partnership" in a text about an agreement between two parties
-    keys = list(dict.fromkeys(a.key for a in named))
-    if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
-        for agreement, _ in agreements:
-            parties = [p.removeprefix(ID) for p in agreement.parties]
-            if (not keys or keys[0] in parties) and len(parties) == 2:
-                pairs.append((parties[0], parties[1], 0.6, "partner-our-partnership"))
-                break
-    for a, b, confidence, rule in pairs:
-        if a == b or ctx.entity_kind(a) not in POLITICAL or ctx.entity_kind(b) not in POLITICAL:
-            continue
-        a, b = sorted((a, b))
-        ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
-
-
-def _group_ending(ctx, sentence, named, end: int) -> list[Mention]:
-    """The actors listed right before token ``end`` ("NATO and the EU", "Japan and the Philippines")."""
-    doc = ctx.doc
-    last = [m for m in named if m.end == end]
-    if not last:
-        return []
-    group = list(last)
-    for m in reversed([m for m in named if m.end < group[0].start or m.start == group[0].start]):
-        if m.start == group[0].start:
-            if m not in group:
-                group.append(m)
-            continue
-        between = [t.lower_ for t in doc[m.end:group[0].start]]
-        if all(w in {",", "and", "the", "both"} for w in between):
-            group.insert(0, m)
-        else:
-            break
-    return group
-
-
-def _partners_by_body(ctx) -> None:
-    """A bilateral body ("NATO-Ukraine Council", "NATO-Georgia Commission") makes its two actors partners."""
-    from .agreements import constituents
-
-    done = set()
-    for sentence in ctx.sentences:
-        for m in sentence.mentions:
-            if m.kind != "actor" or m.form == "coref" or m.key in done:
-                continue
-            pair = constituents(ctx, m.key)
-            if len(pair) == 2:
-                done.add(m.key)
-                a, b = sorted(pair)
-                ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, "partner-by-body", 0.7))
-
-
-def _speaker_org(ctx, sentence) -> str | None:
-    we = [m.key for m in sentence.mentions if m.form == "coref" and ctx.doc[m.start].lower_ in {"we", "our", "us"}]
-    if we:
-        return we[0]
-    speaker = sentence.speaker
-    if speaker and speaker.startswith(ID + "person/"):
-        orgs = ctx.positions_by_person.get(speaker, [])
-        return orgs[0] if orgs else None
-    if speaker:
-        return speaker.removeprefix(ID)
-    return None
-
-
-def _owner_before(ctx, sentence, political, at: int) -> list[str]:
-    """ "NATO's partners", "our partners", "the EU's partners": the possessor right before ``at``."""
-    doc = ctx.doc
-    for a in reversed([a for a in political if a.end <= at]):
-        gap = [t.lower_ for t in doc[a.end:at]]
-        if gap[:1] in (["'s"], ["’s"]) and len(gap) <= 4:
-            return [a.key]
-        if a.form == "coref" and doc[a.start].lower_ in {"our", "their", "its"} and len(gap) <= 3:
-            return [m.key for m in political if m.start == a.start]
-        break
-    return []
-
-
-def _joined_after(ctx, sentence, at: int, named, also=frozenset()) -> list[Mention]:
-    doc = ctx.doc
-    listed: list[Mention] = []
-    pos = at + 1
-    for m in named:
-        if m.start < pos:
-            if listed and m.start == listed[-1].start:
-                listed.append(m)  # a coreferent "both sides" stands for two actors
-            continue
-        gap = [t.lower_ for t in doc[pos:m.start]]
-        if all(w in {",", "and", "the", "both", "its", "their"} | also for w in gap):
-            listed.append(m)
-            pos = m.end
-        else:
-            break
-    return listed
-
-
-def _listed_partners(ctx, sentence, at: int, named) -> list[Mention]:
-    """Partners named after "partners": "such as A", "like A", ", a group that also includes A", or apposed."""
-    doc = ctx.doc
-    j = at + 1
-    limit = min(sentence.end, at + 12)
-    while j < limit and doc[j].lower_ not in _LISTING and not any(m.start == j for m in named):
-        j += 1
-    if j >= limit:
-        return []
-    if doc[j].lower_ in _LISTING:
-        j += 1
-    listed = []
-    pos = j
-    for m in named:
-        if m.start < pos or m.form == "coref":
-            continue
-        gap = [t.lower_ for t in doc[pos:m.start]]
-        if all(w in {",", "and", "the", "as", "such", "or", "also"} for w in gap):
-            listed.append(m)
-            pos = m.end
-        else:
-            break
-    return listed
-
-
-def _partners_by_agreement(ctx, agreements) -> None:
-    """A bilateral agreement (not a treaty of accession) makes its two parties partners."""
-    for agreement, _ in agreements:
-        if agreement.kind == "Treaty" or len(agreement.parties) != 2:
-            continue
-        a, b = sorted(p.removeprefix(ID) for p in agreement.parties)
-        key = (agreement.iri, PACT + "party", ID + a)
-        party = ctx.statements.get(key)
-        if party is None or not party.evidence:
-            continue
-        ev = party.evidence[0]
-        ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
-                                                               0.7, ev.speaker))
-
-
-# -- memberOf ------------------------------------------------------------------------
-
-
-def _members(ctx, sentence, lowers, political) -> None:
-    doc = ctx.doc
-    states = [a for a in political if ctx.entity_kind(a.key) == "state" and a.form != "coref"]
-    orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework") and a.form != "coref"
-            and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
-    if not states or not orgs:
-        return
-    found: list[tuple[Mention, Mention, str]] = []
-    negated = bool(set(lowers) & _NOT_MEMBER)
-    subject = [m for m in subject_group(ctx, sentence, political) if ctx.entity_kind(m.key) == "state"]
-    members_of: list[Mention] = []  # organizations found as "member of" targets, for "and of the …"
-    who: list[Mention] = []
-    for org in orgs:
-        o_start, o_end = _rel(org.start, sentence), _rel(org.end, sentence)
-        before = lowers[max(0, o_start - 6):o_start]
-        # "…, a group that also includes A, B and C" (a framework or grouping and its members)
-        after = lowers[o_end:o_end + 7]
-        if "includes" in after or "include" in after or "comprises" in after:
-            k = org.end + after.index(next(w for w in after if w in {"includes", "include", "comprises"})) + 1
-            for s in states:
-                if s.start < k:
-                    continue
-                if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                    found.append((s, org, "member-group-includes"))
-                    k = s.end
-                else:
-                    break
-        # "Mongolia is one of NATO's partners across the globe"
-        if ctx.entity_kind(org.key) in {"framework", "grouping"} and "one" in lowers[:o_start] and subject:
-            j = lowers.index("one")
-            if j + 1 < len(lowers) and lowers[j + 1] == "of" and j < o_start <= j + 5 and not negated:
-                for s in subject:
-                    found.append((s, org, "member-one-of"))
-        # "as (a founding) member(s) of NATO and the EU"; "France's active role as a member of IORA"
-        chained = bool(members_of) and all(t.lower_ in {",", "and", "of", "the"} for t in doc[members_of[-1].end:org.start])
-        if chained or ("of" in before[-2:] and set(before) & {"member", "members"} and not set(before) & _NOT_MEMBER):
-            members_of.append(org)
-            if not chained:
-                who = _possessor_before(ctx, sentence, political, org.start) or subject \
-                    or [s for s in states if s.start > org.end][:1]
-            for s in who:
-                found.append((s, org, "member-as-member-of"))
-            continue
-        # "Poland and Lithuania, as Allies", "the two remaining Allies, Türkiye and Hungary"
-        if doc[org.end - 1].lower_ in {"allies", "ally"}:
-            if org.end < sentence.end and doc[org.end].text == ",":
-                k = org.end + 1
-                for s in states:
-                    if s.start >= k and all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                        found.append((s, org, "member-allies"))
-                        k = s.end
-            if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
-                for s in subject:
-                    found.append((s, org, "member-allies"))
-            continue
-        # "the G7 Foreign Ministers of Canada, France, …"
-        if ctx.entity_kind(org.key) == "grouping":
-            j = o_end
-            while j < len(lowers) and j < o_end + 4 and lowers[j] != "of":
-                j += 1
-            if j < len(lowers) and lowers[j] == "of" and all(doc[sentence.start + x].is_title for x in range(o_end, j)):
-                k = sentence.start + j + 1
-                for s in states:
-                    if s.start < k:
-                        continue
-                    if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                        found.append((s, org, "member-of-grouping"))
-                        k = s.end
-                    else:
-                        break
-        for state in states:
-            if org.start > state.end:
-                gap = lowers[_rel(state.end, sentence):o_start]
-                lead = set(lowers[:_rel(state.start, sentence)][-3:])
-                if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 \
-                        and not lead & (_NOT_MEMBER | _PROSPECT):
-                    found.append((state, org, "member-trigger"))
-            elif org.end <= state.start:
-                gap = lowers[o_end:_rel(state.start, sentence)]
-                if gap[:2] == ["accession", "of"] or (len(gap) <= 3 and set(gap) & {"member", "ally", "allies"}
-                                                      and not set(gap) & {"partner", "non"}):
-                    found.append((state, org, "member-trigger"))
-    for state, org, rule in found:
-        if ctx.entity_kind(state.key) != "state":
-            continue
-        ctx.state(ID + state.key, ORG + "memberOf", ID + org.key,
-                  ctx.evidence(sentence, rule, 0.8 * min(state.confidence, org.confidence, 1.0)))
-
-
-_PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
-
-
-def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
-    """ "France's active role as a member of …": the possessor a few words before."""
-    doc = ctx.doc
-    for a in reversed([a for a in political if a.end <= at and at - a.end <= 9]):
-        if a.end < len(doc) and doc[a.end].text in {"'s", "’s"} and ctx.entity_kind(a.key) == "state":
-            return [a]
-    return []

@@ -1,0 +1,104 @@
+"""Clause helpers shared by the relation rules: who heads a sentence, who owns a noun, what is listed.
+
+These read one sentence's ordered actor mentions and the tokens around them; they
+know nothing of any particular relation.
+"""
+
+from __future__ import annotations
+
+from .context import DocContext, Sentence
+from .mentions import Mention
+
+__all__ = ["JOINERS", "LISTING", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+
+LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
+JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s", "of", "all"}
+
+
+def rel(i: int, sentence: Sentence) -> int:
+    """A doc token index as an index into the sentence."""
+    return i - sentence.start
+
+
+def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], lead: int = 6) -> list[Mention]:
+    """The actor mentions heading a sentence: the first one and those joined to it by "and" or commas.
+
+    A mission heading the sentence ("Atalanta works closely with the EU …") leaves no political subject.
+    """
+    if not actors:
+        return []
+    lowers = ctx.lowers
+    first_mission = next((m for m in sentence.mentions if m.kind == "actor" and ctx.entity_kind(m.key) == "mission"
+                          and m.form != "coref"), None)
+    if first_mission is not None and first_mission.start < actors[0].start:
+        return []
+    group = [actors[0]]
+    for mention in actors[1:]:
+        if mention.start < group[-1].end:
+            group.append(mention)  # coreferent mentions of the same words ("both sides")
+            continue
+        if all(w in JOINERS or not w.strip() for w in lowers[group[-1].end:mention.start]):
+            group.append(mention)
+        else:
+            break
+    head = range(sentence.start, group[0].start)
+    words = sum(1 for i in head if not ctx.punct[i])
+    if words > lead or any(lowers[i] in {"that", "which", "who", "whose"} for i in head):
+        return []
+    return group
+
+
+def owner_before(ctx, sentence, political, at: int) -> list[str]:
+    """ "NATO's partners", "our partners", "the EU's partners": the possessor right before ``at``."""
+    doc = ctx.doc
+    for a in reversed([a for a in political if a.end <= at]):
+        gap = [t.lower_ for t in doc[a.end:at]]
+        if gap[:1] in (["'s"], ["’s"]) and len(gap) <= 4:
+            return [a.key]
+        if a.form == "coref" and doc[a.start].lower_ in {"our", "their", "its"} and len(gap) <= 3:
+            return [m.key for m in political if m.start == a.start]
+        break
+    return []
+
+
+def joined_after(ctx, sentence, at: int, named, also=frozenset()) -> list[Mention]:
+    doc = ctx.doc
+    listed: list[Mention] = []
+    pos = at + 1
+    for m in named:
+        if m.start < pos:
+            if listed and m.start == listed[-1].start:
+                listed.append(m)  # a coreferent "both sides" stands for two actors
+            continue
+        gap = [t.lower_ for t in doc[pos:m.start]]
+        if all(w in {",", "and", "the", "both", "its", "their"} | also for w in gap):
+            listed.append(m)
+            pos = m.end
+        else:
+            break
+    return listed
+
+
+def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
+    """Partners named after "partners": "such as A", "like A", ", a group that also includes A", or apposed."""
+    doc = ctx.doc
+    j = at + 1
+    limit = min(sentence.end, at + 12)
+    while j < limit and doc[j].lower_ not in LISTING and not any(m.start == j for m in named):
+        j += 1
+    if j >= limit:
+        return []
+    if doc[j].lower_ in LISTING:
+        j += 1
+    listed = []
+    pos = j
+    for m in named:
+        if m.start < pos or m.form == "coref":
+            continue
+        gap = [t.lower_ for t in doc[pos:m.start]]
+        if all(w in {",", "and", "the", "as", "such", "or", "also"} for w in gap):
+            listed.append(m)
+            pos = m.end
+        else:
+            break
+    return listed

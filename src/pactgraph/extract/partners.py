@@ -1,0 +1,286 @@
+"""Partnership and membership between actors.
+
+* ``partnerOf``: "partnership between X and Y", "X and Y are strategic partners",
+  "NATO's partners, a group that also includes A and B", "X's partnership with
+  Y", "cooperation among A, B and C", a bilateral agreement between two parties,
+  and a bilateral body ("NATO-Ukraine Council");
+* ``org:memberOf``: "X joined NATO", "X became the 32nd member of NATO", "as a
+  member of NATO and the EU", "the two remaining Allies, A and B", "the G7
+  Foreign Ministers of A, B and C", "a group that also includes A and B".
+  Prospects ("will become a member", "future membership", "applied for
+  membership", "support for X's membership") are not memberships.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..namespaces import ID, ORG, PACT
+from .clauses import joined_after, listed_after, owner_before, rel, subject_group
+from .context import POLITICAL
+from .mentions import Mention
+
+__all__ = ["MEMBER_WORDS", "PARTNER_WORDS", "find_members", "find_partners", "partners_by_agreement",
+           "partners_by_body"]
+
+_PARTNER = {"partner", "partners", "partnership", "partnerships", "partnered", "partnering"}
+_COOP = {"cooperation", "co-operation", "partnership", "partnerships", "frameworks", "framework", "alliance"}
+_COPULA = {"are", "as", "been", "remain", "remains", "were", "is", "become", "became", "be"}
+_MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joining", "accession", "accede",
+           "acceded", "accedes", "admitted", "ally"}
+_NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "future", "will", "would", "should",
+               "could", "may", "might", "applied", "apply", "application", "candidate", "candidates", "invitation",
+               "invited", "invite", "prospective", "applicant", "observer", "observers", "priority", "remains",
+               "hope", "hopes", "aspires", "aspiration", "aspirations", "path", "towards", "if", "when", "until"}
+
+
+def find_partners(ctx, sentence, lowers, political, agreements) -> None:
+    """Record partnerOf statements of one sentence."""
+    named = list(political)
+    pairs: list[tuple[str, str, float, str]] = []
+    subject = subject_group(ctx, sentence, political)
+    # "partnership between X and Y", "cooperation among A, B and C"
+    for word in ("between", "among"):
+        if word not in lowers:
+            continue
+        i = lowers.index(word)
+        if not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP | {"cooperation", "trilateral"}):
+            continue
+        at = sentence.start + i
+        listed = joined_after(ctx, sentence, at, named)
+        keys = list(dict.fromkeys(m.key for m in listed))
+        for a, b in combinations(keys, 2):
+            pairs.append((a, b, 0.85, "partner-between"))
+    # "X and Y are (strategic) partners", "A, B and C are close partners" (of the speaker's organization)
+    for i, word in enumerate(lowers):
+        if word not in {"partners", "partner"}:
+            continue
+        cop = next((j for j in range(i - 1, max(-1, i - 4), -1) if lowers[j] in _COPULA), None)
+        if cop is None:
+            continue
+        k = cop - 1
+        if k >= 0 and lowers[k] == ",":
+            k -= 1
+        group = _group_ending(ctx, sentence, named, sentence.start + k + 1)
+        keys = list(dict.fromkeys(m.key for m in group))
+        if len(keys) == 2:
+            pairs.append((keys[0], keys[1], 0.8, "partner-pair"))
+        elif len(keys) > 2:
+            owner = _speaker_org(ctx, sentence)
+            for key in keys:
+                if owner and owner != key:
+                    pairs.append((owner, key, 0.7, "partner-pair"))
+    # "NATO's partners, a group that also includes A, B", "our partners A, B", "partners such as A"
+    for i, word in enumerate(lowers):
+        if word != "partners":
+            continue
+        at = sentence.start + i
+        owner = owner_before(ctx, sentence, political, at) or [m.key for m in subject if m.end <= at]
+        listed = listed_after(ctx, sentence, at, named)
+        for o in owner:
+            for m in listed:
+                if m.key != o:
+                    pairs.append((o, m.key, 0.8, "partner-listing"))
+        # "Mongolia is one of NATO's partners"
+        if owner and subject and set(lowers[:i]) & {"one", "is", "a", "become", "became"} and "of" in lowers[:i]:
+            for m in subject:
+                for o in owner:
+                    if m.key != o and m.end <= at:
+                        pairs.append((m.key, o, 0.75, "partner-one-of"))
+    # "X's partnership with Y", "their trilateral cooperation frameworks with A and with B"
+    for i, word in enumerate(lowers):
+        if word != "with" or not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP):
+            continue
+        at = sentence.start + i
+        listed = joined_after(ctx, sentence, at, named, also={"with"})
+        if not listed:
+            continue
+        owner = owner_before(ctx, sentence, political, at - 1) or [m.key for m in subject if m.end <= at]
+        for o in owner:
+            for m in listed:
+                if m.key != o:
+                    pairs.append((o, m.key, 0.75, "partner-with"))
+    # "our partnership" in a text about an agreement between two parties
+    keys = list(dict.fromkeys(a.key for a in named))
+    if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
+        for agreement, _ in agreements:
+            parties = [p.removeprefix(ID) for p in agreement.parties]
+            if (not keys or keys[0] in parties) and len(parties) == 2:
+                pairs.append((parties[0], parties[1], 0.6, "partner-our-partnership"))
+                break
+    for a, b, confidence, rule in pairs:
+        if a == b or ctx.entity_kind(a) not in POLITICAL or ctx.entity_kind(b) not in POLITICAL:
+            continue
+        a, b = sorted((a, b))
+        ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
+
+
+def _group_ending(ctx, sentence, named, end: int) -> list[Mention]:
+    """The actors listed right before token ``end`` ("NATO and the EU", "Japan and the Philippines")."""
+    doc = ctx.doc
+    last = [m for m in named if m.end == end]
+    if not last:
+        return []
+    group = list(last)
+    for m in reversed([m for m in named if m.end < group[0].start or m.start == group[0].start]):
+        if m.start == group[0].start:
+            if m not in group:
+                group.append(m)
+            continue
+        between = [t.lower_ for t in doc[m.end:group[0].start]]
+        if all(w in {",", "and", "the", "both"} for w in between):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def partners_by_body(ctx) -> None:
+    """A bilateral body ("NATO-Ukraine Council", "NATO-Georgia Commission") makes its two actors partners."""
+    from .agreements import constituents
+
+    done = set()
+    for sentence in ctx.sentences:
+        for m in sentence.mentions:
+            if m.kind != "actor" or m.form == "coref" or m.key in done:
+                continue
+            pair = constituents(ctx, m.key)
+            if len(pair) == 2:
+                done.add(m.key)
+                a, b = sorted(pair)
+                ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, "partner-by-body", 0.7))
+
+
+def _speaker_org(ctx, sentence) -> str | None:
+    we = [m.key for m in sentence.mentions if m.form == "coref" and ctx.doc[m.start].lower_ in {"we", "our", "us"}]
+    if we:
+        return we[0]
+    speaker = sentence.speaker
+    if speaker and speaker.startswith(ID + "person/"):
+        orgs = ctx.positions_by_person.get(speaker, [])
+        return orgs[0] if orgs else None
+    if speaker:
+        return speaker.removeprefix(ID)
+    return None
+
+
+def partners_by_agreement(ctx, agreements) -> None:
+    """A bilateral agreement (not a treaty of accession) makes its two parties partners."""
+    for agreement, _ in agreements:
+        if agreement.kind == "Treaty" or len(agreement.parties) != 2:
+            continue
+        a, b = sorted(p.removeprefix(ID) for p in agreement.parties)
+        key = (agreement.iri, PACT + "party", ID + a)
+        party = ctx.statements.get(key)
+        if party is None or not party.evidence:
+            continue
+        ev = party.evidence[0]
+        ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
+                                                               0.7, ev.speaker))
+
+
+def find_members(ctx, sentence, lowers, political) -> None:
+    """Record org:memberOf statements of one sentence."""
+    doc = ctx.doc
+    states = [a for a in political if ctx.entity_kind(a.key) == "state" and a.form != "coref"]
+    orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework") and a.form != "coref"
+            and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
+    if not states or not orgs:
+        return
+    found: list[tuple[Mention, Mention, str]] = []
+    negated = bool(set(lowers) & _NOT_MEMBER)
+    subject = [m for m in subject_group(ctx, sentence, political) if ctx.entity_kind(m.key) == "state"]
+    members_of: list[Mention] = []  # organizations found as "member of" targets, for "and of the …"
+    who: list[Mention] = []
+    for org in orgs:
+        o_start, o_end = rel(org.start, sentence), rel(org.end, sentence)
+        before = lowers[max(0, o_start - 6):o_start]
+        # "…, a group that also includes A, B and C" (a framework or grouping and its members)
+        after = lowers[o_end:o_end + 7]
+        if "includes" in after or "include" in after or "comprises" in after:
+            k = org.end + after.index(next(w for w in after if w in {"includes", "include", "comprises"})) + 1
+            for s in states:
+                if s.start < k:
+                    continue
+                if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
+                    found.append((s, org, "member-group-includes"))
+                    k = s.end
+                else:
+                    break
+        # "Mongolia is one of NATO's partners across the globe"
+        if ctx.entity_kind(org.key) in {"framework", "grouping"} and "one" in lowers[:o_start] and subject:
+            j = lowers.index("one")
+            if j + 1 < len(lowers) and lowers[j + 1] == "of" and j < o_start <= j + 5 and not negated:
+                for s in subject:
+                    found.append((s, org, "member-one-of"))
+        # "as (a founding) member(s) of NATO and the EU"; "France's active role as a member of IORA"
+        chained = bool(members_of) and all(t.lower_ in {",", "and", "of", "the"} for t in doc[members_of[-1].end:org.start])
+        if chained or ("of" in before[-2:] and set(before) & {"member", "members"} and not set(before) & _NOT_MEMBER):
+            members_of.append(org)
+            if not chained:
+                who = _possessor_before(ctx, sentence, political, org.start) or subject \
+                    or [s for s in states if s.start > org.end][:1]
+            for s in who:
+                found.append((s, org, "member-as-member-of"))
+            continue
+        # "Poland and Lithuania, as Allies", "the two remaining Allies, Türkiye and Hungary"
+        if doc[org.end - 1].lower_ in {"allies", "ally"}:
+            if org.end < sentence.end and doc[org.end].text == ",":
+                k = org.end + 1
+                for s in states:
+                    if s.start >= k and all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
+                        found.append((s, org, "member-allies"))
+                        k = s.end
+            if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
+                for s in subject:
+                    found.append((s, org, "member-allies"))
+            continue
+        # "the G7 Foreign Ministers of Canada, France, …"
+        if ctx.entity_kind(org.key) == "grouping":
+            j = o_end
+            while j < len(lowers) and j < o_end + 4 and lowers[j] != "of":
+                j += 1
+            if j < len(lowers) and lowers[j] == "of" and all(doc[sentence.start + x].is_title for x in range(o_end, j)):
+                k = sentence.start + j + 1
+                for s in states:
+                    if s.start < k:
+                        continue
+                    if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
+                        found.append((s, org, "member-of-grouping"))
+                        k = s.end
+                    else:
+                        break
+        for state in states:
+            if org.start > state.end:
+                gap = lowers[rel(state.end, sentence):o_start]
+                lead = set(lowers[:rel(state.start, sentence)][-3:])
+                if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 \
+                        and not lead & (_NOT_MEMBER | _PROSPECT):
+                    found.append((state, org, "member-trigger"))
+            elif org.end <= state.start:
+                gap = lowers[o_end:rel(state.start, sentence)]
+                if gap[:2] == ["accession", "of"] or (len(gap) <= 3 and set(gap) & {"member", "ally", "allies"}
+                                                      and not set(gap) & {"partner", "non"}):
+                    found.append((state, org, "member-trigger"))
+    for state, org, rule in found:
+        if ctx.entity_kind(state.key) != "state":
+            continue
+        ctx.state(ID + state.key, ORG + "memberOf", ID + org.key,
+                  ctx.evidence(sentence, rule, 0.8 * min(state.confidence, org.confidence, 1.0)))
+
+
+_PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+
+
+def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
+    """ "France's active role as a member of …": the possessor a few words before."""
+    doc = ctx.doc
+    for a in reversed([a for a in political if a.end <= at and at - a.end <= 9]):
+        if a.end < len(doc) and doc[a.end].text in {"'s", "’s"} and ctx.entity_kind(a.key) == "state":
+            return [a]
+    return []
+
+
+#: Words that make a sentence worth reading for partnership or membership.
+PARTNER_WORDS = frozenset(_PARTNER | _COOP)
+MEMBER_WORDS = frozenset(_MEMBER)
