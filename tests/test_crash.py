@@ -70,8 +70,7 @@ def corpus(tmp_path_factory) -> Path:
     (folder / "facts.jsonl").unlink()
     big = folder / "zz-big.nt"  # a large RDF file: one bulk load of its own
     with open(big, "w", encoding="utf-8") as handle:
-        for i in range(80_000):
-            handle.write(f'<http://example.org/s{i % 5000}> <http://example.org/p{i % 7}> "value {i}" .\n')
+        handle.writelines(f'<http://example.org/s{i % 5000}> <http://example.org/p{i % 7}> "value {i}" .\n' for i in range(80_000))
     return folder
 
 

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import pactgraph
-from pactgraph.errors import PactgraphError, ParameterError, QueryError, QueryTimeout
+from pactgraph.errors import PactgraphError, ParameterError, QueryError
 from pactgraph.guard import QueryGuard, check_query
 from pactgraph.ingest import REASONS, canonical_hash, ingest_paths, prepare
 from pactgraph.queries import NamedQuery, bind_params
 from pactgraph.sources import source_from_text
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                            HealthCheck.data_too_large])
 
@@ -157,7 +157,9 @@ def test_a_parameter_value_matches_only_itself(value, other):
     rows = [r["s"].value for r in store.query(named.text, substitutions=subs)]
     assert rows == ["http://a/one"]
     assert len(store) == 2
-    from pactgraph.remote import bind_values  # the same promise for queries sent to a SPARQL endpoint
+    from pactgraph.remote import (
+        bind_values,  # the same promise for queries sent to a SPARQL endpoint
+    )
 
     rewritten = bind_values(named.text, {ox.Variable("v"): ox.Literal(value)})
     assert [r["s"].value for r in store.query(rewritten)] == ["http://a/one"]
@@ -219,7 +221,8 @@ def generated_queries(n: int, seed: int = 6) -> list[str]:
     rng = random.Random(seed)
     out = [f"PREFIX : <{E}> SELECT (COUNT(*) AS ?n) WHERE {{ :n0 :p* ?o }}"]  # the known case, first
     for _ in range(n):
-        head = rng.choice(["SELECT *", "SELECT (COUNT(*) AS ?n)", "SELECT DISTINCT ?s ?o", "SELECT ?o (COUNT(?s) AS ?c)"])
+        head = rng.choice(["SELECT *", "SELECT (COUNT(*) AS ?n)", "SELECT DISTINCT ?s ?o",
+                           "SELECT ?o (COUNT(?s) AS ?c)"])
         tail = " GROUP BY ?o" if "?c)" in head else ""
         out.append(f"PREFIX : <{E}> {head} WHERE {{ {_group(rng)} }}{tail}")
     return out

@@ -13,7 +13,14 @@ import pytest
 
 import pactgraph
 from pactgraph.errors import QueryError, QueryTimeout, StoreError
-from pactgraph.guard import MAX_DEPTH, MAX_PATTERNS, MAX_QUERY_CHARS, QueryGuard, check_query, query_kind
+from pactgraph.guard import (
+    MAX_DEPTH,
+    MAX_PATTERNS,
+    MAX_QUERY_CHARS,
+    QueryGuard,
+    check_query,
+    query_kind,
+)
 
 HOSTILE = 'x" } ; DROP ALL ; INSERT DATA { <a> <b> "c'
 SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . "

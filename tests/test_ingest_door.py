@@ -9,9 +9,9 @@ import threading
 
 import pyoxigraph as ox
 import pytest
+from conftest import run
 
 import pactgraph
-from conftest import run
 from pactgraph.errors import RDFSyntaxError, SourceError
 from pactgraph.ingest import GENID, canonical_hash, ingest_paths, owned_graphs, prepare
 from pactgraph.progress import Progress
@@ -143,7 +143,7 @@ def test_jsonld_never_fetches_a_remote_context(kg, tmp_path):
     hits = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             hits.append(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "application/ld+json")

@@ -68,7 +68,7 @@ def query_cases() -> list[tuple[str, Path]]:
 class MemoryStore(Store):
     """A pactgraph store over an in-memory pyoxigraph database (for tests that write a lot)."""
 
-    def __init__(self):  # noqa: D107 - deliberately not Store.__init__: no folder
+    def __init__(self):
         self.path, self.writable, self._db = Path(":memory:"), True, ox.Store()
         self._check_version(initialise=True)
 

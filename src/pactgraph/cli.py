@@ -39,6 +39,9 @@ def command(func):
             if debug:
                 raise
             _fail(str(exc), exc.exit_code)
+        except BrokenPipeError:  # output piped into `head` and closed: not an error
+            sys.stderr.close()
+            sys.exit(141)
         except KeyboardInterrupt:
             _fail("interrupted; the store holds the sources committed before", 130)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):

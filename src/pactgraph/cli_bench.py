@@ -39,7 +39,7 @@ def register(main: click.Group) -> None:
     @click.option("--quick", is_flag=True,
                   help="A short run: 100k triples, 50 documents, 1 round, 5 s per query.")
     @click.option("--queries", default=None, help="Only these named queries (comma-separated).")
-    @click.option("--timeout", type=click.FloatRange(0.5, 3600), default=20.0, show_default=True,
+    @click.option("--timeout", type=click.FloatRange(0.5, 3600), default=10.0, show_default=True,
                   help="Seconds one run of one query may take before it is stopped.")
     @click.option("--rdflib-max", default="1M", show_default=True,
                   help="Largest size rdflib is loaded at (it needs about 1.7 GB of memory per 1M triples).")
@@ -88,7 +88,7 @@ def register(main: click.Group) -> None:
         shown = "pactgraph bench --quick" if quick else f"pactgraph bench --sizes {sizes} --docs {docs} --rounds {rounds}"
         if queries:
             shown += f" --queries {queries}"
-        if timeout != 20.0 and not quick:
+        if timeout != 10.0 and not quick:
             shown += f" --timeout {timeout:g}"
         interactive = not quiet and sys.stderr.isatty()
 

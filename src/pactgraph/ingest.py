@@ -50,13 +50,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PactgraphError, RDFSyntaxError, SourceError, StoreError
+from .knowledge import RDF_SUFFIXES  # file suffix → pyoxigraph RdfFormat name
 from .namespaces import DCTERMS, ID, PACT, slugify
 
 __all__ = [
     "GENID",
     "MAX_RDF_BYTES",
-    "REASONS",
     "RDF_SUFFIXES",
+    "REASONS",
     "TEXT_SUFFIXES",
     "FileReport",
     "IngestReport",
@@ -69,9 +70,6 @@ __all__ = [
     "remove_source",
 ]
 
-#: File suffix → pyoxigraph ``RdfFormat`` name, for the RDF syntaxes the door reads.
-RDF_SUFFIXES = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".rdf": "RDF_XML",
-                ".owl": "RDF_XML", ".xml": "RDF_XML", ".jsonld": "JSON_LD", ".n3": "N3"}
 #: Suffixes taken as source texts when a folder is walked (a file named explicitly is read whatever its suffix).
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 #: RDF files larger than this are refused (bytes): they are parsed whole in memory.
@@ -146,7 +144,8 @@ class FileReport:
     def line_text(self) -> str:
         """One line for people: status, place, reason code and message."""
         if self.status == "ok":
-            return f"ok       {_one_line(self.path)}: {self.reason} {self.source} ({self.quads} quads, {self.statements} statements)"
+            return (f"ok       {_one_line(self.path)}: {self.reason} {self.source} "
+                    f"({self.quads} quads, {self.statements} statements)")
         return f"{self.status:8} {self.message or self.where} [{self.reason}]"
 
     def as_dict(self) -> dict:
@@ -933,6 +932,8 @@ if __name__ == "__main__":  # an extraction worker started by ingest_paths(worke
     import sys
     from multiprocessing.connection import Connection
 
-    from pactgraph.ingest import _worker_main as main  # the module's own classes, not __main__'s
+    from pactgraph.ingest import (
+        _worker_main as main,  # the module's own classes, not __main__'s
+    )
 
     main(Connection(int(sys.argv[1])))

@@ -195,10 +195,16 @@ class KnowledgeGraph:
         from .guard import query_kind
 
         construct = query_kind(query) == "construct"
-        result = self.guarded(query, substitutions, "ntriples" if construct else "json", timeout=timeout,
-                              max_rows=max_rows, allow_service=allow_service)
+        wire = "ntriples" if construct else "tsv" if max_rows is None else "json"
+        result = self.guarded(query, substitutions, wire, timeout=timeout, max_rows=max_rows,
+                              allow_service=allow_service)
+        if result.kind == "ask":
+            answer = b"true" if result.data.strip().endswith(b"true}") or result.data.strip() == b"true" else b"false"
+            return ox.parse_query_results(io.BytesIO(b'{"head":{},"boolean":' + answer + b"}"),
+                                          format=ox.QueryResultsFormat.JSON)
         if not construct:
-            return ox.parse_query_results(io.BytesIO(result.data), format=ox.QueryResultsFormat.JSON)
+            return ox.parse_query_results(io.BytesIO(result.data), format=ox.QueryResultsFormat.TSV if wire == "tsv"
+                                          else ox.QueryResultsFormat.JSON)
         memory = ox.Store()
         memory.load(result.data, format=ox.RdfFormat.N_TRIPLES)
         return memory.query("CONSTRUCT WHERE { ?s ?p ?o }")
@@ -214,7 +220,9 @@ class KnowledgeGraph:
         from .guard import QueryGuard, run_in_process
 
         if isinstance(self.store, Store) and not self.store.writable:
-            rows = max_rows if max_rows is not None else 2**62
+            from .guard import UNLIMITED
+
+            rows = max_rows if max_rows is not None else UNLIMITED
             key = (float(timeout), rows, bool(allow_service))
             guards = self.__dict__.setdefault("_guards", {})
             if key not in guards:
@@ -238,10 +246,16 @@ class KnowledgeGraph:
         return rows_as_dicts(self.run_named(name, params))
 
     def run_named(self, name: str, params: dict[str, str]):
+        """Run a named query of the library in this process.
+
+        The query text is the library's own and parameters are bound by the
+        engine, never pasted in, so it needs no guard; it costs what the same
+        query costs on pyoxigraph directly.
+        """
         from .queries import bind_params, load_query
 
         named = load_query(name)
-        return self.sparql(named.text, bind_params(named, params))
+        return self._trusted(named.text, bind_params(named, params))
 
     def sources(self) -> list[dict]:
         return rows_as_dicts(self._trusted(

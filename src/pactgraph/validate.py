@@ -66,5 +66,5 @@ def validate_store(kg) -> ValidationReport:
     report.shacl_results.sort(key=lambda r: (r["focus"], r["path"]))
     for path in sorted((queries_dir() / "checks").glob("*-violation.rq")):
         check = _parse(path)
-        report.check_results[check.name] = rows_as_dicts(kg.sparql(check.text))
+        report.check_results[check.name] = rows_as_dicts(kg._trusted(check.text))
     return report

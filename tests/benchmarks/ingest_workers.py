@@ -59,13 +59,14 @@ def main() -> None:
         (corpus / "facts.jsonl").unlink(missing_ok=True)
         print(f"corpus: {len(info.paths)} texts, {info.bytes / 1024:.0f} KB; cores: {os.cpu_count()}; "
               f"load average before: {os.getloadavg()[0]:.2f}")
-        setups = {"sequential": (1, True), "--workers 1": (1, False), f"--workers {args.workers}": (args.workers, False)}
+        setups = {"sequential": (1, True), "--workers 1": (1, False),
+                  f"--workers {args.workers}": (args.workers, False)}
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in setups}
         for _ in range(args.rounds):
             for name, (workers, sequential) in setups.items():
                 results[name].append(run_once(corpus, Path(tmp) / "store", workers, sequential))
         print(f"load average after: {os.getloadavg()[0]:.2f}")
-        print(f"| set-up | median s | min-max s | KB/s | CPU s |\n|---|---|---|---|---|")
+        print("| set-up | median s | min-max s | KB/s | CPU s |\n|---|---|---|---|---|")
         medians = {}
         for name, runs in results.items():
             walls = [w for w, _ in runs]
