@@ -179,7 +179,7 @@ def format_size(n: int) -> str:
     """The short form of a count: ``100k``, ``1M``, ``10M``, ``2.5M``, ``5000``.
 
     >>> format_size(100_000), format_size(1_000_000), format_size(2_500_000), format_size(5000)
-    ('100k', '1M', '2.5M', '5000')
+    ('100k', '1M', '2.5M', '5k')
     """
     for unit, scale in (("G", 1_000_000_000), ("M", 1_000_000), ("k", 1_000)):
         if n >= scale and (n * 10) % scale == 0:
