@@ -44,13 +44,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import PactgraphError, ParameterError
+from .errors import ParameterError
+from .files import atomic_write as _atomic
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -71,40 +69,6 @@ _NEO4J_TYPES = {"actors": "PARTNERS_WITH", "relations": "RELATED_TO", "concepts"
 _TYPE_COLOURS = {"State": "#4e79a7", "InternationalOrganization": "#f28e2b", "InformalGrouping": "#edc948",
                  "Mission": "#59a14f", "Person": "#b07aa1", "SharedValue": "#76b7b2", "SecurityChallenge": "#e15759",
                  "CooperationArea": "#9c755f"}
-
-
-# -- files --------------------------------------------------------------------------------
-
-
-@contextmanager
-def _atomic(path: Path, mode: str = "w"):
-    """Open a temporary file beside ``path``; on success rename it to ``path``."""
-    path = Path(path)
-    if path.exists() and path.is_dir():
-        raise ParameterError(f"{path}: is a folder; give a file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PactgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
-        with os.fdopen(fd, mode, **kwargs) as handle:
-            yield handle
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise PactgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 # -- RDF ----------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ __all__ = [
     "owned_graphs",
     "prepare",
     "remove_source",
+    "skolemize",
 ]
 
 #: Suffixes taken as source texts when a folder is walked (a file named explicitly is read whatever its suffix).
@@ -425,14 +426,14 @@ def _prepare_rdf(path: Path, encoding: str | None, known: dict, limit: int) -> P
         raise _Refused("rdf-syntax", f"{where}: {message}", line, column) from None
     except (OSError, ValueError) as exc:
         raise _Refused("rdf-syntax", f"{path}: {str(exc).splitlines()[0]}") from None
-    quads, owned = _skolemize(parsed, graph, slug, path)
+    quads, owned = skolemize(parsed, graph, slug, path)
     prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     prepared.quads = len(quads)
     prepared.owned = tuple(sorted(owned))
     return prepared
 
 
-def _skolemize(parsed: list, graph: str, slug: str, path: Path) -> tuple[list, set[str]]:
+def skolemize(parsed: list, graph: str, slug: str, path: Path) -> tuple[list, set[str]]:
     """Put default-graph triples in ``graph``, blank nodes as numbered Skolem IRIs; check named graphs."""
     import pyoxigraph as ox
 

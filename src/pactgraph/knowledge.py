@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,11 @@ import pyoxigraph as ox
 
 from .errors import PactgraphError, QueryError, RDFSyntaxError, SourceError, StoreError
 from .namespaces import GRAPH, ID, PACT
-from .sources import Source, read_source, source_from_text
+from .sources import Source, source_from_text
 from .store import META_GRAPH, Store
+
+if TYPE_CHECKING:
+    from .validate import ValidationReport
 
 __all__ = ["IngestResult", "KnowledgeGraph", "open_graph"]
 
@@ -385,7 +389,7 @@ def _plain(term):
 
 
 def _parse_rdf(path: Path, graph: str) -> list[ox.Quad]:
-    """Parse an RDF file fully in memory; triples go to ``graph``."""
+    """Parse one of the bundled RDF files (ontology, vocabularies) fully in memory into ``graph``."""
     fmt = getattr(ox.RdfFormat, RDF_SUFFIXES.get(path.suffix.lower(), "TURTLE"))
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
@@ -400,15 +404,11 @@ def _parse_rdf(path: Path, graph: str) -> list[ox.Quad]:
         raise RDFSyntaxError(f"{path}: {str(exc).splitlines()[0]}") from None
     except (OSError, ValueError) as exc:
         raise RDFSyntaxError(f"{path}: {str(exc).splitlines()[0]}") from None
-    g = ox.NamedNode(graph)
-    out = []
-    for item in parsed:
-        if isinstance(item, ox.Quad):
-            target = g if isinstance(item.graph_name, ox.DefaultGraph) else item.graph_name
-            out.append(ox.Quad(item.subject, item.predicate, item.object, target))
-        else:
-            out.append(ox.Quad(item.subject, item.predicate, item.object, g))
-    return out
+    from .ingest import skolemize
+
+    # Blank nodes become numbered Skolem IRIs, so a rebuild yields the same quads.
+    quads, _ = skolemize(parsed, graph, f"{graph.rsplit('/', 1)[-1]}-{path.stem}", path)
+    return quads
 
 
 _ = META_GRAPH  # re-exported for tools that skip the store's own bookkeeping graph

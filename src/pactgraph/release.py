@@ -1,13 +1,16 @@
-"""The released graph: every graph of a built store as sorted N-Quads (a diff shows what changed)."""
+"""The released graph: every graph of a built store as sorted N-Quads (a diff shows what changed).
+
+``pactgraph build --release graph/pactgraph.nq`` writes it; a test checks that the
+committed file equals what a build produces.
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .files import atomic_write
 from .store import META_GRAPH
 
 __all__ = ["release_lines", "write_release"]
@@ -24,18 +27,8 @@ def release_lines(kg) -> list[str]:
 
 
 def write_release(kg, path: str | Path) -> int:
-    """Write the release file atomically (temp file, then rename); return its number of quads."""
-    path = Path(path)
+    """Write the release file atomically; return its number of quads."""
     lines = release_lines(kg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(Path(path)) as handle:
+        handle.write("\n".join(lines) + "\n")
     return len(lines)
