@@ -17,7 +17,7 @@ start-up            ``pactgraph --help``                        ``python -c pass
 ==================  ==========================================  ===============================================
 
 Every measured operation runs in a fresh Python process (``python -m
-pactgraph.bench --worker``), so its peak resident memory is its own. Each figure
+pactgraph._bench_tasks``), so its peak resident memory is its own. Each figure
 is the median of several rounds with the minimum and maximum; rounds of the
 subject and of its baseline alternate. rdflib loads the graph once per size and
 runs all its queries in one process; its memory per query is the high-water mark
@@ -137,7 +137,11 @@ class Row:
         ratio = self.ratio
         if ratio is None:
             bound = self.speedup_bound
-            return None if bound is None else bound >= self.target
+            if bound is not None:
+                return bound >= self.target
+            if self.value.note.startswith(">") and self.baseline.median is not None:
+                return False  # ours was stopped at the time limit, the baseline finished
+            return None
         return ratio <= self.target if self.compare == "time" else ratio >= self.target
 
     @property
@@ -205,7 +209,7 @@ def _run_worker(task: dict, timeout: float | None = None, first_timeout: float |
     """
     import threading
 
-    cmd = [sys.executable, "-m", "pactgraph.bench", "--worker"]
+    cmd = [sys.executable, "-m", "pactgraph._bench_tasks"]
     # Its own process group, so that stopping it also stops what it started (query-guard workers).
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONWARNINGS": "ignore"}, start_new_session=True)
@@ -254,313 +258,11 @@ def _kill_group(proc: subprocess.Popen) -> None:
             proc.kill()
 
 
-def _emit(result: dict) -> None:
-    """Print a (partial) answer of a worker: one JSON line."""
-    sys.stdout.write("\n" + json.dumps(result) + "\n")
-    sys.stdout.flush()
-
-
-def _peak_rss_mb() -> float:
-    """Peak RSS of this process or of the largest child it waited for (a query-guard worker), in MiB."""
-    import resource
-
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024  # KiB on Linux
-
-
 def _warm_file(path: Path) -> None:
     """Read a file once so every round starts with it in the page cache."""
     with open(path, "rb") as handle:
         while handle.read(1 << 24):
             pass
-
-
-def _fresh(path: Path) -> Path:
-    shutil.rmtree(path, ignore_errors=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-# -- worker tasks (run inside the fresh interpreter) -----------------------------
-
-
-def _task_bulk_load(task: dict) -> dict:
-    import pyoxigraph as ox
-
-    store = _fresh(Path(task["store"]))
-    start = time.perf_counter()
-    db = ox.Store(str(store))
-    db.bulk_load(path=task["file"], format=ox.RdfFormat.N_QUADS)
-    db.flush()
-    return {"seconds": time.perf_counter() - start}
-
-
-def _task_rdf_ingest(task: dict) -> dict:
-    import pactgraph
-
-    store = _fresh(Path(task["store"]))
-    start = time.perf_counter()
-    kg = pactgraph.open(store, write=True)
-    if task["path"] == "bulk":
-        from .bulk import bulk_ingest_rdf
-
-        bulk_ingest_rdf(kg, task["file"])
-    else:
-        kg.ingest(task["file"])
-    kg.close()
-    return {"seconds": time.perf_counter() - start}
-
-
-def _task_text_ingest(task: dict) -> dict:
-    """``KnowledgeGraph.ingest_paths`` of a corpus into a fresh store (what ``pactgraph ingest`` does)."""
-    import pactgraph
-    from pactgraph.extract.pipeline import get_gazetteer, get_nlp
-
-    warm = time.perf_counter()
-    get_nlp(), get_gazetteer()
-    warm = time.perf_counter() - warm
-    store = _fresh(Path(task["store"]))
-    kg = pactgraph.open(store, write=True)
-    start = time.perf_counter()
-    report = kg.ingest_paths(task["files"], workers=task.get("workers", 1))
-    kg.close()
-    seconds = time.perf_counter() - start
-    if report.failed:
-        bad = next(f for f in report.files if f.status == "failed")
-        raise RuntimeError(f"{report.failed} file(s) failed, e.g. {bad.path}: {bad.message}")
-    return {"seconds": seconds, "setup": warm}
-
-
-def _task_spacy(task: dict) -> dict:
-    import spacy
-
-    texts = [Path(p).read_text(encoding="utf-8") for p in task["files"]]
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = 50_000_000
-    start = time.perf_counter()
-    sentences = 0
-    for doc in nlp.pipe(texts):
-        sentences += sum(1 for _ in doc.sents)
-    return {"seconds": time.perf_counter() - start, "sentences": sentences}
-
-
-def _consume(results) -> int:
-    """Read every value of a pyoxigraph result, as a user of raw pyoxigraph would."""
-    import pyoxigraph as ox
-
-    if isinstance(results, ox.QueryBoolean):
-        return 1
-    if isinstance(results, ox.QueryTriples):
-        return sum(1 for t in results if t.subject.value is not None)
-    names = [v.value for v in results.variables]
-    rows = 0
-    for solution in results:
-        [None if solution[n] is None else solution[n].value for n in names]
-        rows += 1
-    return rows
-
-
-def _task_query(task: dict) -> dict:
-    """Run one named query through the library or on raw pyoxigraph: rounds within a budget."""
-    name, params = task["name"], task["params"]
-    if task["engine"] == "library":
-        import pactgraph
-
-        kg = pactgraph.open(task["store"])
-
-        def run() -> int:
-            return len(kg.query(name, **params))
-    else:
-        import pyoxigraph as ox
-
-        from .namespaces import PREFIXES
-        from .queries import bind_params, load_query
-
-        named = load_query(name)
-        bindings = bind_params(named, params)
-        db = ox.Store.read_only(task["store"])
-
-        def run() -> int:
-            return _consume(db.query(named.text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                     substitutions=bindings))
-    _emit({"ready": True})
-    times, rows = _rounds(run, task["rounds"], task["budget"], warmup=True,
-                          report=lambda t, n: _emit({"times": t, "rows": n}))
-    if task["engine"] == "library":
-        kg.close()  # stops the query guard's worker, so its peak RSS counts among the children
-    return {"times": times, "rows": rows}
-
-
-def _rounds(run: Callable[[], int], rounds: int, budget: float, warmup: bool,
-            report: Callable[[list[float], int], None] | None = None) -> tuple[list[float], int]:
-    """Time ``run`` up to ``rounds`` times within about ``budget`` seconds.
-
-    A quick ``run`` gets an untimed warm-up first; a slow one counts its first
-    run. ``report`` is called after every timed run with the times so far.
-    """
-    start = time.perf_counter()
-    rows = run()
-    first = time.perf_counter() - start
-    times = [] if warmup and first < budget / (rounds + 1) else [first]
-    if times and report:
-        report(times, rows)
-    spent = first
-    while len(times) < rounds and spent + (statistics.median(times) if times else first) <= budget:
-        start = time.perf_counter()
-        rows = run()
-        elapsed = time.perf_counter() - start
-        times.append(elapsed)
-        spent += elapsed
-        if report:
-            report(times, rows)
-    return times, rows
-
-
-def _task_projection(task: dict) -> dict:
-    import pactgraph
-    from pactgraph.projections import actor_projection
-
-    kg = pactgraph.open(task["store"])
-    holder = {}
-    _emit({"ready": True})
-
-    def run() -> int:
-        holder["g"] = actor_projection(kg)
-        return holder["g"].number_of_edges()
-
-    times, edges = _rounds(run, task["rounds"], task["budget"], warmup=False,
-                           report=lambda t, n: _emit({"times": t, "edges": n}))
-    nodes = holder["g"].number_of_nodes()
-    kg.close()
-    return {"times": times, "edges": edges, "nodes": nodes}
-
-
-class _Alarm(Exception):
-    pass
-
-
-def _guarded_rounds(run: Callable[[], int], task: dict, warmup: bool) -> dict:
-    """:func:`_rounds` where each run is stopped by SIGALRM after ``task["timeout"]`` seconds (pure Python code)."""
-    import signal
-
-    def alarm(signum, frame):
-        raise _Alarm()
-
-    signal.signal(signal.SIGALRM, alarm)
-    done: dict = {}
-
-    def guarded() -> int:
-        signal.setitimer(signal.ITIMER_REAL, task["timeout"])
-        try:
-            return run()
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-
-    def keep(times: list[float], rows: int) -> None:
-        done.update(times=list(times), rows=rows)
-
-    try:
-        _rounds(guarded, task["rounds"], task["budget"], warmup, report=keep)
-    except _Alarm:
-        if not done:
-            return {"timeout": task["timeout"]}
-    return done or {"times": [], "rows": 0}
-
-
-def _reset_hwm() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as handle:
-            handle.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _hwm_mb() -> float:
-    try:
-        with open("/proc/self/status") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return _peak_rss_mb()
-
-
-def _task_rdflib(task: dict) -> dict:
-    """Load the file into rdflib once; time its parse, each query and the networkx conversion."""
-    import pyoxigraph as ox
-    import rdflib
-    from rdflib.plugins.sparql import prepareQuery
-
-    from .namespaces import PREFIXES
-    from .queries import bind_params, load_query
-
-    out: dict = {"queries": {}}
-    start = time.perf_counter()
-    ds = rdflib.Dataset(default_union=True)
-    ds.parse(task["file"], format="nquads")
-    out["parse"] = {"seconds": time.perf_counter() - start, "rss_mb": _hwm_mb()}
-
-    def term(t):
-        if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
-
-    namespaces = {k: rdflib.Namespace(v) for k, v in PREFIXES.items()}
-    for name, params in task["queries"]:
-        named = load_query(name)
-        bindings = {rdflib.Variable(k.value): term(v) for k, v in bind_params(named, params).items()}
-        prepared = prepareQuery(named.text, initNs=namespaces)
-        resettable = _reset_hwm()
-
-        def run() -> int:
-            result = ds.query(prepared, initBindings=bindings)
-            return sum(1 for row in result if [None if v is None else str(v) for v in row] is not None)
-
-        try:
-            entry = _guarded_rounds(run, task, warmup=True)
-        except Exception as exc:  # noqa: BLE001 - an engine error is a result too
-            entry = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
-        entry["rss_mb"] = _hwm_mb() if resettable else None
-        out["queries"][name] = entry
-    if task.get("projection"):
-        from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
-
-        class Merged:  # the union of all graphs, as a triple iterable (what a ConjunctiveGraph yields)
-            def __iter__(self):
-                return iter(ds.triples((None, None, None)))
-
-        resettable = _reset_hwm()
-        out["projection"] = _guarded_rounds(lambda: rdflib_to_networkx_multidigraph(Merged()).number_of_edges(),
-                                            task, warmup=False)
-        out["projection"]["rss_mb"] = _hwm_mb() if resettable else None
-    return out
-
-
-_TASKS = {
-    "bulk_load": _task_bulk_load,
-    "rdf_ingest": _task_rdf_ingest,
-    "text_ingest": _task_text_ingest,
-    "spacy": _task_spacy,
-    "query": _task_query,
-    "projection": _task_projection,
-    "rdflib": _task_rdflib,
-}
-
-
-def _worker_main() -> None:
-    task = json.loads(sys.stdin.read())
-    try:
-        result = _TASKS[task["task"]](task)
-    except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
-        result = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
-    result.setdefault("rss_mb", _peak_rss_mb())
-    _emit(result)
 
 
 # -- the benchmark ---------------------------------------------------------------
@@ -958,10 +660,3 @@ def render_markdown(report: BenchReport) -> str:
         out += [f"- {g}" for g in growth]
     out += ["", f"Measured {_environment_line(report)}, with `{report.command}` ({report.seconds:.0f} s)."]
     return "\n".join(out) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - the worker entry point
-    if sys.argv[1:] == ["--worker"]:
-        _worker_main()
-    else:
-        sys.exit("usage: python -m pactgraph.bench --worker < task.json (use 'pactgraph bench' instead)")

@@ -118,11 +118,13 @@ def build(store, release):
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes extracting texts in parallel (the store keeps a single writer).")
 @click.option("--force", is_flag=True, help="Re-extract files whose content is already in the store.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine's processes; spark: a Spark job (needs the 'spark' extra and Java).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: a line per file; json: the report as JSON.")
 @store_option
 @command
-def ingest(paths, encoding, workers, force, fmt, store):
+def ingest(paths, encoding, workers, force, engine, fmt, store):
     """Add texts and RDF files (folders are walked) to the store, each in its own named graph.
 
     Re-ingesting a changed source replaces it; one whose content is already stored
@@ -133,6 +135,9 @@ def ingest(paths, encoding, workers, force, fmt, store):
     from .errors import SourceError
     from .progress import Progress
 
+    if engine == "spark":
+        _ingest_with_spark(paths, force, fmt, store)
+        return
     bar = Progress(total=0)
     single = len(paths) == 1 and not Path(paths[0]).is_dir()
 
@@ -159,6 +164,24 @@ def ingest(paths, encoding, workers, force, fmt, store):
             error.exit_code = 3
             raise error
         raise SourceError(f"{report.failed} of {len(report.files)} file(s) failed")
+
+
+def _ingest_with_spark(paths, force, fmt, store) -> None:
+    from .errors import SourceError
+    from .spark import ingest_with_spark
+
+    with _open(store, write=True, create=True) as kg:
+        report = ingest_with_spark(kg, paths, force=force)
+    if fmt == "json":
+        click.echo(json.dumps({"files": [{"path": f.path, "status": f.status, "reason": f.reason, "message": f.message,
+                                          "source": f.source, "quads": f.quads} for f in report.files]}, indent=2))
+    else:
+        for f in report.files:
+            detail = f.message or f"{f.reason} {f.source} ({f.quads} quads, {f.statements} statements)"
+            click.echo(f"{f.status:8} {f.path}: {detail}", err=f.status == "failed")
+        click.echo(report.summary())
+    if report.count("failed"):
+        raise SourceError(f"{report.count('failed')} of {len(report.files)} file(s) failed")
 
 
 @main.command()

@@ -65,6 +65,7 @@ __all__ = [
     "canonical_hash",
     "collect",
     "ingest_paths",
+    "known_sources",
     "owned_graphs",
     "prepare",
     "remove_source",
@@ -471,7 +472,7 @@ def skolemize(parsed: list, graph: str, slug: str, path: Path) -> tuple[list, se
 # -- the store side ------------------------------------------------------------------------
 
 
-def _known_sources(store) -> tuple[dict, dict]:
+def known_sources(store) -> tuple[dict, dict]:
     """``({hash: (graph, extractor version)}, {graph: kind})`` of the sources in ``store``."""
     rows = store.query(
         "SELECT ?g ?h ?v ?x WHERE { GRAPH ?x { ?g pact:contentHash ?h OPTIONAL { ?g pact:extractorVersion ?v } } "
@@ -533,7 +534,7 @@ class _Writer:
         self.store = store
         self.embedded = isinstance(getattr(store, "db", None), ox.Store)
         self.emit = emit
-        self.known, self.kinds = _known_sources(store)
+        self.known, self.kinds = known_sources(store)
         if force:
             self.known = {}
         self.written: dict[str, str] = {}  # graph → path, for this run

@@ -280,9 +280,7 @@ def ingest_with_spark(kg, paths, *, spark=None, out_dir: str | Path | None = Non
     if not force:
         from . import ingest as door
 
-        finder = getattr(door, "known_sources", None) or getattr(door, "_known_sources", None)
-        if finder is not None:
-            known = finder(store)[0]
+        known = door.known_sources(store)[0]
     own_session = spark is None
     spark = spark or local_session()
     scratch = None

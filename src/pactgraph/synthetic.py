@@ -595,7 +595,7 @@ def _shared_lines() -> Iterator[str]:
     """The ontology, vocabulary and reference graphs, as ``pactgraph build`` loads them."""
     import pyoxigraph as ox
 
-    from .knowledge import ONTOLOGY_GRAPH, REFERENCE_GRAPH, VOCABULARY_GRAPH
+    from .knowledge import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
     from .rdfmap import register_quads
     from .reference import load_register
     from .resources import ontology_dir
