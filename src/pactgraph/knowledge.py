@@ -305,7 +305,7 @@ class KnowledgeGraph:
         if p is not None and isinstance(p, ox.Literal):
             p = ox.NamedNode(PACT + predicate)
         symmetric = p is None and s is not None and o is not None
-        where = "?e a pact:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pact:quote ?quote ;" \
+        where = "?e rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pact:quote ?quote ;" \
                 " pact:charStart ?start ; pact:charEnd ?end ; pact:rule ?rule ; pact:confidence ?confidence ;" \
                 " prov:wasDerivedFrom ?source . OPTIONAL { ?e pact:speaker ?speaker }"
         subs = {}

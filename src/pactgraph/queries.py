@@ -18,6 +18,7 @@ Parameters are SPARQL variables bound by the engine (pyoxigraph
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,13 @@ def list_queries(folder: Path | None = None) -> list[NamedQuery]:
         from .resources import queries_dir
 
         folder = queries_dir()
-    return [_parse(p) for p in sorted(folder.glob("*.rq"))]
+    return [_parse_cached(p, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.rq"))]
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(path: Path, mtime_ns: int) -> NamedQuery:
+    """A query file parsed once per version of the file (its modification time is part of the key)."""
+    return _parse(path)
 
 
 def load_query(name: str, folder: Path | None = None) -> NamedQuery:
