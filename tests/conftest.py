@@ -11,6 +11,9 @@ from click.testing import CliRunner
 
 from pactgraph.cli import main
 
+# The store/kg/actors fixtures of the hand-written partnership graph (analysis and export tests).
+pytest_plugins = ["partnership_graph"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "graph" / "sources" / "000_742273bc4420d5be.txt"
 

@@ -275,3 +275,30 @@ def make_store(folder: Path) -> Path:
         kg.store.replace_graph(graph, quads)
     kg.close()
     return folder
+
+
+# -- fixtures shared by the analysis and export tests ---------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The hand-written partnership graph in a fresh store, once per test module."""
+    return make_store(tmp_path_factory.mktemp("partnerships") / "store")
+
+
+@pytest.fixture(scope="module")
+def kg(store):
+    import pactgraph
+
+    graph = pactgraph.open(store)
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="module")
+def actors(kg):
+    from pactgraph.projections import actor_projection
+
+    return actor_projection(kg)

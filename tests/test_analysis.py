@@ -10,7 +10,6 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-import pactgraph
 from pactgraph.analysis import (
     centrality,
     communities,
@@ -25,24 +24,7 @@ from pactgraph.analysis import (
 from pactgraph.cli import main
 from pactgraph.errors import ParameterError
 from pactgraph.projections import actor_projection, concept_projection, relation_projection
-from partnership_graph import iri, make_store
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return make_store(tmp_path_factory.mktemp("analysis") / "store")
-
-
-@pytest.fixture(scope="module")
-def kg(store):
-    graph = pactgraph.open(store)
-    yield graph
-    graph.close()
-
-
-@pytest.fixture(scope="module")
-def actors(kg):
-    return actor_projection(kg)
+from partnership_graph import iri
 
 
 def cli(*args, ok=True):

@@ -17,32 +17,14 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
-import pactgraph
 from pactgraph.cli import main
 from pactgraph.errors import ParameterError
 from pactgraph.export import GRAPH_FORMATS, RDF_EXPORTS, export, jsonld_context, write_graph
 from pactgraph.projections import actor_projection, signatory_projection
-from partnership_graph import iri, make_store
+from partnership_graph import iri
 
 GEXF = "{http://gexf.net/1.3}"
 TESTS = Path(__file__).resolve().parent
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return make_store(tmp_path_factory.mktemp("export") / "store")
-
-
-@pytest.fixture(scope="module")
-def kg(store):
-    graph = pactgraph.open(store)
-    yield graph
-    graph.close()
-
-
-@pytest.fixture(scope="module")
-def actors(kg):
-    return actor_projection(kg)
 
 
 def store_dataset(kg) -> rdflib.Dataset:

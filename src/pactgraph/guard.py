@@ -259,6 +259,17 @@ def check_query(query: str, *, allow_service: bool = False, graphs: set[str] | N
 
 # -- the worker process ------------------------------------------------------------------------
 
+def _substitutions_to_nt(substitutions: dict | None) -> dict[str, str]:
+    """Substitutions as ``{variable name: N-Triples term}``, safe to send to a worker process."""
+    subs = {}
+    for var, term in (substitutions or {}).items():
+        name = getattr(var, "value", var)
+        if not isinstance(name, str) or not re.fullmatch(r"[\w\u00B7-\uFFFF]+", name.lstrip("?$")):
+            raise QueryError(f"substitution variable {var!r} is not a SPARQL variable name")
+        subs[name.lstrip("?$")] = _term_to_nt(term)
+    return subs
+
+
 def _term_to_nt(term) -> str:
     import pyoxigraph as ox
 
@@ -457,12 +468,7 @@ def run_in_process(store, query: str, substitutions: dict | None = None, result_
     if result_format not in MEDIA_TYPES:
         raise QueryError(f"unknown result format {result_format!r}; use one of {', '.join(MEDIA_TYPES)}")
     check_query(query, allow_service=allow_service)
-    subs = {}
-    for var, term in (substitutions or {}).items():
-        name = getattr(var, "value", var)
-        if not isinstance(name, str) or not re.fullmatch(r"[\w\u00B7-\uFFFF]+", name.lstrip("?$")):
-            raise QueryError(f"substitution variable {var!r} is not a SPARQL variable name")
-        subs[name.lstrip("?$")] = _term_to_nt(term)
+    subs = _substitutions_to_nt(substitutions)
     db = getattr(store, "db", store)
     if not isinstance(db, ox.Store):
         db = _RemoteAdapter(store)
@@ -687,12 +693,7 @@ class QueryGuard:
         if result_format not in MEDIA_TYPES:
             raise QueryError(f"unknown result format {result_format!r}; use one of {', '.join(MEDIA_TYPES)}")
         self.check(query)
-        subs = {}
-        for var, term in (substitutions or {}).items():
-            name = getattr(var, "value", var)
-            if not isinstance(name, str) or not re.fullmatch(r"[\w\u00B7-\uFFFF]+", name.lstrip("?$")):
-                raise QueryError(f"substitution variable {var!r} is not a SPARQL variable name")
-            subs[name.lstrip("?$")] = _term_to_nt(term)
+        subs = _substitutions_to_nt(substitutions)
         worker = self._acquire()
         try:
             worker.conn.send((query, subs, result_format, self.max_rows, self.allow_service))
