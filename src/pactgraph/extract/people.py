@@ -264,9 +264,10 @@ class _Parser:
             if _is_name_token(token):
                 tokens.append(token)
                 j += 1
-                # hyphenated parts: "Jean-Claude", "El-Amine"
+                # hyphenated parts: "Jean-Claude", "El-Amine", and romanized given names ("Jae-in", "Suk-yeol")
                 while j + 1 < self.end and doc[j].text == "-" and not doc[j].whitespace_ \
-                        and not doc[j - 1].whitespace_ and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                        and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha \
+                        and (doc[j + 1].text[:1].isupper() or len(doc[j + 1].text) <= 5):
                     tokens += [doc[j], doc[j + 1]]
                     j += 2
             elif _INITIAL.match(token.text) and (tokens or (j + 1 < self.end and _is_name_token(doc[j + 1]))):
