@@ -370,6 +370,7 @@ def _spells(links: list[dict]) -> list[tuple[str, str | None]]:
 
 
 def _write_gexf(G, path: Path) -> Path:
+    import math
     import xml.etree.ElementTree as ET
 
     from . import __version__
@@ -416,8 +417,10 @@ def _write_gexf(G, path: Path) -> Path:
     for i, (*ends, original) in enumerate(originals):
         data = flat.edges[tuple(ends)]
         attrs = {"id": str(i), "source": str(ends[0]), "target": str(ends[1])}
-        if isinstance(data.get("weight"), (int, float)):
-            attrs["weight"] = str(float(data["weight"]))
+        # The original weight: _flat_graph turns every weight into a string when ints and floats mix.
+        weight = original.get("weight")
+        if isinstance(weight, (int, float)) and not isinstance(weight, bool) and math.isfinite(weight):
+            attrs["weight"] = str(float(weight))
         label = data.get("agreement_labels") or data.get("relations")
         if label:
             attrs["label"] = str(label)

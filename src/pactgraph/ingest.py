@@ -22,8 +22,8 @@ A file whose content (its SHA-256) is already in the store is skipped:
 renamed copy). A run never stops at a bad file; each file gets a
 :class:`FileReport` with its status, a reason code and the line or byte offset.
 
-Extraction can run in ``workers`` processes; the store has one writer, the
-calling process.
+Extraction can run in ``workers`` processes (the calling one and ``workers - 1``
+more); the store has one writer, the calling process.
 
 >>> import pactgraph, tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -775,22 +775,46 @@ class _ExtractionWorker:
         self.conn.close()
 
 
-def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None):
-    """Yield ``(path, Prepared | FileReport)`` in the order of ``paths``, extracting in ``workers`` processes.
+def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None, local: bool = True):
+    """Yield ``(path, Prepared | FileReport)`` in the order of ``paths``, extracting in ``workers`` lanes.
 
-    A worker works through the files it is sent in order (two at most, so it never
-    waits for the writer), so a worker that dies (a crash in native code, an
-    out-of-memory kill) names its file: that file is tried once more in a fresh
-    worker, then reported as ``worker-crashed``; a file running past
-    :data:`FILE_TIMEOUT` is reported as ``timeout``.
+    This process is one lane and ``workers - 1`` worker processes are the others. The
+    lanes pull files in input order, within a window ahead of the writer, so this
+    process starts extracting at once while the worker processes are still loading
+    their pipeline, and a small corpus costs no more than with one lane. A worker
+    works through the files it is sent in order (two at most, so it never waits for
+    the writer), so a worker that dies (a crash in native code, an out-of-memory kill)
+    names its file: that file is tried once more in a fresh worker, then reported as
+    ``worker-crashed``; a file running past :data:`FILE_TIMEOUT` in a worker is
+    reported as ``timeout``. With ``local=False`` this process only collects, and
+    ``workers`` processes extract.
     """
     from multiprocessing.connection import wait
 
-    pool = [_ExtractionWorker(known, encoding) for _ in range(workers)]
+    pool = [_ExtractionWorker(known, encoding) for _ in range(workers - 1 if local else workers)]
     todo = [(i, p, 1) for i, p in enumerate(paths)][::-1]  # a stack: pop() gives the next file
     done: dict[int, Prepared | FileReport] = {}
     following = 0  # index of the next result to hand out
     window = 6 * workers
+
+    def receive(timeout: float | None) -> None:
+        busy = [w for w in pool if w.tasks or not w.ready]
+        if not busy:
+            return
+        for conn in wait([w.conn for w in busy], timeout=timeout):
+            worker = next(w for w in pool if w.conn is conn)
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = None
+            if message == "ready":
+                worker.ready = True
+            elif message is None:  # the worker died
+                _replace_worker(pool, worker, todo, done, known, encoding, "worker-crashed")
+            else:
+                done[worker.tasks.popleft()[0]] = message
+                worker.started = time.monotonic()
+
     try:
         while following < len(paths):
             now = time.monotonic()
@@ -800,22 +824,14 @@ def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None)
                         worker.started = now
                     worker.tasks.append(todo.pop())
                     worker.conn.send(worker.tasks[-1][1])
-            busy = [w for w in pool if w.tasks or not w.ready]
-            deadlines = [FILE_TIMEOUT - (now - w.started) for w in pool if w.tasks]
-            timeout = max(min(deadlines), 0) if deadlines else None
-            for conn in wait([w.conn for w in busy], timeout=timeout):
-                worker = next(w for w in pool if w.conn is conn)
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    message = None
-                if message == "ready":
-                    worker.ready = True
-                elif message is None:  # the worker died
-                    _replace_worker(pool, worker, todo, done, known, encoding, "worker-crashed")
-                else:
-                    done[worker.tasks.popleft()[0]] = message
-                    worker.started = time.monotonic()
+            receive(0)
+            if local and following not in done and todo and todo[-1][2] == 1 and todo[-1][0] < following + window:
+                # this process's lane: the next file nobody holds (a retry after a crash goes to a worker)
+                index, path, _ = todo.pop()
+                done[index] = _prepare_safely(path, encoding, known)
+            elif following not in done:
+                deadlines = [FILE_TIMEOUT - (now - w.started) for w in pool if w.tasks]
+                receive(max(min(deadlines), 0) if deadlines else None)
             for worker in list(pool):
                 if worker.tasks and time.monotonic() - worker.started > FILE_TIMEOUT:
                     _replace_worker(pool, worker, todo, done, known, encoding, "timeout")
@@ -860,8 +876,9 @@ def ingest_paths(store, paths: Iterable[str | Path], *, encoding: str | None = N
     encoding : str, optional
         Encoding to try for files that are not UTF-8 (and have no byte-order mark).
     workers : int
-        Processes that extract texts and parse RDF; 1 runs everything in this process.
-        The store is always written by this process alone.
+        Processes that extract texts and parse RDF: this one and ``workers - 1`` worker
+        processes; 1 runs everything in this process. The store is always written by
+        this process alone.
     progress : callable, optional
         Called as ``progress(report, done, total)`` each time a file's fate is final.
     force : bool
