@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
+from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from pactgraph.reference import load_register
+from pactgraph.reference import load_office_holders, load_register
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "graph" / "reference"
@@ -202,6 +204,51 @@ def test_partnership_frameworks(register):
     for key in ("org/partnership-for-peace", "org/mediterranean-dialogue", "org/istanbul-cooperation-initiative"):
         entity = register.entities[key]
         assert entity.kind == "framework" and entity.parent == "org/nato"
+
+
+# --- office holders ------------------------------------------------------------
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_day(value: str) -> bool:
+    if not DAY.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def test_office_holders_cite_sources_and_have_valid_terms(register):
+    rows = read_table("office_holders.csv")
+    assert rows
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        urls = row["source"].split()
+        if not urls or not all(URL.match(url) for url in urls):
+            problems.append((number, "source"))
+        if not _is_day(row["start"]):
+            problems.append((number, "start"))
+        if row["end"] and not (_is_day(row["end"]) and row["start"] < row["end"]):
+            problems.append((number, "end"))
+        if row["actor"] not in register.entities:
+            problems.append((number, "actor"))
+        if not (row["family"] and row["name"] and row["titles"]):
+            problems.append((number, "names"))
+    assert not problems, f"office_holders.csv: {problems}"
+
+
+def test_office_holder_terms_of_one_post_do_not_overlap():
+    holders = load_office_holders(REFERENCE)
+    by_post = defaultdict(list)
+    for holder in holders:
+        by_post[(holder.actor, holder.titles)].append(holder)
+    for post, terms in by_post.items():
+        terms.sort(key=lambda h: h.start)
+        for before, after in pairwise(terms):
+            assert before.end is not None and before.end <= after.start, (post, before.name, after.name)
 
 
 # --- specific facts -------------------------------------------------------------

@@ -116,7 +116,7 @@ def build(store, release):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--encoding", default=None, help="Encoding to try when a file is not UTF-8 (e.g. cp1252).")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes extracting texts in parallel (the store keeps a single writer).")
+              help="Processes extracting texts: this one and N-1 workers (the store keeps a single writer).")
 @click.option("--force", is_flag=True, help="Re-extract files whose content is already in the store.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="local: this machine's processes; spark: a Spark job (needs the 'spark' extra and Java).")

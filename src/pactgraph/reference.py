@@ -3,6 +3,8 @@ regions, places and memberships in ``graph/reference/``.
 
 Every row cites its source. :func:`load_register` reads the tables once and
 checks them; :func:`register_quads` maps them to the reference graph.
+:func:`load_office_holders` reads the table of office holders
+(``office_holders.csv``) that names a leader written by family name only.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from .errors import ReferenceDataError
 from .model import Entity
 from .namespaces import ID
 
-__all__ = ["Membership", "Register", "load_register"]
+__all__ = ["Membership", "OfficeHolder", "Register", "load_office_holders", "load_register"]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -214,3 +217,78 @@ def _resolve_org_refs(register: Register, org_keys: set[str], folder: Path) -> N
     for table, what in ((register.led_by, "led_by"), (register.mandated_by, "mandated_by")):
         for key, slug in list(table.items()):
             table[key] = resolve(slug, what, key)
+
+
+# --- office holders -------------------------------------------------------------
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHolder:
+    """One term of one person in one post, from ``office_holders.csv``.
+
+    ``end`` is the first day the person no longer held the post (``None`` while in
+    office), so a date falls in the term when ``start <= date < end`` as ISO strings.
+    """
+
+    family: tuple[str, ...]  # the forms texts use alone: "Erdoğan", "Erdogan"
+    name: str  # full name, in the order English texts write it
+    titles: tuple[str, ...]  # posts as texts write them ("Foreign Minister", "Minister of Foreign Affairs")
+    actor: str  # register key of the state or organization
+    start: str
+    end: str | None
+    sources: tuple[str, ...] = ()
+
+
+def _day(value: str, path: Path, number: int, column: str) -> str:
+    try:
+        if _DAY.match(value):
+            date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise ReferenceDataError(f"{path}:{number}: {column} {value!r} is not a day (YYYY-MM-DD)")
+
+
+@cache
+def load_office_holders(folder: Path | None = None) -> tuple[OfficeHolder, ...]:
+    """Read and check ``office_holders.csv`` in ``folder`` (the bundled one by default).
+
+    Returns
+    -------
+    tuple of OfficeHolder
+        One entry per term, in file order.
+
+    Raises
+    ------
+    ReferenceDataError
+        If a row lacks a source URL, a family name, a full name or a post, a date is
+        not a whole ISO day, a term does not end after it starts, or the actor is
+        not a state or organization of the register.
+    """
+    register = load_register(folder)
+    if folder is None:
+        from .resources import reference_dir
+
+        folder = reference_dir()
+    path = folder / "office_holders.csv"
+    holders = []
+    for number, row in _rows(path):
+        family, titles = _split(row.get("family")), _split(row.get("titles"))
+        if not family or not row.get("name") or not titles:
+            raise ReferenceDataError(f"{path}:{number}: row needs a family name, a full name and a post")
+        sources = tuple(row["source"].split())
+        if not all(_URL.match(url) for url in sources):
+            raise ReferenceDataError(f"{path}:{number}: source must be http(s) URLs separated by spaces")
+        actor = row.get("actor", "")
+        entity = register.entities.get(actor)
+        if entity is None or entity.kind not in {"state", "organization", "body", "grouping"}:
+            raise ReferenceDataError(f"{path}:{number}: {actor!r} is not a state or organization of the register")
+        start = _day(row.get("start", ""), path, number, "start")
+        end = _day(row["end"], path, number, "end") if row.get("end") else None
+        if end is not None and end <= start:
+            raise ReferenceDataError(f"{path}:{number}: term ends ({end}) before it starts ({start})")
+        holders.append(OfficeHolder(family, row["name"], titles, actor, start, end, sources))
+    return tuple(holders)

@@ -23,9 +23,14 @@ from .relations import find_relations
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.2"
+EXTRACTOR_VERSION = "pactgraph-rules/0.3"
 
 _SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
+# Collective nouns of a "We, the heads of state and government of the member countries of X" opening:
+# they describe who speaks for X and do not end the list of speakers.
+_WE_NOUNS = {"heads", "head", "state", "states", "government", "governments", "leaders", "ministers", "member",
+             "members", "countries", "representatives", "participating"}
+_MEMBER_NOUNS = {"member", "members", "participating"}
 
 
 def extract(source: Source) -> Extraction:
@@ -67,7 +72,7 @@ def extract(source: Source) -> Extraction:
 def _main_actors(ctx: DocContext) -> list[str]:
     """The actors a text is about: "We, the …" of a joint statement, those in its title, else the most named."""
     we = _we_the(ctx)
-    if len(we) >= 2:
+    if len(we) >= 2 or (len(we) == 1 and ctx.entity_kind(we[0]) != "state"):
         return we
     title = ctx.source.metadata.get("title", "")
     counts = ctx.actor_counts()
@@ -107,12 +112,21 @@ def _we_the(ctx: DocContext) -> list[str]:
         if len(tokens) < 3 or tokens[0].lower_ != "we" or tokens[1].text != ",":
             continue
         end = sentence.end
+        members = False
         for token in tokens[2:]:
             if token.is_alpha and token.is_lower and token.lower_ not in _SKIP_IN_WE:
+                if token.lower_ in _WE_NOUNS:
+                    members = members or token.lower_ in _MEMBER_NOUNS
+                    continue
                 end = token.i
                 break
         keys = [m.key for m in ctx.actors_in(sentence, coref=False) if m.start < end]
         keys = list(dict.fromkeys(keys))
+        if members:
+            # "the member countries of the Alliance": the organization speaks, not a list of states.
+            orgs = [k for k in keys if ctx.entity_kind(k) != "state"]
+            if len(orgs) == 1:
+                return orgs
         if any(ctx.entity_kind(k) == "state" for k in keys):
             keys = [k for k in keys if ctx.entity_kind(k) != "grouping"]
         return keys

@@ -16,8 +16,9 @@ declaration", "our declaration") are one agreement unless their names differ
 Parties come, in order of preference, from accession ("Sweden's accession to
 the Washington Treaty": Sweden), the agreement's name ("NATO-Georgia Package"),
 "between A and B" or "by A, B and C" in a sentence that concludes it, the
-actors and the signatories' actors of that sentence, and finally the text's
-main actors.
+parties urged to implement it ("urged the South Sudanese parties to implement the
+Revitalized Agreement"), the actors and the signatories' actors of that sentence
+(not organizations they are members of), and finally the text's main actors.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("joint declaration", "JointDeclaration", False),
     ("declaration", "JointDeclaration", False),
     ("joint statement", "JointStatement", False),
+    ("joint vision statement", "JointStatement", False),
+    ("vision statement", "JointStatement", True),
     ("joint communique", "JointStatement", False),
     ("joint communiqué", "JointStatement", False),
     ("communiqué", "JointStatement", True),
@@ -88,7 +91,7 @@ _CONCLUDE = {
     "approve", "approved", "approves", "agreed", "ink", "inked", "ratified", "ratify", "ratification",
     "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
     "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
-    "earlier", "previous", "existing", "replacing", "replaced", "replaces",
+    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached",
 }
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
@@ -104,6 +107,8 @@ _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadma
 _NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
+# words before a lower-case "agreement" that do not make it a named kind of agreement
+_NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "any", "final", "overall", "relevant"}
 _DOC_GENRES = {"joint-statement": "JointStatement", "joint-declaration": "JointDeclaration"}
 
 
@@ -230,8 +235,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
         if cap_only == "1" and not capitalised:
             continue
+        modifier = None
         if len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
-            continue
+            # "the ceasefire agreement reached between A and B": one lower-case modifier after a determiner
+            before_prev = doc[span.start - 2].lower_ if span.start - 2 >= sentence.start else ""
+            if not (span[0].lower_ in {"agreement", "accord", "pact"} and before_prev == "the"
+                    and doc[span.start - 1].is_alpha and doc[span.start - 1].is_lower and prev not in _NOT_MODIFIERS):
+                continue
+            modifier = doc[span.start - 1].text
         lowered = [t.lower_ for t in span]
         head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
         head = _HEAD_ALIASES.get(head, head)
@@ -240,7 +251,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         name_tokens = [t for t in doc[s:e] if t.text not in {'"', "“", "”"}]
         name = "".join(t.text_with_ws for t in name_tokens).strip().rstrip(",")
         if not capitalised:
-            name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:] for w in words)
+            name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
+                            for w in ([modifier] if modifier else []) + words)
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name = []
@@ -250,11 +262,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         qualifiers = tuple(t.lower_.rstrip("s") for t in name_tokens if t.lower_.rstrip("s") != head
                            and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
-        window = [t.lower_ for t in doc[max(sentence.start, s - 9):s]] + [t.lower_ for t in doc[e:min(sentence.end, e + 7)]]
-        lowers = [t.lower_ for t in doc[sentence.start:s]] + [t.lower_ for t in doc[e:sentence.end]]
-        before = [t.lower_ for t in doc[sentence.start:s]]
+        lowers = ctx.lowers
+        window = lowers[max(sentence.start, s - 9):s] + lowers[e:min(sentence.end, e + 7)]
+        before = lowers[sentence.start:s]
         concluded = bool(set(window) & _CONCLUDE)
-        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in lowers or "hope" in lowers
+        near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
+        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
             name=name,
@@ -301,9 +314,34 @@ def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
             return
 
 
+_CALL_VERBS = {"urged", "urges", "urge", "called", "calls", "call", "encouraged", "encourages", "invited", "invites",
+               "requested", "requests", "appealed", "appeals"}
+_KEEP_VERBS = {"implement", "respect", "abide", "comply", "adhere", "honour", "honor", "uphold", "fulfil", "fulfill"}
+
+
+def _called_to_implement(ctx: DocContext, sentence: Sentence) -> list[str] | None:
+    """ "urged the South Sudanese parties to implement the Revitalized Agreement": the parties urged."""
+    lowers = ctx.tokens_lower(sentence)
+    for i, word in enumerate(lowers):
+        if word not in _CALL_VERBS:
+            continue
+        to = next((j for j in range(i + 1, min(len(lowers) - 1, i + 12)) if lowers[j] == "to"
+                   and lowers[j + 1] in _KEEP_VERBS), None)
+        if to is None:
+            continue
+        keys = [m.key for m in ctx.actors_in(sentence) if m.form != "coref"
+                and sentence.start + i < m.start < sentence.start + to]
+        if keys:
+            return list(dict.fromkeys(keys))
+    return None
+
+
 def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     doc = ctx.doc
     lowers = ctx.tokens_lower(sentence)
+    called = _called_to_implement(ctx, sentence)
+    if called:
+        return called
     actors = [m for m in ctx.actors_in(sentence) if not (m.form == "coref" and m.confidence < 0.7)]
     # "between A and B", "by A, B and C"
     for word in ("between", "by"):
@@ -343,6 +381,9 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
         prev = doc[k].lower_ if k >= sentence.start else ""
         if prev in _NOT_PARTY_BEFORE:
             continue
+        if prev == "of" and ctx.entity_kind(mention.key) != "state" and {t.lower_ for t in doc[max(
+                sentence.start, k - 6):k]} & {"members", "member", "presidency", "chair", "chairmanship"}:
+            continue  # "members of BRICS and of the G20" do not conclude the agreement as organizations
         if mention.end < sentence.end and doc[mention.end].text in {"Headquarters", "headquarters"}:
             continue
         if mention.form in ("adjective", "member"):
@@ -360,11 +401,24 @@ def _accession_parties(ctx: DocContext, sentence: Sentence) -> list[str]:
         k = m.start - 1
         if k >= sentence.start and doc[k].lower_ == "the":
             k -= 1
-        if k >= sentence.start and doc[k].lower_ in _NOT_PARTY_BEFORE | {"with", "of"}:
-            continue
+        if k >= sentence.start and doc[k].lower_ in _NOT_PARTY_BEFORE | {"with", "of"} \
+                and not (doc[k].lower_ == "of" and k > sentence.start and doc[k - 1].lower_ in _ACCESSION):
+            continue  # (but "the accession of Kuwait and Panama")
         if m.key not in out:
             out.append(m.key)
-    return out[:1] if out else []
+    if not out:
+        return []
+    # the first acceding state and those coordinated with it: "the accession of Kuwait and Panama to the TAC"
+    states = ctx.actors_in(sentence, {"state"}, coref=False)
+    first = next(m for m in states if m.key == out[0])
+    group = [first]
+    for m in states:
+        if m.start >= group[-1].end and all(t.lower_ in {",", "and", "the"} for t in doc[group[-1].end:m.start]) \
+                and m.start > group[-1].start:
+            group.append(m)
+        elif m.start > group[-1].end:
+            break
+    return list(dict.fromkeys(m.key for m in group))
 
 
 def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tuple[Agreement, list[int]]]:
@@ -455,7 +509,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
         rule = "agreement-party-main-actor"
-    if len(parties) == 1 and rule != "agreement-party-main-actor":
+    urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
+    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged:
         for key in ctx.main_actors:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)

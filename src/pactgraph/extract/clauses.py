@@ -12,6 +12,8 @@ from .mentions import Mention
 __all__ = ["JOINERS", "LISTING", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
+# Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
+_APPOSED = {",", ":", "the", "our", "—", "–", "-", "(", "are", "is"}
 JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s", "of", "all"}
 
 
@@ -32,6 +34,22 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
                           and m.form != "coref"), None)
     if first_mission is not None and first_mission.start < actors[0].start:
         return []
+    start = sentence.start
+    label = _speaker_label_end(ctx, sentence)
+    if label is not None:
+        # "NATO Secretary General Mark Rutte: Poland is a model Ally": the subject follows the speaker's label
+        actors = [m for m in actors if m.start >= label]
+        if not actors:
+            return []
+        start = label
+    if lowers[start] in {"as", "like", "unlike"}:
+        # "As a member of NATO and of the EU, Germany supports …": the subject follows the opening phrase
+        comma = next((i for i in range(start + 1, min(sentence.end, start + 16)) if lowers[i] == ","), None)
+        if comma is not None:
+            actors = [m for m in actors if m.start > comma]
+            if not actors:
+                return []
+            start = comma + 1
     group = [actors[0]]
     for mention in actors[1:]:
         if mention.start < group[-1].end:
@@ -41,11 +59,23 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
             group.append(mention)
         else:
             break
-    head = range(sentence.start, group[0].start)
+    head = range(start, group[0].start)
     words = sum(1 for i in head if not ctx.punct[i])
     if words > lead or any(lowers[i] in {"that", "which", "who", "whose"} for i in head):
         return []
     return group
+
+
+def _speaker_label_end(ctx: DocContext, sentence: Sentence) -> int | None:
+    """The token after a transcript's "Name Of Speaker:" or "Question (Outlet):" opening, if any."""
+    doc = ctx.doc
+    for i in range(sentence.start, min(sentence.end - 1, sentence.start + 12)):
+        token = doc[i]
+        if token.text == ":":
+            return i + 1 if i > sentence.start else None
+        if not (token.is_title or token.is_upper or token.text in {"(", ")", "-", "'s", "’s"} or token.lower_ in {"of", "the", "for", "and"}):
+            return None
+    return None
 
 
 def owner_before(ctx, sentence, political, at: int) -> list[str]:
@@ -90,6 +120,8 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
         return []
     if doc[j].lower_ in LISTING:
         j += 1
+    elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]):
+        return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners
     listed = []
     pos = j
     for m in named:

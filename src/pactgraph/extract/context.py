@@ -8,11 +8,18 @@ from dataclasses import dataclass, field
 from ..model import Evidence, Statement
 from ..namespaces import ID
 from .mentions import Mention
+from .pipeline import lowers_of
 
 __all__ = ["POLITICAL", "DocContext", "Sentence"]
 
 #: Register kinds that can conclude agreements, be partners, members or contributors.
 POLITICAL = frozenset({"state", "organization", "body", "grouping"})
+
+
+def _punct_flags(doc) -> list[bool]:
+    from spacy.attrs import IS_PUNCT
+
+    return [bool(v) for v in doc.to_array(IS_PUNCT).tolist()] if len(doc) else []
 
 
 @dataclass(slots=True)
@@ -36,8 +43,8 @@ class DocContext:
         self.gazetteer = gazetteer
         self.offset = source.body_start
         self.publisher = publisher or []  # register keys the publisher names, longest first
-        self.lowers: list[str] = [t.lower_ for t in doc]
-        self.punct: list[bool] = [t.is_punct for t in doc]
+        self.lowers: list[str] = lowers_of(doc)
+        self.punct: list[bool] = _punct_flags(doc)
         self._missions: tuple | None = None
         self.sentences: list[Sentence] = []
         for sent in doc.sents:

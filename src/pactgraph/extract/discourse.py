@@ -5,11 +5,15 @@ Structure found in the genre:
 * speaker lines that open a block: ``From Anders Fogh Rasmussen, NATO: …`` or
   transcript labels ``Secretary General: …``, ``Q: …``;
 * captions naming a speech: ``Excerpt from speech by <title> <name> at <venue>``;
-* the ``speaker`` field of the metadata header, for a whole speech.
+* the ``speaker`` field of the metadata header, for a whole speech, or else a
+  title line ``Speech by <post> <name> at …`` opening the text.
 
 Coreference: "we", "our", "us" refer to the speaker's organization (or, in a
 joint declaration or statement, to its main actors); "your country" in a speech
-refers to the host state; "both sides", "our two countries" to the main actors.
+refers to the host state; "both sides", "our two countries" to the main actors
+("our two countries" said by one side: the speaker's actor and the other actor
+of the sentence, or the host); a leading "it"/"its" to the subject of a recent
+sentence, a mission included ("Launched in 2020, Irini … Its tasks").
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ _CAPTION = re.compile(
     r"^(?:Excerpts? (?:from|of)|Video:|Extract from) (?:the )?(?P<genre>[a-z -]{3,40}?) (?:by|of) (?P<rest>[^\n]+)$",
     re.M | re.I,
 )
+_TITLE_LINE = re.compile(r"^(?:(?:Opening |Closing |Keynote |Welcome )?(?:speech|remarks|address|statement|lecture)"
+                         r"|Keynote) (?:by|of) ", re.IGNORECASE)
 _VENUE = re.compile(r"\bat (?:the )?(?P<venue>[A-Z][^,.;\n]{2,80})")
 
 
@@ -65,6 +71,10 @@ def find_speakers(ctx: DocContext, persons, positions) -> list[Speech]:
     default = None
     if ctx.source.metadata.get("speaker"):
         default = _resolve_speaker(ctx, ctx.source.metadata["speaker"], persons, positions)
+    elif ctx.sentences and _TITLE_LINE.match(ctx.text[ctx.sentences[0].char_start:ctx.sentences[0].char_end]):
+        # "Speech by NATO Deputy Secretary General Mircea Geoană at …" heading a text with no speaker field
+        first = ctx.sentences[0]
+        default = next((pid for pid, ps, _ in ctx.person_mentions if first.start <= ps < first.end), None)
     starts: list[tuple[int, str | None]] = []
     for match in _FROM_LINE.finditer(body):
         who = match.group("who")
@@ -180,6 +190,8 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             for phrase, targets, confidence in by_first.get(word, ()):
                 n = len(phrase)
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
+                    if phrase[0] == "our" and phrase in _BOTH:
+                        targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
                     covered.update(range(i, i + n))
@@ -194,11 +206,37 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
         for mention in added:
             ctx.add_mention(mention)
         subject = subject_group(ctx, sentence, ctx.actors_in(sentence, coref=True), lead=2)
-        keys = list(dict.fromkeys(m.key for m in subject))
+        keys = list(dict.fromkeys(m.key for m in subject)) or _mission_subject(ctx, sentence)
         if keys:
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+def _our_two(ctx: DocContext, sentence, speaker_org: str | None, host_state: str | None) -> list[str]:
+    """ "our two countries" said by one side: the speaker's actor and the one other actor of the
+    sentence ("Japan is one of them: … our two countries signed"), else the host of a speech."""
+    if not speaker_org:
+        return []
+    others = list(dict.fromkeys(m.key for m in ctx.actors_in(sentence, coref=False) if m.key != speaker_org
+                                and m.form != "adjective"))
+    if len(others) == 1:
+        return [speaker_org, others[0]]
+    if not others and host_state and host_state != speaker_org:
+        return [speaker_org, host_state]
+    return []
+
+
+def _mission_subject(ctx: DocContext, sentence) -> list[str]:
+    """A mission heading a sentence ("Launched in 2020, Irini has …"), for a following "it"/"its"."""
+    first = next((m for m in sentence.mentions if m.kind == "actor" and m.form != "coref"), None)
+    if first is None or ctx.entity_kind(first.key) != "mission":
+        return []
+    before = [t for t in ctx.doc[sentence.start:first.start] if not t.is_punct]
+    if len(before) <= 2 or (ctx.doc[first.start - 1].text == "," and len(before) <= 8
+                            and not {t.lower_ for t in before} & {"that", "which", "who"}):
+        return [first.key]
+    return []
 
 
 def _coref(ctx: DocContext, i: int, j: int, key: str, confidence: float) -> Mention:

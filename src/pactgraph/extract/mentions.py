@@ -16,9 +16,15 @@ Rules keep false actors out of the name layer, in general terms:
 
 Capitals used for their governments ("Beijing is building up…", "call on
 Moscow", "the Dialogue between Belgrade and Pristina") become mentions of the
-state, and short forms ("the Council", "the Commission", "the Union") are
-resolved to the body the text's publisher or its earlier mentions make
-unambiguous.
+state, and short forms ("the Council", "the Commission", "the Union", and without
+the article before a post: "Council President X") are resolved to the body the
+text's publisher or its earlier mentions make unambiguous.
+
+Concepts: a concept of another scheme inside a longer label counts ("countering
+piracy" names piracy) except in an operation's description ("the counter-piracy
+Operation Atalanta"); "training" and "exercises" count as areas only as items of a
+list of areas ("cooperation in training, cyber defence and …"); a label ending the
+topic of a name counts ("Working Group on Humanitarian Mine Action").
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp
+from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp, lowers_of, offsets_of
 
 __all__ = ["Mention", "find_mentions", "text_entities"]
 
@@ -82,9 +88,9 @@ class Mention:
 
 
 def _mention(doc, key, kind, form, start, end, offset, confidence=None) -> Mention:
-    span = doc[start:end]
-    return Mention(key=key, kind=kind, form=form, start=start, end=end, char_start=offset + span.start_char,
-                   char_end=offset + span.end_char,
+    starts, ends = offsets_of(doc)
+    return Mention(key=key, kind=kind, form=form, start=start, end=end, char_start=offset + starts[start],
+                   char_end=offset + ends[end - 1],
                    confidence=FORM_CONFIDENCE.get(form, 1.0) if confidence is None else confidence)
 
 
@@ -125,11 +131,15 @@ def _venue_address(doc, m: Mention, actor_tokens: set[int]) -> bool:
     if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
         return False
     k, n = i - 2, 0
-    while k >= 0 and _is_cap(doc[k]) and k not in actor_tokens and n < 4:
+    # "at the IISS Shangri-La Dialogue, Singapore": capitalised words, acronyms and the hyphens joining them
+    while k >= 0 and k not in actor_tokens and n < 6 and (
+            _is_cap(doc[k]) or (doc[k].text in {"-", "–"} and k > 0 and _is_cap(doc[k - 1]) and n > 0)):
         k -= 1
         n += 1
     if n == 0:
         return False
+    if k >= 1 and doc[k].lower_ == "the":
+        k -= 1
     return k < 0 or doc[k].lower_ in _LOCATIVE or "\n" in doc[k].text or doc[k].is_space
 
 
@@ -294,6 +304,9 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 kept.append(_mention(doc, country, "actor", "metonym", m.start, m.end, offset))
                 continue
         kept.append(m)
+    bare = _bare_heads(doc, gazetteer, offset, taken)
+    if bare:
+        kept = sorted(kept + bare, key=lambda m: m.start)
 
     explicit = [m for m in kept if m.kind == "actor"]
     starts = [m.start for m in explicit]
@@ -314,9 +327,71 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
             starts.insert(at, m.start)
         resolved.append(m)
 
+    resolved = _drop_unanchored_generic(doc, resolved, publisher or [])
     resolved.extend(_concepts(doc, gazetteer, offset, resolved))
     resolved.sort(key=lambda m: (m.start, m.kind == "concept"))
     return resolved
+
+
+# Aliases that are common nouns in other contexts: "the Alliance" of a bilateral treaty ally, "our Allies".
+_GENERIC_ALIASES = {"alliance", "allies", "ally"}
+
+
+def _drop_unanchored_generic(doc, mentions: list[Mention], publisher: list[str]) -> list[Mention]:
+    """Keep "the Alliance"/"Allies" only in a text that names their organization or is published by it.
+
+    A US-Philippines statement speaks of "the Alliance" and a US-Japan one of "both Allies" without
+    meaning NATO; a NATO text names NATO somewhere or is published by it.
+    """
+    generic = [m for m in mentions if m.kind == "actor" and m.form in ("alias", "shortform")
+               and doc[m.end - 1].lower_ in _GENERIC_ALIASES and not doc[m.start].lower_ in {"nato", "atlantic", "north"}]
+    if not generic:
+        return mentions
+    # only a text that speaks of another alliance as a common noun ("the alliance between A and B",
+    # "our bilateral alliance") is in doubt; elsewhere "Allies" and "the Alliance" are read as NATO
+    if not any(t.text in ("alliance", "alliances", "allies", "ally") for t in doc):
+        return mentions
+    anchored = {m.key for m in mentions if m.kind == "actor" and m.form in ("name", "acronym")} | set(publisher)
+    drop = {id(m) for m in generic if m.key not in anchored}
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+# Post heads before which a bare capitalised head noun is a short form: "Council President", "Commission Vice-President".
+_POST_AFTER_HEAD = {"President", "Vice", "Vice-President", "Chair", "Chairman", "Chairwoman", "Chairperson", "Secretary",
+                    "Commissioner", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Representative"}
+
+
+def _bare_heads(doc, gazetteer: Gazetteer, offset: int, taken: bytearray) -> list[Mention]:
+    """Short forms written without their article before a post: "issued by Council President X"."""
+    out = []
+    heads = gazetteer.short_candidates
+    for i in _token_positions(doc, heads):
+        if i + 1 >= len(doc) or doc[i + 1].text not in _POST_AFTER_HEAD or taken[i]:
+            continue
+        token = doc[i]
+        if i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+            continue  # part of a longer name ("Security Council President" is matched as a name)
+        out.append(_mention(doc, "shortform|" + token.text, "shortform", "shortform", i, i + 1, offset))
+    return out
+
+
+_WORD_IDS: dict[tuple[int, int], object] = {}
+
+
+def _token_positions(doc, words) -> list[int]:
+    """Indexes of the tokens written exactly as one of ``words``, found without a pass in Python."""
+    import numpy
+    from spacy.attrs import ORTH
+
+    if not len(doc):
+        return []
+    key = (id(doc.vocab), id(words))
+    ids = _WORD_IDS.get(key)
+    if ids is None or len(ids) != len(words):
+        ids = _WORD_IDS[key] = numpy.sort(numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64"))
+    orth = doc.to_array(ORTH)
+    at = numpy.minimum(numpy.searchsorted(ids, orth), len(ids) - 1)
+    return numpy.nonzero(ids[at] == orth)[0].tolist()
 
 
 def _sentence_starts(doc) -> list[int]:
@@ -346,10 +421,15 @@ def _concepts(doc, gazetteer: Gazetteer, offset: int, names: list[Mention]) -> l
     taken = bytearray(len(doc) + 1)
     out: list[Mention] = []
     outer: list[tuple[int, int, str]] = []
+    missions = {m.start for m in names if m.kind == "actor" and gazetteer.register.entities[m.key].kind == "mission"}
     for start, end, key in candidates:
         if any(taken[start:end]):
-            # a concept of another scheme inside a longer one: "countering piracy" also names piracy
+            # a concept of another scheme inside a longer one: "countering piracy" also names piracy,
+            # but "NATO's counter-piracy Operation Ocean Shield" only says what the operation does
             host = next((o for o in outer if o[0] <= start and end <= o[1]), None)
+            if host is not None and (any(i in missions for i in range(host[0] + 1, host[1] + 1)) or (
+                    host[1] < len(doc) and doc[host[1]].lower_ in _OPERATION_NOUNS)):
+                continue  # (the label may run into the mission's name: "counter-piracy Operation Atalanta")
             if host is not None and host[2].split("/")[0] != key.split("/")[0] \
                     and not any(m.start < end and start < m.end and m.key.split("/")[0] == key.split("/")[0]
                                 for m in out):
@@ -361,6 +441,37 @@ def _concepts(doc, gazetteer: Gazetteer, offset: int, names: list[Mention]) -> l
     for mention in list(out):
         out.extend(_coordinated(doc, gazetteer, offset, mention, taken))
         out.extend(_coordinated_before(doc, gazetteer, offset, mention, taken))
+    out.extend(_listed_bare_words(doc, gazetteer, offset, out, taken))
+    return out
+
+
+_OPERATION_NOUNS = {"operation", "operations", "mission", "missions", "force", "task"}
+# Words that name an area only inside a list of areas: "cooperation in training, capacity building and …".
+_LIST_ONLY = {"training": "area/military-education-and-training", "exercises": "area/military-exercises"}
+
+
+def _listed_bare_words(doc, gazetteer: Gazetteer, offset: int, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """ "capacity building and training", "training, capacity building, defence industry": a bare word
+    coordinated with a cooperation area is an area too."""
+    out = []
+    areas = [m for m in found if m.key.startswith("area/")]
+    if not areas:
+        return out
+    ends = {m.end: m for m in areas}
+    starts = {m.start: m for m in areas}
+    for i in _token_positions(doc, _LIST_ONLY):
+        token = doc[i]
+        key = _LIST_ONLY[token.text]
+        if taken[i] or key not in gazetteer.concepts:
+            continue
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if nxt in {"school", "centre", "center", "course", "courses", "camp", "facility"}:
+            continue  # "the training centre": a place, not an item of a list
+        before = i >= 2 and doc[i - 1].lower_ in {",", "and"} and i - 1 in ends
+        after = i + 2 < len(doc) and nxt in {",", "and"} and i + 2 in starts
+        if before or after:
+            taken[i] = 1
+            out.append(_mention(doc, key, "concept", "label", i, i + 1, offset, 0.8))
     return out
 
 
@@ -394,6 +505,13 @@ def _in_proper_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in {"on", "for", "concerning", "against", "countering"}:
         return False
+    k = start - 1
+    while k >= 0 and _is_cap(doc[k]) and start - k <= 3:
+        k -= 1
+    after = doc[end] if end < len(doc) else None
+    if k >= 0 and k < start - 1 and doc[k].lower_ in {"on", "for", "concerning", "against"} \
+            and not (after is not None and _is_cap(after)):
+        return False  # the end of a name's topic: "Working Group on Humanitarian Mine Action"
     after = doc[end] if end < len(doc) else None
     cap_before = before is not None and _is_cap(before) and not before.is_sent_start
     cap_after = after is not None and (_is_cap(after) or after.text == "-")
@@ -406,9 +524,10 @@ _CONNECTORS = {",", "and", "or", "as", "well"}
 
 def _coordinated_before(doc, gazetteer: Gazetteer, offset: int, mention: Mention, taken: bytearray) -> list[Mention]:
     """ "food and energy security" → also "food security"; "A and B <head>" → "A <head>"."""
-    words = [t.lower_ for t in doc[mention.start:mention.end]]
+    lowers = lowers_of(doc)
+    words = lowers[mention.start:mention.end]
     out = []
-    if len(words) < 2 or mention.start < 2 or doc[mention.start - 1].lower_ not in {"and", "or", ","}:
+    if len(words) < 2 or mention.start < 2 or lowers[mention.start - 1] not in {"and", "or", ","}:
         return out
     for split in range(1, len(words)):
         suffix = " ".join(words[split:])
@@ -416,7 +535,7 @@ def _coordinated_before(doc, gazetteer: Gazetteer, offset: int, mention: Mention
             k = mention.start - 1 - n
             if k < 0 or any(taken[k:k + n]):
                 continue
-            key = gazetteer.label_index.get(" ".join(t.lower_ for t in doc[k:k + n]) + " " + suffix)
+            key = gazetteer.label_index.get(" ".join(lowers[k:k + n]) + " " + suffix)
             if key:
                 taken[k:k + n] = b"\x01" * n
                 out.append(_mention(doc, key, "concept", "label", k, k + n, offset, 0.9))
@@ -426,14 +545,15 @@ def _coordinated_before(doc, gazetteer: Gazetteer, offset: int, mention: Mention
 
 def _coordinated(doc, gazetteer: Gazetteer, offset: int, mention: Mention, taken: bytearray) -> list[Mention]:
     """ "countering terrorism and violent extremism" → also "countering violent extremism"."""
-    words = [t.lower_ for t in doc[mention.start:mention.end]]
+    lowers = lowers_of(doc)
+    words = lowers[mention.start:mention.end]
     out = []
     for split in range(1, len(words)):
         prefix = " ".join(words[:split])
         j = mention.end
         while j < len(doc):
             k = j
-            while k < len(doc) and doc[k].lower_ in _CONNECTORS:
+            while k < len(doc) and lowers[k] in _CONNECTORS:
                 k += 1
             if k == j:
                 break
@@ -441,7 +561,7 @@ def _coordinated(doc, gazetteer: Gazetteer, offset: int, mention: Mention, taken
             for n in (4, 3, 2, 1):
                 if k + n > len(doc):
                     continue
-                key = gazetteer.label_index.get(prefix + " " + " ".join(t.lower_ for t in doc[k:k + n]))
+                key = gazetteer.label_index.get(prefix + " " + " ".join(lowers[k:k + n]))
                 if key:
                     found = (n, key)
                     break

@@ -2,8 +2,11 @@
 
 * ``partnerOf``: "partnership between X and Y", "X and Y are strategic partners",
   "NATO's partners, a group that also includes A and B", "X's partnership with
-  Y", "cooperation among A, B and C", a bilateral agreement between two parties,
-  and a bilateral body ("NATO-Ukraine Council");
+  Y", "cooperation among A, B and C", "As a close partner, X has worked
+  alongside Y", a bilateral agreement between two parties, a bilateral body
+  ("NATO-Ukraine Council"), and lists that continue in the next sentences
+  ("ASEAN's Dialogue Partners … They are A, B and C"; "Japan is one of them …
+  A and B are others"; "our four Indo-Pacific partners" after four states);
 * ``org:memberOf``: "X joined NATO", "X became the 32nd member of NATO", "as a
   member of NATO and the EU", "the two remaining Allies, A and B", "the G7
   Foreign Ministers of A, B and C", "a group that also includes A and B".
@@ -20,8 +23,8 @@ from .clauses import joined_after, listed_after, owner_before, rel, subject_grou
 from .context import POLITICAL
 from .mentions import Mention
 
-__all__ = ["MEMBER_WORDS", "PARTNER_WORDS", "find_members", "find_partners", "partners_by_agreement",
-           "partners_by_body"]
+__all__ = ["MEMBER_WORDS", "PARTNER_WORDS", "find_members", "find_partners", "partners_across_sentences",
+           "partners_by_agreement", "partners_by_body", "partners_counted"]
 
 _PARTNER = {"partner", "partners", "partnership", "partnerships", "partnered", "partnering"}
 _COOP = {"cooperation", "co-operation", "partnership", "partnerships", "frameworks", "framework", "alliance"}
@@ -55,7 +58,14 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
     for i, word in enumerate(lowers):
         if word not in {"partners", "partner"}:
             continue
-        cop = next((j for j in range(i - 1, max(-1, i - 4), -1) if lowers[j] in _COPULA), None)
+        # the copula, possibly before a few qualifiers: "are close and valued partners"
+        cop = None
+        for j in range(i - 1, max(-1, i - 7), -1):
+            if lowers[j] in _COPULA:
+                cop = j
+                break
+            if not (lowers[j] in {"and", ",", "a", "an", "the", "most", "very", "-"} or ctx.doc[sentence.start + j].is_lower):
+                break
         if cop is None:
             continue
         k = cop - 1
@@ -63,9 +73,20 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             k -= 1
         group = _group_ending(ctx, sentence, named, sentence.start + k + 1)
         keys = list(dict.fromkeys(m.key for m in group))
-        if len(keys) == 2:
+        # "… are close partners of NATO", "… is a key partner for the EU": the organization named after
+        of = lowers[i + 1:i + 2] in (["of"], ["for"], ["to"])
+        target = next((m.key for m in named if of and m.start in (sentence.start + i + 2, sentence.start + i + 3)
+                       and m.form != "coref" and all(t.lower_ in {"the"} for t in ctx.doc[sentence.start + i + 2:m.start])),
+                      None)
+        if target is not None and keys:
+            for key in keys:
+                if key != target:
+                    pairs.append((target, key, 0.8, "partner-pair-of"))
+        elif len(keys) == 2:
             pairs.append((keys[0], keys[1], 0.8, "partner-pair"))
-        elif len(keys) > 2:
+        elif len(keys) > 2 or (len(keys) == 1 and lowers[cop] in {"is", "remains"} and lowers[:1] != ["it"]
+                               and group[0].form != "coref"):
+            # a single actor "is an essential partner" in a speaker's words: the speaker's organization's partner
             owner = _speaker_org(ctx, sentence)
             for key in keys:
                 if owner and owner != key:
@@ -82,7 +103,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 if m.key != o:
                     pairs.append((o, m.key, 0.8, "partner-listing"))
         # "Mongolia is one of NATO's partners"
-        if owner and subject and set(lowers[:i]) & {"one", "is", "a", "become", "became"} and "of" in lowers[:i]:
+        if owner and subject and any(lowers[j:j + 2] == ["one", "of"] for j in range(max(0, i - 6), i)):
             for m in subject:
                 for o in owner:
                     if m.key != o and m.end <= at:
@@ -100,6 +121,20 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             for m in listed:
                 if m.key != o:
                     pairs.append((o, m.key, 0.75, "partner-with"))
+    # "As a close partner, Finland has worked alongside Allies"; "As partners of NATO, A and B …"
+    comma = next((j for j in range(1, min(len(lowers), 9)) if lowers[j] == ","), None)
+    if lowers[:1] == ["as"] and comma is not None and set(lowers[1:comma]) & _PARTNER:
+        intro = [m for m in named if m.end <= sentence.start + comma and m.form != "coref"]
+        others = [m.key for m in intro]
+        if not others:
+            for j in range(comma + 1, len(lowers)):
+                if lowers[j] in {"with", "alongside"}:
+                    others = [m.key for m in joined_after(ctx, sentence, sentence.start + j, named)]
+                    break
+        for m in subject:
+            for o in others:
+                if m.key != o:
+                    pairs.append((m.key, o, 0.7, "partner-as-partner"))
     # "our partnership" in a text about an agreement between two parties
     keys = list(dict.fromkeys(a.key for a in named))
     if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
@@ -113,6 +148,117 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             continue
         a, b = sorted((a, b))
         ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
+
+
+_CONTINUE_OPENINGS = [("they", "are"), ("they", "include"), ("these", "are"), ("these", "include"),
+                      ("among", "them", "are"), ("they", "comprise"), ("the", "others", "are")]
+_CONTINUE_ENDINGS = [("one", "of", "them"), ("are", "others"), ("is", "another"), ("are", "among", "them"),
+                     ("is", "among", "them"), ("are", "two", "others"), ("are", "also", "partners")]
+
+
+def partners_across_sentences(ctx) -> None:
+    """A list of partners continued in the next sentences.
+
+    "ASEAN's Dialogue Partners remain essential … They are A, B and C."; "We work with
+    partners who share our interests. Japan is one of them … A, B and C are others."
+    The owner is the possessor of "partners" (or the subject of its sentence); the
+    continuation must follow within two sentences and open or end with a phrase that
+    refers back to them.
+    """
+    owner: list[str] = []
+    origin = None
+    for sentence in ctx.sentences:
+        lowers = ctx.lowers[sentence.start:sentence.end]
+        if not owner and "partners" not in lowers:
+            continue
+        political = ctx.actors_in(sentence)
+        named = [m for m in political if m.form != "coref"]
+        listed: list[Mention] = []
+        if owner and origin is not None and sentence.index - origin.index <= 2:
+            for opening in _CONTINUE_OPENINGS:
+                n = len(opening)
+                if tuple(lowers[:n]) == opening:
+                    listed = joined_after(ctx, sentence, sentence.start + n - 1, named)
+                    break
+            if not listed:
+                words = [w for w in lowers if w not in {".", ":", ";", ","}]
+                for ending in _CONTINUE_ENDINGS:
+                    n = len(ending)
+                    at = next((j for j in range(len(lowers) - n + 1) if tuple(lowers[j:j + n]) == ending), None)
+                    if at is None or (ending[0] != "one" and tuple(words[-n:]) != ending):
+                        continue
+                    verb = at if ending[0] != "one" else at - 1
+                    if verb >= 1 and lowers[verb] in {"is", "are"}:
+                        listed = _group_ending(ctx, sentence, named, sentence.start + verb)
+                    break
+        for m in listed:
+            for o in owner:
+                if m.key != o and ctx.entity_kind(m.key) in POLITICAL:
+                    a, b = sorted((o, m.key))
+                    ev = ctx.evidence(sentence, "partner-list-continued", 0.7, origin.char_start, sentence.char_end)
+                    ctx.state(ID + a, PACT + "partnerOf", ID + b, ev)
+        if "partners" in lowers and not listed:
+            at = sentence.start + lowers.index("partners")
+            found = owner_before(ctx, sentence, political, at)
+            if not found:
+                found = [m.key for m in subject_group(ctx, sentence, political) if m.end <= at]
+            if found:
+                owner, origin = list(dict.fromkeys(found)), sentence
+                continue
+        if origin is not None and sentence.index - origin.index >= 2:
+            owner, origin = [], None
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12}
+
+
+def partners_counted(ctx) -> None:
+    """ "New Zealand, Australia, Japan and the Republic of Korea … our four Indo-Pacific partners": a counted
+    group of partners that refers back to a list of exactly that many states (in its sentence or the one before)."""
+    doc = ctx.doc
+    for sentence in ctx.sentences:
+        lowers = ctx.lowers[sentence.start:sentence.end]
+        if "partners" not in lowers:
+            continue
+        for i, word in enumerate(lowers):
+            if word != "partners":
+                continue
+            k = i - 1
+            while k >= 0 and i - k <= 4 and lowers[k] not in _NUMBERS:
+                k -= 1
+            if k < 1 or lowers[k] not in _NUMBERS or not all(doc[sentence.start + j].text[:1].isupper()
+                                                             or doc[sentence.start + j].text in {"-", "–"}
+                                                             for j in range(k + 1, i)):
+                continue
+            n = _NUMBERS[lowers[k]]
+            at = sentence.start + k - 1
+            owner = [m.key for m in sentence.mentions if m.kind == "actor" and m.start <= at < m.end]
+            if not owner:
+                continue
+            scope = [ctx.sentences[sentence.index - 1]] if sentence.index else []
+            groups = []
+            for sent in scope + [sentence]:
+                states = [m for m in ctx.actors_in(sent, {"state"}, coref=False) if m.end <= at]
+                group: list[Mention] = []
+                for m in states:
+                    if group and all(t.lower_ in {",", "and", "the"} for t in doc[group[-1].end:m.start]):
+                        group.append(m)
+                    else:
+                        if len(group) == n:
+                            groups.append((sent, group))
+                        group = [m]
+                if len(group) == n:
+                    groups.append((sent, group))
+            if len(groups) != 1:
+                continue
+            origin, group = groups[0]
+            for o in owner:
+                for m in group:
+                    if m.key != o:
+                        a, b = sorted((o, m.key))
+                        ev = ctx.evidence(sentence, "partner-counted", 0.65, origin.char_start, sentence.char_end)
+                        ctx.state(ID + a, PACT + "partnerOf", ID + b, ev)
 
 
 def _group_ending(ctx, sentence, named, end: int) -> list[Mention]:
@@ -182,13 +328,20 @@ def partners_by_agreement(ctx, agreements) -> None:
 def find_members(ctx, sentence, lowers, political) -> None:
     """Record org:memberOf statements of one sentence."""
     doc = ctx.doc
-    states = [a for a in political if ctx.entity_kind(a.key) == "state" and a.form != "coref"]
+    # a leading "It" that stands for a state counts ("It joined the Alliance's partners across the globe in 2018")
+    states = [a for a in political if ctx.entity_kind(a.key) == "state"
+              and (a.form != "coref" or (doc[a.start].lower_ == "it" and a.start <= sentence.start + 1))]
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework") and a.form != "coref"
             and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
     if not states or not orgs:
         return
     found: list[tuple[Mention, Mention, str]] = []
-    negated = bool(set(lowers) & _NOT_MEMBER)
+    # words of a framework's own name ("partners across the globe") do not deny membership of it
+    in_names = {i - sentence.start for a in orgs if ctx.entity_kind(a.key) == "framework" for i in range(a.start, a.end)}
+    outside = {w for j, w in enumerate(lowers) if j not in in_names}
+    negated = bool(outside & _NOT_MEMBER)
+    # a partner of a partnership framework takes part in it: "one of NATO's partners in the Mediterranean Dialogue"
+    negated_framework = bool(outside & (_NOT_MEMBER - {"partner", "partners"}))
     subject = [m for m in subject_group(ctx, sentence, political) if ctx.entity_kind(m.key) == "state"]
     members_of: list[Mention] = []  # organizations found as "member of" targets, for "and of the …"
     who: list[Mention] = []
@@ -196,8 +349,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
         o_start, o_end = rel(org.start, sentence), rel(org.end, sentence)
         before = lowers[max(0, o_start - 6):o_start]
         # "…, a group that also includes A, B and C" (a framework or grouping and its members)
-        after = lowers[o_end:o_end + 7]
-        if "includes" in after or "include" in after or "comprises" in after:
+        after = lowers[o_end:o_end + 10]
+        if ("includes" in after or "include" in after or "comprises" in after) and "." not in after:
             k = org.end + after.index(next(w for w in after if w in {"includes", "include", "comprises"})) + 1
             for s in states:
                 if s.start < k:
@@ -207,10 +360,20 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     k = s.end
                 else:
                     break
+        # "ECOWAS Member States such as Ghana and Senegal", "the EU member states, including France"
+        if ctx.entity_kind(org.key) in {"organization", "grouping"} and after[:1] in (["member"], ["members"]) \
+                and not set(before[-2:]) & {"non", "not", "-", "future", "prospective", "candidate"}:
+            noun = 1 if after[:1] == ["members"] else 2
+            if after[0] == "members" or after[1:2] in (["states"], ["countries"]):
+                for s in listed_after(ctx, sentence, org.end + noun - 1, states):
+                    found.append((s, org, "member-states-listing"))
         # "Mongolia is one of NATO's partners across the globe"
         if ctx.entity_kind(org.key) in {"framework", "grouping"} and "one" in lowers[:o_start] and subject:
             j = lowers.index("one")
-            if j + 1 < len(lowers) and lowers[j + 1] == "of" and j < o_start <= j + 5 and not negated:
+            # "one of NATO's partners across the globe", "one of NATO's most active partners in the Mediterranean Dialogue"
+            if j + 1 < len(lowers) and lowers[j + 1] == "of" and j < o_start <= j + 9 \
+                    and not {",", ";"} & set(lowers[j:o_start]) \
+                    and not (negated_framework if ctx.entity_kind(org.key) == "framework" else negated):
                 for s in subject:
                     found.append((s, org, "member-one-of"))
         # "as (a founding) member(s) of NATO and the EU"; "France's active role as a member of IORA"
@@ -218,8 +381,10 @@ def find_members(ctx, sentence, lowers, political) -> None:
         if chained or ("of" in before[-2:] and set(before) & {"member", "members"} and not set(before) & _NOT_MEMBER):
             members_of.append(org)
             if not chained:
-                who = _possessor_before(ctx, sentence, political, org.start) or subject \
-                    or [s for s in states if s.start > org.end][:1]
+                # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
+                # Security Council condemned the attack … from Nepal"
+                after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
+                who = _possessor_before(ctx, sentence, political, org.start) or subject or after[:1]
             for s in who:
                 found.append((s, org, "member-as-member-of"))
             continue
@@ -233,6 +398,13 @@ def find_members(ctx, sentence, lowers, political) -> None:
                         k = s.end
             if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
                 for s in subject:
+                    found.append((s, org, "member-allies"))
+            # "Poland is a model Ally", "Norway and Denmark are founding Allies"
+            for s in subject:
+                gap = lowers[rel(s.end, sentence):o_start]
+                if gap[:1] and gap[0] in {"is", "are", "remains", "remain", "was", "were"} and len(gap) <= 4 \
+                        and all(ctx.doc[s.end + j].is_lower for j in range(1, len(gap))) \
+                        and not set(gap) & (_NOT_MEMBER | {"former", "no"}):
                     found.append((s, org, "member-allies"))
             continue
         # "the G7 Foreign Ministers of Canada, France, …"
@@ -250,8 +422,9 @@ def find_members(ctx, sentence, lowers, political) -> None:
                         k = s.end
                     else:
                         break
+        possessive = org.end < sentence.end and doc[org.end].text in {"'s", "’s"}  # "joined NATO's partners"
         for state in states:
-            if org.start > state.end:
+            if org.start > state.end and not possessive:
                 gap = lowers[rel(state.end, sentence):o_start]
                 lead = set(lowers[:rel(state.start, sentence)][-3:])
                 if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 \

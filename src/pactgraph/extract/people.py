@@ -17,16 +17,29 @@ OSCE Chairperson-in-Office, Malta's Deputy Prime Minister and Minister for
 Foreign … Ian Borg") and family-name-first names ("KISHIDA Fumio"; "Kamikawa
 Yoko" in a text by the Japanese government). Later mentions by surname ("Mr
 Y", "President Y", "Y said") resolve to the same person.
+
+Also read: a gloss in brackets ("Raksha Mantri (Minister of Defence) of the
+Republic of India"), names on both sides of a post ("A B, <post>, C D, <post>":
+each name takes the post after it), and counterparts ("his Vietnamese counterpart,
+General X Y" holds the referent's post in Viet Nam). When a sentence names several
+states and the post states none, the post goes to the state the other persons of
+the sentence do not hold posts in, else to the state the text is clearly about.
+A post with a family name only ("President Putin", "Chancellor Scholz") is a
+person only when :mod:`~pactgraph.extract.holders` knows exactly one holder of
+that post with that name on the text's date. A name with a form of address and
+no post anywhere ("Dr X Y" chairing a debate) is not a person.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Person, Position
 from ..namespaces import ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext
+from .pipeline import get_nlp
 
 __all__ = ["find_people"]
 
@@ -36,12 +49,13 @@ HEADS = {
     "Adviser", "Advisor", "Governor", "Commander", "Chief", "Head", "Spokesperson", "Spokesman", "Spokeswoman",
     "King", "Queen", "Emperor", "Prince", "Sultan", "Emir", "Amir", "Councillor", "Councilor", "Counsellor",
     "Speaker", "Leader", "Vice-President", "Mayor", "Administrator", "Rapporteur", "Registrar", "Prosecutor",
+    "Mantri",  # "Raksha Mantri" (Minister of Defence) in Indian government texts
 }
 MODIFIERS = {
     "Prime", "Deputy", "Vice", "Assistant", "Under", "Special", "High", "Foreign", "Defence", "Defense",
     "Interior", "Finance", "Senior", "Executive", "Permanent", "Federal", "State", "First", "Acting", "Supreme",
     "Allied", "National", "Security", "Crown", "Grand", "Home", "Cabinet", "Chief", "Principal", "General",
-    "European", "Military", "Head", "Co", "Political", "Trade", "Justice",
+    "European", "Military", "Head", "Co", "Political", "Trade", "Justice", "Raksha", "Rajya", "Videsh",
 }
 # Words of ministry and department names in complements ("for Foreign and European Affairs and Trade").
 DEPT_WORDS = {
@@ -87,6 +101,8 @@ _NOT_NAMES = {
     "State", "States", "Federal", "Moderator", "Question", "Answer", "Good", "Kia", "Vice-Chancellor",
 }
 _INITIAL = re.compile(r"^[A-Z]\.$")
+#: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
+COUNTERPART = "counterpart"
 _SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."}
 
 
@@ -106,6 +122,7 @@ class _Found:
     start: int  # token span of the whole mention (titles + name)
     end: int
     titles: list[_Title]
+    family_only: bool = False  # the name is a family name of several words ("President von der Leyen")
 
 
 def _is_title_word(token, words) -> bool:
@@ -125,6 +142,7 @@ class _Parser:
     def __init__(self, ctx: DocContext, sentence, host: str | None):
         self.ctx, self.doc, self.sentence, self.host = ctx, ctx.doc, sentence, host
         self.start, self.end = sentence.start, sentence.end
+        self.known: dict[str, set[str]] = {}  # family name → actors of the posts stated for that person
         self.names = {}  # token → name-layer mention starting there
         self.covered = set()
         for m in sentence.mentions:
@@ -185,9 +203,18 @@ class _Parser:
         elif i - 1 >= self.start and doc[i - 1].lower_ == "your" and self.host:
             org, start = self.host, i - 1
         text_words = list(words)
-        # Complements: "of National Defence", "of the Republic of Poland", "for Foreign Affairs and Trade"
         k = core_end
-        while k < self.end and doc[k].lower_ in {"of", "for", "to"}:
+        # A gloss in brackets: "Raksha Mantri (Minister of Defence) of the Republic of India"
+        if k + 1 < self.end and doc[k].text == "(" and doc[k + 1].text in HEADS | MODIFIERS:
+            close = next((j for j in range(k + 2, min(self.end, k + 14)) if doc[j].text == ")"), None)
+            inner = self.parse_title(k + 1) if close is not None else None
+            if inner is not None and inner.end <= close:
+                text_words = inner.words[0].split()
+                if org is None and inner.org:
+                    org = inner.org
+                k = close + 1
+        # Complements: "of National Defence", "of the Republic of Poland", "for Foreign Affairs and Trade"
+        while k < self.end and doc[k].lower_ in {"of", "for", "to", "on"}:
             prep = doc[k].lower_
             m = k + 1
             actor = self.actor_at(m)  # "of the Union" (a short form includes its article)
@@ -198,13 +225,13 @@ class _Parser:
                 if prep == "of" and org is None and actor.form != "coref":
                     org = actor.key
                     n = actor.end
-                    while n < self.end and doc[n].text in DEPT_WORDS and n not in self.covered:
-                        n += 1  # "of the Czech Armed Forces"
+                    while n < self.end and (doc[n].text in DEPT_WORDS or doc[n].text in HEADS) and n not in self.covered:
+                        n += 1  # "of the Czech Armed Forces", "of the ASEAN Chair"
                     k = n
                     continue
-                if prep in {"for", "to"}:  # "Special Coordinator for Lebanon", "Ambassador of Japan to the Philippines"
-                    if prep == "for":
-                        text_words += ["for", *[t.text for t in doc[k + 1:actor.end]]]
+                if prep in {"for", "to", "on"}:  # "Special Coordinator for Lebanon", "Envoy ... on Myanmar"
+                    if prep in {"for", "on"}:
+                        text_words += [prep, *[t.text for t in doc[k + 1:actor.end]]]
                     k = actor.end
                     continue
                 break
@@ -241,12 +268,26 @@ class _Parser:
                 return True
         return False
 
+    def counterpart(self, i: int) -> _Title | None:
+        """ "his Vietnamese counterpart", "my Chinese counterpart": a post named after the referent's, in an actor."""
+        doc = self.doc
+        actor = self.actor_ending_at(i)
+        if actor is not None and actor.form != "coref":
+            return _Title(actor.start, i + 1, i, [COUNTERPART], actor.key, False)
+        if i + 2 < self.end and doc[i + 1].lower_ in {"from", "of", "in"}:
+            actor = self.actor_at(i + 2) or (self.actor_at(i + 3) if doc[i + 2].lower_ == "the" else None)
+            if actor is not None and actor.form != "coref" and self.ctx.entity_kind(actor.key) == "state":
+                return _Title(i, actor.end, i, [COUNTERPART], actor.key, False)
+        return None
+
     def titles(self) -> list[_Title]:
         out, i = [], self.start
         while i < self.end:
             title = None
             token = self.doc[i]
-            if i not in self.covered and (token.text in HEADS or token.text in MODIFIERS) and token.text[:1].isupper():
+            if token.lower_ == "counterpart" and i not in self.covered:
+                title = self.counterpart(i)
+            elif i not in self.covered and (token.text in HEADS or token.text in MODIFIERS) and token.text[:1].isupper():
                 title = self.parse_title(i)
             if title is not None:
                 out.append(title)
@@ -299,6 +340,15 @@ class _Parser:
         tokens, end = self.read_name(k)
         return tokens, end, comma
 
+    def family_after(self, k: int) -> tuple[list, int]:
+        """A family name of several words right after a post ("von der Leyen", "Van Rompuy")."""
+        doc = self.doc
+        for words in _multiword_families().get(doc[k].text if k < self.end else "", ()):
+            n = len(words)
+            if k + n <= self.end and tuple(t.text for t in doc[k:k + n]) == words:
+                return list(doc[k:k + n]), k + n
+        return [], k
+
     def name_before(self, start: int) -> tuple[list, int]:
         """A name right before ", <post>": "Mr. KISHIDA Fumio, Prime Minister of Japan"."""
         doc = self.doc
@@ -326,6 +376,20 @@ class _Parser:
         if len([t for t in tokens if t.text != "-"]) < 2:
             return [], start
         return tokens, first
+
+
+@cache
+def _multiword_families() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Family names of several words in the office-holder table, by first word, longest first."""
+    from .holders import family_names
+
+    nlp = get_nlp()
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for family in family_names():
+        words = tuple(t.text for t in nlp.make_doc(family))
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def _natural_order(tokens, family_first: bool) -> tuple[str, str]:
@@ -370,11 +434,18 @@ def find_people(ctx: DocContext, host: str | None = None):
                     and found.name_tokens[0].is_alpha and len(found.name_tokens[0].text) > 1 \
                     and not found.name_tokens[1].text.isupper():
                 japanese_style = True
+    known = _stated_posts(found_all)
+    untitled = []
+    last_post: dict[int, tuple[str, str]] = {}  # sentence → (person, post) of the last person named in it
     for found, sentence, parser in found_all:
+        parser.known = known
         for title in found.titles:
             ctx.title_spans.append((title.core_start, title.end))
         tokens = [t for t in found.name_tokens if t.text != "-"]
-        if len(tokens) >= 2:
+        if not found.titles and len(tokens) >= 2:
+            untitled.append((found, sentence))
+            continue
+        if len(tokens) >= 2 and not found.family_only:
             orgs = [_org(ctx, parser, found, t) for t in found.titles]
             family_first = japanese_style and "state/jpn" in orgs and len(tokens) == 2 \
                 and not tokens[0].text.isupper() and not tokens[1].text.isupper()
@@ -389,11 +460,24 @@ def find_people(ctx: DocContext, host: str | None = None):
                 ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
             mentions.append((iri, found.start, found.end))
             for title, org in zip(found.titles, orgs):
+                if title.words == [COUNTERPART]:
+                    title.words = [_referent_post(ctx, title, sentence, last_post, persons, positions)]
                 _add_position(ctx, sentence, positions, iri, title, org)
+            if found.titles and found.titles[0].words != [COUNTERPART]:
+                last_post[sentence.index] = (iri, found.titles[0].words[0])
         elif tokens:
-            pending.append((tokens, found.start, found.end, found.titles, (sentence, parser)))
-    for tokens, start, end, titles, (sentence, parser) in pending:
-        iri = by_family.get(tokens[0].text) or by_family.get(tokens[0].text.capitalize())
+            pending.append((tokens, found.start, found.end, found.titles, (sentence, parser), found))
+    # A name with a form of address only ("Dr Bastian Giegerich"): a person only if a post names them elsewhere.
+    for found, sentence in untitled:
+        name, _ = _natural_order(found.name_tokens, False)
+        iri = ID + "person/" + slugify(name)
+        if iri in persons:
+            mentions.append((iri, found.start, found.end))
+    for tokens, start, end, titles, (sentence, parser), found in pending:
+        family = " ".join(t.text for t in tokens) if found.family_only else tokens[0].text
+        iri = by_family.get(family) or by_family.get(family.capitalize())
+        if iri is None and titles:
+            iri = _known_holder(ctx, sentence, found, family, persons, by_family, positions)
         if iri is None:
             continue
         mentions.append((iri, start, end))
@@ -433,7 +517,14 @@ def _found_in(parser: _Parser) -> list[_Found]:
             else:
                 break
         i += 1
-        tokens, end, _ = parser.name_after(chain[-1].end)
+        tokens, end, comma = parser.name_after(chain[-1].end)
+        if tokens and comma and end < parser.end and doc[end].text == "," and any(t.start == end + 1 for t in titles[i:]):
+            # "A B, <post>, C D, <post> …": the name after the post has a post of its own, so this post is A B's
+            before, first = parser.name_before(chain[0].start)
+            if before:
+                found.append(_Found(before, first, chain[-1].end, chain))
+                used.update(range(first, chain[-1].end))
+                continue
         if tokens:
             found.append(_Found(tokens, chain[0].start, end, chain))
             used.update(range(chain[0].start, end))
@@ -442,6 +533,11 @@ def _found_in(parser: _Parser) -> list[_Found]:
         if tokens:
             found.append(_Found(tokens, first, chain[-1].end, chain))
             used.update(range(first, chain[-1].end))
+            continue
+        tokens, end = parser.family_after(chain[-1].end)
+        if tokens:  # "President von der Leyen": a family name of several words
+            found.append(_Found(tokens, chain[0].start, end, chain, family_only=True))
+            used.update(range(chain[0].start, end))
     # "Mr Rasmussen", "Ms Battsetseg": honorific and a name, no post.
     for token in doc[parser.start:parser.end]:
         if token.text in _SURNAME_CUES and token.i + 1 < parser.end and token.i not in used:
@@ -449,6 +545,74 @@ def _found_in(parser: _Parser) -> list[_Found]:
             if tokens and not any(f.start <= token.i < f.end for f in found):
                 found.append(_Found(tokens, token.i, end, []))
     return found
+
+
+def _stated_posts(found_all) -> dict[str, set[str]]:
+    """Family names of persons whose post states its actor → those actors ("Rajnath Singh, … of India")."""
+    known: dict[str, set[str]] = {}
+    for found, _, _ in found_all:
+        tokens = [t.text for t in found.name_tokens if t.text != "-"]
+        if len(tokens) < 2 or found.family_only:
+            continue
+        for title in found.titles:
+            if title.org:
+                for word in tokens:
+                    known.setdefault(word, set()).add(title.org)
+                    known.setdefault(word.capitalize(), set()).add(title.org)
+    return known
+
+
+def _referent_post(ctx: DocContext, title: _Title, sentence, last_post, persons, positions) -> str:
+    """The post a counterpart shares: the speaker's ("my counterpart"), else that of the person named before."""
+    doc = ctx.doc
+    k = title.start - 1
+    if k >= 0 and doc[k].lower_ in {"my", "our"}:
+        speaker = ctx.source.metadata.get("speaker")
+        referent = next((p.iri for p in persons.values() if speaker and p.name == speaker), None)
+        if referent:
+            post = next((p.title for p in positions.values() if p.holder == referent), None)
+            if post:
+                return post.removeprefix("Federal ")  # the referent's own state's style is not the counterpart's
+    if sentence.index in last_post:
+        return last_post[sentence.index][1]
+    return COUNTERPART
+
+
+def _core_title(title: _Title) -> str:
+    """The post without its complements: "President of the Russian Federation" → "President"."""
+    words = title.words[0].split()
+    for i, word in enumerate(words):
+        if word in {"of", "for", "to", "on"}:
+            return " ".join(words[:i])
+    return title.words[0]
+
+
+def _known_holder(ctx: DocContext, sentence, found: _Found, family: str, persons, by_family, positions) -> str | None:
+    """A post with a family name only ("President Putin"): the one holder in the table, if any."""
+    from .holders import find_holder
+
+    register = ctx.gazetteer.register
+
+    def related(a: str, b: str) -> bool:
+        return a == b or register.entities.get(a) is not None and register.entities[a].parent == b \
+            or register.entities.get(b) is not None and register.entities[b].parent == a
+
+    title = found.titles[-1]
+    holder = find_holder(family, _core_title(title), title.org, ctx.source.metadata.get("date"), related)
+    if holder is None or holder.actor not in register.entities:
+        return None
+    iri = ID + "person/" + slugify(holder.name)
+    if iri not in persons:
+        persons[iri] = Person(iri=iri, name=holder.name, family_name=family)
+        ev = ctx.evidence(sentence, "person-known-office-holder", 0.8)
+        ctx.state(iri, RDF + "type", PACT + "Person", ev)
+        ctx.state(iri, RDFS + "label", (holder.name, XSD + "string"), ev)
+        for key in holder.family:
+            by_family.setdefault(key, iri)
+    posted = _Title(title.start, title.end, title.core_start, [_core_title(title)], holder.actor, title.org_level)
+    _add_position(ctx, sentence, positions, iri, posted, holder.actor, rule="position-known-office-holder",
+                  confidence=0.8)
+    return iri
 
 
 def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str | None:
@@ -474,7 +638,7 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
     if len(states) == 1:
         return states[0]
     if states:
-        return None  # several states: the sentence does not say whose post it is
+        return _one_of_several(ctx, parser, found, title, states)
     register = ctx.gazetteer.register
     countries = {register.entities[m.key].country for m in sentence.mentions if m.kind == "place"} - {None}
     if len(countries) == 1:
@@ -482,15 +646,51 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
     return ctx.publisher_state()
 
 
+def _one_of_several(ctx: DocContext, parser: _Parser, found: _Found, title: _Title, states: list[str]) -> str | None:
+    """Whose post is it, when a sentence names several states?
+
+    A well-known office holder's state; else the other persons of the sentence whose posts
+    state their actor take theirs ("Rajnath Singh [of India] called on President X … ties
+    between India and Viet Nam": Viet Nam); failing that, the state the whole text is
+    clearly about, unless that is the publisher's own state (a government's release names
+    foreign leaders with their country in the sentence); else nobody.
+    """
+    from .holders import holder_actor
+
+    doc = ctx.doc
+    name, _ = _natural_order(found.name_tokens, False)
+    known_actor = holder_actor(name, _core_title(title), ctx.source.metadata.get("date"))
+    if known_actor in states:
+        return known_actor
+    known = parser.known
+    own = {t.text for t in found.name_tokens}
+    taken: set[str] = set()
+    for token in doc[parser.start:parser.end]:
+        if found.start <= token.i < found.end or token.text in own:
+            continue
+        taken |= known.get(token.text, set())
+    rest = [s for s in states if s not in taken]
+    if len(rest) == 1 and len(rest) < len(states):
+        return rest[0]
+    counts = ctx.actor_counts()
+    ranked = sorted(rest or states, key=lambda k: -counts[k])
+    if len(ranked) >= 2 and counts[ranked[0]] >= 3 and counts[ranked[0]] >= 2 * counts[ranked[1]] \
+            and ranked[0] != ctx.publisher_state():
+        return ranked[0]
+    return None
+
+
 def _add_position(ctx: DocContext, sentence, positions: dict[str, Position], person: str, title: _Title,
-                  org_key: str | None) -> None:
+                  org_key: str | None, rule: str = "position-title-pattern", confidence: float | None = None) -> None:
     words = title.words[0]
     iri = ID + "position/" + slugify(f"{person.rsplit('/', 1)[-1]} {words} {org_key or ''}")
     position = positions.get(iri)
     if position is None:
         position = positions[iri] = Position(iri=iri, holder=person, title=words,
                                              organization=ID + org_key if org_key else None)
-    ev = ctx.evidence(sentence, "position-title-pattern", 0.9 if title.org else 0.75)
+    if confidence is None:
+        confidence = 0.9 if title.org else 0.75
+    ev = ctx.evidence(sentence, rule, confidence)
     ctx.state(iri, RDF + "type", PACT + "Position", ev)
     ctx.state(iri, PACT + "holder", person, ev)
     ctx.state(iri, PACT + "roleTitle", (words, XSD + "string"), ev)

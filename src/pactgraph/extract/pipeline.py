@@ -30,7 +30,7 @@ from ..model import Entity
 from ..reference import Register, load_register
 from ..vocab import Concept, load_concepts
 
-__all__ = ["Gazetteer", "PatternInfo", "get_gazetteer", "get_nlp"]
+__all__ = ["Gazetteer", "PatternInfo", "get_gazetteer", "get_nlp", "lowers_of", "offsets_of"]
 
 #: Confidence of an actor mention, by the form it was found in.
 FORM_CONFIDENCE = {"name": 1.0, "acronym": 1.0, "alias": 0.9, "derived": 0.9, "adjective": 0.8, "member": 0.8,
@@ -72,6 +72,34 @@ def get_nlp():
     nlp.add_pipe("pactgraph_line_breaks")
     nlp.max_length = 50_000_000
     return nlp
+
+
+def lowers_of(doc) -> list[str]:
+    """The lowercase form of every token of ``doc`` (computed once per doc, without token objects)."""
+    cached = doc.user_data.get("pactgraph.lowers")
+    if cached is None:
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings
+        cached = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        doc.user_data["pactgraph.lowers"] = cached
+    return cached
+
+
+def offsets_of(doc) -> tuple[list[int], list[int]]:
+    """Character start and end of every token of ``doc`` (computed once per doc)."""
+    cached = doc.user_data.get("pactgraph.offsets")
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH
+
+        if len(doc):
+            array = doc.to_array([IDX, LENGTH])
+            starts = array[:, 0].tolist()
+            cached = (starts, (array[:, 0] + array[:, 1]).tolist())
+        else:
+            cached = ([], [])
+        doc.user_data["pactgraph.offsets"] = cached
+    return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +164,25 @@ def _acronym_forms(entity: Entity, register: Register) -> set[str]:
     return out
 
 
+_NAME_PREPOSITIONS = {"of", "for", "in", "on", "to", "against"}
+
+
+def _head_word(name: str) -> str | None:
+    """The noun a short form "the <Head>" can stand for: the last short head before the name's first preposition.
+
+    "Council of the European Union" → "Council" (not "Union", which belongs to the embedded
+    name); "African Union Transition Mission in Somalia" → "Mission"; "Union for the
+    Mediterranean" → "Union".
+    """
+    words = name.replace("-", " ").split()
+    for i, word in enumerate(words):
+        if word in _NAME_PREPOSITIONS:
+            words = words[:i]
+            break
+    heads = [w for w in words if w in SHORT_HEADS]
+    return heads[-1] if heads else None
+
+
 def _demonym_plurals(adjectives) -> set[str]:
     """Plural nouns of demonyms that take an -s ("Ukrainians", "New Zealanders", "Somalis")."""
     return {a + "s" for a in adjectives if a.endswith(("an", "er", "i")) and a.replace(" ", "").isalpha()}
@@ -192,13 +239,20 @@ class Gazetteer:
             add(self.names, PatternInfo(entity.key, kind, "alias"), sorted(variants))
             if entity.kind in {"body", "mission", "organization", "grouping"}:
                 add(self.names, PatternInfo(entity.key, kind, "derived"), sorted(_acronym_forms(entity, register)))
+            if entity.kind == "mission":
+                # "Operation Irini" → "Irini", as later mentions write it
+                add(self.names, PatternInfo(entity.key, kind, "derived"), sorted(
+                    n[len("Operation "):] for n in (*entity.names, *register.aliases.get(entity.key, ()))
+                    if n.startswith("Operation ") and n[len("Operation "):][:1].isupper()
+                    and len(n) > len("Operation ") + 3))
             add(self.names, PatternInfo(entity.key, kind, "adjective"), entity.adjectives)
             add(self.names, PatternInfo(entity.key, kind, "adjective"), sorted(_demonym_plurals(entity.adjectives)))
             if "the Alliance" in register.aliases.get(entity.key, ()):
                 add(self.names, PatternInfo(entity.key, kind, "member"), ["Allies", "Ally", "Allied"])
             if entity.is_actor and entity.kind != "state":
                 for name in entity.names:
-                    for word in set(name.replace("-", " ").split()) & SHORT_HEADS:
+                    word = _head_word(name)
+                    if word:
                         candidates = self.short_candidates.setdefault(word, [])
                         if entity.key not in candidates:
                             candidates.append(entity.key)

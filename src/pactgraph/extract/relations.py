@@ -5,14 +5,24 @@ acronyms, adjectives, short forms, capitals used for governments and
 coreferent pronouns) and a trigger:
 
 * ``leads``: "the NATO-led ISAF", "KFOR, led by NATO", "NATO is leading the ISAF
-  mission", "the European Union's military operation Atalanta", "our KFOR mission";
+  mission", "the European Union's military operation Atalanta", "the European
+  Union's military operation in the Mediterranean, Irini", "its own CSDP missions,
+  such as …", "our KFOR mission";
 * ``mandatedBy``: "under the mandate of the United Nations", "UN-mandated", "the
   Security Council extended the mandate of UNIFIL", "in accordance with the
-  resolutions of the Security Council";
+  resolutions of the Security Council", "Irini acts under Security Council
+  resolution 2292";
 * ``contributesTo``: "Japan's contributions to … Afghanistan", "troop
   contributors such as Italy and Spain", "Mongolian soldiers served in ISAF",
-  "the contribution of Japanese personnel to Operation Atalanta", "support to
-  Ukraine", "helping to train Ukrainian soldiers";
+  "a Colombian Navy frigate took part in Operation Ocean Shield", "one
+  peacekeeper from Nepal" in a sentence about a mission, "the contribution of
+  Japanese personnel to Operation Atalanta", "support to Ukraine", "helping to
+  train Ukrainian soldiers", "have provided ships, aircraft and staff to the
+  operation", "…, which has deployed a field hospital to UNMISS", "the Line of
+  Credit extended by India to Viet Nam", "the second-largest supporter of Ukraine
+  after the United States", "thanks the European Union for its support" (to the
+  sentence's mission); the body that mandates a mission does not contribute to it
+  by expressing "support for" it;
 * ``partnerOf`` and ``org:memberOf``: see :mod:`~pactgraph.extract.partners`.
 
 A question ("will Ukraine be invited to join?") asserts nothing and yields no relation.
@@ -22,10 +32,26 @@ A question ("will Ukraine be invited to join?") asserts nothing and yields no re
 from __future__ import annotations
 
 from ..namespaces import ID, PACT
-from .clauses import LISTING, listed_after, owner_before, rel, subject_group
+from .clauses import (
+    LISTING,
+    joined_after,
+    listed_after,
+    owner_before,
+    rel,
+    subject_group,
+)
 from .context import POLITICAL, DocContext
 from .mentions import Mention
-from .partners import MEMBER_WORDS, PARTNER_WORDS, find_members, find_partners, partners_by_agreement, partners_by_body
+from .partners import (
+    MEMBER_WORDS,
+    PARTNER_WORDS,
+    find_members,
+    find_partners,
+    partners_across_sentences,
+    partners_by_agreement,
+    partners_by_body,
+    partners_counted,
+)
 
 __all__ = ["find_relations", "subject_group"]
 
@@ -40,14 +66,31 @@ _SUPPORT_VERBS = {"support", "supports", "supported", "supporting", "help", "hel
                   "assists", "assisted", "assisting", "train", "trains", "trained", "training", "equip", "equips",
                   "equipped", "equipping", "arm", "arming", "supply", "supplies", "supplied", "supplying"}
 _SUPPORT_NOUNS = {"support", "aid", "assistance", "help", "deliveries", "supplies", "funding", "financing", "supporter",
-                  "supporters"}
+                  "supporters", "credit", "grant", "grants", "loan", "loans", "donation", "donations"}
+# Giving things: "have provided ships, aircraft and staff to the operation", "sent instructors to Ghana".
+_PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "sent", "sending", "donate", "donates",
+            "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering"}
+_ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
+           "weapons", "arms", "ammunition", "munitions", "funding", "funds", "training", "experts", "officers",
+           "frigate", "frigates", "boats", "instructors", "assets", "capabilities", "forces", "units", "military",
+           "financial", "naval", "additional", "more", "further", "new", "its", "their", "and", ",", "the", "a", "an",
+           "systems", "air", "defence", "defense", "tanks", "vehicles", "drones", "supplies", "aid", "support"}
+_PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
+_SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
+_TAKE = frozenset({"took", "take", "takes", "taking"})
 _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "participate", "participates",
           "participating", "fought", "operated"}
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
-              "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships"}
+              "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
+              "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
+              "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
+
+
+_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE)
+_GIVING_NOUNS = frozenset(_SUPPORT_NOUNS | _CONTRIB)
 
 
 def find_relations(ctx: DocContext, agreements) -> None:
@@ -65,14 +108,18 @@ def find_relations(ctx: DocContext, agreements) -> None:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE:
             _mandate(ctx, sentence, lowers, political, missions)
-        if words & (_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE):
+        if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
+                "part" in words and words & _TAKE):
             _contributes(ctx, sentence, lowers, political, missions)
         if words & PARTNER_WORDS or "among" in words:
             find_partners(ctx, sentence, lowers, political, agreements)
-        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words:
+        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words \
+                or words & {"allies", "ally"}:
             find_members(ctx, sentence, lowers, political)
     partners_by_agreement(ctx, agreements)
     partners_by_body(ctx)
+    partners_across_sentences(ctx)
+    partners_counted(ctx)
 
 
 # -- leads ---------------------------------------------------------------------------
@@ -126,8 +173,8 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                 break
             if between[:1] in (["'s"], ["’s"]) or (actor.form == "coref" and doc[actor.start].lower_ in {"our", "its"}):
                 rest = between[1:] if between[:1] in (["'s"], ["’s"]) else between
-                if len(rest) <= 4 and all(w.isalpha() or w in {"-", "–"} for w in rest) \
-                        and not set(rest) & (_CONTRIB | _SERVE | {"to", "in", "with", "for", "of"}) \
+                if (_possessed_mission(rest) or len(rest) <= 4 and all(w.isalpha() or w in {"-", "–"} for w in rest)
+                        and not set(rest) & (_CONTRIB | _SERVE | {"to", "in", "with", "for", "of"})) \
                         and ctx.entity_kind(actor.key) != "state":
                     leader, rule = actor, "leads-possessive"
                     break
@@ -144,7 +191,7 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
         if word in {"missions", "operations"} and i >= 1:
             at = sentence.start + i
             owner = owner_before(ctx, sentence, political, at)
-            if not owner and i >= 2 and lowers[i - 2] in {"its", "their"} or lowers[i - 1:i] == ["own"]:
+            if not owner and set(lowers[max(0, i - 3):i]) & {"its", "their", "own"}:  # "its own CSDP missions"
                 subj = subject_group(ctx, sentence, political)
                 owner = [m.key for m in subj if ctx.entity_kind(m.key) != "state"][:1]
             listed = [m for m in listed_after(ctx, sentence, at, missions)]
@@ -165,6 +212,19 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                   ctx.evidence(sentence, rule, 0.85 * leader.confidence))
 
 
+def _possessed_mission(rest: list[str]) -> bool:
+    """ "'s military operation in the Mediterranean, <mission>": a mission noun, its place, then the name."""
+    at = next((j for j, w in enumerate(rest) if w in _MISSION_NOUNS), None)
+    if at is None or at > 3 or not all(w.isalpha() or w in {"-", "–"} for w in rest[:at]) \
+            or set(rest[:at]) & (_CONTRIB | _SERVE):
+        return False
+    after = rest[at + 1:]
+    if not after:
+        return True
+    return after[0] in {"in", "off"} and after[-1] == "," and len(after) <= 6 \
+        and all(w.isalpha() or w == "," for w in after[:-1])
+
+
 # -- mandatedBy ----------------------------------------------------------------------
 
 
@@ -182,6 +242,11 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                 if set(gap) & _MANDATE and len(gap) <= 12:
                     org = actor
                     break
+                # "Irini acts under United Nations Security Council resolution 2292"
+                if "under" in gap and len(gap) <= 4 and lowers[rel(actor.end, sentence):][:1] \
+                        and lowers[rel(actor.end, sentence)] in _MANDATE:
+                    org = actor
+                    break
         if org is not None:
             found.append((mission.key, org))
     # "The Security Council extended the mandate of UNIFIL": the body before "mandate of <mission>"
@@ -190,6 +255,9 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
             continue
         at = sentence.start + i
         target = next((m for m in missions if at < m.start <= at + 8), None)
+        if target is None:  # "the mandate of the European Union's military operation in the Mediterranean, M"
+            target = next((m for m in missions if at < m.start <= at + 16
+                           and not {";", ".", "and"} & set(lowers[i + 1:rel(m.start, sentence)])), None)
         if target is None and i + 3 < len(lowers) and lowers[i + 2] == "the" and lowers[i + 3] in _MISSION_NOUNS:
             key = _main_mission(ctx, at)
             target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
@@ -236,11 +304,20 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 if key:
                     for state in listed:
                         found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7), "contributor-listing", 0.8))
+    calls = [j for j, w in enumerate(lowers) if w in _CALL]
     for i, word in enumerate(lowers):
         at = sentence.start + i
-        called = [j for j, w in enumerate(lowers[:i]) if w in _CALL]
-        if word in _SERVE and i >= 1:
-            # "Mongolian soldiers served in ISAF"
+        called = [j for j in calls if j < i]
+        if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
+            # "one peacekeeper from Nepal was killed" in a sentence about a mission
+            mission = next((m for m in missions if m.form != "coref"), None)
+            if mission is not None:
+                for state in joined_after(ctx, sentence, at + 1, [m for m in political if m.form != "coref"]):
+                    if ctx.entity_kind(state.key) == "state":
+                        found.append((state, mission, "contributes-personnel-from", 0.75))
+        serve = word in _SERVE or (word in _TAKE and lowers[i + 1:i + 2] == ["part"])
+        if serve and i >= 1:
+            # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
             contributor = _personnel_owner(ctx, sentence, political, at)
             if contributor is not None:
                 for mission in [m for m in missions if m.start > at]:
@@ -256,16 +333,38 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if target is not None:
                 for c in contributors:
                     found.append((c, target, "contributes-trigger", 0.8))
-        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS:
+        if word in _GIVING_NOUNS and i >= 2 and set(lowers[max(0, i - 3):i]) & {"its", "their"}:
+            thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
+            if thanked is not None:
+                found.append((*thanked, "contributes-thanked", 0.7))
+                continue
+        if word in _SUPPORT_NOUNS:
+            passive = _passive_giver(ctx, sentence, lowers, i, political, targets)
+            if passive is not None:
+                found.append((*passive, "supports-passive", 0.7))
+                continue
+        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE:
             target = _support_target(ctx, sentence, lowers, i, targets)
             if target is None:
                 continue
-            for c in _supporters(ctx, sentence, political, subject, at, target, called):
+            supporters = _supporters(ctx, sentence, political, subject, at, target, called)
+            for c in supporters:
                 found.append((c, target, "supports-trigger", 0.7))
+            if supporters and set(lowers[max(0, i - 3):i]) & _SUPERLATIVE:
+                # "the second-largest supporter of Ukraine after the United States"
+                k = rel(target.end, sentence)
+                if lowers[k:k + 1] == ["after"]:
+                    other = next((a for a in political if a.form != "coref" and sentence.start + k < a.start
+                                  <= sentence.start + k + 2), None)
+                    if other is not None:
+                        found.append((other, target, "supports-trigger", 0.6))
     register = ctx.gazetteer.register
     for contributor, target, rule, confidence in found:
         if contributor.key == target.key or register.led_by.get(target.key) == contributor.key:
             continue
+        if rule == "supports-trigger" and (register.mandated_by.get(target.key) == contributor.key or (
+                ID + target.key, PACT + "mandatedBy", ID + contributor.key) in ctx.statements):
+            continue  # "full support for UNMISS" by the Council that mandates it is not a contribution
         if ctx.entity_kind(contributor.key) not in POLITICAL:
             continue
         ctx.state(ID + contributor.key, PACT + "contributesTo", ID + target.key,
@@ -318,8 +417,10 @@ def _group_before(ctx, sentence, before, at: int) -> list[Mention]:
         return []
     last = before[-1]
     gap = [t.lower_ for t in doc[last.end:at]]
-    if len(gap) > 3 or not all(w in {",", "have", "has", "had", "also", "already", "all"} for w in gap):
+    if len(gap) > 4 or not all(w in {",", "have", "has", "had", "also", "already", "all", "which", "who"} for w in gap):
         return []
+    if set(gap) & {"which", "who"}:
+        return [last]  # "…, Viet Nam, which has deployed a field hospital to UNMISS"
     group = [last]
     for m in reversed(before[:-1]):
         between = [t.lower_ for t in doc[m.end:group[0].start]]
@@ -368,10 +469,62 @@ def _personnel_owner(ctx, sentence, political, at: int):
     return next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
 
 
+_THANK = {"thanks", "thanked", "thank", "commends", "commended", "commend", "appreciates", "appreciated",
+          "acknowledges", "acknowledged", "praises", "praised", "salutes", "saluted", "expresses", "expressed"}
+
+
+def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
+    """ "thanks the European Union for its support …, and UNSOS for its logistical support": (actor, mission)."""
+    k = next((j for j in range(i - 1, max(-1, i - 4), -1) if lowers[j] == "for"), None)
+    if k is None:
+        return None
+    end = sentence.start + k
+    actor = next((a for a in reversed(political) if a.form != "coref" and (a.end == end or (
+        a.end == end - 1 and ctx.doc[end - 1].text == ")"))), None)  # "… (UNSOS) for its logistical support"
+    if actor is None:
+        return None
+    clause = lowers[:rel(actor.start, sentence)]
+    if ";" in clause:
+        clause = clause[len(clause) - clause[::-1].index(";"):]
+    if not set(clause) & _THANK:
+        return None
+    mission = next((m for m in missions if m.form != "coref"), None)
+    if mission is None or mission.key == actor.key:
+        return None
+    return actor, mission
+
+
+def _passive_giver(ctx, sentence, lowers, i: int, political, targets):
+    """ "the Line of Credit extended by India to Viet Nam": (giver, receiver)."""
+    j = i + 1
+    if j >= len(lowers) or lowers[j] not in _PASSIVE_GIVE or lowers[j + 1:j + 2] != ["by"]:
+        return None
+    at = sentence.start + j + 2
+    giver = next((a for a in political if a.form != "coref" and at <= a.start <= at + 1), None)
+    if giver is None:
+        return None
+    k = rel(giver.end, sentence)
+    if lowers[k:k + 1] not in (["to"], ["for"]):
+        return None
+    target = next((t for t in targets if sentence.start + k < t.start <= sentence.start + k + 2), None)
+    return (giver, target) if target is not None and target.key != giver.key else None
+
+
 def _support_target(ctx, sentence, lowers, i: int, targets):
     """The state or mission supported: "support to Ukraine", "help Ukraine", "train Ukrainian soldiers"."""
     doc = ctx.doc
     at = sentence.start + i
+    if lowers[i] in _PROVIDE:
+        # "provided ships, aircraft and staff to the operation"
+        for target in targets:
+            if target.start <= at:
+                continue
+            gap = lowers[i + 1:rel(target.start, sentence)]
+            if gap and gap[-1] == "to" and len(gap) <= 9 and all(w in _ASSETS or w.isdigit() for w in gap[:-1]) \
+                    and not _is_status_target(ctx, sentence, target):
+                return target
+            return None
+        return None
     for target in targets:
         if target.start <= at:
             continue
