@@ -20,6 +20,7 @@ def test_wheel_works_outside_the_repository(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("pactgraph/_data/ontology/pactgraph.ttl", "pactgraph/_data/ontology/shapes.ttl",
                    "pactgraph/_data/queries/partners-of.rq", "pactgraph/_data/graph/reference/states.csv",
+                   "pactgraph/_data/graph/reference/office_holders.csv",
                    "pactgraph/_data/graph/sources/000_742273bc4420d5be.txt"):
         assert needed in names
     site = tmp_path / "site"

@@ -67,6 +67,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("framework agreement", "FrameworkAgreement", False),
     ("framework", "PartnershipFramework", True),
     ("strategic partnership", "PartnershipFramework", True),
+    ("partnership", "PartnershipFramework", True),  # "a Security and Defence Partnership" signed
     ("comprehensive strategic partnership", "PartnershipFramework", True),
     ("security agreement", "Agreement", False),
     ("exchange of notes", "Agreement", False),
@@ -109,6 +110,15 @@ _NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
 # words before a lower-case "agreement" that do not make it a named kind of agreement
 _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "any", "final", "overall", "relevant"}
+# A treaty or agreement named with its year and said to bind or anchor the parties is one they concluded earlier.
+_STANDING_HEADS = {"treaty", "agreement", "accord", "pact"}
+_BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments", "pursuant", "bound", "guaranteed"}
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
 _DOC_GENRES = {"joint-statement": "JointStatement", "joint-declaration": "JointDeclaration"}
 
 
@@ -177,6 +187,8 @@ def _covered_by_actor(sentence: Sentence, start: int, end: int) -> bool:
 def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """Extend a genre span to the capitalised name around it."""
     doc = ctx.doc
+    places = {m.start for m in sentence.mentions if m.kind in ("place", "region")
+              or (m.kind == "actor" and ctx.entity_kind(m.key) == "state")}
     s = start
     while s - 1 >= sentence.start:
         token = doc[s - 1]
@@ -194,10 +206,11 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             s -= 1
         elif token.text in {"-", "–", "'", "’"} and s - 2 >= sentence.start and (doc[s - 2].is_title or doc[s - 2].is_upper):
             s -= 1
+        elif token.lower_ in {"and", "&"} and s - 2 >= sentence.start and doc[s - 2].is_title and doc[s].is_title \
+                and doc[s - 2].lower_ not in _DETERMINERS and s - 2 not in places:
+            s -= 1  # "Security and Defence Partnership"
         else:
             break
-    places = {m.start for m in sentence.mentions if m.kind in ("place", "region")
-              or (m.kind == "actor" and ctx.entity_kind(m.key) == "state")}
     e = end
     while e < sentence.end:
         token = doc[e]
@@ -235,6 +248,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
         if cap_only == "1" and not capitalised:
             continue
+        if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
+                and (doc[span.end].is_title or doc[span.end].lower_ in {"for", "with"}):
+            continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
         modifier = None
         if len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
             # "the ceasefire agreement reached between A and B": one lower-case modifier after a determiner
@@ -248,7 +264,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         head = _HEAD_ALIASES.get(head, head)
         head = head[:-1] if head.endswith("s") and head not in {"notes"} else head
         s, e = _name_span(ctx, sentence, span.start, span.end) if capitalised else (span.start, span.end)
+        if head == "partnership" and kind == "PartnershipFramework" and s > sentence.start \
+                and doc[s - 1].lower_ in {"on", "for", "an", "of", "in", "towards", "to", "into"}:
+            continue  # "the Framework for an Enhanced Partnership", "Statement on … Defence Partnership": a topic
         name_tokens = [t for t in doc[s:e] if t.text not in {'"', "“", "”"}]
+        if len(name_tokens) > 2 and _is_year(name_tokens[0].text):
+            name_tokens = name_tokens[1:]  # "the 1951 Mutual Defense Treaty" is named "Mutual Defense Treaty"
         name = "".join(t.text_with_ws for t in name_tokens).strip().rstrip(",")
         if not capitalised:
             name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
@@ -266,6 +287,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         window = lowers[max(sentence.start, s - 9):s] + lowers[e:min(sentence.end, e + 7)]
         before = lowers[sentence.start:s]
         concluded = bool(set(window) & _CONCLUDE)
+        if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
+                and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
+            concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near
         out.append(_AgreementMention(
@@ -509,6 +533,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
         rule = "agreement-party-main-actor"
+    for mention in concluding:  # "the Programme agreed with Japan", "the MoU signed with Ghana"
+        for key in _concluded_with(ctx, mention):
+            if key not in parties:
+                parties.append(key)
+                where.setdefault(key, []).append(mention.sentence)
     urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged:
         for key in ctx.main_actors:
@@ -516,6 +545,30 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
     return parties, where, rule
+
+
+_CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "established", "reached",
+                   "renewed", "finalised", "finalized"}
+
+
+def _concluded_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
+    """The actors after "<agreement> agreed/signed/concluded with": "the ITPP agreed with Japan at this Summit"."""
+    lowers = ctx.lowers
+    e = mention.name_end
+    k = e + 1 if e < mention.sentence.end and lowers[e] == "," else e
+    if k + 1 >= mention.sentence.end or lowers[k] not in _CONCLUDED_WITH or lowers[k + 1] != "with":
+        return []
+    pos = k + 2
+    out = []
+    for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False):
+        if m.start < pos:
+            continue
+        if all(w in {"the", ",", "and"} for w in lowers[pos:m.start]) and m.start - pos <= 2:
+            out.append(m.key)
+            pos = m.end
+        else:
+            break
+    return out
 
 
 def _date(ctx: DocContext, cluster: _Cluster, concluding):

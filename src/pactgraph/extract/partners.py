@@ -376,6 +376,30 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     and not (negated_framework if ctx.entity_kind(org.key) == "framework" else negated):
                 for s in subject:
                     found.append((s, org, "member-one-of"))
+        # "Mauritania and Jordan, partners in the Mediterranean Dialogue", "Qatar is a partner in the ICI"
+        if ctx.entity_kind(org.key) == "framework" and not negated_framework:
+            k = o_start - (1 if o_start >= 1 and lowers[o_start - 1] == "the" else 0)
+            if k >= 2 and lowers[k - 1] in {"in", "of"} and lowers[k - 2] in {"partner", "partners", "participant",
+                                                                               "participants"}:
+                p_at = sentence.start + k - 2
+                named = [s for s in states if s.end <= p_at and s.form != "coref"]
+                group = []
+                if named and lowers[rel(named[-1].end, sentence):k - 2] == [","]:
+                    group = [named[-1]]  # apposition: "A and B, partners in the …"
+                    for s in reversed(named[:-1]):
+                        if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
+                            group.insert(0, s)
+                        else:
+                            break
+                elif subject:
+                    group = [s for s in subject if s.end <= p_at]
+                for s in group:
+                    found.append((s, org, "member-partner-in-framework"))
+                owner = ctx.gazetteer.register.entities[org.key].parent
+                if owner and ctx.entity_kind(owner) in POLITICAL - {"state"}:
+                    for s in group:
+                        ctx.state(ID + s.key, PACT + "partnerOf", ID + owner,
+                                  ctx.evidence(sentence, "partner-in-framework", 0.75 * min(s.confidence, 1.0)))
         # "as (a founding) member(s) of NATO and the EU"; "France's active role as a member of IORA"
         chained = bool(members_of) and all(t.lower_ in {",", "and", "of", "the"} for t in doc[members_of[-1].end:org.start])
         if chained or ("of" in before[-2:] and set(before) & {"member", "members"} and not set(before) & _NOT_MEMBER):

@@ -56,6 +56,7 @@ MODIFIERS = {
     "Interior", "Finance", "Senior", "Executive", "Permanent", "Federal", "State", "First", "Acting", "Supreme",
     "Allied", "National", "Security", "Crown", "Grand", "Home", "Cabinet", "Chief", "Principal", "General",
     "European", "Military", "Head", "Co", "Political", "Trade", "Justice", "Raksha", "Rajya", "Videsh",
+    "Force", "Police",  # "Force Commander", "Police Commissioner" of a peace operation
 }
 # Words of ministry and department names in complements ("for Foreign and European Affairs and Trade").
 DEPT_WORDS = {
@@ -103,6 +104,7 @@ _NOT_NAMES = {
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
 COUNTERPART = "counterpart"
+_SPOKES = {"Spokesperson", "Spokesman", "Spokeswoman"}
 _SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."}
 
 
@@ -143,6 +145,7 @@ class _Parser:
         self.ctx, self.doc, self.sentence, self.host = ctx, ctx.doc, sentence, host
         self.start, self.end = sentence.start, sentence.end
         self.known: dict[str, set[str]] = {}  # family name → actors of the posts stated for that person
+        self.all_titles: list[_Title] = []  # every post parsed in the sentence
         self.names = {}  # token → name-layer mention starting there
         self.covered = set()
         for m in sentence.mentions:
@@ -217,6 +220,15 @@ class _Parser:
         while k < self.end and doc[k].lower_ in {"of", "for", "to", "on"}:
             prep = doc[k].lower_
             m = k + 1
+            if words[-1] in _SPOKES and prep in {"for", "of"}:
+                # "Spokesperson for (the) Secretary-General X": the post is "Spokesperson", in the actor of the
+                # post it speaks for; that post is read on its own, with its own holder
+                p = m + 1 if m < self.end and doc[m].lower_ == "the" else m
+                if p < self.end and p not in self.covered and doc[p].text in HEADS | MODIFIERS:
+                    inner = self.parse_title(p)
+                    if inner is not None:
+                        org = org or inner.org
+                        break
             actor = self.actor_at(m)  # "of the Union" (a short form includes its article)
             if actor is None and m < self.end and doc[m].lower_ == "the":
                 m += 1
@@ -321,6 +333,11 @@ class _Parser:
                 tokens.append(token)
                 j += 1
                 break
+            elif token.text == "," and j + 1 < self.end and doc[j + 1].text in _SUFFIXES - {"II", "III", "IV"} \
+                    and len([t for t in tokens if t.text != "-"]) >= 2 and j + 1 not in self.covered:
+                tokens.append(doc[j + 1])  # "Ferdinand R. Marcos, Jr.": the comma is not part of the name
+                j += 2
+                break
             else:
                 break
         while tokens and (_INITIAL.match(tokens[-1].text) or tokens[-1].text in _PARTICLES):
@@ -360,6 +377,8 @@ class _Parser:
         k -= 1
         if k >= self.start and doc[k].text in _SUFFIXES:
             k -= 1
+            if k >= self.start and doc[k].text == ",":  # "Gilberto C. Teodoro, Jr., <post>"
+                k -= 1
         first = k
         n = 0
         while first >= self.start and first not in self.covered and n < 6 and (
@@ -498,7 +517,7 @@ def find_people(ctx: DocContext, host: str | None = None):
 
 def _found_in(parser: _Parser) -> list[_Found]:
     doc = parser.doc
-    titles = parser.titles()
+    titles = parser.all_titles = parser.titles()
     found: list[_Found] = []
     used: set[int] = set()
     i = 0
@@ -625,6 +644,10 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         if other.org and other.org_level == title.org_level:
             return other.org
     sentence = parser.sentence
+    if _mission_post(title, ctx.doc):
+        mission = _mission_of(ctx, sentence)
+        if mission:
+            return mission
     if title.org_level:
         org = ctx.publisher_org()
         if org:
@@ -633,17 +656,95 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         if len(set(orgs)) == 1:
             return orgs[0]
         return next((k for k in ctx.main_actors if ctx.entity_kind(k) != "state"), None)
+    elsewhere = _actor_from_elsewhere(ctx, parser, found, title)
+    if elsewhere:
+        return elsewhere
+    # a state that another post of the sentence states is that post's ("X received the Prime Minister of Japan")
+    others = {t.org for t in parser.all_titles if t.org and not any(t is f for f in found.titles)}
     states = list(dict.fromkeys(m.key for m in ctx.actors_in(sentence, {"state"}, coref=False)
                                 if not (found.start <= m.start < found.end)))
+    if len(states) == 1 and states[0] in others:
+        states = []
+    # a joint body ("the NATO-Ukraine Council") met in a state does not make its guests that state's officials
+    joint = {k for m in ctx.actors_in(sentence, {"body"}, coref=False) for k in _joint_members(ctx, m.key)}
     if len(states) == 1:
-        return states[0]
+        return None if joint and states[0] not in joint else states[0]
     if states:
         return _one_of_several(ctx, parser, found, title, states)
     register = ctx.gazetteer.register
     countries = {register.entities[m.key].country for m in sentence.mentions if m.kind == "place"} - {None}
     if len(countries) == 1:
-        return countries.pop()
+        country = countries.pop()
+        return None if (joint and country not in joint) or country in others else country
     return ctx.publisher_state()
+
+
+def _joint_members(ctx: DocContext, key: str) -> frozenset[str]:
+    """The actors a joint body is named after: "NATO-Ukraine Council" → NATO, Ukraine (none for other bodies)."""
+    entity = ctx.gazetteer.register.entities.get(key)
+    label = entity.label if entity is not None else ""
+    if not re.search(r"\w[-–]\w", label):
+        return frozenset()
+    return _label_parts(label, ctx.gazetteer)
+
+
+_PARTS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _label_parts(label: str, gazetteer) -> frozenset[str]:
+    from .mentions import text_entities
+
+    cache_key = (id(gazetteer), label)
+    if cache_key not in _PARTS:
+        keys = set()
+        for part in re.split(r"[-–]", label):
+            keys.update(text_entities(part, gazetteer))
+        _PARTS[cache_key] = frozenset(keys)
+    return _PARTS[cache_key]
+
+
+_MISSION_POST_WORDS = {"Force", "Mission", "Operation", "Police"}
+
+
+def _mission_post(title: _Title, doc) -> bool:
+    """ "Force Commander", "Head of Mission", "Police Commissioner": a post in a peace operation."""
+    words = set(title.words[0].replace("-", " ").split())
+    if title.core_start > 0 and doc[title.core_start - 1].text in _MISSION_POST_WORDS:
+        words.add(doc[title.core_start - 1].text)  # "the Force Commander" ("the Force" read as the mission)
+    return bool(words & _MISSION_POST_WORDS) and bool(words & {"Commander", "Head", "Commissioner", "Chief"})
+
+
+def _mission_of(ctx: DocContext, sentence) -> str | None:
+    """The one mission the sentence names, else the last one named in the four sentences before."""
+    named = {m.key for m in ctx.actors_in(sentence, {"mission"}, coref=False)}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 4):sentence.index]):
+        found = [m.key for m in ctx.actors_in(earlier, {"mission"}, coref=False)]
+        if found:
+            return found[-1]
+    return None
+
+
+def _actor_from_elsewhere(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str | None:
+    """The state of a post stated at another mention of the same person, else the well-known holder's state."""
+    from .holders import find_holder
+
+    tokens = [t.text for t in found.name_tokens if t.text not in _SUFFIXES and not _INITIAL.match(t.text)
+              and t.text != "-"]
+    if len(tokens) < 2:
+        return None
+    stated = parser.known.get(tokens[-1], set())
+    if len(stated) == 1:
+        key = next(iter(stated))
+        if ctx.entity_kind(key) == "state":
+            return key
+    holder = find_holder(tokens[-1], _core_title(title), None, ctx.source.metadata.get("date"))
+    if holder is not None and holder.name.split()[0] == tokens[0] and ctx.entity_kind(holder.actor) == "state":
+        return holder.actor
+    return None
 
 
 def _one_of_several(ctx: DocContext, parser: _Parser, found: _Found, title: _Title, states: list[str]) -> str | None:

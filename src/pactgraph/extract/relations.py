@@ -69,12 +69,17 @@ _SUPPORT_NOUNS = {"support", "aid", "assistance", "help", "deliveries", "supplie
                   "supporters", "credit", "grant", "grants", "loan", "loans", "donation", "donations"}
 # Giving things: "have provided ships, aircraft and staff to the operation", "sent instructors to Ghana".
 _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "sent", "sending", "donate", "donates",
-            "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering"}
+            "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering",
+            "supply", "supplies", "supplied", "supplying", "delivery", "transfer", "transfers", "transferred",
+            "transferring"}
+# "propping up Russia's war economy": propping up a state supports it
+_PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
            "weapons", "arms", "ammunition", "munitions", "funding", "funds", "training", "experts", "officers",
            "frigate", "frigates", "boats", "instructors", "assets", "capabilities", "forces", "units", "military",
            "financial", "naval", "additional", "more", "further", "new", "its", "their", "and", ",", "the", "a", "an",
-           "systems", "air", "defence", "defense", "tanks", "vehicles", "drones", "supplies", "aid", "support"}
+           "systems", "air", "defence", "defense", "tanks", "vehicles", "drones", "supplies", "aid", "support",
+           "missiles", "shells", "rockets", "artillery", "fuel", "components"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
 _TAKE = frozenset({"took", "take", "takes", "taking"})
@@ -89,7 +94,7 @@ _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membershi
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
 
 
-_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE)
+_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE | _PROP)
 _GIVING_NOUNS = frozenset(_SUPPORT_NOUNS | _CONTRIB)
 
 
@@ -104,17 +109,22 @@ def find_relations(ctx: DocContext, agreements) -> None:
         political = ctx.actors_in(sentence)
         if missions:
             _leads_by_name(ctx, sentence, missions)
+            if "," in words:
+                for leader, mission, rule in _leads_in_apposition(ctx, sentence, lowers, political, missions):
+                    ctx.state(ID + leader.key, PACT + "leads", ID + mission,
+                              ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
         if (missions and words & (_LEAD | {"'s", "’s", "our", "its"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE:
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
-                "part" in words and words & _TAKE):
+                "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
+                or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
         if words & PARTNER_WORDS or "among" in words:
             find_partners(ctx, sentence, lowers, political, agreements)
         if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words \
-                or words & {"allies", "ally"}:
+                or words & {"allies", "ally"} or ("in" in words and words & {"partner", "partners", "participants"}):
             find_members(ctx, sentence, lowers, political)
     partners_by_agreement(ctx, agreements)
     partners_by_body(ctx)
@@ -212,6 +222,47 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                   ctx.evidence(sentence, rule, 0.85 * leader.confidence))
 
 
+def _owner_phrase(ctx, words: list[str]) -> bool:
+    """After an organization: "'s operation in Bosnia and Herzegovina", " training mission", " peacekeeping mission there"."""
+    if words[:1] in (["'s"], ["’s"]):
+        words = words[1:]
+    at = next((j for j, w in enumerate(words) if w in _MISSION_NOUNS), None)
+    if at is None or at > 3 or not all(w.isalpha() or w in {"-", "–"} for w in words[:at]) \
+            or set(words[:at]) & (_CONTRIB | _SERVE | _LEAD | {"by", "with", "to", "and", "or", "of"}):
+        return False
+    tail = words[at + 1:]
+    if not tail or tail == ["there"]:
+        return True
+    return tail[0] in {"in", "off"} and len(tail) <= 6 and all(w.isalpha() for w in tail)
+
+
+def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
+    """A mission named with its owner in apposition: "EUFOR Althea, the European Union's operation in Bosnia and
+    Herzegovina", "EUTM Mali, the EU training mission", "the UN peacekeeping mission there, MONUSCO"."""
+    owners = [a for a in political if a.form != "coref" and ctx.entity_kind(a.key) in POLITICAL - {"state"}]
+    found = []
+    for mission in missions:
+        if mission.form == "coref":
+            continue
+        k = rel(mission.end, sentence)
+        if lowers[k:k + 2] == [",", "the"]:
+            owner = next((a for a in owners if a.start == mission.end + 2), None)
+            if owner is not None:
+                rest = lowers[rel(owner.end, sentence):]
+                end = next((j for j, w in enumerate(rest) if w in {",", ";", ".", ")", ":"}), len(rest))
+                if _owner_phrase(ctx, rest[:end]):
+                    found.append((owner, mission.key, "leads-apposition"))
+                    continue
+        k = rel(mission.start, sentence) - 1
+        if k >= 2 and lowers[k] == ",":
+            owner = next((a for a in reversed(owners) if a.end <= mission.start - 2), None)
+            if owner is not None and rel(owner.start, sentence) >= 1 and lowers[rel(owner.start, sentence) - 1] == "the" \
+                    and mission.start - 1 - owner.end <= 10 \
+                    and _owner_phrase(ctx, lowers[rel(owner.end, sentence):k]):
+                found.append((owner, mission.key, "leads-apposition"))
+    return found
+
+
 def _possessed_mission(rest: list[str]) -> bool:
     """ "'s military operation in the Mediterranean, <mission>": a mission noun, its place, then the name."""
     at = next((j for j, w in enumerate(rest) if w in _MISSION_NOUNS), None)
@@ -242,13 +293,20 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                 if set(gap) & _MANDATE and len(gap) <= 12:
                     org = actor
                     break
-                # "Irini acts under United Nations Security Council resolution 2292"
-                if "under" in gap and len(gap) <= 4 and lowers[rel(actor.end, sentence):][:1] \
-                        and lowers[rel(actor.end, sentence)] in _MANDATE:
+                # "Irini acts under United Nations Security Council resolution 2292", "KFOR, the NATO-led mission
+                # operating under UN Security Council Resolution 1244"
+                if "under" in gap[-3:] and len(gap) <= 12 and not set(gap) & {";", "while", "but", "and"} \
+                        and lowers[rel(actor.end, sentence):][:1] and lowers[rel(actor.end, sentence)] in _MANDATE:
                     org = actor
                     break
         if org is not None:
             found.append((mission.key, org))
+        elif mission.form != "coref":
+            # "operating under (the mandate of) resolution 1244": the body the register says mandates the mission
+            body = _resolution_body(ctx, lowers, rel(mission.end, sentence), mission.key)
+            if body is not None:
+                ctx.state(ID + mission.key, PACT + "mandatedBy", ID + body,
+                          ctx.evidence(sentence, "mandate-resolution", 0.7))
     # "The Security Council extended the mandate of UNIFIL": the body before "mandate of <mission>"
     for i, word in enumerate(lowers):
         if word != "mandate" or i + 1 >= len(lowers) or lowers[i + 1] != "of":
@@ -268,6 +326,24 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
         if mission != org.key:
             ctx.state(ID + mission, PACT + "mandatedBy", ID + org.key,
                       ctx.evidence(sentence, "mandate-trigger", 0.85 * min(org.confidence, 1.0)))
+
+
+def _resolution_body(ctx, lowers, k: int, mission: str) -> str | None:
+    """ "…, operating under the mandate of resolution 1244" after a mission, with no body named: the body
+    the register records as mandating that mission, if any."""
+    after = lowers[k:k + 14]
+    if "under" not in after:
+        return None
+    u = after.index("under")
+    rest = after[u + 1:]
+    while rest and rest[0] in {"the", "a", "mandate", "mandates", "of", "authority", "security", "council",
+                               "un", "united", "nations", "terms"}:
+        rest = rest[1:]
+    if len(rest) < 2 or rest[0] not in {"resolution", "resolutions"} or not rest[1][:1].isdigit() \
+            or set(after[:u]) & {";", "while", "but", "and"}:
+        return None
+    body = ctx.gazetteer.register.mandated_by.get(mission)
+    return body if body and body in ctx.gazetteer.register.entities else None
 
 
 # -- contributesTo -------------------------------------------------------------------
@@ -308,6 +384,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
     for i, word in enumerate(lowers):
         at = sentence.start + i
         called = [j for j in calls if j < i]
+        if word in _PERSONNEL and i >= 3:
+            # "the mission's Nepalese and Ghanaian contingents", "UNIFIL's Indonesian peacekeepers"
+            for state, mission in _owned_contingents(ctx, sentence, lowers, political, missions, i):
+                found.append((state, mission, "contributes-contingent", 0.75))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
             # "one peacekeeper from Nepal was killed" in a sentence about a mission
             mission = next((m for m in missions if m.form != "coref"), None)
@@ -343,7 +423,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if passive is not None:
                 found.append((*passive, "supports-passive", 0.7))
                 continue
-        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE:
+        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or (
+                word in _PROP and lowers[i + 1:i + 2] == ["up"]):
             target = _support_target(ctx, sentence, lowers, i, targets)
             if target is None:
                 continue
@@ -431,6 +512,46 @@ def _group_before(ctx, sentence, before, at: int) -> list[Mention]:
     return group
 
 
+def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> list:
+    """ "the mission's Nepalese and Ghanaian contingents": the states (adjectives) before a personnel noun
+    whose possessor is a mission (named, "the mission's", or "its" after a mission)."""
+    doc = ctx.doc
+    at = sentence.start + i
+    states = []
+    k = at
+    for m in reversed([a for a in political if a.end <= at and a.form != "coref"]):
+        gap = lowers[rel(m.end, sentence):rel(k, sentence)]
+        if ctx.entity_kind(m.key) == "state" and m.form == "adjective" and (
+                not gap or (states and all(w in {",", "and"} for w in gap))):
+            states.insert(0, m)
+            k = m.start
+        else:
+            break
+    if not states:
+        return []
+    j = rel(states[0].start, sentence)
+    mission = None
+    if j >= 1 and lowers[j - 1] in {"'s", "’s"}:
+        mission = next((m for m in missions if m.end == states[0].start - 1 and m.form != "coref"), None)
+        if mission is None and j >= 2 and lowers[j - 2] in _MISSION_NOUNS and (j < 3 or lowers[j - 3] == "the"):
+            key = _recent_mission(ctx, sentence, at)
+            mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.7) if key else None
+    elif j >= 1 and lowers[j - 1] == "its":
+        mission = next((m for m in missions if m.end == states[0].start - 1), None)  # a coref "its" to a mission
+    if mission is None or ctx.entity_kind(mission.key) != "mission":
+        return []
+    return [(state, mission) for state in states]
+
+
+def _recent_mission(ctx, sentence, at: int) -> str | None:
+    """The mission "the mission" refers to: the last one named before ``at`` in this or the three sentences before."""
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index + 1]):
+        named = [m.key for m in ctx.actors_in(earlier, {"mission"}, coref=False) if m.start < at]
+        if named:
+            return named[-1]
+    return None
+
+
 def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:
     between = lowers[i + 1:j]
     return ";" in between or "while" in between or "but" in between or len(between) > limit
@@ -514,12 +635,23 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
     """The state or mission supported: "support to Ukraine", "help Ukraine", "train Ukrainian soldiers"."""
     doc = ctx.doc
     at = sentence.start + i
+    if lowers[i] in _PROP:  # "propping up Russia's war economy", "props up the regime in Belarus"
+        target = next((t for t in targets if t.start > at + 1), None)
+        if target is None:
+            return None
+        gap = lowers[i + 2:rel(target.start, sentence)]
+        if len(gap) <= 4 and all(w.isalpha() and w not in {"and", "but", "while", "against"} for w in gap) \
+                and not _is_status_target(ctx, sentence, target):
+            return target
+        return None
     if lowers[i] in _PROVIDE:
-        # "provided ships, aircraft and staff to the operation"
+        # "provided ships, aircraft and staff to the operation", "its supply of drones and munitions to Russia"
         for target in targets:
             if target.start <= at:
                 continue
             gap = lowers[i + 1:rel(target.start, sentence)]
+            if gap[:1] == ["of"] and lowers[i] not in {"send", "sends", "sent", "sending"}:
+                gap = gap[1:]
             if gap and gap[-1] == "to" and len(gap) <= 9 and all(w in _ASSETS or w.isdigit() for w in gap[:-1]) \
                     and not _is_status_target(ctx, sentence, target):
                 return target
@@ -558,7 +690,20 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     if called:
         before = [a for a in before if a.start > sentence.start + called[-1]]
     owner = None
+    lowers_all = ctx.lowers
+    last = before[-1] if before else None
+    giving = lowers_all[at] in _PROVIDE or lowers_all[at] in _PROP
+    if giving and last is not None and last.form != "coref" and 0 <= at - last.end <= 3 \
+            and all(w in {"is", "are", "was", "were", "has", "have", "been", "also", "keeps", "continues", "to"}
+                    for w in lowers_all[last.end:at]) and lowers_all[at - 1] != "to":
+        owner = _coordinated(before, lowers_all)  # "North Korea sending troops", "China propping up …"
+    elif last is not None and last.form != "coref" and at - last.end <= 4 \
+            and lowers_all[last.end:last.end + 2] in (["for", "its"], ["for", "their"]):
+        # "condemns Iran for its continued supply of drones", "thank A and B for their support"
+        owner = _coordinated(before, lowers_all)
     for a in reversed(before):
+        if owner is not None:
+            break
         if a.end < len(doc) and doc[a.end].text in {"'s", "’s"} and a.end + 4 >= at:
             owner = [a]
             break
@@ -578,6 +723,17 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
             if extra is not None and extra.key != target.key:
                 owner = owner + [extra]
     return owner
+
+
+def _coordinated(before: list[Mention], lowers) -> list[Mention]:
+    """The last actor of ``before`` with those coordinated with it ("A, B and C")."""
+    group = [before[-1]]
+    for a in reversed(before[:-1]):
+        if a.form != "coref" and all(w in {",", "and", "the"} for w in lowers[a.end:group[0].start]):
+            group.insert(0, a)
+        else:
+            break
+    return group
 
 
 def _clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
