@@ -11,7 +11,10 @@ Every text or RDF file that enters a store comes through :func:`ingest_paths`:
 4. **parse or extract fully in memory**. RDF/XML must be well-formed XML without
    a DOCTYPE (no entity expansion); JSON-LD never fetches a remote context;
    blank nodes become Skolem IRIs numbered in the order they appear, so loading
-   the same file again yields the same triples instead of new copies;
+   the same file again yields the same triples instead of new copies. N-Triples,
+   N-Quads, Turtle and TriG files of :data:`STREAM_RDF_BYTES` or more are instead
+   checked in one streaming pass and later bulk-loaded from disk, skolemized on the
+   way (:mod:`pactgraph._rdfstream`): the same quads, never the whole file in memory;
 5. **commit** each source whole: a new source is loaded in one transaction
    (several new sources may share one), a changed one replaces its graphs in one
    SPARQL update. A file is reported ``ok`` only after its transaction is
@@ -58,6 +61,7 @@ __all__ = [
     "MAX_RDF_BYTES",
     "RDF_SUFFIXES",
     "REASONS",
+    "STREAM_RDF_BYTES",
     "TEXT_SUFFIXES",
     "FileReport",
     "IngestReport",
@@ -74,8 +78,13 @@ __all__ = [
 
 #: Suffixes taken as source texts when a folder is walked (a file named explicitly is read whatever its suffix).
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-#: RDF files larger than this are refused (bytes): they are parsed whole in memory.
+#: RDF files parsed whole in memory (RDF/XML, JSON-LD, N3, and the others below STREAM_RDF_BYTES)
+#: larger than this are refused (bytes).
 MAX_RDF_BYTES = 1024 * 1024 * 1024
+#: N-Triples, N-Quads, Turtle and TriG files of at least this many bytes are checked in one streaming
+#: pass and bulk-loaded from disk (:mod:`pactgraph._rdfstream`), never held in memory; smaller ones
+#: are parsed in memory, where several can share one commit.
+STREAM_RDF_BYTES = 8 * 1024 * 1024
 #: Skolem IRIs of blank nodes: ``{GENID}{source slug}/{n}``.
 GENID = "https://w3id.org/pactgraph/.well-known/genid/"
 _META = "https://w3id.org/pactgraph/graph/meta"
@@ -191,7 +200,12 @@ class IngestReport:
 
 @dataclass(slots=True)
 class Prepared:
-    """A file parsed or extracted in memory, ready for one commit (or a decision to skip it)."""
+    """A file parsed or extracted in memory, ready for one commit (or a decision to skip it).
+
+    A large RDF file is only checked: its ``stream`` says how to load it from disk,
+    ``nquads`` stays empty, and ``quads`` counts the statements read (a statement
+    repeated in the file counts each time; in memory, repeats are counted once).
+    """
 
     path: str
     kind: str  # text | rdf
@@ -203,6 +217,7 @@ class Prepared:
     owned: tuple[str, ...] = ()  # named graphs of an RDF file besides its source graph
     skip: tuple[str, str] | None = None  # (reason, message) when the content is already stored
     size: int = 0
+    stream: object | None = None  # a _rdfstream.RdfStream: loaded from its file, not from ``nquads``
 
 
 class _Refused(Exception):
@@ -398,11 +413,26 @@ def _check_xml(text: str, path: Path) -> str:
 
 
 def _prepare_rdf(path: Path, encoding: str | None, known: dict, limit: int) -> Prepared:
+    fmt_name = RDF_SUFFIXES[path.suffix.lower()]
+    from ._rdfstream import STREAMED_FORMATS, prepare_stream
+
+    if fmt_name in STREAMED_FORMATS:
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None  # _read names the problem
+        if stat is not None and stat.st_size >= STREAM_RDF_BYTES and path.is_file():
+            prepared = prepare_stream(path, fmt_name, known, stat.st_size, stat.st_mtime_ns)
+            if prepared is not None:
+                return prepared
+    return _prepare_rdf_in_memory(path, encoding, known, limit, fmt_name)
+
+
+def _prepare_rdf_in_memory(path: Path, encoding: str | None, known: dict, limit: int, fmt_name: str) -> Prepared:
     import pyoxigraph as ox
 
     data = _read(path, limit)
     text = _decode(data, path, encoding, rdf=True)
-    fmt_name = RDF_SUFFIXES[path.suffix.lower()]
     if fmt_name == "RDF_XML":
         text = _check_xml(text, path)
     raw = text.encode("utf-8")
@@ -416,17 +446,8 @@ def _prepare_rdf(path: Path, encoding: str | None, known: dict, limit: int) -> P
     fmt = getattr(ox.RdfFormat, fmt_name)
     try:
         parsed = list(ox.parse(raw, format=fmt, base_iri=f"{graph}/"))
-    except SyntaxError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else "syntax error"
-        if "LoadDocumentCallback" in message or "remote context" in message.lower():
-            raise _Refused("remote-context", f"{path}: JSON-LD needs a remote context, which is never fetched; "
-                                             "inline the context") from None
-        line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
-        where = f"{path}:{line}:{column}" if line else str(path)
-        message = re.sub(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ", "", message)
-        raise _Refused("rdf-syntax", f"{where}: {message}", line, column) from None
-    except (OSError, ValueError) as exc:
-        raise _Refused("rdf-syntax", f"{path}: {str(exc).splitlines()[0]}") from None
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise _syntax_refusal(exc, path) from None
     quads, owned = skolemize(parsed, graph, slug, path)
     prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     prepared.quads = len(quads)
@@ -434,39 +455,32 @@ def _prepare_rdf(path: Path, encoding: str | None, known: dict, limit: int) -> P
     return prepared
 
 
-def skolemize(parsed: list, graph: str, slug: str, path: Path) -> tuple[list, set[str]]:
-    """Put default-graph triples in ``graph``, blank nodes as numbered Skolem IRIs; check named graphs."""
-    import pyoxigraph as ox
+def _syntax_refusal(exc: Exception, path: Path) -> _Refused:
+    """The door's refusal for a parser error: ``remote-context``, or ``rdf-syntax`` with line and column."""
+    if not isinstance(exc, SyntaxError):
+        return _Refused("rdf-syntax", f"{path}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    message = str(exc).splitlines()[0] if str(exc) else "syntax error"
+    if "LoadDocumentCallback" in message or "remote context" in message.lower():
+        return _Refused("remote-context", f"{path}: JSON-LD needs a remote context, which is never fetched; "
+                                          "inline the context")
+    line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+    where = f"{path}:{line}:{column}" if line else str(path)
+    message = re.sub(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ", "", message)
+    return _Refused("rdf-syntax", f"{where}: {message}", line, column)
 
-    base = f"{GENID}{slug}/"
-    names: dict[str, ox.NamedNode] = {}
-    target = ox.NamedNode(graph)
 
-    def term(t):
-        if isinstance(t, ox.BlankNode):
-            node = names.get(t.value)
-            if node is None:
-                node = names[t.value] = ox.NamedNode(f"{base}{len(names)}")
-            return node
-        if isinstance(t, ox.Triple):
-            return ox.Triple(term(t.subject), t.predicate, term(t.object))
-        return t
+def skolemize(parsed: Iterable, graph: str, slug: str, path: Path) -> tuple[list, set[str]]:
+    """Put default-graph triples in ``graph``, blank nodes as numbered Skolem IRIs; check named graphs.
 
-    out, owned = [], set()
-    for item in parsed:
-        g = getattr(item, "graph_name", None)
-        if g is None or isinstance(g, ox.DefaultGraph):
-            g = target
-        else:
-            g = term(g)
-            if g.value != graph:
-                owned.add(g.value)
-        out.append(ox.Quad(term(item.subject), item.predicate, term(item.object), g))
-    for name in owned:
-        if name.startswith(_PACTGRAPH) and not name.startswith(base):
-            raise _Refused("graph-conflict", f"{path}: writes the named graph <{name}>, which belongs to "
-                                             "pactgraph; only the file's own source graph may be written")
-    return list(dict.fromkeys(out)), owned
+    Returns the distinct quads and the named graphs written besides ``graph``. The
+    streaming path (:mod:`pactgraph._rdfstream`) numbers blank nodes the same way.
+    """
+    from ._rdfstream import Skolem, check_owned
+
+    skolem = Skolem(graph, slug)
+    out = [skolem.quad(item) for item in parsed]
+    check_owned(skolem.owned, skolem.base, path)
+    return list(dict.fromkeys(out)), skolem.owned
 
 
 # -- the store side ------------------------------------------------------------------------
@@ -559,6 +573,9 @@ class _Writer:
             self._settle()  # one write at a time: a batch still loading finishes first
             self._replace(report, prepared)
             prepared = None
+        streamed = prepared is not None and prepared.stream is not None
+        if streamed and any(entry[1] is not None for entry in self.pending):
+            self.commit()  # a streamed source is loaded on its own: the sources gathered before go first
         self.pending.append([report, prepared])
         if prepared is not None:
             self.batch_quads += max(prepared.quads, 1)
@@ -567,7 +584,7 @@ class _Writer:
             return
         now = time.monotonic()
         self.since = self.since or now
-        if self.batch_quads >= BATCH_QUADS or now - self.since >= BATCH_SECONDS:
+        if self.batch_quads >= BATCH_QUADS or now - self.since >= BATCH_SECONDS or streamed:
             self.commit()
 
     def _decide(self, report: FileReport, p: Prepared) -> None:
@@ -630,14 +647,17 @@ class _Writer:
         self._settle()
         future = None
         if items:
-            data = b"".join(p.nquads + _meta_nquads(p) for _, p in items)
             if self.thread is None:
                 from concurrent.futures import ThreadPoolExecutor
 
                 self.thread = ThreadPoolExecutor(1, thread_name_prefix="pactgraph-writer")
             # pyoxigraph's bulk loader writes the batch as new, complete table files and adds them to
             # the database in one atomic step: all of these sources or none, already on disk
-            future = self.thread.submit(self.store.db.bulk_load, data, format=ox.RdfFormat.N_QUADS)
+            if items[0][1].stream is not None:  # alone in its batch (see add): streamed from its file
+                future = self.thread.submit(self._load_streamed, items[0][1])
+            else:
+                data = b"".join(p.nquads + _meta_nquads(p) for _, p in items)
+                future = self.thread.submit(self.store.db.bulk_load, data, format=ox.RdfFormat.N_QUADS)
             if os.environ.get("PACTGRAPH_WRITER_THREAD") == "0":  # measurements: writes in line
                 future.exception()
         self.inflight = (future, items, entries)
@@ -658,8 +678,9 @@ class _Writer:
                 if exc is None:
                     self._remember(p)
                 else:
-                    self._fail(report, "store-error", f"{p.path}: the store refused the write: "
-                                                      f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+                    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    self._fail(report, "store-error", detail if isinstance(exc, SourceError) else
+                               f"{p.path}: the store refused the write: {detail}")  # (a streamed file that changed)
         if self.dirty:
             self.store.flush()
             self.dirty = False
@@ -680,22 +701,43 @@ class _Writer:
                 ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys([p.graph, *old, *p.owned])]
                 ops += [f"DELETE WHERE {{ GRAPH <{_META}> {{ <{p.graph}> ?p ?o }} }}",
                         f"DELETE WHERE {{ GRAPH <{_META}> {{ ?g <{_PART_OF}> <{p.graph}> }} }}"]
-                ops.append(_insert_data(p.nquads + _meta_nquads(p)))
+                if p.stream is None:
+                    ops.append(_insert_data(p.nquads + _meta_nquads(p)))
+                self.dirty = True
                 self.store.db.update(" ;\n".join(ops))
+                if p.stream is not None:
+                    # a streamed file is bulk-loaded once its old version is dropped: a kill in between
+                    # leaves the source absent, never half-written, and the next run adds it again
+                    self._load_streamed(p)
             else:  # a remote store: its own replace (one update per graph)
                 import pyoxigraph as ox
 
-                self.store.replace_graph(p.graph, list(ox.parse(p.nquads, format=ox.RdfFormat.N_QUADS)))
+                if p.stream is None:
+                    quads = list(ox.parse(p.nquads, format=ox.RdfFormat.N_QUADS))
+                else:
+                    from ._rdfstream import stream_quads
+
+                    quads = list(dict.fromkeys(stream_quads(p.stream, p.graph)))
+                self.store.replace_graph(p.graph, quads)
         except (OSError, ValueError, SyntaxError, PactgraphError) as exc:
             self._fail(report, "store-error", f"{p.path}: the store refused the write: {str(exc).splitlines()[0]}")
             return
         self.dirty = True
         self._remember(p)
 
-    def _remember(self, p: Prepared) -> None:
-        from .extract import EXTRACTOR_VERSION
+    def _load_streamed(self, p: Prepared) -> None:
+        """Bulk-load a streamed source and its bookkeeping quads in one step (see :mod:`pactgraph._rdfstream`)."""
+        from ._rdfstream import load_stream
 
-        self.known[p.content_hash] = (p.graph, EXTRACTOR_VERSION if p.kind == "text" else None)
+        load_stream(self.store.db, p.stream, p.graph, _meta_nquads(p), getattr(self.store, "path", None))
+
+    def _remember(self, p: Prepared) -> None:
+        version = None
+        if p.kind == "text":  # (an RDF-only run need not import the extractor: 0.1 s)
+            from .extract import EXTRACTOR_VERSION
+
+            version = EXTRACTOR_VERSION
+        self.known[p.content_hash] = (p.graph, version)
         self.kinds[p.graph] = p.kind
 
     def _release(self) -> None:
