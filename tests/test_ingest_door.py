@@ -305,3 +305,18 @@ def test_cli_ingest_report(tmp_path, corpus):
     result = run("ingest", corpus / "d.txt", "--store", store, ok=False)
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: ") and "binary" in lines[0]
+
+
+def test_a_text_given_as_a_string_goes_through_the_same_door(tmp_path):
+    """``kg.ingest_text`` is committed by the front door's writer: same decisions, same report."""
+    with pactgraph.open(tmp_path / "s", write=True) as graph:
+        first = graph.ingest_text(text("A note"), name="note.txt")
+        assert first.quads > 0 and not first.replaced and first.skipped is None
+        assert graph.ingest_text(text("A note"), name="note.txt").replaced  # always extracted again
+        clash = tmp_path / "clash.nt"
+        clash.write_text('<http://example.org/a> <http://example.org/p> "x" .\n')
+        graph.ingest(clash)
+        with pytest.raises(SourceError, match="already holds a rdf source"):
+            graph.ingest_text(text("Another note"), name="clash.txt")
+        assert len(list(graph.store.db.query(
+            "SELECT * { GRAPH <https://w3id.org/pactgraph/id/source/clash> { ?s ?p ?o } }"))) == 1

@@ -69,6 +69,7 @@ __all__ = [
     "canonical_hash",
     "collect",
     "ingest_paths",
+    "ingest_source",
     "known_sources",
     "owned_graphs",
     "prepare",
@@ -353,9 +354,6 @@ def _known_skip(known: dict, content_hash: str, graph: str, version: str | None)
 
 
 def _prepare_text(path: Path, encoding: str | None, known: dict, limit: int | None) -> Prepared:
-    import pyoxigraph as ox
-
-    from .extract import EXTRACTOR_VERSION
     from .sources import MAX_SOURCE_BYTES, source_from_text
 
     data = _read(path, limit or MAX_SOURCE_BYTES)
@@ -364,7 +362,15 @@ def _prepare_text(path: Path, encoding: str | None, known: dict, limit: int | No
         source = source_from_text(text, name=str(path))
     except SourceError as exc:
         raise _Refused(getattr(exc, "reason", "header"), str(exc), getattr(exc, "line", None)) from None
-    prepared = Prepared(str(path), "text", source.iri, source.content_hash, size=len(data))
+    return _prepare_source(source, known, len(data))
+
+
+def _prepare_source(source, known: dict, size: int) -> Prepared:
+    import pyoxigraph as ox
+
+    from .extract import EXTRACTOR_VERSION
+
+    prepared = Prepared(source.name, "text", source.iri, source.content_hash, size=size)
     prepared.skip = _known_skip(known, source.content_hash, source.iri, EXTRACTOR_VERSION)
     if prepared.skip:
         return prepared
@@ -377,7 +383,7 @@ def _prepare_text(path: Path, encoding: str | None, known: dict, limit: int | No
     except PactgraphError as exc:
         raise _Refused(getattr(exc, "reason", "extract-error"), str(exc)) from None
     except (RecursionError, MemoryError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        raise _Refused("extract-error", f"{path}: extraction failed ({type(exc).__name__}: "
+        raise _Refused("extract-error", f"{source.name}: extraction failed ({type(exc).__name__}: "
                                         f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
     prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     prepared.quads = len(quads)
@@ -967,6 +973,36 @@ def ingest_paths(store, paths: Iterable[str | Path], *, encoding: str | None = N
         close = getattr(stream, "close", None)
         if close is not None:
             close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def ingest_source(store, source, *, force: bool = True) -> IngestReport:
+    """Ingest a text held in memory (a :class:`~pactgraph.sources.Source`) through the same writer as files.
+
+    The text is extracted and committed exactly as :func:`ingest_paths` commits a
+    file: same skip and conflict decisions, one atomic write, flushed before the
+    report says ``ok``. With ``force`` (the default, as a string has no file to
+    compare) it is extracted again even when its content is already stored.
+
+    Returns
+    -------
+    IngestReport
+        One :class:`FileReport`, named after ``source.name``.
+    """
+    started = time.monotonic()
+    report = IngestReport()
+    writer = _Writer(store, report.files.append, force)
+    try:
+        try:
+            prepared = _prepare_source(source, writer.known, len(source.text.encode("utf-8")))
+        except _Refused as exc:
+            writer.add(FileReport(source.name, "failed", exc.reason, exc.message, line=exc.line), None)
+        else:
+            writer.add(FileReport(source.name, "ok", "added", bytes=prepared.size), prepared)
+        writer.commit(wait=True)
+    finally:
+        writer.close()
     report.seconds = time.monotonic() - started
     return report
 

@@ -51,6 +51,21 @@ def open_graph(store: str | Path | None = None, *, write: bool = False, create: 
     return KnowledgeGraph(store, write=write, create=write if create is None else create)
 
 
+def _result(report) -> IngestResult:
+    """An :class:`IngestResult` from the front door's report of one file, or its error raised."""
+    if report.status == "failed":
+        from .errors import StoreError
+
+        cls = RDFSyntaxError if report.reason in ("rdf-syntax", "doctype", "remote-context", "graph-conflict") \
+            else StoreError if report.reason == "store-error" else SourceError
+        error = cls(report.message)
+        error.reason, error.line, error.offset = report.reason, report.line, report.offset
+        raise error
+    skipped = report.reason if report.status == "skipped" else None
+    return IngestResult(report.source, report.path, report.quads, report.statements, report.reason == "replaced",
+                        skipped)
+
+
 class KnowledgeGraph:
     """A pactgraph knowledge graph: ingest sources, query, inspect evidence."""
 
@@ -113,18 +128,7 @@ class KnowledgeGraph:
         SourceError, RDFSyntaxError
             If the file is refused; the store is unchanged then.
         """
-        report = self.ingest_paths([path], encoding=encoding, force=force).files[0]
-        if report.status == "failed":
-            from .errors import StoreError
-
-            cls = RDFSyntaxError if report.reason in ("rdf-syntax", "doctype", "remote-context", "graph-conflict") \
-                else StoreError if report.reason == "store-error" else SourceError
-            error = cls(report.message)
-            error.reason, error.line, error.offset = report.reason, report.line, report.offset
-            raise error
-        skipped = report.reason if report.status == "skipped" else None
-        return IngestResult(report.source, str(path), report.quads, report.statements, report.reason == "replaced",
-                            skipped)
+        return _result(self.ingest_paths([path], encoding=encoding, force=force).files[0])
 
     def ingest_paths(self, paths, *, encoding: str | None = None, workers: int = 1, progress=None,
                      force: bool = False):
@@ -141,15 +145,18 @@ class KnowledgeGraph:
         return self.ingest_source(source_from_text(text, name=name, metadata=metadata or None))
 
     def ingest_source(self, source: Source) -> IngestResult:
-        from .extract import EXTRACTOR_VERSION, extract
-        from .rdfmap import extraction_quads
+        """Extract an in-memory :class:`~pactgraph.sources.Source` through the ingest front door's writer.
 
-        extraction = extract(source)
-        quads = extraction_quads(extraction, EXTRACTOR_VERSION)
-        replaced = self.store.has_graph(source.iri)
-        count = self.store.replace_graph(source.iri, quads)
-        self.store.flush()
-        return IngestResult(source.iri, source.name, count, len(extraction.statements), replaced)
+        Always extracted again and replaced, even when the same text is stored.
+
+        Raises
+        ------
+        SourceError, StoreError
+            If extraction or the write fails; the store is unchanged then.
+        """
+        from .ingest import ingest_source
+
+        return _result(ingest_source(self.store, source).files[0])
 
     def ingest_rdf(self, path: Path) -> IngestResult:
         """Load an RDF file through the ingest front door (see :meth:`ingest`)."""
