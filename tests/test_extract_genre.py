@@ -10,30 +10,15 @@ concepts.
 from __future__ import annotations
 
 import pytest
+from extract_helpers import partners, run, triples
 
-from pactgraph.extract import extract
 from pactgraph.extract.holders import OFFICE_HOLDERS, find_holder, holder_actor
 from pactgraph.extract.pipeline import _head_word, get_gazetteer
 from pactgraph.namespaces import ID, ORG, PACT
-from pactgraph.sources import source_from_text
 from pactgraph.summary import summarize
 
 PARTNER, MEMBER, LEADS = PACT + "partnerOf", ORG + "memberOf", PACT + "leads"
 MANDATED, CONTRIBUTES = PACT + "mandatedBy", PACT + "contributesTo"
-
-
-def run(body: str, **meta):
-    header = "".join(f"{k}: {v}\n" for k, v in meta.items())
-    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name="genre.txt"))
-
-
-def triples(result, predicate: str) -> set[tuple[str, str]]:
-    return {(s.subject.removeprefix(ID), s.obj.removeprefix(ID)) for s in result.statements
-            if s.predicate == predicate and isinstance(s.obj, str)}
-
-
-def partners(result) -> set[frozenset]:
-    return {frozenset(pair) for pair in triples(result, PARTNER)}
 
 
 def posts(result) -> set[tuple[str, str | None]]:

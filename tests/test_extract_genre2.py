@@ -6,25 +6,11 @@ Each test runs a few invented sentences, not the texts of the gold sets, through
 
 from __future__ import annotations
 
-from pactgraph.extract import extract
+from extract_helpers import partners, run, triples
+
 from pactgraph.namespaces import ID, ORG, PACT
-from pactgraph.sources import source_from_text
 
 PARTNER, MEMBER = PACT + "partnerOf", ORG + "memberOf"
-
-
-def run(body: str, **meta):
-    header = "".join(f"{k}: {v}\n" for k, v in meta.items())
-    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name="genre2.txt"))
-
-
-def triples(result, predicate: str) -> set[tuple[str, str]]:
-    return {(s.subject.removeprefix(ID), s.obj.removeprefix(ID)) for s in result.statements
-            if s.predicate == predicate and isinstance(s.obj, str)}
-
-
-def partners(result) -> set[frozenset]:
-    return {frozenset(pair) for pair in triples(result, PARTNER)}
 
 
 def test_we_the_heads_of_the_member_countries_is_the_organization():

@@ -5,22 +5,13 @@ through :func:`pactgraph.extract.extract`.
 
 from __future__ import annotations
 
-from pactgraph.extract import EXTRACTOR_VERSION, extract
+from extract_helpers import run, triples
+
+from pactgraph.extract import EXTRACTOR_VERSION
 from pactgraph.namespaces import ID, ORG, PACT
-from pactgraph.sources import source_from_text
 
 PARTNER, MEMBER = PACT + "partnerOf", ORG + "memberOf"
 LEADS, MANDATED, CONTRIB = PACT + "leads", PACT + "mandatedBy", PACT + "contributesTo"
-
-
-def run(body: str, **meta):
-    header = "".join(f"{k}: {v}\n" for k, v in meta.items())
-    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name="genre3.txt"))
-
-
-def triples(result, predicate: str) -> set[tuple[str, str]]:
-    return {(s.subject.removeprefix(ID), s.obj.removeprefix(ID)) for s in result.statements
-            if s.predicate == predicate and isinstance(s.obj, str)}
 
 
 def posts(result) -> set[tuple[str, str, str]]:

@@ -1,0 +1,26 @@
+"""Helpers shared by the extraction rule tests: run invented sentences, read back the relations."""
+
+from __future__ import annotations
+
+from pactgraph.extract import extract
+from pactgraph.namespaces import ID
+from pactgraph.sources import source_from_text
+
+__all__ = ["partners", "run", "triples"]
+
+
+def run(body: str, name: str = "genre.txt", **meta):
+    """Extract ``body``, with ``meta`` as its header fields (``date="2024-05-01"``)."""
+    header = "".join(f"{k}: {v}\n" for k, v in meta.items())
+    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name=name))
+
+
+def triples(result, predicate: str) -> set[tuple[str, str]]:
+    """``(subject, object)`` pairs of ``predicate``, without the instance namespace."""
+    return {(s.subject.removeprefix(ID), s.obj.removeprefix(ID)) for s in result.statements
+            if s.predicate == predicate and isinstance(s.obj, str)}
+
+
+def partners(result) -> set[frozenset]:
+    """Partnerships as unordered pairs."""
+    return {frozenset(pair) for pair in triples(result, "https://w3id.org/pactgraph/ontology#partnerOf")}
