@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from extract_helpers import run, triples
 
-from pactgraph.extract import EXTRACTOR_VERSION
 from pactgraph.namespaces import ID, ORG, PACT
 
 PARTNER, MEMBER = PACT + "partnerOf", ORG + "memberOf"
@@ -17,10 +16,6 @@ LEADS, MANDATED, CONTRIB = PACT + "leads", PACT + "mandatedBy", PACT + "contribu
 def posts(result) -> set[tuple[str, str, str]]:
     names = {p.iri: p.name for p in result.persons.values()}
     return {(names[p.holder], p.title, (p.organization or "").removeprefix(ID)) for p in result.positions}
-
-
-def test_version_is_bumped():
-    assert EXTRACTOR_VERSION == "pactgraph-rules/0.4"
 
 
 def test_suffix_after_a_comma_stays_in_the_name():

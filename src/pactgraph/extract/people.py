@@ -101,6 +101,9 @@ _NOT_NAMES = {
     "Guard", "Force", "Mission", "Operation", "Secretariat", "Parliament", "Assembly", "Republic", "Kingdom",
     "State", "States", "Federal", "Moderator", "Question", "Answer", "Good", "Kia", "Vice-Chancellor",
 }
+# Post-nominal letters that end a name and are not part of it ("Richard Marles MP").
+_POSTNOMINALS = {"MP", "MPs", "MEP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "AO", "AC", "AM", "PhD"}
+_NOT_NAMES |= _POSTNOMINALS
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
 COUNTERPART = "counterpart"
@@ -136,6 +139,14 @@ def _is_name_token(token) -> bool:
     if not text[:1].isupper() or text in _NOT_NAMES or text in HEADS or text in HONORIFICS:
         return False
     return token.is_alpha and len(text) > 1
+
+
+def _particles_then_name(doc, j: int, end: int) -> bool:
+    """Whether the particles from token ``j`` on ("von der", "de la") are followed by a name token."""
+    k = j
+    while k < end and k < j + 3 and doc[k].text in _PARTICLES:
+        k += 1
+    return k < end and _is_name_token(doc[k])
 
 
 class _Parser:
@@ -326,8 +337,8 @@ class _Parser:
             elif _INITIAL.match(token.text) and (tokens or (j + 1 < self.end and _is_name_token(doc[j + 1]))):
                 tokens.append(token)  # "Antony J. Blinken", "S. Jaishankar"
                 j += 1
-            elif token.text in _PARTICLES and tokens and j + 1 < self.end and _is_name_token(doc[j + 1]):
-                tokens.append(token)
+            elif token.text in _PARTICLES and tokens and _particles_then_name(doc, j, self.end):
+                tokens.append(token)  # "von der Leyen": a run of particles before the family name
                 j += 1
             elif token.text in _SUFFIXES and len([t for t in tokens if t.text != "-"]) >= 2:
                 tokens.append(token)
@@ -352,6 +363,8 @@ class _Parser:
         if k < self.end and doc[k].text == ",":
             k += 1
             comma = True
+        if comma and k + 1 < self.end and doc[k].lower_ == "the" and doc[k + 1].text in HONORIFICS:
+            k += 1  # "…, the Hon Richard Marles MP"
         while k < self.end and doc[k].text in HONORIFICS and k not in self.covered:
             k += 1
         tokens, end = self.read_name(k)

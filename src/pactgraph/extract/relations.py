@@ -562,16 +562,29 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
     doc = ctx.doc
     listed: list[Mention] = []
     j = at + 1
-    while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING:
+    # apposition: "the troop- and police-contributing countries, Burundi, Djibouti and Kenya"
+    if j < sentence.end and doc[j].lower_ in {"countries", "states", "nations"}:
         j += 1
-    if j >= sentence.end or doc[j].lower_ not in LISTING:
-        return []
-    pos = j + 1
+    if j < sentence.end and doc[j].text == "," and j > at + 1:
+        pos = j + 1
+    else:
+        j = at + 1
+        while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING:
+            j += 1
+        if j >= sentence.end or doc[j].lower_ not in LISTING:
+            return []
+        pos = j + 1
+    first = True
     for m in ctx.actors_in(sentence, kinds, coref=False):
         if m.start < pos:
             continue
         gap = [t.lower_ for t in doc[pos:m.start]]
-        if all(w in {",", "and", "the", "as", "such", "or"} for w in gap):
+        if first and doc[j].text == "," and any(w != "the" for w in gap):
+            break  # an apposition starts right after the comma
+        first = False
+        # "A, B and C, as well as D"
+        if all(w in {",", "and", "the", "as", "such", "or"} for w in gap) or gap in ([",", "as", "well", "as"],
+                                                                                   ["as", "well", "as"]):
             listed.append(m)
             pos = m.end
         else:
