@@ -92,8 +92,15 @@ _CONCLUDE = {
     "approve", "approved", "approves", "agreed", "ink", "inked", "ratified", "ratify", "ratification",
     "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
     "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
-    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached",
+    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures",
 }
+# An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
+_TOPIC_HEADS = {"agreement", "accord", "arrangement"}
+_TOPIC_LINKS = {"on", "concerning", "regarding"}
+_TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
+_TOPIC_STOP = {"which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
+               "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
+_PASSIVE_AUX = {"was", "were", "been", "is", "are"}
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
@@ -252,7 +259,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 and (doc[span.end].is_title or doc[span.end].lower_ in {"for", "with"}):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
         modifier = None
-        if len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
+        topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
+            and span[0].lower_ in _TOPIC_HEADS else None
+        owners = _owners_before(ctx, sentence, span.start) if topic_end else []
+        if topic_end and (prev in _DETERMINERS or owners):
+            pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
+        elif len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
             # "the ceasefire agreement reached between A and B": one lower-case modifier after a determiner
             before_prev = doc[span.start - 2].lower_ if span.start - 2 >= sentence.start else ""
             if not (span[0].lower_ in {"agreement", "accord", "pact"} and before_prev == "the"
@@ -271,7 +283,13 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if len(name_tokens) > 2 and _is_year(name_tokens[0].text):
             name_tokens = name_tokens[1:]  # "the 1951 Mutual Defense Treaty" is named "Mutual Defense Treaty"
         name = "".join(t.text_with_ws for t in name_tokens).strip().rstrip(",")
-        if not capitalised:
+        if topic_end:
+            # the name is the head and its topic, as written: "agreement on reciprocal access"
+            link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS)
+            name = (span.text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
+            name_tokens = [span[0]] + list(doc[link:topic_end])
+            e = max(e, topic_end)
+        elif not capitalised:
             name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
                             for w in ([modifier] if modifier else []) + words)
         if name.lower() == "mou":
@@ -280,13 +298,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         for m in sentence.mentions:
             if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL:
                 in_name += constituents(ctx, m.key) or [m.key]
+        in_name += [k for k in owners if k not in in_name]
         qualifiers = tuple(t.lower_.rstrip("s") for t in name_tokens if t.lower_.rstrip("s") != head
                            and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
         lowers = ctx.lowers
         window = lowers[max(sentence.start, s - 9):s] + lowers[e:min(sentence.end, e + 7)]
         before = lowers[sentence.start:s]
-        concluded = bool(set(window) & _CONCLUDE)
+        concluded = bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e)
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
@@ -299,6 +318,73 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
         ))
     return out
+
+
+def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
+    """End of a lower-case topic after "agreement on …" ("on the joint development of a fighter aircraft").
+
+    The topic may follow "with X" ("an agreement with Korea on …"); it runs over lower-case words and links
+    and stops at a comma, a verb or a relative pronoun. ``None`` when there is no such topic.
+    """
+    doc, lowers = ctx.doc, ctx.lowers
+    k = end
+    if k < sentence.end and lowers[k] == "with":  # "agreement with Korea on …"
+        actor = next((m for m in ctx.actors_in(sentence, coref=False) if k + 1 <= m.start <= k + 2), None)
+        if actor is None:
+            return None
+        k = actor.end
+    if k >= sentence.end or lowers[k] not in _TOPIC_LINKS:
+        return None
+    j = k + 1
+    while j < sentence.end:
+        token = doc[j]
+        if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
+            break
+        j += 1
+    while j > k + 1 and lowers[j - 1] in _TOPIC_WORDS:
+        j -= 1
+    content = [t for t in doc[k + 1:j] if t.is_alpha and t.lower_ not in _TOPIC_WORDS and t.lower_ not in {"a", "an"}]
+    return j if content else None
+
+
+def _owners_before(ctx: DocContext, sentence: Sentence, start: int) -> list[str]:
+    """Actors that own a lower-case agreement: "Indonesia's agreement", "the Japanese-Australian agreement"."""
+    doc = ctx.doc
+    out: list[str] = []
+    k = start
+    if k - 1 >= sentence.start and doc[k - 1].text in {"'s", "’s", "'", "’"}:
+        k -= 1
+    actors = sorted(ctx.actors_in(sentence, POLITICAL, coref=False), key=lambda m: -m.start)
+    for m in actors:
+        if m.end > k:
+            continue
+        if m.end == k:
+            out.insert(0, m.key)
+            k = m.start
+            while k - 1 >= sentence.start and doc[k - 1].text in {"-", "–", "and", "/"}:
+                k -= 1
+        else:
+            break
+    return list(dict.fromkeys(out))
+
+
+def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
+    """ "An Action Plan …, prepared by …, was adopted by the ministers": the main verb later in the sentence.
+
+    Only when the name heads its clause: the first "was/were/has been" + concluding participle after it, with
+    no other finite verb before it.
+    """
+    lowers = ctx.lowers
+    for i in range(end, sentence.end - 1):
+        word = lowers[i]
+        if word in _PASSIVE_AUX:
+            j = i + 1
+            if j < sentence.end and lowers[j].endswith("ly"):
+                j += 1  # "was formally adopted"
+            return j < sentence.end and lowers[j] in _CONCLUDE and lowers[j].endswith("ed")
+        if word in {"will", "would", "should", "has", "have", "had", "is", "are", ";", "and"}:
+            return False
+    return False
 
 
 def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
