@@ -871,7 +871,11 @@ def _parallel(paths: list[str], workers: int, known: dict, encoding: str | None,
                     if not worker.tasks:
                         worker.started = now
                     worker.tasks.append(todo.pop())
-                    worker.conn.send(worker.tasks[-1][1])
+                    try:
+                        worker.conn.send(worker.tasks[-1][1])
+                    except OSError:  # it died after its last message (a broken pipe): as if it died now
+                        _replace_worker(pool, worker, todo, done, known, encoding, "worker-crashed")
+                        break
             receive(0)
             if local and following not in done and todo and todo[-1][2] == 1 and todo[-1][0] < following + window:
                 # this process's lane: the next file nobody holds (a retry after a crash goes to a worker)
