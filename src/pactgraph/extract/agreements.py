@@ -605,6 +605,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     sentences = list({m.sentence.index: m.sentence for m in (concluding or cluster.mentions)}.values())
     for sentence in sentences:
         found = _parties_of_sentence(ctx, sentence)
+        counted = _counted_group(ctx, sentence)
+        if len(counted) > len(found):  # "the three governments adopted …" after "A, B and C met …"
+            found = counted
         if not found and sentence.index > 0 and set(ctx.tokens_lower(sentence)) & {"two", "both", "they"}:
             found = _parties_of_sentence(ctx, ctx.sentences[sentence.index - 1])
         for key in found:
@@ -631,6 +634,37 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
     return parties, where, rule
+
+
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "sides", "parties", "ministers",
+                "leaders", "signatories"}
+
+
+def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """The actors "the three governments" or "the four partners" stands for: the one list of exactly that many
+    coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
+    lowers = ctx.tokens_lower(sentence)
+    for i in range(len(lowers) - 2):
+        if lowers[i] not in {"the", "all"} or lowers[i + 1] not in _COUNTS or lowers[i + 2] not in _GROUP_NOUNS:
+            continue
+        n, at = _COUNTS[lowers[i + 1]], sentence.start + i
+        for sent in [sentence] + [ctx.sentences[k] for k in (sentence.index - 1, sentence.index - 2) if k >= 0]:
+            named = [m for m in ctx.actors_in(sent, POLITICAL, coref=False) if sent is not sentence or m.end <= at]
+            groups, group = [], []
+            for m in named:
+                if group and all(t.lower_ in {",", "and", "the"} for t in ctx.doc[group[-1].end:m.start]):
+                    group.append(m)
+                    continue
+                groups.append(group)
+                group = [m]
+            groups.append(group)
+            fitting = [g for g in groups if len({m.key for m in g}) == n]
+            if len(fitting) == 1:
+                return list(dict.fromkeys(m.key for m in fitting[0]))
+            if fitting:
+                return []
+    return []
 
 
 _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "established", "reached",

@@ -61,6 +61,9 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         # the copula, possibly before a few qualifiers: "are close and valued partners"
         cop = None
         for j in range(i - 1, max(-1, i - 7), -1):
+            if lowers[j] == "as" and j >= 2 and lowers[j - 1] == "together" and lowers[j - 2] in _WORKED:
+                cop = j - 2  # "A and B have worked together as partners since 1994"
+                break
             if lowers[j] in _COPULA:
                 cop = j
                 break
@@ -69,6 +72,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if cop is None:
             continue
         k = cop - 1
+        while lowers[cop] in _WORKED and k >= 0 and lowers[k] in {"have", "has", "had", "long", "also", "closely"}:
+            k -= 1
         if k >= 0 and lowers[k] == ",":
             k -= 1
         group = _group_ending(ctx, sentence, named, sentence.start + k + 1)
@@ -479,5 +484,6 @@ def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
 
 
 #: Words that make a sentence worth reading for partnership or membership.
+_WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 PARTNER_WORDS = frozenset(_PARTNER | _COOP)
 MEMBER_WORDS = frozenset(_MEMBER)

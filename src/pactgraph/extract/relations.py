@@ -80,6 +80,11 @@ _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "sta
            "financial", "naval", "additional", "more", "further", "new", "its", "their", "and", ",", "the", "a", "an",
            "systems", "air", "defence", "defense", "tanks", "vehicles", "drones", "supplies", "aid", "support",
            "missiles", "shells", "rockets", "artillery", "fuel", "components"}
+# "has sent more than a thousand soldiers to UNIFIL", "sent a destroyer and a patrol aircraft to …"
+_SENT_EXTRA = {"soldiers", "soldier", "peacekeepers", "sailors", "pilots", "engineers", "medics", "trainers", "police",
+               "destroyer", "destroyers", "warship", "warships", "corvette", "corvettes", "submarine", "patrol",
+               "battalion", "contingent", "company", "than", "hundred", "hundreds", "thousand", "thousands", "dozen",
+               "several", "some", "about", "around", "nearly", "almost", "over", "two", "three", "four", "five"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
 _TAKE = frozenset({"took", "take", "takes", "taking"})
@@ -189,6 +194,18 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                     leader, rule = actor, "leads-possessive"
                     break
             break
+        if leader is None:  # "KFOR, which NATO leads in Kosovo"
+            after = lowers[rel(mission.end, sentence):]
+            if after[:2] == [",", "which"]:
+                which_at = mission.end + 1
+                actor = next((a for a in political if a.form != "coref" and which_at < a.start <= which_at + 2), None)
+                verb = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 3] if actor is not None else []
+                for w in verb:
+                    if w in _LEAD - {"leading", "heading", "led", "commanded", "conducted"}:
+                        leader, rule = actor, "leads-which"
+                        break
+                    if w not in {"has", "have", "still", "now", "also", "jointly"}:
+                        break
         if leader is None:
             after = lowers[rel(mission.end, sentence):]
             if "by" in after[:4] and set(after[:after.index("by")]) & _LEAD:
@@ -665,7 +682,10 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
             gap = lowers[i + 1:rel(target.start, sentence)]
             if gap[:1] == ["of"] and lowers[i] not in {"send", "sends", "sent", "sending"}:
                 gap = gap[1:]
-            if gap and gap[-1] == "to" and len(gap) <= 9 and all(w in _ASSETS or w.isdigit() for w in gap[:-1]) \
+            if gap[-2:] == ["to", "the"]:  # "sent frigates to the Combined Maritime Forces"
+                gap = gap[:-1]
+            if gap and gap[-1] == "to" and len(gap) <= 9 and all(w in _ASSETS or w.isdigit() or w in _SENT_EXTRA
+                                                                 for w in gap[:-1]) \
                     and not _is_status_target(ctx, sentence, target):
                 return target
             return None
