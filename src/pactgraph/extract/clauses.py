@@ -9,7 +9,7 @@ from __future__ import annotations
 from .context import DocContext, Sentence
 from .mentions import Mention
 
-__all__ = ["JOINERS", "LISTING", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+__all__ = ["JOINERS", "LISTING", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -89,6 +89,19 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
             return [m.key for m in political if m.start == a.start]
         break
     return []
+
+
+def coordinated_from(doc, at: int, named) -> list[Mention]:
+    """The mentions of ``named`` listed from token ``at`` on, joined only by commas, "and" and "the" ("A, B and C")."""
+    listed: list[Mention] = []
+    for m in named:
+        if m.start < at:
+            continue
+        if not all(t.lower_ in {",", "and", "the"} for t in doc[at:m.start]):
+            break
+        listed.append(m)
+        at = m.end
+    return listed
 
 
 def joined_after(ctx, sentence, at: int, named, also=frozenset()) -> list[Mention]:

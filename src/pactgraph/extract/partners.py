@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
-from .clauses import joined_after, listed_after, owner_before, rel, subject_group
+from .clauses import coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -357,14 +357,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
         after = lowers[o_end:o_end + 10]
         if ("includes" in after or "include" in after or "comprises" in after) and "." not in after:
             k = org.end + after.index(next(w for w in after if w in {"includes", "include", "comprises"})) + 1
-            for s in states:
-                if s.start < k:
-                    continue
-                if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                    found.append((s, org, "member-group-includes"))
-                    k = s.end
-                else:
-                    break
+            found += [(s, org, "member-group-includes") for s in coordinated_from(doc, k, states)]
         # "ECOWAS Member States such as Ghana and Senegal", "the EU member states, including France"
         if ctx.entity_kind(org.key) in {"organization", "grouping"} and after[:1] in (["member"], ["members"]) \
                 and not set(before[-2:]) & {"non", "not", "-", "future", "prospective", "candidate"}:
@@ -420,11 +413,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
         # "Poland and Lithuania, as Allies", "the two remaining Allies, Türkiye and Hungary"
         if doc[org.end - 1].lower_ in {"allies", "ally"}:
             if org.end < sentence.end and doc[org.end].text == ",":
-                k = org.end + 1
-                for s in states:
-                    if s.start >= k and all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                        found.append((s, org, "member-allies"))
-                        k = s.end
+                found += [(s, org, "member-allies") for s in coordinated_from(doc, org.end + 1, states)]
             if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
                 for s in subject:
                     found.append((s, org, "member-allies"))
@@ -442,15 +431,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
             while j < len(lowers) and j < o_end + 4 and lowers[j] != "of":
                 j += 1
             if j < len(lowers) and lowers[j] == "of" and all(doc[sentence.start + x].is_title for x in range(o_end, j)):
-                k = sentence.start + j + 1
-                for s in states:
-                    if s.start < k:
-                        continue
-                    if all(t.lower_ in {",", "and", "the"} for t in doc[k:s.start]):
-                        found.append((s, org, "member-of-grouping"))
-                        k = s.end
-                    else:
-                        break
+                found += [(s, org, "member-of-grouping") for s in coordinated_from(doc, sentence.start + j + 1, states)]
         possessive = org.end < sentence.end and doc[org.end].text in {"'s", "’s"}  # "joined NATO's partners"
         for state in states:
             if org.start > state.end and not possessive:
