@@ -280,8 +280,11 @@ def _task_rdflib(task: dict) -> dict:
         resettable = _reset_hwm()
 
         def run() -> int:
-            result = ds.query(prepared, initBindings=bindings)
-            return sum(1 for row in result if [None if v is None else str(v) for v in row] is not None)
+            rows = 0
+            for row in ds.query(prepared, initBindings=bindings):
+                _ = [None if v is None else str(v) for v in row]  # read every value, as a caller would
+                rows += 1
+            return rows
 
         try:
             entry = _guarded_rounds(run, task, warmup=True)

@@ -532,7 +532,6 @@ def _group_before(ctx, sentence, before, at: int) -> list[Mention]:
 def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> list:
     """ "the mission's Nepalese and Ghanaian contingents": the states (adjectives) before a personnel noun
     whose possessor is a mission (named, "the mission's", or "its" after a mission)."""
-    doc = ctx.doc
     at = sentence.start + i
     states = []
     k = at
