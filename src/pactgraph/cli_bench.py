@@ -60,7 +60,7 @@ def register(main: click.Group) -> None:
 
         \b
         text ingest       KB/s per core vs spaCy blank('en') + sentencizer
-        RDF ingest        triples/s vs pyoxigraph Store.bulk_load of the same file
+        RDF ingest        triples/s vs pyoxigraph Store.bulk_load of the same file (into the source graph)
         named queries     latency vs the same SPARQL on raw pyoxigraph and on rdflib
         actor projection  vs rdflib_to_networkx_multidigraph
         start-up          pactgraph --help
