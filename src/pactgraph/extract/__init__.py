@@ -23,7 +23,7 @@ from .relations import find_relations
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.7"
+EXTRACTOR_VERSION = "pactgraph-rules/0.8"
 
 _SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
 # Collective nouns of a "We, the heads of state and government of the member countries of X" opening:
@@ -44,6 +44,7 @@ def extract(source: Source) -> Extraction:
     ctx.main_actors = _main_actors(ctx)
     ctx.host = _host_state(ctx)
     persons, positions, ctx.person_mentions = find_people(ctx, ctx.host)
+    _main_actors_from_people(ctx)
     speeches = find_speakers(ctx, persons, positions)
 
     def org_of_speaker(speaker: str | None) -> str | None:
@@ -102,6 +103,20 @@ def _main_actors(ctx: DocContext) -> list[str]:
         if key not in in_title and counts[key] >= 2:
             in_title.append(key)
     return in_title
+
+
+def _main_actors_from_people(ctx: DocContext) -> None:
+    """ "President Lula held talks with President Ruto of Kenya": a text that names one side only through its
+    leader's post still has two main actors, the states of the posts held by those named first."""
+    if len(ctx.main_actors) >= 2 or not ctx.sentences:
+        return
+    opening_end = ctx.sentences[min(1, len(ctx.sentences) - 1)].end
+    for _iri, start, _end in sorted(ctx.person_mentions, key=lambda p: p[1]):
+        if start >= opening_end or len(ctx.main_actors) >= 2:
+            break
+        for key in ctx.positions_by_person.get(_iri, [])[:1]:
+            if ctx.entity_kind(key) in POLITICAL and key not in ctx.main_actors:
+                ctx.main_actors.append(key)
 
 
 def _we_the(ctx: DocContext) -> list[str]:

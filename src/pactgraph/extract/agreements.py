@@ -109,14 +109,21 @@ _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "for
 _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
 _NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "from", "into", "across", "to",
                      "at", "over", "under", "within", "near", "through"}
-_SINGLE_HEADS = {"declaration", "agreement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
+_SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
                  "roadmap", "framework"}
 _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué"}
 _NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
 # words before a lower-case "agreement" that do not make it a named kind of agreement
-_NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "any", "final", "overall", "relevant"}
+_NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "any", "final", "overall", "relevant",
+                  "existing", "previous", "earlier", "current", "latest", "recent", "original", "landmark", "historic",
+                  "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
+                  "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate"}
+# determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
+_MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "first"}
+# a topic that is an occasion, not a subject: "an MoU on the sidelines of the summit"
+_NOT_TOPICS = {"sidelines", "margins", "margin", "occasion", "behalf", "eve", "day", "basis", "way", "part"}
 # A treaty or agreement named with its year and said to bind or anchor the parties is one they concluded earlier.
 _STANDING_HEADS = {"treaty", "agreement", "accord", "pact"}
 _BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments", "pursuant", "bound", "guaranteed"}
@@ -253,24 +260,25 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        if cap_only == "1" and not capitalised:
+        if cap_only == "1" and not capitalised and not (
+                span[-1].lower_ in {"arrangement", "arrangements"} and _modifiers(ctx, sentence, span.start) is not None):
             continue
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
                 and (doc[span.end].is_title or doc[span.end].lower_ in {"for", "with"}):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
-        modifier = None
+        modifier, modifier_at = None, span.start
         topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
             and span[0].lower_ in _TOPIC_HEADS else None
         owners = _owners_before(ctx, sentence, span.start) if topic_end else []
         if topic_end and (prev in _DETERMINERS or owners):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
         elif len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
-            # "the ceasefire agreement reached between A and B": one lower-case modifier after a determiner
-            before_prev = doc[span.start - 2].lower_ if span.start - 2 >= sentence.start else ""
-            if not (span[0].lower_ in {"agreement", "accord", "pact"} and before_prev == "the"
-                    and doc[span.start - 1].is_alpha and doc[span.start - 1].is_lower and prev not in _NOT_MODIFIERS):
+            # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
+            # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
+            modifier_at = _modifiers(ctx, sentence, span.start)
+            if modifier_at is None:
                 continue
-            modifier = doc[span.start - 1].text
+            modifier = doc[modifier_at:span.start].text
         lowered = [t.lower_ for t in span]
         head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
         head = _HEAD_ALIASES.get(head, head)
@@ -283,15 +291,24 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if len(name_tokens) > 2 and _is_year(name_tokens[0].text):
             name_tokens = name_tokens[1:]  # "the 1951 Mutual Defense Treaty" is named "Mutual Defense Treaty"
         name = "".join(t.text_with_ws for t in name_tokens).strip().rstrip(",")
+        if topic_end is None and modifier is not None and len(span) == 1 and span[0].lower_ in _TOPIC_HEADS:
+            topic_end = _topic_end(ctx, sentence, span.end)  # "an implementing arrangement on the provision of …"
+        tail = _topic_end(ctx, sentence, e) if capitalised and e < sentence.end else None
         if topic_end:
             # the name is the head and its topic, as written: "agreement on reciprocal access"
             link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS)
-            name = (span.text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
-            name_tokens = [span[0]] + list(doc[link:topic_end])
+            head_text = (modifier + " " if modifier else "") + span.text
+            name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
+            name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + [span[0]] + list(doc[link:topic_end])
             e = max(e, topic_end)
+        elif tail and ctx.lowers[e] != "with":
+            # a capitalised genre with a lower-case topic: "a Memorandum of Understanding on maritime security"
+            name = (name + " " + "".join(t.text_with_ws for t in doc[e:tail])).strip()
+            name_tokens = name_tokens + list(doc[e:tail])
+            e = tail
         elif not capitalised:
             name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
-                            for w in ([modifier] if modifier else []) + words)
+                            for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name = []
@@ -311,13 +328,85 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near
+        if not concluded and _listed_under_heading(ctx, sentence, s):
+            concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
             name=name,
             qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
         ))
+    _share_conclusion(ctx, out)
     return out
+
+
+def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
+    """Where the lower-case words naming a kind of agreement begin, between a determiner and its head
+    ("the ceasefire agreement", "a defence cooperation agreement"); ``None`` when there are none."""
+    doc = ctx.doc
+    k = start
+    while k - 1 >= sentence.start and start - k < 3:
+        token = doc[k - 1]
+        if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
+                or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
+            break
+        k -= 1
+    if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
+        return None
+    if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"} for t in doc[k:start]):
+        return None
+    return k
+
+
+_LIST_NOUNS = {"agreements", "documents", "mous", "memoranda", "instruments", "outcomes", "arrangements",
+               "following"}
+
+
+def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) -> bool:
+    """An agreement that opens an item of a list under a heading that concludes the items
+    ("The following agreements were signed:", "List of MoUs exchanged", "Outcomes")."""
+    lowers = ctx.lowers
+    opening = [w for w in lowers[sentence.start:name_start] if w not in {"(", ")", ".", "-", "–", "•", "*"}
+               and not w.isdigit() and not (len(w) <= 4 and w.strip("ivx") == "")]
+    if len(opening) > 1 or (opening and opening[0] not in {"a", "an", "the"}):
+        return False
+    k = sentence.index - 1
+    while k >= 0 and sentence.index - k <= 12:
+        prev = ctx.sentences[k]
+        words = lowers[prev.start:prev.end]
+        if all(not w.isalpha() or (len(w) <= 4 and w.strip("ivx") == "") for w in words):
+            k -= 1  # an item's number alone: "1.", "(ii)"
+            continue
+        if set(words) & _LIST_NOUNS and (set(words) & _CONCLUDE or words[:2] in (["list", "of"], ["outcomes"])) \
+                and (words[-1] == ":" or words[:2] == ["list", "of"] or words[:1] == ["outcomes"]):
+            return True
+        # an earlier item of the same list: it too opens with an agreement's genre
+        if not _opens_with_genre(ctx, prev):
+            return False
+        k -= 1
+    return False
+
+
+def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:
+    words = [w for w in ctx.lowers[sentence.start:min(sentence.end, sentence.start + 8)]
+             if w not in {"(", ")", ".", "-", "–", "•", "*", "a", "an", "the"} and not w.isdigit()]
+    text = " ".join(words)
+    return any(text.startswith(phrase) for phrase, _, _ in GENRES) or any(
+        " " + phrase + " " in " " + text + " " for phrase in ("agreement", "memorandum", "mou", "arrangement",
+                                                             "protocol", "treaty", "programme", "plan"))
+
+
+def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
+    """Agreements coordinated after one concluding verb are all concluded: "the two sides exchanged an MoU on …
+    and an Agreement on …"."""
+    for before, after in zip(mentions, mentions[1:]):
+        if before.sentence is not after.sentence or after.concluded or not before.concluded:
+            continue
+        between = ctx.lowers[before.name_end:after.name_start]
+        if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";"} \
+                and ("and" in between or "," in between):
+            after.concluded = True
+            after.not_yet = after.not_yet or before.not_yet
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
@@ -338,12 +427,16 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     j = k + 1
     while j < sentence.end:
         token = doc[j]
+        if token.lower_ in {"and", ","} and j + 1 < sentence.end and lowers[j + 1] in {"a", "an", "the", "another"}:
+            break  # "an MoU on maritime security and an Agreement on …": the next item of a list
         if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
     while j > k + 1 and lowers[j - 1] in _TOPIC_WORDS:
         j -= 1
     content = [t for t in doc[k + 1:j] if t.is_alpha and t.lower_ not in _TOPIC_WORDS and t.lower_ not in {"a", "an"}]
+    if content and content[0].lower_ in _NOT_TOPICS:
+        return None  # "on the sidelines of the summit", "on behalf of"
     return j if content else None
 
 
@@ -741,6 +834,8 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
             return True
         if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
             prev = doc[i - 1]
+            if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_title:
+                return True  # "the 1951 Mutual Defense Treaty": concluded in that year
             if prev.lower_ in {"in", "since", "of"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
                                                         and doc[i - 2].lower_ in {"in", "since"}):
                 return True

@@ -87,6 +87,8 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
             return [a.key]
         if a.form == "coref" and doc[a.start].lower_ in {"our", "their", "its"} and len(gap) <= 3:
             return [m.key for m in political if m.start == a.start]
+        if not gap and a.form in ("acronym", "name", "alias") and ctx.entity_kind(a.key) in {"organization", "grouping"}:
+            return [a.key]  # "EU partners", "NATO partners": an organization's name used as a modifier
         break
     return []
 
@@ -127,11 +129,14 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
     doc = ctx.doc
     j = at + 1
     limit = min(sentence.end, at + 12)
-    while j < limit and doc[j].lower_ not in LISTING and not any(m.start == j for m in named):
+    while j < limit and doc[j].lower_ not in LISTING and not any(m.start == j for m in named) \
+            and not (doc[j].lower_ == "among" and j + 1 < limit and doc[j + 1].lower_ == "them"):
         j += 1
     if j >= limit:
         return []
-    if doc[j].lower_ in LISTING:
+    if doc[j].lower_ == "among":  # "partners active in the area, among them A, B and C"
+        j += 2
+    elif doc[j].lower_ in LISTING:
         j += 1
     elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]):
         return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners

@@ -140,6 +140,17 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             for o in others:
                 if m.key != o:
                     pairs.append((m.key, o, 0.7, "partner-as-partner"))
+    # "Japan and Australia agreed to deepen their special strategic partnership": the subject's own partnership
+    if len({m.key for m in subject}) >= 2:
+        for i, word in enumerate(lowers):
+            if word in {"their", "its"} and i > rel(subject[-1].end, sentence) \
+                    and set(lowers[i + 1:i + 5]) & {"partnership", "partnerships", "cooperation", "co-operation",
+                                                     "alliance"} \
+                    and not set(lowers[i + 1:i + 5]) & {"with", ",", ";", "and"}:
+                keys = list(dict.fromkeys(m.key for m in subject))
+                for a, b in combinations(keys, 2):
+                    pairs.append((a, b, 0.75, "partner-their-partnership"))
+                break
     # "our partnership" in a text about an agreement between two parties
     keys = list(dict.fromkeys(a.key for a in named))
     if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
@@ -414,13 +425,19 @@ def find_members(ctx, sentence, lowers, political) -> None:
         if doc[org.end - 1].lower_ in {"allies", "ally"}:
             if org.end < sentence.end and doc[org.end].text == ",":
                 found += [(s, org, "member-allies") for s in coordinated_from(doc, org.end + 1, states)]
+            if org.end < sentence.end and doc[org.end - 1].is_title:
+                # "NATO Allies Norway and Denmark": the Allies named right after the word
+                named_after = coordinated_from(doc, org.end, states)
+                if named_after and named_after[0].start == org.end:
+                    found += [(s, org, "member-allies") for s in named_after]
             if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
                 for s in subject:
                     found.append((s, org, "member-allies"))
             # "Poland is a model Ally", "Norway and Denmark are founding Allies"
             for s in subject:
                 gap = lowers[rel(s.end, sentence):o_start]
-                if gap[:1] and gap[0] in {"is", "are", "remains", "remain", "was", "were"} and len(gap) <= 4 \
+                if gap[:1] and gap[0] in {"is", "are", "remains", "remain", "was", "were", "became", "becomes",
+                                          "become"} and len(gap) <= 4 \
                         and all(ctx.doc[s.end + j].is_lower for j in range(1, len(gap))) \
                         and not set(gap) & (_NOT_MEMBER | {"former", "no"}):
                     found.append((s, org, "member-allies"))

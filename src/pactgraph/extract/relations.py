@@ -64,14 +64,17 @@ _CONTRIB = {"contribution", "contributions", "contribute", "contributes", "contr
             "contributor", "contributors", "deploy", "deploys", "deployed", "deploying", "participation"}
 _SUPPORT_VERBS = {"support", "supports", "supported", "supporting", "help", "helps", "helped", "helping", "assist",
                   "assists", "assisted", "assisting", "train", "trains", "trained", "training", "equip", "equips",
-                  "equipped", "equipping", "arm", "arming", "supply", "supplies", "supplied", "supplying"}
+                  "equipped", "equipping", "arm", "arming", "supply", "supplies", "supplied", "supplying", "back",
+                  "backs", "backed", "backing"}
 _SUPPORT_NOUNS = {"support", "aid", "assistance", "help", "deliveries", "supplies", "funding", "financing", "supporter",
-                  "supporters", "credit", "grant", "grants", "loan", "loans", "donation", "donations"}
+                  "supporters", "credit", "grant", "grants", "loan", "loans", "donation", "donations", "backer",
+                  "backers"}
 # Giving things: "have provided ships, aircraft and staff to the operation", "sent instructors to Ghana".
 _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "sent", "sending", "donate", "donates",
             "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering",
             "supply", "supplies", "supplied", "supplying", "delivery", "transfer", "transfers", "transferred",
-            "transferring"}
+            "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
+            "allocating", "disbursed", "disburses"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -85,6 +88,9 @@ _SENT_EXTRA = {"soldiers", "soldier", "peacekeepers", "sailors", "pilots", "engi
                "destroyer", "destroyers", "warship", "warships", "corvette", "corvettes", "submarine", "patrol",
                "battalion", "contingent", "company", "than", "hundred", "hundreds", "thousand", "thousands", "dozen",
                "several", "some", "about", "around", "nearly", "almost", "over", "two", "three", "four", "five"}
+# "pledged EUR 50 million to ATMIS", "allocated $1.2 billion in military aid to Ukraine"
+_MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million", "billion", "dollars", "pounds", "yen",
+          "in", "worth", "of", "up", "total", "some", "another", "an", "additional", "humanitarian", "economic"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
 _TAKE = frozenset({"took", "take", "takes", "taking"})
@@ -208,7 +214,7 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                         break
         if leader is None:
             after = lowers[rel(mission.end, sentence):]
-            if "by" in after[:4] and set(after[:after.index("by")]) & _LEAD:
+            if "by" in after[:5] and set(after[:after.index("by")]) & _LEAD:
                 by_at = mission.end + after.index("by")
                 leader = next((a for a in political if a.start > by_at), None)
         if leader is not None and leader.key != mission.key:
@@ -683,8 +689,9 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
                 gap = gap[1:]
             if gap[-2:] == ["to", "the"]:  # "sent frigates to the Combined Maritime Forces"
                 gap = gap[:-1]
-            if gap and gap[-1] == "to" and len(gap) <= 9 and all(w in _ASSETS or w.isdigit() or w in _SENT_EXTRA
-                                                                 for w in gap[:-1]) \
+            if gap and gap[-1] == "to" and len(gap) <= 9 and all(
+                    w in _ASSETS or w in _SENT_EXTRA or w in _MONEY or w.replace(".", "").replace(",", "").isdigit()
+                    for w in gap[:-1]) \
                     and not _is_status_target(ctx, sentence, target):
                 return target
             return None
@@ -701,7 +708,7 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
             return target
         if gap[-1] in {"to", "for", "the", "of"} and lowers[i] in _SUPPORT_NOUNS | {"support", "supporting"}:
             return target
-        if gap and gap[0] == "of" and lowers[i] in {"supporter", "supporters"}:
+        if gap and gap[0] == "of" and lowers[i] in {"supporter", "supporters", "backer", "backers"}:
             return target  # "a leading supporter of the Joint Force of the G5 Sahel"
         if gap[-1] in {"of", "the"} and ("of" in gap) and lowers[i] in _SUPPORT_VERBS:
             return target  # "assist the capacity building of the Philippine Coast Guard"

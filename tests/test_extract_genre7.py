@@ -1,0 +1,101 @@
+"""Rules added in pactgraph-rules/0.8: agreements in lists and in plain wording ("exchanged an MoU on … and an
+Agreement on …", "a defence cooperation agreement", items under "The following documents were signed:"), and
+relations in common phrasings ("their strategic partnership", "NATO Allies Norway and Denmark", "pledged EUR 50
+million to ATMIS", "one of the main backers of", "EU partners …, among them A and B")."""
+
+from __future__ import annotations
+
+from extract_helpers import partners, run, triples
+
+PACT = "https://w3id.org/pactgraph/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+
+
+def _agreements(result) -> dict[str, set[str]]:
+    return {a.name: {p.rsplit("/id/", 1)[1] for p in a.parties} for a in result.agreements}
+
+
+def test_agreements_exchanged_in_one_sentence_are_told_apart_by_their_topics():
+    body = ("President Lula held talks with President Ruto of Kenya in Nairobi today. In the presence of both "
+            "leaders, the two sides exchanged a Memorandum of Understanding on maritime security and an Agreement "
+            "on the Transfer of Defence Equipment. The defence ministers also signed a Memorandum of "
+            "Understanding on military training.")
+    found = _agreements(run(body, date="2025-04-02", publisher="Presidency of Brazil"))
+    assert set(found) == {"Memorandum of Understanding on maritime security",
+                          "Agreement on the Transfer of Defence Equipment",
+                          "Memorandum of Understanding on military training"}
+    assert all(parties == {"state/bra", "state/ken"} for parties in found.values())
+
+
+def test_a_topic_that_is_an_occasion_is_not_part_of_the_name():
+    body = "Chile and Peru met in Lima. They signed the MoU on the sidelines of the summit."
+    assert set(_agreements(run(body, date="2025-04-02"))) == {"Memorandum of Understanding"}
+
+
+def test_lower_case_modifiers_name_a_kind_of_agreement():
+    result = run("Ghana and Togo concluded a defence cooperation agreement in 2019. Germany and India today "
+                 "signed an implementing arrangement on the mutual provision of supplies and services.",
+                 date="2025-04-02")
+    found = _agreements(result)
+    assert found["Defence Cooperation Agreement"] == {"state/gha", "state/tgo"}
+    assert found["implementing arrangement on the mutual provision of supplies and services"] == {"state/deu", "state/ind"}
+    dates = {a.name: a.date for a in result.agreements}
+    assert dates["Defence Cooperation Agreement"] is None  # concluded in 2019, not on the dateline
+    assert not _agreements(run("Ghana and Togo discussed the previous agreement.", date="2025-04-02"))
+
+
+def test_items_under_a_heading_of_signed_documents_are_concluded():
+    body = ("Viet Nam and Australia held talks in Hanoi. The following documents were signed:\n"
+            "1. Memorandum of Understanding on Cooperation in Peacekeeping.\n"
+            "2. Agreement on the Mutual Protection of Classified Information.\n"
+            "The ministers then discussed regional issues.")
+    found = _agreements(run(body, date="2025-04-02", publisher="Ministry of National Defence (Viet Nam)"))
+    assert set(found) == {"Memorandum of Understanding on Cooperation in Peacekeeping",
+                          "Agreement on the Mutual Protection of Classified Information"}
+    assert all(parties == {"state/vnm", "state/aus"} for parties in found.values())
+    listed = run("Viet Nam and Australia held talks. They discussed the following:\n1. Memorandum of "
+                 "Understanding on Cooperation in Peacekeeping.", date="2025-04-02")
+    assert not listed.agreements  # a heading that concludes nothing
+
+
+def test_a_year_before_a_treaty_dates_it_earlier_than_the_dateline():
+    result = run("The Philippines and the United States are bound by the 1951 Mutual Defense Treaty.",
+                 date="2025-04-02")
+    assert [(a.name, a.date) for a in result.agreements] == [("Mutual Defense Treaty", None)]
+
+
+def test_the_subjects_own_partnership():
+    result = run("Japan and Australia agreed to deepen their special strategic partnership.")
+    assert frozenset({"state/jpn", "state/aus"}) in partners(result)
+    # "their partnership with X" is a partnership with X, which another rule reads
+    other = partners(run("Japan and Australia value their partnership with the Pacific Islands Forum."))
+    assert frozenset({"state/jpn", "state/aus"}) not in other
+
+
+def test_partners_among_them_and_an_organization_name_as_modifier():
+    result = run("The operation works with navies of EU partners active in the area, among them Japan, India and "
+                 "the Republic of Korea.")
+    assert partners(result) >= {frozenset({"org/european-union", k}) for k in ("state/jpn", "state/ind", "state/kor")}
+
+
+def test_allies_named_right_after_the_word_and_a_new_ally():
+    result = run("NATO Allies Norway and Denmark sent frigates to the Baltic Sea. Sweden became the 32nd Ally "
+                 "on 7 March 2024.")
+    assert triples(result, ORG + "memberOf") >= {("state/nor", "org/nato"), ("state/dnk", "org/nato"),
+                                                  ("state/swe", "org/nato")}
+    assert not triples(run("Allies and Ukraine train together in Poland."), ORG + "memberOf")
+
+
+def test_money_pledged_and_backing():
+    result = run("Germany pledged EUR 50 million to ATMIS. Japan has allocated $1.2 billion in military aid to "
+                 "Ukraine. The EU is one of the main backers of the Joint Force of the G5 Sahel. The G7 will keep "
+                 "backing Ukraine.")
+    assert triples(result, PACT + "contributesTo") >= {
+        ("state/deu", "mission/atmis"), ("state/jpn", "state/ukr"),
+        ("org/european-union", "mission/g5-sahel-joint-force"), ("org/g7", "state/ukr")}
+    assert not triples(run("The resolution, backed by France, renewed the mandate of UNIFIL."), PACT + "contributesTo")
+
+
+def test_mission_which_is_led_by():
+    result = run("EUFOR Althea, which is led by the European Union, keeps a reserve in Sarajevo.")
+    assert ("org/european-union", "mission/eufor-althea") in triples(result, PACT + "leads")
