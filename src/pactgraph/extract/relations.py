@@ -34,6 +34,7 @@ from __future__ import annotations
 from ..namespaces import ID, PACT
 from .clauses import (
     LISTING,
+    coordinated_from,
     joined_after,
     listed_after,
     owner_before,
@@ -83,11 +84,17 @@ _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "sta
            "financial", "naval", "additional", "more", "further", "new", "its", "their", "and", ",", "the", "a", "an",
            "systems", "air", "defence", "defense", "tanks", "vehicles", "drones", "supplies", "aid", "support",
            "missiles", "shells", "rockets", "artillery", "fuel", "components"}
+_ASSETS_NOUNS = frozenset(_ASSETS - {"its", "their", "and", ",", "the", "a", "an", "additional", "more", "further",
+                                      "new", "military", "financial", "naval", "air", "defence", "defense"})
 # "has sent more than a thousand soldiers to UNIFIL", "sent a destroyer and a patrol aircraft to …"
 _SENT_EXTRA = {"soldiers", "soldier", "peacekeepers", "sailors", "pilots", "engineers", "medics", "trainers", "police",
                "destroyer", "destroyers", "warship", "warships", "corvette", "corvettes", "submarine", "patrol",
                "battalion", "contingent", "company", "than", "hundred", "hundreds", "thousand", "thousands", "dozen",
                "several", "some", "about", "around", "nearly", "almost", "over", "two", "three", "four", "five"}
+_BACK = {"back", "backs", "backed", "backing"}
+# Giving verbs whose receiver comes first: "giving Ukraine political backing"
+_GIVE = {"give", "gives", "giving", "gave", "offer", "offers", "offering", "offered", "grant", "grants", "granting",
+         "granted", "lend", "lends", "lending", "lent"}
 # "pledged EUR 50 million to ATMIS", "allocated $1.2 billion in military aid to Ukraine"
 _MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million", "billion", "dollars", "pounds", "yen",
           "in", "worth", "of", "up", "total", "some", "another", "an", "additional", "humanitarian", "economic"}
@@ -105,7 +112,10 @@ _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membershi
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
 
 
-_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE | _PROP)
+_TRANSFER_NOUNS = {"transfer", "transfers", "dispatch", "deployment", "deployments", "delivery", "deliveries", "supply",
+                   "supplies", "shipment", "shipments", "provision", "sending"}
+_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE | _PROP | _GIVE
+                              | _TRANSFER_NOUNS)
 _GIVING_NOUNS = frozenset(_SUPPORT_NOUNS | _CONTRIB)
 
 
@@ -316,6 +326,11 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                 if set(gap) & _MANDATE and len(gap) <= 12:
                     org = actor
                     break
+                # "KFOR will keep fulfilling its United Nations Security Council mandate"
+                if gap[-1:] == ["its"] and len(gap) <= 8 and not set(gap) & {";", ",", "and", "but"} \
+                        and lowers[rel(actor.end, sentence):][:1] in (["mandate"], ["mandates"]):
+                    org = actor
+                    break
                 # "Irini acts under United Nations Security Council resolution 2292", "KFOR, the NATO-led mission
                 # operating under UN Security Council Resolution 1244"
                 if "under" in gap[-3:] and len(gap) <= 12 and not set(gap) & {";", "while", "but", "and"} \
@@ -436,6 +451,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if target is not None:
                 for c in contributors:
                     found.append((c, target, "contributes-trigger", 0.8))
+        if word in _TRANSFER_NOUNS and lowers[i + 1:i + 2] == ["of"]:
+            # "the transfer of Iranian drones to Russia", "the dispatch of North Korean troops to Russia"
+            moved = _transfer_of(ctx, sentence, lowers, i, targets)
+            if moved is not None:
+                found.append((*moved, "contributes-transfer-of", 0.7))
+                continue
         if word in _GIVING_NOUNS and i >= 2 and set(lowers[max(0, i - 3):i]) & {"its", "their"}:
             thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
             if thanked is not None:
@@ -446,7 +467,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if passive is not None:
                 found.append((*passive, "supports-passive", 0.7))
                 continue
-        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or (
+        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or (
                 word in _PROP and lowers[i + 1:i + 2] == ["up"]):
             target = _support_target(ctx, sentence, lowers, i, targets)
             if target is None:
@@ -484,7 +505,8 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if i + 1 < len(lowers) and lowers[i + 1] == "of":
         after = next((a for a in political if at + 1 < a.start <= at + 3), None)
         if after is not None:
-            return [after]
+            # "the contributions of Saudi Arabia, the United Arab Emirates and Kuwait to …": all of the list
+            return coordinated_from(doc, after.start, [a for a in political if a.start >= after.start]) or [after]
     before = [a for a in political if a.end <= at and (not called or a.start > sentence.start + called[-1])]
     if called and not before:
         return []
@@ -650,6 +672,28 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
     return actor, mission
 
 
+def _transfer_of(ctx, sentence, lowers, i: int, targets):
+    """ "the transfer of Iranian drones to Russia": (the state the adjective names, the receiver)."""
+    at = sentence.start + i
+    owner = next((t for t in targets if t.form == "adjective" and at + 2 <= t.start <= at + 3
+                  and ctx.entity_kind(t.key) == "state"), None)
+    if owner is None:
+        return None
+    k = rel(owner.end, sentence)
+    nouns = 0
+    while k < len(lowers) and (lowers[k] in _ASSETS or lowers[k] in _SENT_EXTRA or lowers[k] in _PERSONNEL
+                               or lowers[k] in {"ballistic", "combat", "attack", "cruise"}):
+        nouns += lowers[k] in _ASSETS_NOUNS or lowers[k] in _PERSONNEL
+        k += 1
+    if not nouns or lowers[k:k + 1] != ["to"]:
+        return None
+    target = next((t for t in targets if t.start in (sentence.start + k + 1, sentence.start + k + 2)
+                   and t.form != "adjective" and t.key != owner.key), None)
+    if target is None or (target.start == sentence.start + k + 2 and lowers[k + 1] != "the"):
+        return None
+    return owner, target
+
+
 def _passive_giver(ctx, sentence, lowers, i: int, political, targets):
     """ "the Line of Credit extended by India to Viet Nam": (giver, receiver)."""
     j = i + 1
@@ -679,7 +723,17 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
                 and not _is_status_target(ctx, sentence, target):
             return target
         return None
-    if lowers[i] in _PROVIDE:
+    if lowers[i] in _PROVIDE or lowers[i] in _GIVE:
+        # "giving Ukraine political backing", "supplying Russia with artillery shells": the receiver first
+        target = next((t for t in targets if t.start > at), None)
+        if target is not None and lowers[i + 1:rel(target.start, sentence)] in ([], ["the"]) \
+                and target.form != "adjective" and not _is_status_target(ctx, sentence, target):
+            after = lowers[rel(target.end, sentence):rel(target.end, sentence) + 6]
+            if after[:1] == ["with"] or set(after[:5]) & (_SUPPORT_NOUNS | _ASSETS_NOUNS):
+                if after[:1] not in (["'s"], ["’s"]):
+                    return target
+        if lowers[i] in _GIVE:
+            return None
         # "provided ships, aircraft and staff to the operation", "its supply of drones and munitions to Russia"
         for target in targets:
             if target.start <= at:
@@ -731,11 +785,15 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     owner = None
     lowers_all = ctx.lowers
     last = before[-1] if before else None
-    giving = lowers_all[at] in _PROVIDE or lowers_all[at] in _PROP
+    backing = lowers_all[at] in _BACK
+    giving = lowers_all[at] in _PROVIDE or lowers_all[at] in _PROP or lowers_all[at] in _GIVE or backing
     if giving and last is not None and last.form != "coref" and 0 <= at - last.end <= 3 \
-            and all(w in {"is", "are", "was", "were", "has", "have", "been", "also", "keeps", "continues", "to"}
+            and all(w in {"is", "are", "was", "were", "has", "have", "been", "also", "keeps", "continues", "to",
+                          "will", "keep", "continue", "would", "firmly", "fully", "strongly"}
                     for w in lowers_all[last.end:at]) and lowers_all[at - 1] != "to":
         owner = _coordinated(before, lowers_all)  # "North Korea sending troops", "China propping up …"
+    elif backing:
+        return []  # "backing" is read only right after its subject: "the Council backing the Force" is not France's
     elif last is not None and last.form != "coref" and at - last.end <= 4 \
             and lowers_all[last.end:last.end + 2] in (["for", "its"], ["for", "their"]):
         # "condemns Iran for its continued supply of drones", "thank A and B for their support"
