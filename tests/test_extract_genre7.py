@@ -99,3 +99,56 @@ def test_money_pledged_and_backing():
 def test_mission_which_is_led_by():
     result = run("EUFOR Althea, which is led by the European Union, keeps a reserve in Sarajevo.")
     assert ("org/european-union", "mission/eufor-althea") in triples(result, PACT + "leads")
+
+
+def test_letter_items_irregular_plurals_and_new_genres():
+    body = ("Malaysia and Poland held talks in Kuala Lumpur. The following documents were signed and exchanged:\n"
+            "a) Memorandum of Understanding on Defence Cooperation;\n"
+            "b) Memorandum of Understanding on Cooperation in Higher Education;\n"
+            "c) Plan of Bilateral Military Cooperation for 2026.\n")
+    found = _agreements(run(body, date="2025-09-16"))
+    assert set(found) == {"Memorandum of Understanding on Defence Cooperation",
+                          "Memorandum of Understanding on Cooperation in Higher Education",
+                          "Plan of Bilateral Military Cooperation for 2026"}
+    result = run("The Abraham Accords were signed in 2020 by Israel and the United Arab Emirates. The new status "
+                 "agreement replaces the exchange of letters between the European Union and Somalia.")
+    assert _agreements(result)["Abraham Accords"] == {"state/isr", "state/are"}
+    assert "exchange of letters" in {a.name.lower() for a in result.agreements}
+
+
+def test_proper_name_before_a_lower_case_head_and_a_relative_clause_with_the_parties():
+    result = run("Remember that the Lancaster House treaties the United Kingdom signed with France in 2010 still "
+                 "hold. Serbia takes part on the basis of the framework participation agreement it concluded with "
+                 "the EU in 2011, as do Spain and Italy.")
+    found = _agreements(result)
+    assert found["Lancaster House treaties"] == {"state/gbr", "state/fra"}
+    assert found["Framework Participation Agreement"] == {"state/srb", "org/european-union"}
+
+
+def test_treaty_topics_with_of_hyphenated_modifiers_and_a_new_treaty():
+    result = run("In 1948 Finland concluded a treaty of friendship, cooperation and mutual assistance with Sweden. "
+                 "In 1992 Finland and Russia signed a new treaty on the basis of their relations. In April 2024 "
+                 "Finland and Ukraine signed a ten-year security cooperation agreement.", date="2025-04-02")
+    names = {a.name for a in result.agreements}
+    assert "treaty of friendship, cooperation and mutual assistance" in names
+    assert "Ten-year Security Cooperation Agreement" in names
+    assert len([a for a in result.agreements if a.kind == "Treaty"]) == 2  # "a new treaty" is another one
+
+
+def test_a_genre_inside_another_agreements_name_and_agreements_looked_forward_to():
+    result = run("SADC leaders signed today the Agreement Amending the Protocol on Politics, Defence and Security "
+                 "Cooperation. They look forward to concluding with the European Union a memorandum of "
+                 "understanding on support. They will take forward the \"Horizon 2030\" roadmap agreed in 2023.",
+                 date="2024-08-17")
+    names = {a.name for a in result.agreements}
+    assert "Agreement Amending the Protocol on Politics, Defence and Security Cooperation" in names
+    assert not any(n.startswith("Protocol") or "emorandum" in n for n in names)
+    assert any("Horizon 2030" in n for n in names)
+
+
+def test_counted_countries_are_the_main_actors_when_no_list_fits():
+    body = ("Japan-China-ROK Foreign Ministers' Meeting\n\nThe foreign ministers of Japan, of China and of the "
+            "Republic of Korea met in Tokyo. The Ministers recalled the Memorandum on the Trilateral Secretariat, "
+            "which the three governments signed in 2010 on the margins of an ASEAN meeting.")
+    result = run(body, date="2025-03-22", title="Japan-China-ROK Foreign Ministers' Meeting")
+    assert _agreements(result)["Memorandum on the Trilateral Secretariat"] == {"state/jpn", "state/chn", "state/kor"}

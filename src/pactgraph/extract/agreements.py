@@ -29,6 +29,7 @@ from functools import cache
 from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
+from .clauses import coordinated_from
 from .dates import find_dates
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
@@ -71,6 +72,10 @@ GENRES: list[tuple[str, str, bool]] = [
     ("comprehensive strategic partnership", "PartnershipFramework", True),
     ("security agreement", "Agreement", False),
     ("exchange of notes", "Agreement", False),
+    ("exchange of letters", "Agreement", False),
+    ("package of measures", "Agreement", False),
+    ("joint press statement", "JointStatement", False),
+    ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
     ("action plan", "ActionPlan", False),
     ("work plan", "ActionPlan", False),
     ("roadmap", "ActionPlan", False),
@@ -95,7 +100,9 @@ _CONCLUDE = {
     "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures",
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
-_TOPIC_HEADS = {"agreement", "accord", "arrangement"}
+_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}
+# "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
+_TREATY_HEADS = {"treaty", "pact"}
 _TOPIC_LINKS = {"on", "concerning", "regarding"}
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
 _TOPIC_STOP = {"which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
@@ -143,7 +150,9 @@ def _genre_matcher(nlp):
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for phrase, kind, cap_only in GENRES:
         forms = {phrase}
-        if not phrase.endswith(("s", "understanding", "notes", "intent")):
+        if phrase.endswith("y"):
+            forms.add(phrase[:-1] + "ies")  # "treaties"
+        elif not phrase.endswith(("s", "understanding", "notes", "intent", "letters")):
             forms.add(phrase + "s")
         matcher.add(f"{kind}|{int(cap_only)}", [nlp.make_doc(f) for f in sorted(forms)])
     return matcher
@@ -165,6 +174,7 @@ class _AgreementMention:
     not_yet: bool
     accession: bool
     actors_in_name: list[str]
+    fresh: bool = False  # "a new treaty", "another agreement": not one named before
 
 
 @dataclass(slots=True)
@@ -229,7 +239,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
     while e < sentence.end:
         token = doc[e]
         nxt = doc[e + 1] if e + 1 < sentence.end else None
-        if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the") \
+        if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
+                                                                or (token.lower_ == "for" and _is_year(nxt.text))) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places):
             e += 1
         elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
@@ -266,24 +277,32 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
                 and (doc[span.end].is_title or doc[span.end].lower_ in {"for", "with"}):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
-        modifier, modifier_at = None, span.start
+        modifier, modifier_at, named_at = None, span.start, None
         topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
             and span[0].lower_ in _TOPIC_HEADS else None
         owners = _owners_before(ctx, sentence, span.start) if topic_end else []
         if topic_end and (prev in _DETERMINERS or owners):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
-        elif len(span) == 1 and span[0].lower_.rstrip("s") in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
+        elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
             # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
             # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
             modifier_at = _modifiers(ctx, sentence, span.start)
-            if modifier_at is None:
+            named_at = _proper_name_before(ctx, sentence, span.start) if modifier_at is None else None
+            if modifier_at is None and named_at is None:
                 continue
-            modifier = doc[modifier_at:span.start].text
+            if named_at is not None:  # "the Lancaster House treaties", "the Minsk agreements"
+                capitalised, words = True, [t.text for t in doc[named_at:span.end]]
+            else:
+                modifier = doc[modifier_at:span.start].text
         lowered = [t.lower_ for t in span]
         head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
         head = _HEAD_ALIASES.get(head, head)
-        head = head[:-1] if head.endswith("s") and head not in {"notes"} else head
+        head = _singular(head) if head not in {"notes", "letters"} else head
         s, e = _name_span(ctx, sentence, span.start, span.end) if capitalised else (span.start, span.end)
+        if named_at is not None:
+            s, e = named_at, span.end
+        elif modifier is not None:
+            s = modifier_at  # the modifiers tell this agreement from others of its genre
         if head == "partnership" and kind == "PartnershipFramework" and s > sentence.start \
                 and doc[s - 1].lower_ in {"on", "for", "an", "of", "in", "towards", "to", "into"}:
             continue  # "the Framework for an Enhanced Partnership", "Statement on … Defence Partnership": a topic
@@ -296,7 +315,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         tail = _topic_end(ctx, sentence, e) if capitalised and e < sentence.end else None
         if topic_end:
             # the name is the head and its topic, as written: "agreement on reciprocal access"
-            link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS)
+            link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS | {"of"})
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + [span[0]] + list(doc[link:topic_end])
@@ -327,7 +346,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
-        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near
+        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
+            or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
         out.append(_AgreementMention(
@@ -335,9 +355,35 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             name=name,
             qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
+            fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
         ))
     _share_conclusion(ctx, out)
-    return out
+    # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
+    return [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
+                                      and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
+                                      for o in out)]
+
+
+def _singular(word: str) -> str:
+    """ "treaties" → "treaty", "accords" → "accord"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
+    """Where a proper name before a lower-case head begins: "the Lancaster House treaties" (not an actor's
+    name: "the EU agreement" is the EU's agreement, read elsewhere)."""
+    doc = ctx.doc
+    k = start
+    while k - 1 > sentence.start and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
+            and start - k < 4:
+        k -= 1
+    if k == start or doc[k - 1].lower_ not in {"the"}:
+        return None
+    if any(m.kind == "actor" and m.start < start and m.end > k for m in sentence.mentions):
+        return None
+    return k
 
 
 def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
@@ -345,8 +391,12 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     ("the ceasefire agreement", "a defence cooperation agreement"); ``None`` when there are none."""
     doc = ctx.doc
     k = start
-    while k - 1 >= sentence.start and start - k < 3:
+    while k - 1 >= sentence.start and start - k < 5:
         token = doc[k - 1]
+        hyphen = token.text in {"-", "–"} and k - 2 >= sentence.start and doc[k - 2].is_lower and k < start
+        if hyphen or (token.like_num and k < start and doc[k].text in {"-", "–"}):
+            k -= 1  # "a ten-year security cooperation agreement", "a 10-year agreement"
+            continue
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
             break
@@ -367,7 +417,10 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
     ("The following agreements were signed:", "List of MoUs exchanged", "Outcomes")."""
     lowers = ctx.lowers
     opening = [w for w in lowers[sentence.start:name_start] if w not in {"(", ")", ".", "-", "–", "•", "*"}
-               and not w.isdigit() and not (len(w) <= 4 and w.strip("ivx") == "")]
+               and not w.isdigit() and not (len(w) <= 4 and w.strip("ivx") == "") and not (len(w) == 1 and w.isalpha()
+                                                                                      and w not in {"a"})]
+    if lowers[sentence.start:sentence.start + 2] in (["a", ")"], ["a", "."]):
+        opening = opening[1:] if opening[:1] == ["a"] else opening
     if len(opening) > 1 or (opening and opening[0] not in {"a", "an", "the"}):
         return False
     k = sentence.index - 1
@@ -422,17 +475,22 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
         if actor is None:
             return None
         k = actor.end
-    if k >= sentence.end or lowers[k] not in _TOPIC_LINKS:
+    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
+    if k >= sentence.end or lowers[k] not in links:
         return None
     j = k + 1
     while j < sentence.end:
         token = doc[j]
         if token.lower_ in {"and", ","} and j + 1 < sentence.end and lowers[j + 1] in {"a", "an", "the", "another"}:
             break  # "an MoU on maritime security and an Agreement on …": the next item of a list
+        if token.text == "," and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
+                and lowers[j + 1] not in _TOPIC_STOP | {"and", "or", "but", "as", "in", "at", "on", "for", "to", "by"}:
+            j += 1  # "a treaty of friendship, cooperation and mutual assistance": a list of topics
+            continue
         if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
-    while j > k + 1 and lowers[j - 1] in _TOPIC_WORDS:
+    while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] == ","):
         j -= 1
     content = [t for t in doc[k + 1:j] if t.is_alpha and t.lower_ not in _TOPIC_WORDS and t.lower_ not in {"a", "an"}]
     if content and content[0].lower_ in _NOT_TOPICS:
@@ -484,7 +542,7 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for mention in mentions:
         target = None
-        for cluster in reversed(clusters):
+        for cluster in ([] if mention.fresh else reversed(clusters)):
             if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
             if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
@@ -715,6 +773,10 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
         rule = "agreement-party-main-actor"
+    for mention in concluding:  # "the agreement it concluded with the EU", "the treaties we signed with France"
+        related = _relative_parties(ctx, mention)
+        if related:
+            return related, {k: [mention.sentence] for k in related}, "agreement-party-in-signing-sentence"
     for mention in concluding:  # "the Programme agreed with Japan", "the MoU signed with Ghana"
         for key in _concluded_with(ctx, mention):
             if key not in parties:
@@ -757,11 +819,47 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                 return list(dict.fromkeys(m.key for m in fitting[0]))
             if fitting:
                 return []
+        # "the three countries" of a text about three: its main actors
+        main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        if len(main) == n:
+            return main
     return []
 
 
 _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "established", "reached",
                    "renewed", "finalised", "finalized"}
+
+
+_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated"}
+
+
+def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
+    """ "the framework participation agreement it concluded with the EU", "the treaties we signed with France":
+    the relative clause's subject and the actors after "with"."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    k = mention.name_end
+    if k < sentence.end and lowers[k] in {"that", "which"}:
+        k += 1
+    if k + 2 >= sentence.end:
+        return []
+    actors = ctx.actors_in(sentence, POLITICAL)
+    subject = [m for m in actors if m.start == k]
+    if subject:
+        k = max(m.end for m in subject)
+    elif lowers[k] in {"it", "they"}:
+        before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
+        subject = before[-1:]
+        k += 1
+    else:
+        return []
+    while k < sentence.end and lowers[k] in {"has", "have", "had", "already", "also", "recently", "first"}:
+        k += 1
+    if k + 1 >= sentence.end or lowers[k] not in _RELATIVE_VERBS or lowers[k + 1] != "with":
+        return []
+    others = [m for m in coordinated_from(ctx.doc, k + 2, [m for m in actors if m.form != "coref"])]
+    if not subject or not others:
+        return []
+    return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
 
 
 def _concluded_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
