@@ -152,3 +152,63 @@ def test_counted_countries_are_the_main_actors_when_no_list_fits():
             "which the three governments signed in 2010 on the margins of an ASEAN meeting.")
     result = run(body, date="2025-03-22", title="Japan-China-ROK Foreign Ministers' Meeting")
     assert _agreements(result)["Memorandum on the Trilateral Secretariat"] == {"state/jpn", "state/chn", "state/kor"}
+
+
+def test_contributions_in_plainer_wording():
+    result = run("Malaysian and Polish soldiers serve side by side with UNIFIL in Lebanon. Germany has soldiers in "
+                 "Lithuania today. China has become a key enabler of Russia's war. North Korea has already shipped "
+                 "millions of artillery shells to Russia. Finland has delivered more than two dozen packages of "
+                 "defence equipment to Ukraine. They denounced the transfer of Iranian drones to Russia.")
+    assert triples(result, PACT + "contributesTo") >= {
+        ("state/mys", "mission/unifil"), ("state/pol", "mission/unifil"), ("state/deu", "state/ltu"),
+        ("state/chn", "state/rus"), ("state/prk", "state/rus"), ("state/fin", "state/ukr"), ("state/irn", "state/rus")}
+    assert not triples(run("France sent a message to the United States. Germany gave Poland the assurance that it "
+                           "would stand by its commitments."), PACT + "contributesTo")
+
+
+def test_troops_that_come_from_and_the_troops_of_a_mission():
+    result = run("The Council kept the ceiling for MONUSCO, including the Force Intervention Brigade, whose troops "
+                 "come from South Africa, Malawi and Tanzania. We note that Kenya, Ghana and Nepal continue to "
+                 "provide the troops of MONUSCO's reserve.")
+    assert {s for s, o in triples(result, PACT + "contributesTo") if o == "mission/monusco"} == {
+        "state/zaf", "state/mwi", "state/tza", "state/ken", "state/gha", "state/npl"}
+
+
+def test_mandates_and_leaders_in_apposition():
+    result = run("We welcome the decision of the United Nations Security Council to authorise MONUSCO, the "
+                 "stabilisation mission led by the United Nations, to support the region. EUTM Somalia works "
+                 "alongside EUCAP Somalia, the EU's civilian mission that builds up maritime security. In 2011 the "
+                 "UAE flew missions over Libya for Operation Unified Protector, the Alliance's operation to protect "
+                 "civilians.")
+    assert ("mission/monusco", "org/un-security-council") in triples(result, PACT + "mandatedBy")
+    assert triples(result, PACT + "leads") >= {("org/united-nations", "mission/monusco"),
+                                               ("org/european-union", "mission/eucap-somalia"),
+                                               ("org/nato", "mission/operation-unified-protector")}
+
+
+def test_membership_in_plainer_wording():
+    result = run("Australia, Japan and New Zealand belong to NATO's partners across the globe. The President noted "
+                 "that Uzbekistan and Türkiye, as members of the Organization of Turkic States, share a duty. "
+                 "Kazakhstan has taken part in NATO's Partnership for Peace since 1994. The Ministers welcomed the "
+                 "Republic of Korea's chairmanship of APEC in 2025. Estonia became a member of NATO in 2004, and "
+                 "Finland followed in 2023. The UAE is one of four Gulf countries in the Istanbul Cooperation "
+                 "Initiative, together with Bahrain, Kuwait and Qatar.")
+    members = triples(result, ORG + "memberOf")
+    assert members >= {
+        ("state/aus", "org/partners-across-the-globe"), ("state/nzl", "org/partners-across-the-globe"),
+        ("state/uzb", "org/organization-of-turkic-states"), ("state/tur", "org/organization-of-turkic-states"),
+        ("state/kaz", "org/partnership-for-peace"), ("state/kor", "org/apec"), ("state/fin", "org/nato"),
+        ("state/bhr", "org/istanbul-cooperation-initiative"), ("state/qat", "org/istanbul-cooperation-initiative")}
+    assert ("state/aus", "org/nato") not in members  # NATO's partners are not NATO's members
+    assert not partners(result) & {frozenset({"state/are", "state/bhr"})}  # "Cooperation" of a name
+    assert not triples(run("Japan took part in the G7 summit as host. The EU is not a member of NATO, and Ukraine "
+                           "followed the debate."), ORG + "memberOf")
+
+
+def test_we_in_an_organizations_communique_is_the_organization():
+    body = ("Statement by NATO Foreign Ministers\n\nRussia's war goes on. Russia is the most direct threat. "
+            "We value our partnership with Bahrain, Kuwait and Qatar.")
+    result = run(body, date="2025-04-04", publisher="NATO", genre="communique",
+                 title="Statement by NATO Foreign Ministers")
+    assert partners(result) >= {frozenset({"org/nato", "state/bhr"}), frozenset({"org/nato", "state/qat"})}
+    assert not any("state/rus" in pair for pair in partners(result))

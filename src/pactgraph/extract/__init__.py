@@ -158,6 +158,11 @@ def _we_targets(ctx: DocContext) -> list[str]:
         entity = ctx.gazetteer.entity(key)
         if entity.kind == "grouping" and any(_word_in(f, title) for f in entity.names + entity.acronyms):
             return [key]
+    # "Statement by NATO Ministers of Foreign Affairs …" published by NATO: "we" are NATO's members speaking as NATO
+    orgs = [k for k in ctx.publisher if ctx.entity_kind(k) in {"organization", "grouping", "body"}]
+    if orgs and not any(ctx.entity_kind(k) == "state" for k in ctx.main_actors[:1]) \
+            and any(_word_in(f, title) for f in ctx.gazetteer.entity(orgs[0]).names + ctx.gazetteer.entity(orgs[0]).acronyms):
+        return orgs[:1]
     return list(ctx.main_actors)
 
 

@@ -30,7 +30,10 @@ _PARTNER = {"partner", "partners", "partnership", "partnerships", "partnered", "
 _COOP = {"cooperation", "co-operation", "partnership", "partnerships", "frameworks", "framework", "alliance"}
 _COPULA = {"are", "as", "been", "remain", "remains", "were", "is", "become", "became", "be"}
 _MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joining", "accession", "accede",
-           "acceded", "accedes", "admitted", "ally"}
+           "acceded", "accedes", "admitted", "ally", "belong", "belongs", "belonged", "chairmanship", "chair",
+           "chairs", "chaired", "presidency", "followed"}
+# chairing an organization is a sign of membership: "the Republic of Korea's chairmanship of APEC"
+_CHAIR = {"chairmanship", "chair", "chairs", "chaired", "presidency", "chairing", "chairperson"}
 _NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "future", "will", "would", "should",
                "could", "may", "might", "applied", "apply", "application", "candidate", "candidates", "invitation",
                "invited", "invite", "prospective", "applicant", "observer", "observers", "priority", "remains",
@@ -114,9 +117,12 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                     if m.key != o and m.end <= at:
                         pairs.append((m.key, o, 0.75, "partner-one-of"))
     # "X's partnership with Y", "their trilateral cooperation frameworks with A and with B"
+    in_names = {i - sentence.start for m in sentence.mentions if m.kind in ("actor", "framework") and m.form != "coref"
+                for i in range(m.start, m.end)}
     for i, word in enumerate(lowers):
-        if word != "with" or not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP):
-            continue
+        if word != "with" or not {w for j, w in enumerate(lowers[max(0, i - 4):i], max(0, i - 4))
+                                  if j not in in_names} & (_PARTNER | _COOP):
+            continue  # (not "the Istanbul Cooperation Initiative, together with …": a word of a name)
         at = sentence.start + i
         listed = joined_after(ctx, sentence, at, named, also={"with"})
         if not listed:
@@ -346,7 +352,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
     doc = ctx.doc
     # a leading "It" that stands for a state counts ("It joined the Alliance's partners across the globe in 2018")
     states = [a for a in political if ctx.entity_kind(a.key) == "state"
-              and (a.form != "coref" or (doc[a.start].lower_ == "it" and a.start <= sentence.start + 1))]
+              and (a.form != "coref" or (doc[a.start].lower_ in {"it", "we"} and a.start <= sentence.start + 3
+                                         and a.confidence >= 0.5))]
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework") and a.form != "coref"
             and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
     if not states or not orgs:
@@ -462,6 +469,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 if gap[:2] == ["accession", "of"] or (len(gap) <= 3 and set(gap) & {"member", "ally", "allies"}
                                                       and not set(gap) & {"partner", "non"}):
                     found.append((state, org, "member-trigger"))
+    found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     for state, org, rule in found:
         if ctx.entity_kind(state.key) != "state":
             continue
@@ -470,6 +478,76 @@ def find_members(ctx, sentence, lowers, political) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+_BELONG = {"belong", "belongs", "belonged", "joined", "join", "joins"}
+
+
+def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) -> list:
+    """Membership in plainer wording: a subject list before "belong to"/"joined"; "A and B, as members of O"
+    in mid-sentence; "has taken part in" a partnership framework; chairing an organization; "Y followed" after
+    "X became a member of O"; and states added with "together with" to a membership just found."""
+    doc = ctx.doc
+    out = []
+    non_state_orgs = [o for o in orgs if ctx.entity_kind(o.key) in {"organization", "grouping", "framework"}]
+    for org in non_state_orgs:
+        o_start = rel(org.start, sentence)
+        if org.end < sentence.end and doc[org.end].text in {"'s", "’s"}:
+            continue  # "NATO's partners across the globe": the framework, not NATO
+        # "Australia, Japan, New Zealand and the Republic of Korea belong to NATO's partners across the globe"
+        if subject and not negated:
+            gap = lowers[rel(subject[-1].end, sentence):o_start]
+            if gap and len(gap) <= 6 and set(gap) & _BELONG and not set(gap) & {",", ";", "and", "not", "never"}:
+                out += [(s, org, "member-trigger") for s in subject]
+        # "The President noted that Uzbekistan and Türkiye, as members of the Organization of Turkic States, …"
+        lead = lowers[max(0, o_start - 6):o_start]
+        if lead[-1:] == ["the"]:
+            lead = lead[:-1]
+        if lead[-4:] == [",", "as", "members", "of"] or lead[-5:] == [",", "as", "founding", "members", "of"]:
+            k = o_start - 1
+            while k >= 0 and lowers[k] != ",":
+                k -= 1
+            before = [s for s in states if s.form != "coref" and s.end <= sentence.start + k]
+            if before and before[-1].end == sentence.start + k:
+                group = [before[-1]]
+                for s in reversed(before[:-1]):
+                    if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
+                        group.insert(0, s)
+                    else:
+                        break
+                out += [(s, org, "member-as-member-of") for s in group]
+        # "Uzbekistan has taken part in NATO's Partnership for Peace programme since 1994"
+        if ctx.entity_kind(org.key) == "framework" and subject and not negated:
+            gap = lowers[rel(subject[-1].end, sentence):o_start]
+            if len(gap) <= 6 and (("part" in gap and set(gap) & {"took", "taken", "take", "takes", "taking"})
+                                  or set(gap) & {"participates", "participated", "participate"}):
+                out += [(s, org, "member-takes-part") for s in subject]
+        # "the Republic of Korea's chairmanship of APEC", "Albania, which chairs the OSCE", "X as the incoming Chair of O"
+        if ctx.entity_kind(org.key) in {"organization", "grouping"}:
+            for s in states:
+                if s.end > org.start or s.form == "coref":
+                    continue
+                gap = lowers[rel(s.end, sentence):o_start]
+                if gap and len(gap) <= 6 and set(gap) & _CHAIR and not set(gap) & {",", ";", "and"} - {","} \
+                        and (gap[0] in {"'s", "’s", "as", "holds", "chairs", "chaired", "will", "has", "took"}
+                             or gap[:2] == [",", "which"]) and "of" in gap + ["of"]:
+                    out.append((s, org, "member-chair"))
+    # "Estonia became a member of NATO in 2004, and Finland followed in 2023"
+    if "followed" in lowers and found:
+        at = sentence.start + lowers.index("followed")
+        org = found[0][1]
+        follower = next((s for s in reversed(states) if s.end <= at and at - s.end <= 6 and s.form != "coref"
+                         and all(t.lower_ in {",", "our", "closest", "partner", "neighbour", "too", "also"}
+                                 or t.is_lower for t in doc[s.end:at])
+                         and s.key not in {f[0].key for f in found}), None)
+        if follower is not None and follower.start > found[0][0].end:
+            out.append((follower, org, "member-followed"))
+    # "The UAE is one of four Gulf countries in the ICI, together with Bahrain, Kuwait and Qatar"
+    if found or out:
+        for i in range(len(lowers) - 1):
+            if lowers[i] in {"together", "along"} and lowers[i + 1] == "with":
+                listed = coordinated_from(doc, sentence.start + i + 2, [s for s in states if s.form != "coref"])
+                org = (found or out)[0][1]
+                out += [(s, org, "member-together-with") for s in listed]
+    return out
 
 
 def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:

@@ -59,7 +59,7 @@ __all__ = ["find_relations", "subject_group"]
 _LEAD = {"lead", "leads", "leading", "led", "command", "commands", "commanding", "commanded", "heads", "heading",
          "conducts", "conducted", "runs"}
 _MANDATE = {"mandate", "mandated", "authorized", "authorised", "authorization", "authorisation", "resolution",
-            "resolutions", "authorizing", "authorising"}
+            "resolutions", "authorizing", "authorising", "authorise", "authorize", "authorises", "authorizes"}
 _MISSION_NOUNS = {"mission", "missions", "operation", "operations", "force", "forces", "deployment"}
 _CONTRIB = {"contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
             "contributor", "contributors", "deploy", "deploys", "deployed", "deploying", "participation"}
@@ -69,13 +69,13 @@ _SUPPORT_VERBS = {"support", "supports", "supported", "supporting", "help", "hel
                   "backs", "backed", "backing"}
 _SUPPORT_NOUNS = {"support", "aid", "assistance", "help", "deliveries", "supplies", "funding", "financing", "supporter",
                   "supporters", "credit", "grant", "grants", "loan", "loans", "donation", "donations", "backer",
-                  "backers"}
+                  "backers", "enabler", "enablers"}
 # Giving things: "have provided ships, aircraft and staff to the operation", "sent instructors to Ghana".
 _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "sent", "sending", "donate", "donates",
             "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering",
             "supply", "supplies", "supplied", "supplying", "delivery", "transfer", "transfers", "transferred",
             "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
-            "allocating", "disbursed", "disburses"}
+            "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -139,12 +139,15 @@ def find_relations(ctx: DocContext, agreements) -> None:
         if words & _MANDATE:
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
+                words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
+                                                "maintain", "maintains"}) or (
                 "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
         if words & PARTNER_WORDS or "among" in words:
             find_partners(ctx, sentence, lowers, political, agreements)
-        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words \
+        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words or "part" in words \
+                or words & {"participates", "participated", "participate"} \
                 or words & {"allies", "ally"} or ("in" in words and words & {"partner", "partners", "participants"}):
             find_members(ctx, sentence, lowers, political)
     partners_by_agreement(ctx, agreements)
@@ -224,8 +227,11 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                         break
         if leader is None:
             after = lowers[rel(mission.end, sentence):]
-            if "by" in after[:5] and set(after[:after.index("by")]) & _LEAD:
-                by_at = mission.end + after.index("by")
+            by = after.index("by") if "by" in after[:7] else None
+            if by is not None and by > 4 and not (after[:2] == [",", "the"] and set(after[2:by]) & _MISSION_NOUNS):
+                by = None  # beyond four words only "M, the … mission led by X"
+            if by is not None and set(after[:by]) & _LEAD and not set(after[:by]) & {";", "and", "which"} - {"which"}:
+                by_at = mission.end + by
                 leader = next((a for a in political if a.start > by_at), None)
         if leader is not None and leader.key != mission.key:
             found.append((leader, mission.key, rule))
@@ -266,6 +272,8 @@ def _owner_phrase(ctx, words: list[str]) -> bool:
     tail = words[at + 1:]
     if not tail or tail == ["there"]:
         return True
+    if tail[0] in {"that", "which", "to", "against", "for"}:
+        return len(tail) <= 10 and all(w.isalpha() or w in {"-", "–"} for w in tail)  # "… mission that builds up …"
     return tail[0] in {"in", "off"} and len(tail) <= 6 and all(w.isalpha() for w in tail)
 
 
@@ -279,7 +287,8 @@ def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
             continue
         k = rel(mission.end, sentence)
         if lowers[k:k + 2] == [",", "the"]:
-            owner = next((a for a in owners if a.start == mission.end + 2), None)
+            owner = next((a for a in owners if a.start in (mission.end + 1, mission.end + 2)
+                          and (a.start == mission.end + 2 or ctx.doc[a.start].lower_ == "the")), None)
             if owner is not None:
                 rest = lowers[rel(owner.end, sentence):]
                 end = next((j for j, w in enumerate(rest) if w in {",", ";", ".", ")", ":"}), len(rest))
@@ -321,6 +330,10 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
             span_after = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 2]
             if actor.end <= mission.start and set(span_after) & {"mandated", "-mandated"}:
                 org = actor
+            elif actor.end <= mission.start and mission.form != "coref" and 1 <= mission.start - actor.end <= 3 \
+                    and lowers[rel(mission.start, sentence) - 1] in {"authorise", "authorize", "authorised",
+                                                                     "authorized", "mandate", "mandated"}:
+                org = actor  # "the decision of the Security Council to authorise MONUSCO"
             elif actor.start > mission.end:
                 gap = lowers[rel(mission.end, sentence):rel(actor.start, sentence)]
                 if set(gap) & _MANDATE and len(gap) <= 12:
@@ -426,6 +439,24 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # "the mission's Nepalese and Ghanaian contingents", "UNIFIL's Indonesian peacekeepers"
             for state, mission in _owned_contingents(ctx, sentence, lowers, political, missions, i):
                 found.append((state, mission, "contributes-contingent", 0.75))
+        if word in _PERSONNEL and lowers[i + 1:i + 3] in (["come", "from"], ["came", "from"], ["comes", "from"]):
+            # "the Force Intervention Brigade, whose troops come from South Africa, Malawi and Tanzania"
+            mission = next((m for m in missions if m.form != "coref"), None)
+            key = mission.key if mission else _main_mission(ctx, sentence.end)
+            if key:
+                for state in joined_after(ctx, sentence, at + 2, [m for m in political if m.form != "coref"]):
+                    if ctx.entity_kind(state.key) == "state":
+                        found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7),
+                                      "contributes-personnel-from", 0.7))
+        if word in _PERSONNEL and i >= 1 and lowers[i - 1] in {"have", "has", "keep", "keeps", "station", "stations",
+                                                               "stationed", "maintain", "maintains"} \
+                and lowers[i + 1:i + 2] == ["in"]:
+            # "We have soldiers in Lithuania today": the subject's forces in a state
+            host = next((t for t in targets if t.start in (at + 2, at + 3) and t.form != "adjective"), None)
+            givers = [a for a in subject if a.end <= at - 1 and a.key != (host.key if host else None)]
+            if host is not None:
+                for giver in givers:
+                    found.append((giver, host, "contributes-forces-in", 0.7))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
             # "one peacekeeper from Nepal was killed" in a sentence about a mission
             mission = next((m for m in missions if m.form != "coref"), None)
@@ -436,8 +467,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         serve = word in _SERVE or (word in _TAKE and lowers[i + 1:i + 2] == ["part"])
         if serve and i >= 1:
             # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
-            contributor = _personnel_owner(ctx, sentence, political, at)
-            if contributor is not None:
+            contributors = _personnel_owner(ctx, sentence, political, at) or []
+            for contributor in contributors:
                 for mission in [m for m in missions if m.start > at]:
                     if _clause_break(lowers, i, rel(mission.start, sentence), 24):
                         break
@@ -640,11 +671,22 @@ def _personnel_owner(ctx, sentence, political, at: int):
     """ "Mongolian soldiers served": the actor right before a personnel noun before the verb."""
     doc = ctx.doc
     k = at - 1
-    while k > sentence.start and doc[k].lower_ in {"have", "has", "also", "had", "are", "were", "long", "successfully"}:
+    while k > sentence.start and doc[k].lower_ in {"have", "has", "also", "had", "are", "were", "long", "successfully",
+                                                   "still", "now", "already", "currently"}:
         k -= 1
     if doc[k].lower_ not in _PERSONNEL:
         return None
-    return next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
+    owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
+    if owner is None:
+        return None
+    # "Malaysian and Polish soldiers": the adjectives coordinated before
+    group = [owner]
+    for a in reversed([a for a in political if a.end <= owner.start and a.form == owner.form]):
+        if all(t.lower_ in {",", "and"} for t in doc[a.end:group[0].start]) and a.end < group[0].start:
+            group.insert(0, a)
+        else:
+            break
+    return group
 
 
 _THANK = {"thanks", "thanked", "thank", "commends", "commended", "commend", "appreciates", "appreciated",
@@ -670,6 +712,20 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
     if mission is None or mission.key == actor.key:
         return None
     return actor, mission
+
+
+def _asset_phrase(ctx, sentence, j: int, k: int) -> bool:
+    """Tokens ``j``–``k`` (sentence-relative) describe things given: lower-case words and numbers naming at least
+    one asset ("more than two dozen packages of defence equipment", "millions of artillery shells")."""
+    doc = ctx.doc
+    tokens = doc[sentence.start + j:sentence.start + k]
+    if not tokens or any(t.lower_ in {"that", "which", "who", ";", "but", "while", "message", "messages", "signal",
+                                      "letter", "invitation", "delegation", "envoy"} for t in tokens):
+        return False
+    if not all(t.is_lower or t.like_num or t.text in {"-", ",", "$", "€", "£"} for t in tokens):
+        return False
+    return any(t.lower_ in _ASSETS_NOUNS or t.lower_ in _PERSONNEL or t.lower_ in {"shells", "missiles", "packages",
+                                                                                  "package"} for t in tokens)
 
 
 def _transfer_of(ctx, sentence, lowers, i: int, targets):
@@ -743,9 +799,12 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
                 gap = gap[1:]
             if gap[-2:] == ["to", "the"]:  # "sent frigates to the Combined Maritime Forces"
                 gap = gap[:-1]
-            if gap and gap[-1] == "to" and len(gap) <= 9 and all(
+            if gap[-1:] == ["of"] and 2 <= len(gap) <= 4 and set(gap) & _PERSONNEL and lowers[i] in _PROVIDE \
+                    and ctx.entity_kind(target.key) == "mission":
+                return target  # "continue to provide the troops of MONUSCO's Force Intervention Brigade"
+            if gap and gap[-1] == "to" and len(gap) <= 11 and (all(
                     w in _ASSETS or w in _SENT_EXTRA or w in _MONEY or w.replace(".", "").replace(",", "").isdigit()
-                    for w in gap[:-1]) \
+                    for w in gap[:-1]) or _asset_phrase(ctx, sentence, i + 1, rel(target.start, sentence) - 1)) \
                     and not _is_status_target(ctx, sentence, target):
                 return target
             return None
@@ -762,7 +821,7 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
             return target
         if gap[-1] in {"to", "for", "the", "of"} and lowers[i] in _SUPPORT_NOUNS | {"support", "supporting"}:
             return target
-        if gap and gap[0] == "of" and lowers[i] in {"supporter", "supporters", "backer", "backers"}:
+        if gap and gap[0] == "of" and lowers[i] in {"supporter", "supporters", "backer", "backers", "enabler", "enablers"}:
             return target  # "a leading supporter of the Joint Force of the G5 Sahel"
         if gap[-1] in {"of", "the"} and ("of" in gap) and lowers[i] in _SUPPORT_VERBS:
             return target  # "assist the capacity building of the Philippine Coast Guard"
@@ -839,5 +898,7 @@ def _clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
     for k in range(at - 1, sentence.start - 1, -1):
         if doc[k].lower_ in {"that", ";"}:
             group = [a for a in before if k < a.start <= k + 3]
+            if group:  # "we note that South Africa, Tanzania and Malawi continue to provide …"
+                group = coordinated_from(doc, group[0].start, [a for a in before if a.start >= group[0].start])
             return group or None
     return None
