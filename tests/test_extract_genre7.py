@@ -212,3 +212,35 @@ def test_we_in_an_organizations_communique_is_the_organization():
                  title="Statement by NATO Foreign Ministers")
     assert partners(result) >= {frozenset({"org/nato", "state/bhr"}), frozenset({"org/nato", "state/qat"})}
     assert not any("state/rus" in pair for pair in partners(result))
+
+
+def test_a_framework_and_the_partners_a_sentence_lists_for_it():
+    result = run("For more than thirty years the Mediterranean Dialogue has linked the Alliance with seven partners: "
+                 "Algeria, Egypt, Israel, Jordan, Mauritania, Morocco and Tunisia. The Istanbul Cooperation "
+                 "Initiative remains the framework for NATO's partnership with Bahrain and Kuwait.")
+    members = triples(result, ORG + "memberOf")
+    assert {s for s, o in members if o == "org/mediterranean-dialogue"} == {
+        "state/dza", "state/egy", "state/isr", "state/jor", "state/mrt", "state/mar", "state/tun"}
+    assert {s for s, o in members if o == "org/istanbul-cooperation-initiative"} == {"state/bhr", "state/kwt"}
+    assert frozenset({"org/nato", "state/tun"}) in partners(result)
+    refused = run("Saudi Arabia and Oman have not joined the Istanbul Cooperation Initiative, but NATO hopes for a "
+                  "partnership with them.")
+    assert not triples(refused, ORG + "memberOf")
+
+
+def test_together_with_a_list_and_partners_of_a_clause_subject():
+    result = run("Together with Sweden, Norway and Denmark, Finland is integrating its air forces. He said that the "
+                 "United States will keep working with like-minded partners such as Australia and Japan.")
+    assert partners(result) >= {frozenset({"state/fin", "state/nor"}), frozenset({"state/swe", "state/dnk"}),
+                                frozenset({"state/usa", "state/aus"}), frozenset({"state/usa", "state/jpn"})}
+
+
+def test_contributors_of_the_mission_a_text_is_about():
+    result = run("The Council extended the mandate of the European Union military training mission in Somalia "
+                 "(EUTM Somalia). Italy remains the largest contributor; Spain and Romania also provide instructors "
+                 "and staff officers, as does Serbia, a candidate country.")
+    assert {s for s, o in triples(result, PACT + "contributesTo")} >= {"state/ita", "state/esp", "state/rou",
+                                                                       "state/srb"}
+    assert ("org/european-union", "mission/eutm-somalia") in triples(result, PACT + "leads")
+    assert not triples(run("Ghana provides troops. Kenya provides funding to the United Nations."),
+                       PACT + "contributesTo")

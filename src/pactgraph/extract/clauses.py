@@ -9,7 +9,7 @@ from __future__ import annotations
 from .context import DocContext, Sentence
 from .mentions import Mention
 
-__all__ = ["JOINERS", "LISTING", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+__all__ = ["JOINERS", "LISTING", "clause_subject", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -152,3 +152,16 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
         else:
             break
     return listed
+
+
+def clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
+    """The actors heading the clause of ``at`` after "that" or a semicolon, with those coordinated with the first
+    ("we note that South Africa, Tanzania and Malawi continue to …"); ``None`` when there is no such clause."""
+    doc = ctx.doc
+    for k in range(at - 1, sentence.start - 1, -1):
+        if doc[k].lower_ in {"that", ";"}:
+            group = [a for a in before if k < a.start <= k + 3]
+            if group:
+                group = coordinated_from(doc, group[0].start, [a for a in before if a.start >= group[0].start])
+            return group or None
+    return None

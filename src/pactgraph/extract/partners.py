@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
-from .clauses import coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
+from .clauses import clause_subject, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -104,7 +104,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if word != "partners":
             continue
         at = sentence.start + i
-        owner = owner_before(ctx, sentence, political, at) or [m.key for m in subject if m.end <= at]
+        owner = owner_before(ctx, sentence, political, at) or [m.key for m in subject if m.end <= at] or [
+            m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
         for o in owner:
             for m in listed:
@@ -157,6 +158,19 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 for a, b in combinations(keys, 2):
                     pairs.append((a, b, 0.75, "partner-their-partnership"))
                 break
+    # "Together with Sweden, Norway and Denmark, we are integrating our air forces": all of them work together
+    if lowers[:2] == ["together", "with"]:
+        listed = coordinated_from(ctx.doc, sentence.start + 2, [m for m in named if m.form != "coref"])
+        last_and = next((j for j, m in enumerate(listed) if j and ctx.lowers[m.start - 1] == "and"), None)
+        if last_and is not None:
+            listed = listed[:last_and + 1]  # "A, B and C, D …": the list ends at its "and"
+        comma = rel(listed[-1].end, sentence) if listed else None
+        if listed and lowers[comma:comma + 1] == [","]:
+            after = [m for m in named if m.start in (sentence.start + comma + 1, sentence.start + comma + 2)]
+            keys = list(dict.fromkeys([m.key for m in listed] + [m.key for m in after]))
+            if after:
+                for a, b in combinations(keys, 2):
+                    pairs.append((a, b, 0.7, "partner-together-with"))
     # "our partnership" in a text about an agreement between two parties
     keys = list(dict.fromkeys(a.key for a in named))
     if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
@@ -470,6 +484,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                                                       and not set(gap) & {"partner", "non"}):
                     found.append((state, org, "member-trigger"))
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
+    found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
     for state, org, rule in found:
         if ctx.entity_kind(state.key) != "state":
             continue
@@ -479,6 +494,39 @@ def find_members(ctx, sentence, lowers, political) -> None:
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
 _BELONG = {"belong", "belongs", "belonged", "joined", "join", "joins"}
+
+
+def _framework_partners(ctx, sentence, lowers, states, orgs, negated) -> list:
+    """A partnership framework and the partners a sentence lists for it: "the Mediterranean Dialogue has linked
+    the Alliance with seven partners: A, B, …", "the Istanbul Cooperation Initiative … remains the framework for
+    our partnership with A, B and C". Each takes part in the framework and is a partner of its organization."""
+    frameworks = [o for o in orgs if ctx.entity_kind(o.key) == "framework"]
+    if len(frameworks) != 1:
+        return []
+    framework = frameworks[0]
+    outside = {w for j, w in enumerate(lowers) if not framework.start <= sentence.start + j < framework.end}
+    if outside & {"not", "non", "never", "no", "observer", "observers", "aspirant", "aspirants", "candidate",
+                  "candidates", "applicant", "applicants", "hope", "hopes", "will", "would", "future", "invite",
+                  "invited", "invitation"}:
+        return []
+    named = [s for s in states if s.form != "coref"]
+    listed: list[Mention] = []
+    for i, word in enumerate(lowers):
+        at = sentence.start + i
+        if word == "partners" and at >= framework.end:
+            listed += listed_after(ctx, sentence, at, named)
+        if word == "with" and i >= 1 and lowers[i - 1] in {"partnership", "partnerships", "cooperation", "dialogue"} \
+                and at >= framework.end:
+            listed += joined_after(ctx, sentence, at, named)
+    if not listed:
+        return []
+    listed = list({m.key: m for m in listed}.values())
+    owner = ctx.gazetteer.register.entities[framework.key].parent
+    if owner and ctx.entity_kind(owner) in POLITICAL - {"state"}:
+        for s in listed:
+            ctx.state(ID + min(owner, s.key), PACT + "partnerOf", ID + max(owner, s.key),
+                      ctx.evidence(sentence, "partner-in-framework", 0.75 * min(s.confidence, 1.0)))
+    return [(s, framework, "member-framework-partners") for s in listed]
 
 
 def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) -> list:

@@ -34,6 +34,7 @@ from __future__ import annotations
 from ..namespaces import ID, PACT
 from .clauses import (
     LISTING,
+    clause_subject,
     coordinated_from,
     joined_after,
     listed_after,
@@ -130,7 +131,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
         political = ctx.actors_in(sentence)
         if missions:
             _leads_by_name(ctx, sentence, missions)
-            if "," in words:
+            if "," in words or "(" in words:
                 for leader, mission, rule in _leads_in_apposition(ctx, sentence, lowers, political, missions):
                     ctx.state(ID + leader.key, PACT + "leads", ID + mission,
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
@@ -144,10 +145,11 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
-        if words & PARTNER_WORDS or "among" in words:
+        if words & PARTNER_WORDS or "among" in words or lowers[:2] == ["together", "with"]:
             find_partners(ctx, sentence, lowers, political, agreements)
         if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words or "part" in words \
                 or words & {"participates", "participated", "participate"} \
+                or any(m.kind == "framework" for m in sentence.mentions) \
                 or words & {"allies", "ally"} or ("in" in words and words & {"partner", "partners", "participants"}):
             find_members(ctx, sentence, lowers, political)
     partners_by_agreement(ctx, agreements)
@@ -296,6 +298,13 @@ def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
                     found.append((owner, mission.key, "leads-apposition"))
                     continue
         k = rel(mission.start, sentence) - 1
+        if k >= 2 and lowers[k] == "(":
+            # "the European Union military training mission in Somalia (EUTM Somalia)": owner, description, name
+            owner = next((a for a in reversed(owners) if a.end <= mission.start - 1), None)
+            if owner is not None and mission.start - 1 - owner.end <= 8 \
+                    and _owner_phrase(ctx, lowers[rel(owner.end, sentence):k]):
+                found.append((owner, mission.key, "leads-apposition"))
+                continue
         if k >= 2 and lowers[k] == ",":
             owner = next((a for a in reversed(owners) if a.end <= mission.start - 2), None)
             if owner is not None and rel(owner.start, sentence) >= 1 and lowers[rel(owner.start, sentence) - 1] == "the" \
@@ -479,6 +488,11 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
                            and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
+            if target is None and word in {"contributor", "contributors"} \
+                    and not _receiver_after(ctx, sentence, lowers, i, targets):
+                # "Italy … remains the largest contributor" in a text about one mission
+                key = _main_mission(ctx, sentence.end)
+                target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if target is not None:
                 for c in contributors:
                     found.append((c, target, "contributes-trigger", 0.8))
@@ -501,6 +515,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or (
                 word in _PROP and lowers[i + 1:i + 2] == ["up"]):
             target = _support_target(ctx, sentence, lowers, i, targets)
+            if target is None and word in _PROVIDE and not _receiver_after(ctx, sentence, lowers, i, targets):
+                target = _implied_mission(ctx, sentence, lowers, i)
             if target is None:
                 continue
             supporters = _supporters(ctx, sentence, political, subject, at, target, called)
@@ -514,6 +530,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                                   <= sentence.start + k + 2), None)
                     if other is not None:
                         found.append((other, target, "supports-trigger", 0.6))
+    # "Spain and Romania also provide instructors, as does Serbia": the state after "as does" gives the same
+    for i in range(len(lowers) - 2):
+        if lowers[i] == "as" and lowers[i + 1] in {"does", "do", "did"}:
+            also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
+            found += [(a, target, rule, confidence) for a in also
+                      for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
     register = ctx.gazetteer.register
     for contributor, target, rule, confidence in found:
         if contributor.key == target.key or register.led_by.get(target.key) == contributor.key:
@@ -714,6 +736,34 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
     return actor, mission
 
 
+def _receiver_after(ctx, sentence, lowers, i: int, targets) -> bool:
+    """A state or mission named after word ``i`` in the same clause (not after ";" or "as does")."""
+    for t in targets:
+        k = rel(t.start, sentence)
+        if k <= i:
+            continue
+        between = lowers[i + 1:k]
+        if ";" in between or any(between[j:j + 2] in (["as", "does"], ["as", "do"]) for j in range(len(between))):
+            continue
+        return True
+    return False
+
+
+def _implied_mission(ctx, sentence, lowers, i: int):
+    """ "Spain, Portugal and Romania also provide instructors and staff officers" in a text about one mission:
+    personnel given with no receiver named go to that mission."""
+    j = i + 1
+    while j < len(lowers) and (lowers[j] in _ASSETS or lowers[j] in _PERSONNEL or lowers[j] in _SENT_EXTRA
+                               or lowers[j] in {"staff", "officers", "and", ","}):
+        j += 1
+    if j == i + 1 or not set(lowers[i + 1:j]) & (_PERSONNEL | {"staff", "officers"}) \
+            or (j < len(lowers) and lowers[j] not in {";", ".", ",", "as", "too"}):
+        return None
+    key = _main_mission(ctx, sentence.end)
+    at = sentence.start + i
+    return Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
+
+
 def _asset_phrase(ctx, sentence, j: int, k: int) -> bool:
     """Tokens ``j``–``k`` (sentence-relative) describe things given: lower-case words and numbers naming at least
     one asset ("more than two dozen packages of defence equipment", "millions of artillery shells")."""
@@ -867,7 +917,7 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
             owner = [b for b in before if b.start == a.start]
             break
     if owner is None:
-        owner = _clause_subject(ctx, sentence, before, at)
+        owner = clause_subject(ctx, sentence, before, at)
     if owner is None and not called:
         owner = [a for a in subject if a.key != target.key and a.end <= at]
     owner = owner or []
@@ -890,15 +940,3 @@ def _coordinated(before: list[Mention], lowers) -> list[Mention]:
         else:
             break
     return group
-
-
-def _clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
-    """Actors right after "that" or a semicolon, heading the clause of ``at``."""
-    doc = ctx.doc
-    for k in range(at - 1, sentence.start - 1, -1):
-        if doc[k].lower_ in {"that", ";"}:
-            group = [a for a in before if k < a.start <= k + 3]
-            if group:  # "we note that South Africa, Tanzania and Malawi continue to provide …"
-                group = coordinated_from(doc, group[0].start, [a for a in before if a.start >= group[0].start])
-            return group or None
-    return None
