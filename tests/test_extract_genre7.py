@@ -244,3 +244,25 @@ def test_contributors_of_the_mission_a_text_is_about():
     assert ("org/european-union", "mission/eutm-somalia") in triples(result, PACT + "leads")
     assert not triples(run("Ghana provides troops. Kenya provides funding to the United Nations."),
                        PACT + "contributesTo")
+
+
+def test_names_with_honorifics_particles_initials_and_short_forms():
+    result = run("Talks were led by the Minister of Foreign Affairs of Malaysia, Dato' Seri Utama Haji Mohamad Hasan. "
+                 "The Minister of State for Defence Affairs of the United Arab Emirates, Mohammed bin Mubarak bin "
+                 "Fadhel Al Mazrouei, arrived later. Minister Al Mazrouei thanked his hosts. The Minister of "
+                 "National Defence of Türkiye, Yaşar Güler, also spoke, and Y. Güler signed the plan.")
+    names = {p.name for p in result.persons.values()}
+    assert names == {"Mohamad Hasan", "Mohammed bin Mubarak bin Fadhel Al Mazrouei", "Yaşar Güler"}
+
+
+def test_a_headline_short_name_and_the_full_name_are_one_person():
+    body = ("Readout of President Joe Biden's Meeting with the Prime Minister of Fiji\n\n"
+            "President Joseph R. Biden, Jr. met today with the Prime Minister of Fiji. President Biden thanked him.")
+    result = run(body, date="2023-09-25", publisher="The White House")
+    assert {p.name for p in result.persons.values()} == {"Joseph R. Biden Jr."}
+
+
+def test_a_hyphenated_given_name_before_its_post():
+    result = run("Wang Yi, Minister of Foreign Affairs of China, and Cho Tae-yul, Minister of Foreign Affairs of the "
+                 "Republic of Korea, met in Tokyo.")
+    assert {p.name for p in result.persons.values()} == {"Wang Yi", "Cho Tae-yul"}

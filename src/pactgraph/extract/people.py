@@ -84,7 +84,8 @@ HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE"
               "General", "Professor", "Prof.", "Prof", "Sir", "Dame", "Lord", "Lady", "Madam", "Excellency",
               "Lieutenant", "Colonel", "Major", "Rear", "Vice", "Air", "Marshal", "Brigadier", "Shri", "Smt.", "Smt",
               "Shrimati", "Sheikh", "Dato", "Datuk", "Tan", "Sri", "Hon.", "Hon", "Honourable", "Honorable",
-              "Senator", "Captain", "Commodore"}
+              "Senator", "Captain", "Commodore", "Seri", "Utama", "Haji", "Hajah", "Tun", "Tunku", "Datin",
+              "Puan", "Encik", "YAB", "YB", "Dato'", "Dato’"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _PARTICLES = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "du", "le", "la", "dos", "del",
               "ter", "ibn"}
@@ -323,7 +324,8 @@ class _Parser:
 
     def read_name(self, j: int) -> tuple[list, int]:
         doc, tokens = self.doc, []
-        while j < self.end and len(tokens) < 6 and j not in self.covered:
+        while j < self.end and len([t for t in tokens if t.text not in _PARTICLES]) < 6 and len(tokens) < 10 \
+                and j not in self.covered:
             token = doc[j]
             if _is_name_token(token):
                 tokens.append(token)
@@ -365,7 +367,9 @@ class _Parser:
             comma = True
         if comma and k + 1 < self.end and doc[k].lower_ == "the" and doc[k + 1].text in HONORIFICS:
             k += 1  # "…, the Hon Richard Marles MP"
-        while k < self.end and doc[k].text in HONORIFICS and k not in self.covered:
+        while k < self.end and (doc[k].text in HONORIFICS or (doc[k].text in {"'", "’"} and k > 0
+                                                               and doc[k - 1].text in HONORIFICS)) \
+                and k not in self.covered:
             k += 1
         tokens, end = self.read_name(k)
         return tokens, end, comma
@@ -396,7 +400,9 @@ class _Parser:
         n = 0
         while first >= self.start and first not in self.covered and n < 6 and (
                 _is_name_token(doc[first]) or _INITIAL.match(doc[first].text) or doc[first].text in _PARTICLES
-                or (doc[first].text == "-" and not doc[first].whitespace_)):
+                or (doc[first].text == "-" and not doc[first].whitespace_)
+                or (doc[first].is_alpha and doc[first].is_lower and len(doc[first].text) <= 5 and first - 1 >= self.start
+                    and doc[first - 1].text == "-" and not doc[first - 1].whitespace_)):  # "Cho Tae-yul"
             first -= 1
             n += 1
         first += 1
@@ -467,6 +473,7 @@ def find_people(ctx: DocContext, host: str | None = None):
                     and not found.name_tokens[1].text.isupper():
                 japanese_style = True
     known = _stated_posts(found_all)
+    fullest = _fullest_names(found_all, japanese_style)
     untitled = []
     last_post: dict[int, tuple[str, str]] = {}  # sentence → (person, post) of the last person named in it
     for found, sentence, parser in found_all:
@@ -477,11 +484,21 @@ def find_people(ctx: DocContext, host: str | None = None):
         if not found.titles and len(tokens) >= 2:
             untitled.append((found, sentence))
             continue
+        if len(tokens) >= 2 and all(_INITIAL.match(t.text) for t in tokens[:-1]) and by_family.get(tokens[-1].text):
+            # "Y. Güler" after "Yaşar Güler": the same person, named again by initial
+            pending.append(([tokens[-1]], found.start, found.end, found.titles, (sentence, parser), found))
+            continue
         if len(tokens) >= 2 and not found.family_only:
             orgs = [_org(ctx, parser, found, t) for t in found.titles]
             family_first = japanese_style and "state/jpn" in orgs and len(tokens) == 2 \
                 and not tokens[0].text.isupper() and not tokens[1].text.isupper()
             name, family = _natural_order(found.name_tokens, family_first)
+            name = fullest.get((family, name[:1]), name)
+            longer = next((p for p in persons.values() if p.name.endswith(" " + name)), None)
+            if longer is not None:  # "Minister Al Mazrouei" after "Mohammed bin … Al Mazrouei"
+                pending.append(([tokens[-1]], found.start, found.end, found.titles, (sentence, parser), found))
+                by_family.setdefault(tokens[-1].text, longer.iri)
+                continue
             iri = ID + "person/" + slugify(name)
             if iri not in persons:
                 persons[iri] = Person(iri=iri, name=name, family_name=family)
@@ -526,6 +543,23 @@ def find_people(ctx: DocContext, host: str | None = None):
         if position.organization:
             ctx.positions_by_person.setdefault(position.holder, []).append(position.organization.removeprefix(ID))
     return persons, list(positions.values()), mentions
+
+
+def _fullest_names(found_all, japanese_style: bool) -> dict[tuple[str, str], str]:
+    """The fullest form of each person's name in a text, by family name and first initial: "Joe Biden" in a
+    headline and "Joseph R. Biden, Jr." in the body are one person, named the longer way."""
+    best: dict[tuple[str, str], str] = {}
+    for found, _sentence, _parser in found_all:
+        tokens = [t for t in found.name_tokens if t.text != "-"]
+        if len(tokens) < 2 or found.family_only or all(_INITIAL.match(t.text) for t in tokens[:-1]):
+            continue
+        name, family = _natural_order(found.name_tokens, False)
+        if japanese_style:
+            continue  # family-name-first forms are ordered per post later; leave them as they are
+        key = (family, name[:1])
+        if len(name) > len(best.get(key, "")):
+            best[key] = name
+    return best
 
 
 def _found_in(parser: _Parser) -> list[_Found]:
