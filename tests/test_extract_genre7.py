@@ -266,3 +266,25 @@ def test_a_hyphenated_given_name_before_its_post():
     result = run("Wang Yi, Minister of Foreign Affairs of China, and Cho Tae-yul, Minister of Foreign Affairs of the "
                  "Republic of Korea, met in Tokyo.")
     assert {p.name for p in result.persons.values()} == {"Wang Yi", "Cho Tae-yul"}
+
+
+def test_plural_programmes_concluded_with_partners_one_by_one():
+    body = ("NATO Foreign Ministers' statement\n\nIndividually Tailored Partnership Programmes give this cooperation "
+            "its shape. Those agreed with Japan and the Republic of Korea in 2023, and with Australia and New "
+            "Zealand in 2024, are being carried out at a good pace.")
+    result = run(body, date="2025-04-04", publisher="NATO", genre="communique")
+    found = [(a.name, frozenset(p.rsplit("/id/", 1)[1] for p in a.parties)) for a in result.agreements]
+    assert sorted(found) == sorted(("Individually Tailored Partnership Programme", frozenset({"org/nato", s}))
+                                   for s in ("state/jpn", "state/kor", "state/aus", "state/nzl"))
+
+
+def test_a_standing_partnership_in_a_relative_clause_and_two_declarations_of_different_years():
+    result = run("Malaysia welcomed support for the Strategic Partnership that the European Union and ASEAN have "
+                 "maintained since 2020.")
+    assert _agreements(result) == {"Strategic Partnership": {"org/european-union", "org/asean"}}
+    body = ("Japan-China-ROK foreign ministers' meeting\n\nJapan, China and the Republic of Korea met in Tokyo. "
+            "The Ministers recalled the Joint Declaration on "
+            "Tripartite Cooperation, adopted by the three countries in 2003. They welcomed the Joint Declaration "
+            "adopted at the Ninth Trilateral Summit in Seoul on 27 May 2024.")
+    declarations = [a for a in run(body, date="2025-03-22").agreements if a.kind == "JointDeclaration"]
+    assert sorted(a.date or "" for a in declarations) == ["", "2024-05-27"]

@@ -175,6 +175,7 @@ class _AgreementMention:
     accession: bool
     actors_in_name: list[str]
     fresh: bool = False  # "a new treaty", "another agreement": not one named before
+    year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
 
 
 @dataclass(slots=True)
@@ -350,12 +351,15 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
+        if not concluded and lowers[e:e + 1] in (["that"], ["which"]) and set(lowers[e:e + 12]) & _STANDING_VERBS:
+            concluded = True  # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
             name=name,
             qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
+            year=_year_after(ctx, sentence, e) if concluded else None,
         ))
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
@@ -384,6 +388,17 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     if any(m.kind == "actor" and m.start < start and m.end > k for m in sentence.mentions):
         return None
     return k
+
+
+def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
+    """The year in the concluding phrase after a name: ", adopted by the three countries in 2003"."""
+    lowers = ctx.lowers
+    for k in range(end, min(sentence.end, end + 14)):
+        if lowers[k] in {";", "which", "and"} and k > end + 1:
+            break
+        if _is_year(lowers[k]):
+            return lowers[k]
+    return None
 
 
 def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
@@ -545,6 +560,9 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
         for cluster in ([] if mention.fresh else reversed(clusters)):
             if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
+            years = {m.year for m in cluster.mentions if m.year}
+            if mention.year and years and mention.year not in years:
+                continue  # "the Joint Declaration adopted … on 27 May 2024" after one "adopted … in 2003"
             if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
                     or set(cluster.qualifiers) <= set(mention.qualifiers):
                 target = cluster
@@ -692,43 +710,100 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     result = []
     for cluster in clusters:
         concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
+        distributed = _distributed(ctx, cluster)
+        if distributed:
+            # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
+            owner, sentence, partners = distributed
+            singular = cluster.name[:-3] + "y" if cluster.name.endswith("ies") else cluster.name.removesuffix("s")
+            for partner in partners:
+                result.append(_record(ctx, cluster, [], singular, [partner, owner],
+                                      {partner: [sentence], owner: [sentence]}, "agreement-party-distributed",
+                                      (None, None, None), positions))
+            continue
         named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
         if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
             continue
         parties, party_sentences, rule = _parties(ctx, cluster, concluding)
         if not parties:
             continue
-        name = cluster.name
-        date, date_sentence, date_span = _date(ctx, cluster, concluding)
-        year = (date or "")[:4]
-        party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
-        iri = ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
-        agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date)
-        first = cluster.mentions[0]
-        named = any(m.capitalised for m in cluster.mentions)
-        ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
-        ctx.state(iri, RDF + "type", PACT + cluster.kind, ev)
-        if cluster.kind != "Agreement":
-            ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
-        ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
-        for party in parties:
-            conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
-                    "agreement-party-acceding": 0.9}.get(rule, 0.7)
-            for sentence in party_sentences.get(party, [first.sentence])[:3]:
-                ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
-        if date:
-            dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
-                ctx.evidence(date_sentence, "agreement-date-from-metadata", 0.7)
-            ctx.state(iri, PACT + "signingDate", (date, XSD + "date"), dev)
-            ctx.state(iri, DCTERMS + "date", (date, XSD + "date"), dev)
-            place = _place(ctx, concluding, date_span is None)
-            if place:
-                key, psent, rule_id = place
-                agreement.place = ID + key
-                ctx.state(iri, PACT + "signingPlace", ID + key, ctx.evidence(psent, rule_id, 0.7))
-        _signatories(ctx, agreement, positions, bool(concluding) or cluster.document)
-        result.append((agreement, [m.sentence.index for m in cluster.mentions]))
+        result.append(_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
+                              _date(ctx, cluster, concluding), positions))
     return result
+
+
+def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
+            rule: str, dated, positions) -> tuple[Agreement, list[int]]:
+    """Record one agreement's statements: type, label, parties, date, place and signatories."""
+    date, date_sentence, date_span = dated
+    year = (date or "")[:4]
+    party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
+    iri = ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
+    agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date)
+    first = cluster.mentions[0]
+    named = any(m.capitalised for m in cluster.mentions)
+    ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
+    ctx.state(iri, RDF + "type", PACT + cluster.kind, ev)
+    if cluster.kind != "Agreement":
+        ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
+    ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
+    for party in parties:
+        conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
+                "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8}.get(rule, 0.7)
+        for sentence in party_sentences.get(party, [first.sentence])[:3]:
+            ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
+    if date:
+        dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
+            ctx.evidence(date_sentence, "agreement-date-from-metadata", 0.7)
+        ctx.state(iri, PACT + "signingDate", (date, XSD + "date"), dev)
+        ctx.state(iri, DCTERMS + "date", (date, XSD + "date"), dev)
+        place = _place(ctx, concluding, date_span is None)
+        if place:
+            key, psent, rule_id = place
+            agreement.place = ID + key
+            ctx.state(iri, PACT + "signingPlace", ID + key, ctx.evidence(psent, rule_id, 0.7))
+    _signatories(ctx, agreement, positions, bool(concluding) or cluster.document)
+    return agreement, [m.sentence.index for m in cluster.mentions]
+
+
+_DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
+
+
+def _distributed(ctx: DocContext, cluster: _Cluster):
+    """A plural genre concluded with several partners one by one: "ITPPs agreed with Japan and Korea in 2023,
+    and with Australia in 2024", or the next sentence's "Those agreed with …". Returns (the organization that
+    concluded them, the sentence, the partners) or ``None``."""
+    lowers = ctx.lowers
+    for mention in cluster.mentions:
+        if not (lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}) \
+                or mention.not_yet:
+            continue
+        sentence = mention.sentence
+        following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+        places = [(sentence, mention.name_end)]
+        if following is not None and lowers[following.start] in {"those", "these", "they"}:
+            places.append((following, following.start))
+        for sent, at in places:
+            words = lowers[at:sent.end]
+            verb = next((j for j in range(len(words) - 1) if words[j] in _DISTRIBUTING_VERBS
+                         and words[j + 1] == "with"), None)
+            if verb is None or verb > 4:
+                continue
+            states = [m for m in ctx.actors_in(sent, {"state"}, coref=False) if m.start > at + verb]
+            partners, k = [], at + verb + 1
+            while k < sent.end and lowers[k] == "with":
+                group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
+                if not group:
+                    break
+                partners += [m.key for m in group]
+                k = group[-1].end
+                while k < sent.end and (ctx.doc[k].like_num or lowers[k] in {"in", ",", "and", "also"}):
+                    k += 1  # "… in 2023, and with Australia …"
+            owners = [key for key in ctx.publisher + ctx.main_actors if ctx.entity_kind(key) in {"organization",
+                                                                                                  "grouping"}]
+            partners = list(dict.fromkeys(partners))
+            if len(partners) >= 2 and owners:
+                return owners[0], sent, partners
+    return None
 
 
 def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str], dict, str]:
@@ -831,6 +906,8 @@ _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "laun
 
 
 _RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated"}
+# verbs of a relative clause that show a partnership or framework exists between its subjects
+_STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
@@ -843,8 +920,10 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k + 2 >= sentence.end:
         return []
     actors = ctx.actors_in(sentence, POLITICAL)
-    subject = [m for m in actors if m.start == k]
+    subject = [m for m in actors if m.start == k or (m.start == k + 1 and lowers[k] == "the")]
     if subject:
+        subject = coordinated_from(ctx.doc, subject[0].start, [m for m in actors if m.start >= subject[0].start
+                                                              and m.form != "coref"]) or subject
         k = max(m.end for m in subject)
     elif lowers[k] in {"it", "they"}:
         before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
@@ -854,6 +933,9 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         return []
     while k < sentence.end and lowers[k] in {"has", "have", "had", "already", "also", "recently", "first"}:
         k += 1
+    if k < sentence.end and lowers[k] in _STANDING_VERBS | _RELATIVE_VERBS and len({m.key for m in subject}) >= 2 \
+            and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
+        return list(dict.fromkeys(m.key for m in subject))  # "the Strategic Partnership that the EU and ASEAN have maintained"
     if k + 1 >= sentence.end or lowers[k] not in _RELATIVE_VERBS or lowers[k + 1] != "with":
         return []
     others = [m for m in coordinated_from(ctx.doc, k + 2, [m for m in actors if m.form != "coref"])]
