@@ -288,3 +288,44 @@ def test_a_standing_partnership_in_a_relative_clause_and_two_declarations_of_dif
             "adopted at the Ninth Trilateral Summit in Seoul on 27 May 2024.")
     declarations = [a for a in run(body, date="2025-03-22").agreements if a.kind == "JointDeclaration"]
     assert sorted(a.date or "" for a in declarations) == ["", "2024-05-27"]
+
+
+def test_listing_markers_member_states_of_and_a_mandate_renewed():
+    result = run("Expresses its appreciation to the troop- and police-contributing countries of MINUSCA, in "
+                 "particular Rwanda, Zambia and Cameroon. The foreign ministers of the member states of the "
+                 "Cooperation Council for the Arab States of the Gulf, namely the United Arab Emirates, the Kingdom "
+                 "of Bahrain and the State of Kuwait, met today. Commends UNMISS for its work, and welcomes the "
+                 "decision of the UN Security Council to renew its mandate. The UN Security Council has authorized a "
+                 "Gang Suppression Force.")
+    assert {s for s, o in triples(result, PACT + "contributesTo") if o == "mission/minusca"} == {
+        "state/rwa", "state/zmb", "state/cmr"}
+    assert {s for s, o in triples(result, ORG + "memberOf") if o == "org/gcc"} == {"state/are", "state/bhr",
+                                                                                    "state/kwt"}
+    assert triples(result, PACT + "mandatedBy") >= {("mission/unmiss", "org/un-security-council"),
+                                                    ("mission/gang-suppression-force", "org/un-security-council")}
+
+
+def test_a_mission_an_organization_deployed_and_members_in_plain_words():
+    result = run("Recalls MISCA, which the AU deployed in December 2013. We welcomed Canada's participation since "
+                 "2021 in the Permanent Structured Cooperation project on Military Mobility. We will keep providing "
+                 "Ukraine with equipment, and Canada will remain an active member of the Ukraine Defense Contact "
+                 "Group. The summit decided that Georgia will become a member of the Alliance.")
+    assert ("org/african-union", "mission/misca") in triples(result, PACT + "leads")
+    assert triples(result, ORG + "memberOf") == {("state/can", "org/pesco"),
+                                                 ("state/can", "org/ukraine-defense-contact-group")}
+
+
+def test_funding_in_a_state_and_serving_after_continue_to():
+    result = run("Canada has funded cyber security projects in Moldova since 2022. Chilean officers continue to "
+                 "serve with the United Nations Peacekeeping Force in Cyprus.")
+    assert triples(result, PACT + "contributesTo") >= {("state/can", "state/mda"), ("state/chl", "mission/unficyp")}
+
+
+def test_calls_deployments_by_and_clauses_are_not_relations():
+    result = run("The Ministers called on Iran to resume full cooperation with the International Atomic Energy "
+                 "Agency, and Japan praised Oman. Takes note of the forces deployed by Rwanda under its bilateral "
+                 "arrangement with the Government of the Central African Republic. Italy, Türkiye and Hungary have "
+                 "large contingents, and partners such as Austria and Ireland contribute as well.")
+    assert not any("state/irn" in pair for pair in partners(result))
+    assert ("state/caf", "state/rwa") not in triples(result, PACT + "contributesTo")
+    assert not partners(result) & {frozenset({"state/ita", "state/aut"}), frozenset({"state/hun", "state/irl"})}

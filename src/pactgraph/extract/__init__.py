@@ -119,6 +119,20 @@ def _main_actors_from_people(ctx: DocContext) -> None:
                 ctx.main_actors.append(key)
 
 
+def _bodies_as_parent(ctx: DocContext, keys: list[str]) -> list[str]:
+    """ "We, the President of the European Council, A, the President of the European Commission, B, and …": two or
+    more bodies of one organization speak for that organization."""
+    register = ctx.gazetteer.register
+    parents = [register.entities[k].parent for k in keys if ctx.entity_kind(k) == "body"]
+    out = []
+    for key in keys:
+        parent = register.entities[key].parent if ctx.entity_kind(key) == "body" else None
+        key = parent if parent and parents.count(parent) >= 2 else key
+        if key not in out:
+            out.append(key)
+    return out
+
+
 def _we_the(ctx: DocContext) -> list[str]:
     """ "We, the Foreign Ministers of A, B and C, and the High Representative of D, met …": A, B, C, D."""
     doc = ctx.doc
@@ -144,7 +158,7 @@ def _we_the(ctx: DocContext) -> list[str]:
                 return orgs
         if any(ctx.entity_kind(k) == "state" for k in keys):
             keys = [k for k in keys if ctx.entity_kind(k) != "grouping"]
-        return keys
+        return _bodies_as_parent(ctx, keys)
     return []
 
 

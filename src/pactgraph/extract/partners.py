@@ -104,7 +104,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if word != "partners":
             continue
         at = sentence.start + i
-        owner = owner_before(ctx, sentence, political, at) or [m.key for m in subject if m.end <= at] or [
+        same_clause = [m.key for m in subject if m.end <= at and not _clause_between(lowers, rel(m.end, sentence), i)]
+        owner = owner_before(ctx, sentence, political, at) or same_clause or [
             m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
         for o in owner:
@@ -124,6 +125,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if word != "with" or not {w for j, w in enumerate(lowers[max(0, i - 4):i], max(0, i - 4))
                                   if j not in in_names} & (_PARTNER | _COOP):
             continue  # (not "the Istanbul Cooperation Initiative, together with …": a word of a name)
+        if set(lowers[:i]) & {"called", "calls", "call", "urged", "urges", "urge", "demanded", "demands"}:
+            continue  # "called on Iran to resume full cooperation with the IAEA": asked for, not stated
         at = sentence.start + i
         listed = joined_after(ctx, sentence, at, named, also={"with"})
         if not listed:
@@ -184,6 +187,13 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             continue
         a, b = sorted((a, b))
         ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
+
+
+def _clause_between(lowers, i: int, j: int) -> bool:
+    """A new clause starts between sentence positions ``i`` and ``j``: ", and", ", but", ";"."""
+    between = lowers[i:j]
+    return ";" in between or any(between[k:k + 2] in ([",", "and"], [",", "but"], [",", "while"])
+                                 for k in range(len(between)))
 
 
 _CONTINUE_OPENINGS = [("they", "are"), ("they", "include"), ("these", "are"), ("these", "include"),
@@ -390,6 +400,12 @@ def find_members(ctx, sentence, lowers, political) -> None:
         if ("includes" in after or "include" in after or "comprises" in after) and "." not in after:
             k = org.end + after.index(next(w for w in after if w in {"includes", "include", "comprises"})) + 1
             found += [(s, org, "member-group-includes") for s in coordinated_from(doc, k, states)]
+        # "the member states of the GCC, namely the United Arab Emirates, …"
+        if ctx.entity_kind(org.key) in {"organization", "grouping"} and before[-3:] in (
+                ["member", "states", "of"], ["member", "countries", "of"], ["members", "of", "the"],
+                ["states", "of", "the"], ["countries", "of", "the"]) and set(before) & {"member", "members"}:
+            for s in listed_after(ctx, sentence, org.end - 1, states):
+                found.append((s, org, "member-states-listing"))
         # "ECOWAS Member States such as Ghana and Senegal", "the EU member states, including France"
         if ctx.entity_kind(org.key) in {"organization", "grouping"} and after[:1] in (["member"], ["members"]) \
                 and not set(before[-2:]) & {"non", "not", "-", "future", "prospective", "candidate"}:
@@ -438,7 +454,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
                 # Security Council condemned the attack … from Nepal"
                 after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
-                who = _possessor_before(ctx, sentence, political, org.start) or subject or after[:1]
+                same_clause = [m for m in subject if not _clause_between(lowers, rel(m.end, sentence), o_start)]
+                who = _possessor_before(ctx, sentence, political, org.start) or same_clause or after[:1]
             for s in who:
                 found.append((s, org, "member-as-member-of"))
             continue
@@ -481,7 +498,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
             elif org.end <= state.start:
                 gap = lowers[o_end:rel(state.start, sentence)]
                 if gap[:2] == ["accession", "of"] or (len(gap) <= 3 and set(gap) & {"member", "ally", "allies"}
-                                                      and not set(gap) & {"partner", "non"}):
+                                                      and not set(gap) & {"partner", "non", "and", ","}):
                     found.append((state, org, "member-trigger"))
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
@@ -554,7 +571,10 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
             while k >= 0 and lowers[k] != ",":
                 k -= 1
             before = [s for s in states if s.form != "coref" and s.end <= sentence.start + k]
-            if before and before[-1].end == sentence.start + k:
+            both = [m for m in ctx.actors_in(sentence, {"state"}) if m.form == "coref" and m.end == sentence.start + k]
+            if both:  # "both countries, as founding members of Mercosur"
+                out += [(s, org, "member-as-member-of") for s in both]
+            elif before and before[-1].end == sentence.start + k:
                 group = [before[-1]]
                 for s in reversed(before[:-1]):
                     if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
@@ -562,6 +582,23 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
                     else:
                         break
                 out += [(s, org, "member-as-member-of") for s in group]
+        # "Canada's participation in the Permanent Structured Cooperation project"; "Canada will remain an active
+        # member of the Ukraine Defense Contact Group"
+        for s in states:
+            if s.form == "coref" or s.end > org.start:
+                continue
+            gap = lowers[rel(s.end, sentence):o_start]
+            if gap[:2] in (["'s", "participation"], ["’s", "participation"]) and len(gap) <= 7 \
+                    and "in" in gap[-2:] and ctx.entity_kind(org.key) == "framework":
+                out.append((s, org, "member-participation"))
+            elif gap[-2:] in (["member", "of"], ["members", "of"]) or gap[-3:-1] in (["member", "of"], ["members", "of"]):
+                verbs = gap[:-2] if gap[-2:] in (["member", "of"], ["members", "of"]) else gap[:-3]
+                if 1 <= len(verbs) <= 5 and verbs[0] in {"will", "is", "are", "remains", "remain", "became", "has",
+                                                          "was", "becomes"} \
+                        and (verbs[0] != "will" or set(verbs) & {"remain", "continue", "stay"}) \
+                        and all(w.isalpha() for w in verbs) and not set(verbs) & _NOT_MEMBER - {"will", "remains"} \
+                        and not set(verbs) & {"not", "never", "no", "observer", "candidate"}:
+                    out.append((s, org, "member-trigger"))
         # "Uzbekistan has taken part in NATO's Partnership for Peace programme since 1994"
         if ctx.entity_kind(org.key) == "framework" and subject and not negated:
             gap = lowers[rel(subject[-1].end, sentence):o_start]

@@ -76,7 +76,8 @@ _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "se
             "donated", "donating", "gift", "gifts", "gifted", "deliver", "delivers", "delivered", "delivering",
             "supply", "supplies", "supplied", "supplying", "delivery", "transfer", "transfers", "transferred",
             "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
-            "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping"}
+            "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping", "fund", "funds", "funded",
+            "finance", "finances", "financed"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -135,7 +136,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 for leader, mission, rule in _leads_in_apposition(ctx, sentence, lowers, political, missions):
                     ctx.state(ID + leader.key, PACT + "leads", ID + mission,
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
-        if (missions and words & (_LEAD | {"'s", "’s", "our", "its"})) or "led" in words:
+        if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE:
             _mandate(ctx, sentence, lowers, political, missions)
@@ -215,14 +216,17 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                     leader, rule = actor, "leads-possessive"
                     break
             break
-        if leader is None:  # "KFOR, which NATO leads in Kosovo"
-            after = lowers[rel(mission.end, sentence):]
+        if leader is None:  # "KFOR, which NATO leads in Kosovo", "(MISCA), which the AU deployed"
+            skip = 1 if lowers[rel(mission.end, sentence):][:1] == [")"] else 0
+            after = lowers[rel(mission.end, sentence) + skip:]
             if after[:2] == [",", "which"]:
-                which_at = mission.end + 1
+                which_at = mission.end + skip + 1
                 actor = next((a for a in political if a.form != "coref" and which_at < a.start <= which_at + 2), None)
                 verb = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 3] if actor is not None else []
                 for w in verb:
-                    if w in _LEAD - {"leading", "heading", "led", "commanded", "conducted"}:
+                    if w in _LEAD - {"leading", "heading", "led", "commanded", "conducted"} or (
+                            w in {"deployed", "launched", "established", "created"}
+                            and ctx.entity_kind(actor.key) in {"organization", "grouping"}):
                         leader, rule = actor, "leads-which"
                         break
                     if w not in {"has", "have", "still", "now", "also", "jointly"}:
@@ -339,10 +343,13 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
             span_after = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 2]
             if actor.end <= mission.start and set(span_after) & {"mandated", "-mandated"}:
                 org = actor
-            elif actor.end <= mission.start and mission.form != "coref" and 1 <= mission.start - actor.end <= 3 \
-                    and lowers[rel(mission.start, sentence) - 1] in {"authorise", "authorize", "authorised",
-                                                                     "authorized", "mandate", "mandated"}:
-                org = actor  # "the decision of the Security Council to authorise MONUSCO"
+            elif actor.end <= mission.start and mission.form != "coref" and 1 <= mission.start - actor.end <= 4 \
+                    and set(lowers[rel(actor.end, sentence):rel(mission.start, sentence)]) & {
+                        "authorise", "authorize", "authorised", "authorized", "mandate", "mandated"} \
+                    and set(lowers[rel(actor.end, sentence):rel(mission.start, sentence)]) <= {
+                        "authorise", "authorize", "authorised", "authorized", "mandate", "mandated", "to", "has",
+                        "have", "a", "an", "the", "also", "new"}:
+                org = actor  # "the decision of the Security Council to authorise MONUSCO", "has authorized a …"
             elif actor.start > mission.end:
                 gap = lowers[rel(mission.end, sentence):rel(actor.start, sentence)]
                 if set(gap) & _MANDATE and len(gap) <= 12:
@@ -367,6 +374,15 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
             if body is not None:
                 ctx.state(ID + mission.key, PACT + "mandatedBy", ID + body,
                           ctx.evidence(sentence, "mandate-resolution", 0.7))
+    # "Commends MINUSCA …, and welcomes the decision of the UN Security Council to renew its mandate"
+    for i, word in enumerate(lowers):
+        if word == "mandate" and i >= 1 and lowers[i - 1] == "its":
+            at = sentence.start + i
+            body = next((a for a in reversed(bodies) if a.end <= at and at - a.end <= 6), None)
+            mission = next((m for m in reversed(missions) if body is not None and m.end <= body.start
+                            and m.form != "coref"), None)
+            if body is not None and mission is not None:
+                found.append((mission.key, body))
     # "The Security Council extended the mandate of UNIFIL": the body before "mandate of <mission>"
     for i, word in enumerate(lowers):
         if word != "mandate" or i + 1 >= len(lowers) or lowers[i + 1] != "of":
@@ -482,14 +498,16 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                     if _clause_break(lowers, i, rel(mission.start, sentence), 24):
                         break
                     found.append((contributor, mission, "contributes-serving", 0.8))
+        if word in _CONTRIB and lowers[i + 1:i + 2] == ["by"]:
+            continue  # "the forces deployed by Rwanda under its arrangement": the receiver is not named here
         if word in _CONTRIB and not (listing_done and word in {"contributors", "contributing", "contributor"}):
             contributors = _contributors(ctx, sentence, political, subject, i, called)
             blocked = {c.key for c in contributors}
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
                            and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
-            if target is None and word in {"contributor", "contributors"} \
-                    and not _receiver_after(ctx, sentence, lowers, i, targets):
+            if target is None and word in {"contributor", "contributors"} and lowers[i + 1:i + 2] not in (
+                    ["to"], ["of"], ["for"], ["in"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "Italy … remains the largest contributor" in a text about one mission
                 key = _main_mission(ctx, sentence.end)
                 target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
@@ -666,11 +684,11 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         pos = j + 1
     else:
         j = at + 1
-        while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING:
+        while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING | {"particular", "especially"}:
             j += 1
-        if j >= sentence.end or doc[j].lower_ not in LISTING:
+        if j >= sentence.end or doc[j].lower_ not in LISTING | {"particular", "especially"}:
             return []
-        pos = j + 1
+        pos = j + 1  # "such as A", "namely A", "in particular A", "especially A"
     first = True
     for m in ctx.actors_in(sentence, kinds, coref=False):
         if m.start < pos:
@@ -694,7 +712,8 @@ def _personnel_owner(ctx, sentence, political, at: int):
     doc = ctx.doc
     k = at - 1
     while k > sentence.start and doc[k].lower_ in {"have", "has", "also", "had", "are", "were", "long", "successfully",
-                                                   "still", "now", "already", "currently"}:
+                                                   "still", "now", "already", "currently", "continue", "continues",
+                                                   "to"}:
         k -= 1
     if doc[k].lower_ not in _PERSONNEL:
         return None
@@ -764,7 +783,12 @@ def _implied_mission(ctx, sentence, lowers, i: int):
     return Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
 
 
-def _asset_phrase(ctx, sentence, j: int, k: int) -> bool:
+_FUND = {"fund", "funds", "funded", "finance", "finances", "financed"}
+_FUNDED = frozenset({"projects", "project", "programmes", "programme", "programs", "program", "training", "equipment",
+                     "reforms", "activities"})
+
+
+def _asset_phrase(ctx, sentence, j: int, k: int, nouns=frozenset()) -> bool:
     """Tokens ``j``–``k`` (sentence-relative) describe things given: lower-case words and numbers naming at least
     one asset ("more than two dozen packages of defence equipment", "millions of artillery shells")."""
     doc = ctx.doc
@@ -774,8 +798,8 @@ def _asset_phrase(ctx, sentence, j: int, k: int) -> bool:
         return False
     if not all(t.is_lower or t.like_num or t.text in {"-", ",", "$", "€", "£"} for t in tokens):
         return False
-    return any(t.lower_ in _ASSETS_NOUNS or t.lower_ in _PERSONNEL or t.lower_ in {"shells", "missiles", "packages",
-                                                                                  "package"} for t in tokens)
+    return any(t.lower_ in _ASSETS_NOUNS or t.lower_ in _PERSONNEL or t.lower_ in nouns
+               or t.lower_ in {"shells", "missiles", "packages", "package"} for t in tokens)
 
 
 def _transfer_of(ctx, sentence, lowers, i: int, targets):
@@ -852,6 +876,10 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
             if gap[-1:] == ["of"] and 2 <= len(gap) <= 4 and set(gap) & _PERSONNEL and lowers[i] in _PROVIDE \
                     and ctx.entity_kind(target.key) == "mission":
                 return target  # "continue to provide the troops of MONUSCO's Force Intervention Brigade"
+            if gap and gap[-1] in {"in", "for"} and lowers[i] in _FUND and len(gap) <= 6 \
+                    and _asset_phrase(ctx, sentence, i + 1, rel(target.start, sentence) - 1, _FUNDED) \
+                    and ctx.entity_kind(target.key) == "state" and target.form != "adjective":
+                return target  # "Canada has funded cyber security projects in Moldova"
             if gap and gap[-1] == "to" and len(gap) <= 11 and (all(
                     w in _ASSETS or w in _SENT_EXTRA or w in _MONEY or w.replace(".", "").replace(",", "").isdigit()
                     for w in gap[:-1]) or _asset_phrase(ctx, sentence, i + 1, rel(target.start, sentence) - 1)) \
