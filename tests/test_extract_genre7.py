@@ -329,3 +329,14 @@ def test_calls_deployments_by_and_clauses_are_not_relations():
     assert not any("state/irn" in pair for pair in partners(result))
     assert ("state/caf", "state/rwa") not in triples(result, PACT + "contributesTo")
     assert not partners(result) & {frozenset({"state/ita", "state/aut"}), frozenset({"state/hun", "state/irl"})}
+
+
+def test_pronouns_for_a_mission_thanks_to_a_list_and_a_relative_clause_giver():
+    result = run("We started Baltic Sentry, and Finland, Estonia and Sweden have already contributed ships to it. "
+                 "Japan commended Saudi Arabia, Bahrain and Qatar for their participation in the Combined Maritime "
+                 "Forces. My thanks go to the United Kingdom and Germany, which keep up their military support to "
+                 "Ukraine.")
+    given = triples(result, PACT + "contributesTo")
+    assert {s for s, o in given if o == "mission/baltic-sentry"} == {"state/fin", "state/est", "state/swe"}
+    assert {s for s, o in given if o == "mission/combined-maritime-forces"} == {"state/sau", "state/bhr", "state/qat"}
+    assert {s for s, o in given if o == "state/ukr"} == {"state/gbr", "state/deu"}

@@ -441,6 +441,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
     targets = [m for m in sentence.mentions if m.kind == "actor"
                and ctx.entity_kind(m.key) in {"mission", "state"}
                and (m.form != "coref" or ctx.entity_kind(m.key) == "mission")]
+    targets = sorted(targets + _mission_pronouns(ctx, sentence, lowers, missions), key=lambda m: m.start)
     subject = subject_group(ctx, sentence, political)
     found: list[tuple[Mention, Mention, str, float]] = []
     listing_done = False
@@ -483,8 +484,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 for giver in givers:
                     found.append((giver, host, "contributes-forces-in", 0.7))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
-            # "one peacekeeper from Nepal was killed" in a sentence about a mission
-            mission = next((m for m in missions if m.form != "coref"), None)
+            # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission")
+            mission = next((m for m in missions if m.form != "coref"), None) or next(iter(missions), None)
             if mission is not None:
                 for state in joined_after(ctx, sentence, at + 1, [m for m in political if m.form != "coref"]):
                     if ctx.entity_kind(state.key) == "state":
@@ -523,7 +524,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if word in _GIVING_NOUNS and i >= 2 and set(lowers[max(0, i - 3):i]) & {"its", "their"}:
             thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
             if thanked is not None:
-                found.append((*thanked, "contributes-thanked", 0.7))
+                givers, mission = thanked
+                found += [(giver, mission, "contributes-thanked", 0.7) for giver in givers]
                 continue
         if word in _SUPPORT_NOUNS:
             passive = _passive_giver(ctx, sentence, lowers, i, political, targets)
@@ -744,6 +746,13 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
         a.end == end - 1 and ctx.doc[end - 1].text == ")"))), None)  # "… (UNSOS) for its logistical support"
     if actor is None:
         return None
+    # "commended A, B, C and D for their participation in …": every one of the list
+    givers = [actor]
+    for a in reversed([a for a in political if a.form != "coref" and a.end <= actor.start]):
+        if all(t.lower_ in {",", "and", "the"} for t in ctx.doc[a.end:givers[0].start]) and a.end < givers[0].start:
+            givers.insert(0, a)
+        else:
+            break
     clause = lowers[:rel(actor.start, sentence)]
     if ";" in clause:
         clause = clause[len(clause) - clause[::-1].index(";"):]
@@ -752,7 +761,27 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
     mission = next((m for m in missions if m.form != "coref"), None)
     if mission is None or mission.key == actor.key:
         return None
-    return actor, mission
+    return givers, mission
+
+
+def _mission_pronouns(ctx, sentence, lowers, missions) -> list[Mention]:
+    """ "… have already contributed ships to it", "the contributions of A and B to its task forces": a pronoun
+    after "to" that stands for the mission named before in the sentence (or, for "its/the task forces", in the
+    text)."""
+    out = []
+    for k in range(len(lowers) - 1):
+        if lowers[k] != "to":
+            continue
+        at = sentence.start + k + 1
+        before = [m for m in missions if m.end <= at and m.form != "coref"]
+        if lowers[k + 1] in {"it", "them"} and (k + 2 >= len(lowers) or lowers[k + 2] in {".", ",", ";", "and"}):
+            if before:
+                out.append(Mention(before[-1].key, "actor", "coref", at, at + 1, 0, 0, 0.6))
+        elif lowers[k + 1] == "its" and set(lowers[k + 2:k + 4]) & {"task", "forces", "operations", "missions"}:
+            key = before[-1].key if before else _main_mission(ctx, at)
+            if key:
+                out.append(Mention(key, "actor", "coref", at, at + 1, 0, 0, 0.6))
+    return out
 
 
 def _receiver_after(ctx, sentence, lowers, i: int, targets) -> bool:
@@ -922,6 +951,18 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     owner = None
     lowers_all = ctx.lowers
     last = before[-1] if before else None
+    # "the United Kingdom and Germany, which keep up their military support to Ukraine": the group before "which"
+    which = next((k for k in range(at - 1, max(sentence.start, at - 9), -1) if lowers_all[k] in {"which", "who"}
+                  and lowers_all[k - 1] == ","), None)
+    if which is not None and not set(lowers_all[which + 1:at]) & {",", ";"}:
+        group = [a for a in before if a.end == which - 1]
+        if group:
+            for a in reversed([a for a in before if a.end < group[0].start]):
+                if all(w in {",", "and", "the"} for w in lowers_all[a.end:group[0].start]):
+                    group.insert(0, a)
+                else:
+                    break
+            return group
     backing = lowers_all[at] in _BACK
     giving = lowers_all[at] in _PROVIDE or lowers_all[at] in _PROP or lowers_all[at] in _GIVE or backing
     if giving and last is not None and last.form != "coref" and 0 <= at - last.end <= 3 \
