@@ -340,3 +340,13 @@ def test_pronouns_for_a_mission_thanks_to_a_list_and_a_relative_clause_giver():
     assert {s for s, o in given if o == "mission/baltic-sentry"} == {"state/fin", "state/est", "state/swe"}
     assert {s for s, o in given if o == "mission/combined-maritime-forces"} == {"state/sau", "state/bhr", "state/qat"}
     assert {s for s, o in given if o == "state/ukr"} == {"state/gbr", "state/deu"}
+
+
+def test_membership_of_which_in_apposition_by_a_second_verb_and_only_of_what_is_joined():
+    result = run("Seoul sees Jakarta as a central voice in ASEAN, of which Indonesia is a founding member. I expect "
+                 "Türkiye and Hungary, the last two Allies still to ratify, to finish. Lithuania became a member of "
+                 "NATO in 2004 and joined the European Union in the same year.")
+    assert triples(result, ORG + "memberOf") >= {("state/idn", "org/asean"), ("state/tur", "org/nato"),
+                                                  ("state/hun", "org/nato"), ("state/ltu", "org/european-union")}
+    other = run("Lithuania became a member of NATO in 2004, and Ukraine joined the talks with the European Union.")
+    assert ("state/ukr", "org/european-union") not in triples(other, ORG + "memberOf")

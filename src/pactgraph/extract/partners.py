@@ -378,7 +378,9 @@ def find_members(ctx, sentence, lowers, political) -> None:
     states = [a for a in political if ctx.entity_kind(a.key) == "state"
               and (a.form != "coref" or (doc[a.start].lower_ in {"it", "we"} and a.start <= sentence.start + 3
                                          and a.confidence >= 0.5))]
-    orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework") and a.form != "coref"
+    orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework")
+            and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
+                                       and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
             and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
     if not states or not orgs:
         return
@@ -492,7 +494,12 @@ def find_members(ctx, sentence, lowers, political) -> None:
             if org.start > state.end and not possessive:
                 gap = lowers[rel(state.end, sentence):o_start]
                 lead = set(lowers[:rel(state.start, sentence)][-3:])
-                if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 \
+                last = max((j for j, w in enumerate(gap) if w in _MEMBER), default=None)
+                tail = gap[last + 1:] if last is not None else []
+                # "joined the talks with the EU": the organization must be what is joined
+                direct = all(w in {"the", "of", "in", "a", "an", "'s", "’s", "as", "its", "their"}
+                             or not doc[state.end + last + 1 + j].is_lower for j, w in enumerate(tail))
+                if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 and direct \
                         and not lead & (_NOT_MEMBER | _PROSPECT):
                     found.append((state, org, "member-trigger"))
             elif org.end <= state.start:
@@ -615,6 +622,44 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
                         and (gap[0] in {"'s", "’s", "as", "holds", "chairs", "chaired", "will", "has", "took"}
                              or gap[:2] == [",", "which"]) and "of" in gap + ["of"]:
                     out.append((s, org, "member-chair"))
+    # "ASEAN, of which Indonesia is a founding member"
+    for org in non_state_orgs:
+        k = rel(org.end, sentence)
+        if lowers[k:k + 3] == [",", "of", "which"]:
+            member = next((s for s in states if s.form != "coref" and s.start == sentence.start + k + 3), None)
+            rest = lowers[k + 3 + (member.end - member.start if member else 0):k + 9] if member else []
+            if member is not None and rest[:1] in (["is"], ["was"], ["became"]) and "member" in rest \
+                    and not set(rest) & {"not", "no", "observer", "candidate"}:
+                out.append((member, org, "member-of-which"))
+    # "Türkiye and Hungary, the last two Allies still to ratify": states with the Allies in apposition
+    for org in orgs:
+        if doc[org.end - 1].lower_ not in {"allies", "members"} or ctx.entity_kind(org.key) == "framework":
+            continue
+        k = rel(org.start, sentence) - 1
+        while k >= 0 and lowers[k] not in {","} and rel(org.start, sentence) - k <= 5:
+            k -= 1
+        if k < 1 or lowers[k] != "," or "the" not in lowers[k + 1:k + 2] or set(lowers[k:rel(org.start, sentence)]) & (
+                _NOT_MEMBER - {"remains"} | {"former", "non"}):
+            continue
+        named = [s for s in states if s.form != "coref" and s.end == sentence.start + k]
+        if named:
+            group = [named[0]]
+            for s in reversed([s for s in states if s.form != "coref" and s.end < named[0].start]):
+                if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
+                    group.insert(0, s)
+                else:
+                    break
+            out += [(s, org, "member-allies") for s in group]
+    # "Lithuania became a member of NATO in 2004 and joined the European Union in the same year"
+    if found:
+        first_state = found[0][0]
+        for org in non_state_orgs:
+            k = rel(org.start, sentence)
+            lead = lowers[max(0, k - 4):k]
+            if org.start > found[0][1].end and "and" in lead and set(lead) & {"joined", "join", "joins"} \
+                    and not set(lead) & _NOT_MEMBER and not any(
+                        s.start > found[0][1].end and s.end <= org.start and s.form != "coref" for s in states):
+                out.append((first_state, org, "member-second-verb"))
     # "Estonia became a member of NATO in 2004, and Finland followed in 2023"
     if "followed" in lowers and found:
         at = sentence.start + lowers.index("followed")
