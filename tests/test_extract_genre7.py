@@ -350,3 +350,16 @@ def test_membership_of_which_in_apposition_by_a_second_verb_and_only_of_what_is_
                                                   ("state/hun", "org/nato"), ("state/ltu", "org/european-union")}
     other = run("Lithuania became a member of NATO in 2004, and Ukraine joined the talks with the European Union.")
     assert ("state/ukr", "org/european-union") not in triples(other, ORG + "memberOf")
+
+
+def test_partnerships_in_more_wordings():
+    result = run("The leaders agreed to deepen the three-way cooperation of Japan, the Philippines and the United "
+                 "States. The PRC and Russia are drawing closer in a strategic partnership. NATO and the Global "
+                 "Coalition to Defeat Daesh will keep working side by side. It complements the strategic partnership "
+                 "Canada has with ASEAN itself. With the African Union, a key partner for NATO, we will develop "
+                 "dialogue. The ministers denounced the DPRK and its growing military cooperation with Russia.")
+    assert partners(result) >= {
+        frozenset({"state/jpn", "state/phl"}), frozenset({"state/phl", "state/usa"}), frozenset({"state/chn", "state/rus"}),
+        frozenset({"org/nato", "org/global-coalition-against-daesh"}), frozenset({"state/can", "org/asean"}),
+        frozenset({"org/african-union", "org/nato"}), frozenset({"state/prk", "state/rus"})}
+    assert not partners(run("The cooperation of the police of Kenya was welcome."))

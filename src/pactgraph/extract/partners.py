@@ -46,15 +46,22 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
     pairs: list[tuple[str, str, float, str]] = []
     subject = subject_group(ctx, sentence, political)
     # "partnership between X and Y", "cooperation among A, B and C"
-    for word in ("between", "among"):
+    for word in ("between", "among", "of"):
         if word not in lowers:
             continue
         i = lowers.index(word)
+        if word == "of":  # "the three-way cooperation of Japan, the Philippines and the United States"
+            i = next((j for j in range(1, len(lowers)) if lowers[j] == "of" and lowers[j - 1] in {
+                "cooperation", "co-operation", "partnership"}), None)
+            if i is None:
+                continue
         if not set(lowers[max(0, i - 4):i]) & (_PARTNER | _COOP | {"cooperation", "trilateral"}):
             continue
         at = sentence.start + i
         listed = joined_after(ctx, sentence, at, named)
         keys = list(dict.fromkeys(m.key for m in listed))
+        if word == "of" and len(keys) < 2:
+            continue
         for a, b in combinations(keys, 2):
             pairs.append((a, b, 0.85, "partner-between"))
     # "X and Y are (strategic) partners", "A, B and C are close partners" (of the speaker's organization)
@@ -131,7 +138,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         listed = joined_after(ctx, sentence, at, named, also={"with"})
         if not listed:
             continue
-        owner = owner_before(ctx, sentence, political, at - 1) or [m.key for m in subject if m.end <= at]
+        owner = owner_before(ctx, sentence, political, at - 1) or _owner_with(ctx, sentence, lowers, named, i) \
+            or [m.key for m in subject if m.end <= at]
         for o in owner:
             for m in listed:
                 if m.key != o:
@@ -153,7 +161,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
     # "Japan and Australia agreed to deepen their special strategic partnership": the subject's own partnership
     if len({m.key for m in subject}) >= 2:
         for i, word in enumerate(lowers):
-            if word in {"their", "its"} and i > rel(subject[-1].end, sentence) \
+            if (word in {"their", "its"} or (word in {"a", "an"} and lowers[i - 1:i] == ["in"])) \
+                    and i > rel(subject[-1].end, sentence) \
                     and set(lowers[i + 1:i + 5]) & {"partnership", "partnerships", "cooperation", "co-operation",
                                                      "alliance"} \
                     and not set(lowers[i + 1:i + 5]) & {"with", ",", ";", "and"}:
@@ -161,6 +170,17 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 for a, b in combinations(keys, 2):
                     pairs.append((a, b, 0.75, "partner-their-partnership"))
                 break
+    # "NATO and the Global Coalition will keep working side by side"; "Japan and the ROK will go on working closely
+    # with each other and with the United States"
+    if len({m.key for m in subject}) >= 2 and any(lowers[j:j + 3] == ["side", "by", "side"] or lowers[j:j + 4] == [
+            "closely", "with", "each", "other"] for j in range(len(lowers))):
+        keys = list(dict.fromkeys(m.key for m in subject))
+        others = []
+        for j in range(len(lowers) - 3):
+            if lowers[j:j + 3] == ["and", "with", "the"] or lowers[j:j + 2] == ["and", "with"]:
+                others += [m.key for m in joined_after(ctx, sentence, sentence.start + j + 1, named)]
+        for a, b in combinations(list(dict.fromkeys(keys + others)), 2):
+            pairs.append((a, b, 0.7, "partner-side-by-side"))
     # "Together with Sweden, Norway and Denmark, we are integrating our air forces": all of them work together
     if lowers[:2] == ["together", "with"]:
         listed = coordinated_from(ctx.doc, sentence.start + 2, [m for m in named if m.form != "coref"])
@@ -174,6 +194,25 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             if after:
                 for a, b in combinations(keys, 2):
                     pairs.append((a, b, 0.7, "partner-together-with"))
+    # "With the African Union, a key partner for NATO, …"; "ASEAN, a close partner of each of the three countries"
+    for i in range(1, len(lowers) - 3):
+        if lowers[i] not in {"partner", "partners"} or lowers[i + 1] not in {"of", "for", "to"}:
+            continue
+        comma = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] == ","), None)
+        if comma is None or lowers[comma + 1] not in {"a", "an", "the", "our", "its"} or comma < 1:
+            continue
+        head = next((m for m in named if m.end == sentence.start + comma and m.form != "coref"), None)
+        after = sentence.start + i + 2
+        other = next((m.key for m in named if m.start in (after, after + 1) and m.form != "coref"), None)
+        if other is None and lowers[i + 2:i + 5] == ["each", "of", "the"] and i + 6 <= len(lowers) \
+                and lowers[i + 5] in _NUMBERS and lowers[i + 6:i + 7] in (["countries"], ["states"], ["governments"]):
+            main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+            others = main if len(main) == _NUMBERS[lowers[i + 5]] else []
+        else:
+            others = [other] if other else []
+        if head is not None:
+            for o in others:
+                pairs.append((head.key, o, 0.75, "partner-apposition"))
     # "our partnership" in a text about an agreement between two parties
     keys = list(dict.fromkeys(a.key for a in named))
     if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:
@@ -187,6 +226,22 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             continue
         a, b = sorted((a, b))
         ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
+
+
+def _owner_with(ctx, sentence, lowers, named, i: int) -> list[str]:
+    """Who has the partnership before "with" at ``i``: "the strategic partnership Canada has with ASEAN", "the DPRK
+    and its growing military cooperation with Russia" (the actor "its" stands for)."""
+    at = sentence.start + i
+    if i >= 2 and lowers[i - 1] in {"has", "have", "had", "maintains", "maintain"}:
+        actor = next((m for m in named if m.end == at - 1 and m.form != "coref"), None)
+        if actor is not None:
+            return [actor.key]
+    k = next((j for j in range(i - 1, max(-1, i - 5), -1) if lowers[j] in {"its", "their"}), None)
+    if k is not None and not any(m.start == sentence.start + k for m in named):
+        before = [m for m in named if m.end <= sentence.start + k and m.form != "coref"]
+        if before and sentence.start + k - before[-1].end <= 3:
+            return [before[-1].key]  # "the DPRK and its growing military cooperation with Russia"
+    return []
 
 
 def _clause_between(lowers, i: int, j: int) -> bool:
