@@ -363,3 +363,35 @@ def test_partnerships_in_more_wordings():
         frozenset({"org/nato", "org/global-coalition-against-daesh"}), frozenset({"state/can", "org/asean"}),
         frozenset({"org/african-union", "org/nato"}), frozenset({"state/prk", "state/rus"})}
     assert not partners(run("The cooperation of the police of Kenya was welcome."))
+
+
+def test_agreements_dated_by_name_accepted_establishing_and_venues():
+    result = run("Serbia and Kosovo accepted the Agreement on the Path to Normalisation in Ohrid on 18 March 2023. "
+                 "This cooperation rests on the Agreement establishing a framework for the participation of Canada "
+                 "in European Union crisis management operations, signed in Brussels on 24 November 2005. The "
+                 "Council welcomes the N'Djamena Agreement of 19 April 2025, agreed under the facilitation of the "
+                 "Republic of Chad.", date="2025-06-01")
+    found = _agreements(result)
+    assert found["Agreement on the Path to Normalisation"] == {"state/srb", "state/xkx"}
+    assert found["Agreement establishing a framework for the participation of Canada in European Union crisis "
+                 "management operations"] == {"state/can", "org/european-union"}
+    assert "state/tcd" not in found["N'Djamena Agreement"]
+
+
+def test_a_heading_of_document_kinds_and_exchanged_by_lines_in_a_list():
+    body = ("List of Outcomes\n\nA. MoUs and Agreements exchanged\n\n"
+            "1. Memorandum of Understanding on Hydrography between India and Mozambique\n"
+            "Exchanged by: Shri A, Defence Secretary; and Mr. B, Minister\n\n"
+            "2. Memorandum of Understanding on the Training of Diplomats between two institutes\n"
+            "Exchanged by: Shri C, Secretary; and Ms. D, Minister\n")
+    names = {a.name for a in run(body, date="2025-11-20", title="India and Mozambique, list of outcomes").agreements}
+    assert "Memorandum of Understanding on the Training of Diplomats between two institutes" in names or any(
+        "Training of Diplomats" in n for n in names)
+    assert not any(n.startswith("MoUs") for n in names)
+
+
+def test_both_sides_after_a_pair_named_in_a_question():
+    body = ("NATO press conference\n\nQuestion: What is the state of the dialogue between Serbia and Kosovo? "
+            "Secretary General: Both sides accepted the Agreement on the Path to Normalisation last year.")
+    result = run(body, date="2025-06-01", publisher="NATO", title="NATO press conference with Ukraine")
+    assert _agreements(result)["Agreement on the Path to Normalisation"] == {"state/srb", "state/xkx"}

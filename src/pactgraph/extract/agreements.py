@@ -97,13 +97,13 @@ _CONCLUDE = {
     "approve", "approved", "approves", "agreed", "ink", "inked", "ratified", "ratify", "ratification",
     "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
     "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
-    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures",
+    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures", "accepted",
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
-_TOPIC_LINKS = {"on", "concerning", "regarding"}
+_TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing"}
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
 _TOPIC_STOP = {"which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
@@ -227,8 +227,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             break
         if token.lower_ in _DETERMINERS or token.text in {"I", "We", "A", "An"}:
             break
-        if (token.is_alpha and (token.is_title or token.is_upper)) or token.like_num:
-            s -= 1
+        if (token.is_alpha and (token.is_title or token.is_upper)) or token.like_num or (
+                token.text[:1].isupper() and all(c.isalpha() or c in "'’-" for c in token.text)):
+            s -= 1  # (also "N'Djamena")
         elif token.text in {"-", "–", "'", "’"} and s - 2 >= sentence.start and (doc[s - 2].is_title or doc[s - 2].is_upper):
             s -= 1
         elif token.lower_ in {"and", "&"} and s - 2 >= sentence.start and doc[s - 2].is_title and doc[s].is_title \
@@ -240,10 +241,13 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
     while e < sentence.end:
         token = doc[e]
         nxt = doc[e + 1] if e + 1 < sentence.end else None
+        venue = token.lower_ in {"in", "at"} and nxt is not None and nxt.is_title and e + 3 < sentence.end \
+            and doc[e + 2].lower_ == "on" and (doc[e + 3].like_num or doc[e + 3].text in _MONTHS) \
+            and not any(m.start == e + 1 and m.kind == "actor" for m in sentence.mentions)
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))) \
-                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places):
-            e += 1
+                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue:
+            e += 1  # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
         elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
                 and doc[e + 2].lower_ in {"and", ","}:
             e += 1
@@ -349,6 +353,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
+        if not concluded and lowers[e:e + 1] == ["of"] and any(
+                ds <= doc[e + 1].idx + ctx.offset < de for ds, de, _ in _dates_in(ctx, sentence)):
+            concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
         if not concluded and lowers[e:e + 1] in (["that"], ["which"]) and set(lowers[e:e + 12]) & _STANDING_VERBS:
@@ -361,11 +368,26 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
             year=_year_after(ctx, sentence, e) if concluded else None,
         ))
+    # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
+    out = [m for m in out if not _only_genre_words(ctx, m)]
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
     return [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
                                       and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
                                       for o in out)]
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+_GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
+
+
+def _only_genre_words(ctx: DocContext, mention) -> bool:
+    """A plural heading made only of genre words: "MoUs and Agreements", "Agreements and Memoranda"."""
+    words = [t.lower_ for t in ctx.doc[mention.name_start:mention.name_end]]
+    parts = " ".join(words).replace(",", " and ").split(" and ")
+    return len(parts) >= 2 and all(part.strip() and part.split()[-1].endswith("s")
+                                   and _singular(part.split()[-1]) in _GENRE_WORDS | {"mou"} for part in parts)
 
 
 def _singular(word: str) -> str:
@@ -446,8 +468,11 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
             k -= 1  # an item's number alone: "1.", "(ii)"
             continue
         if set(words) & _LIST_NOUNS and (set(words) & _CONCLUDE or words[:2] in (["list", "of"], ["outcomes"])) \
-                and (words[-1] == ":" or words[:2] == ["list", "of"] or words[:1] == ["outcomes"]):
-            return True
+                and (words[-1] == ":" or words[:2] == ["list", "of"] or words[:1] == ["outcomes"] or len(words) <= 8):
+            return True  # (a short heading: "A. MoUs and Agreements exchanged")
+        if words[:2] in (["exchanged", "by"], ["signed", "by"]) or words[:3] in (["exchanged", "by", ":"],):
+            k -= 1  # "Exchanged by: Shri X, …; and Mr Y, …" under each item
+            continue
         # an earlier item of the same list: it too opens with an agreement's genre
         if not _opens_with_genre(ctx, prev):
             return False
@@ -494,8 +519,13 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     if k >= sentence.end or lowers[k] not in links:
         return None
     j = k + 1
+    named = {i for m in sentence.mentions if m.kind in ("actor", "region") and m.form != "coref"
+             for i in range(m.start, m.end)}
     while j < sentence.end:
         token = doc[j]
+        if j in named and j > k + 1:
+            j += 1  # "… for the participation of Canada in European Union crisis management operations"
+            continue
         if token.lower_ in {"and", ","} and j + 1 < sentence.end and lowers[j + 1] in {"a", "an", "the", "another"}:
             break  # "an MoU on maritime security and an Agreement on …": the next item of a list
         if token.text == "," and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
@@ -660,6 +690,9 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
         prev = doc[k].lower_ if k >= sentence.start else ""
         if prev in _NOT_PARTY_BEFORE:
             continue
+        if {t.lower_ for t in doc[max(sentence.start, k - 3):k + 1]} & {"facilitation", "mediation", "auspices",
+                                                                        "facilitated", "mediated", "witnessed"}:
+            continue  # "under the facilitation of the Republic of Chad": the facilitator is not a party
         if prev == "of" and ctx.entity_kind(mention.key) != "state" and {t.lower_ for t in doc[max(
                 sentence.start, k - 6):k]} & {"members", "member", "presidency", "chair", "chairmanship"}:
             continue  # "members of BRICS and of the G20" do not conclude the agreement as organizations

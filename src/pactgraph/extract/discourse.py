@@ -192,6 +192,8 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
                     if phrase[0] == "our" and phrase in _BOTH:
                         targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
+                    elif phrase in _BOTH and phrase[-1] in {"sides", "parties"}:
+                        targets = _recent_pair(ctx, sentence) or targets
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
                     covered.update(range(i, i + n))
@@ -211,6 +213,22 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+def _recent_pair(ctx: DocContext, sentence) -> list[str]:
+    """The two actors named together ("between Belgrade and Pristina", "Serbia and Kosovo") in this sentence before
+    the phrase or in the two sentences before, when they are not the text's main actors: "both sides" then means
+    them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …")."""
+    doc = ctx.doc
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        named = [m for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
+                 and ctx.entity_kind(m.key) in {"state", "organization"}]
+        pairs = [(a, b) for a, b in zip(named, named[1:]) if a.key != b.key
+                 and [t.lower_ for t in doc[a.end:b.start]] == ["and"]]
+        if len(pairs) == 1:
+            pair = [pairs[0][0].key, pairs[0][1].key]
+            return pair if set(pair) != set(ctx.main_actors[:2]) else []
+    return []
 
 
 def _our_two(ctx: DocContext, sentence, speaker_org: str | None, host_state: str | None) -> list[str]:
