@@ -395,3 +395,29 @@ def test_both_sides_after_a_pair_named_in_a_question():
             "Secretary General: Both sides accepted the Agreement on the Path to Normalisation last year.")
     result = run(body, date="2025-06-01", publisher="NATO", title="NATO press conference with Ukraine")
     assert _agreements(result)["Agreement on the Path to Normalisation"] == {"state/srb", "state/xkx"}
+
+
+def test_peacekeepers_relative_contributions_and_solidarity():
+    result = run("UNIFIL patrols the Blue Line. Nepali and Uruguayan peacekeepers continue to patrol the area. "
+                 "EUTM RCA works alongside MINUSCA, the UN mission there, to which Portugal and other EU Member "
+                 "States contribute troops. The United Nations Peacekeeping Force in Cyprus, whose contingents come "
+                 "mainly from Argentina and Slovakia, reports calm. The ministers condemned North Korea's dispatch "
+                 "of troops and artillery shells to Russia. The European Union stands with Ukraine.")
+    given = triples(result, PACT + "contributesTo")
+    assert given >= {("state/npl", "mission/unifil"), ("state/ury", "mission/unifil"), ("state/prt", "mission/minusca"),
+                     ("state/arg", "mission/unficyp"), ("state/svk", "mission/unficyp"), ("state/prk", "state/rus"),
+                     ("org/european-union", "state/ukr")}
+    assert not triples(run("Russian troops attacked the town. UNIFIL reported calm."), PACT + "contributesTo")
+
+
+def test_memberships_stated_in_apposition_for_two_states():
+    result = run("Kenya, as a member of the African Union and the East African Community, and the United Kingdom, "
+                 "as a permanent member of the United Nations Security Council and a member of the G7 and NATO, "
+                 "agreed to coordinate. The peace efforts of the Intergovernmental Authority on Development (IGAD), of "
+                 "which Kenya is a founding member, continue.")
+    members = triples(result, ORG + "memberOf")
+    assert members >= {("state/ken", "org/african-union"), ("state/ken", "org/eac"), ("state/gbr", "org/g7"),
+                       ("state/gbr", "org/nato"), ("state/ken", "org/igad")}
+    pacific = run("Australia and Tuvalu met in Funafuti. Both countries are members of the Pacific Islands Forum.")
+    assert triples(pacific, ORG + "memberOf") >= {("state/aus", "org/pacific-islands-forum"),
+                                                 ("state/tuv", "org/pacific-islands-forum")}

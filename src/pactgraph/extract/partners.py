@@ -432,7 +432,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
     # a leading "It" that stands for a state counts ("It joined the Alliance's partners across the globe in 2018")
     states = [a for a in political if ctx.entity_kind(a.key) == "state"
               and (a.form != "coref" or (doc[a.start].lower_ in {"it", "we"} and a.start <= sentence.start + 3
-                                         and a.confidence >= 0.5))]
+                                         and a.confidence >= 0.5)
+                   or (a.start == sentence.start and doc[a.start].lower_ in {"both", "the"}))]
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework")
             and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
                                        and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
@@ -608,6 +609,22 @@ def _framework_partners(ctx, sentence, lowers, states, orgs, negated) -> list:
     return [(s, framework, "member-framework-partners") for s in listed]
 
 
+def _chained_orgs(ctx, sentence, lowers, orgs, first) -> list:
+    """Organizations coordinated after ``first`` in one membership phrase: "a member of the G7 and NATO", "of the
+    African Union and the East African Community", "a permanent member of the Security Council and a member of …"."""
+    out, end = [], first.end
+    for org in orgs:
+        if org.start < end or org is first:
+            continue
+        gap = lowers[rel(end, sentence):rel(org.start, sentence)]
+        if gap and gap[0] == "and" and set(gap) <= {"and", "the", "a", "member", "of", "permanent", "founding"}:
+            out.append(org)
+            end = org.end
+        else:
+            break
+    return out
+
+
 def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) -> list:
     """Membership in plainer wording: a subject list before "belong to"/"joined"; "A and B, as members of O"
     in mid-sentence; "has taken part in" a partnership framework; chairing an organization; "Y followed" after
@@ -615,27 +632,36 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
     doc = ctx.doc
     out = []
     non_state_orgs = [o for o in orgs if ctx.entity_kind(o.key) in {"organization", "grouping", "framework"}]
-    for org in non_state_orgs:
+    for org in orgs:
         o_start = rel(org.start, sentence)
         if org.end < sentence.end and doc[org.end].text in {"'s", "’s"}:
             continue  # "NATO's partners across the globe": the framework, not NATO
+        if org not in non_state_orgs:  # a body: only "X, as a (permanent) member of the Security Council and …"
+            lead = lowers[max(0, o_start - 7):o_start]
+            lead = lead[:-1] if lead[-1:] == ["the"] else lead
+            if not (lead[-6:-4] == [",", "as"] and lead[-2:] == ["member", "of"]):
+                continue
         # "Australia, Japan, New Zealand and the Republic of Korea belong to NATO's partners across the globe"
         if subject and not negated:
             gap = lowers[rel(subject[-1].end, sentence):o_start]
             if gap and len(gap) <= 6 and set(gap) & _BELONG and not set(gap) & {",", ";", "and", "not", "never"}:
                 out += [(s, org, "member-trigger") for s in subject]
         # "The President noted that Uzbekistan and Türkiye, as members of the Organization of Turkic States, …"
-        lead = lowers[max(0, o_start - 6):o_start]
+        lead = lowers[max(0, o_start - 7):o_start]
         if lead[-1:] == ["the"]:
             lead = lead[:-1]
-        if lead[-4:] == [",", "as", "members", "of"] or lead[-5:] == [",", "as", "founding", "members", "of"]:
+        as_member = lead[-4:] == [",", "as", "members", "of"] or lead[-5:] == [",", "as", "founding", "members", "of"] \
+            or lead[-5:] == [",", "as", "a", "member", "of"] or (lead[-6:-4] == [",", "as"] and lead[-4] == "a"
+                                                                 and lead[-2:] == ["member", "of"])
+        if as_member:  # also "Kenya, as a member of the African Union and the East African Community, …"
             k = o_start - 1
             while k >= 0 and lowers[k] != ",":
                 k -= 1
             before = [s for s in states if s.form != "coref" and s.end <= sentence.start + k]
             both = [m for m in ctx.actors_in(sentence, {"state"}) if m.form == "coref" and m.end == sentence.start + k]
+            chained = [org] + _chained_orgs(ctx, sentence, lowers, orgs, org)
             if both:  # "both countries, as founding members of Mercosur"
-                out += [(s, org, "member-as-member-of") for s in both]
+                out += [(s, o, "member-as-member-of") for s in both for o in chained]
             elif before and before[-1].end == sentence.start + k:
                 group = [before[-1]]
                 for s in reversed(before[:-1]):
@@ -643,11 +669,12 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
                         group.insert(0, s)
                     else:
                         break
-                out += [(s, org, "member-as-member-of") for s in group]
+                out += [(s, o, "member-as-member-of") for s in group for o in chained]
         # "Canada's participation in the Permanent Structured Cooperation project"; "Canada will remain an active
         # member of the Ukraine Defense Contact Group"
         for s in states:
-            if s.form == "coref" or s.end > org.start:
+            if s.end > org.start or (s.form == "coref" and not (s.start == sentence.start and ctx.doc[s.start].lower_
+                                                               in {"both", "the"})):
                 continue
             gap = lowers[rel(s.end, sentence):o_start]
             if gap[:2] in (["'s", "participation"], ["’s", "participation"]) and len(gap) <= 7 \
@@ -680,6 +707,8 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
     # "ASEAN, of which Indonesia is a founding member"
     for org in non_state_orgs:
         k = rel(org.end, sentence)
+        if lowers[k:k + 1] == [")"]:
+            k += 1  # "the Intergovernmental Authority on Development (IGAD), of which Kenya is …"
         if lowers[k:k + 3] == [",", "of", "which"]:
             member = next((s for s in states if s.form != "coref" and s.start == sentence.start + k + 3), None)
             rest = lowers[k + 3 + (member.end - member.start if member else 0):k + 9] if member else []

@@ -95,7 +95,7 @@ _SENT_EXTRA = {"soldiers", "soldier", "peacekeepers", "sailors", "pilots", "engi
                "several", "some", "about", "around", "nearly", "almost", "over", "two", "three", "four", "five"}
 _BACK = {"back", "backs", "backed", "backing"}
 # Giving verbs whose receiver comes first: "giving Ukraine political backing"
-_GIVE = {"give", "gives", "giving", "gave", "offer", "offers", "offering", "offered", "grant", "grants", "granting",
+_GIVE = {"give", "gives", "giving", "gave", "given", "offer", "offers", "offering", "offered", "grant", "grants", "granting",
          "granted", "lend", "lends", "lending", "lent"}
 # "pledged EUR 50 million to ATMIS", "allocated $1.2 billion in military aid to Ukraine"
 _MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million", "billion", "dollars", "pounds", "yen",
@@ -116,7 +116,8 @@ _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membershi
 
 _TRANSFER_NOUNS = {"transfer", "transfers", "dispatch", "deployment", "deployments", "delivery", "deliveries", "supply",
                    "supplies", "shipment", "shipments", "provision", "sending"}
-_CONTRIB_TRIGGERS = frozenset(_CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE | _PROP | _GIVE
+_STAND = {"stand", "stands", "stood", "standing"}
+_CONTRIB_TRIGGERS = frozenset(_STAND | _CONTRIB | _SUPPORT_VERBS | _SUPPORT_NOUNS | _SERVE | _PROVIDE | _PROP | _GIVE
                               | _TRANSFER_NOUNS)
 _GIVING_NOUNS = frozenset(_SUPPORT_NOUNS | _CONTRIB)
 
@@ -142,7 +143,8 @@ def find_relations(ctx: DocContext, agreements) -> None:
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
-                                                "maintain", "maintains"}) or (
+                                                "maintain", "maintains"}) or words & _PEACEKEEPERS or (
+                "to" in words and "which" in words) or (
                 "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
@@ -466,12 +468,20 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # "the mission's Nepalese and Ghanaian contingents", "UNIFIL's Indonesian peacekeepers"
             for state, mission in _owned_contingents(ctx, sentence, lowers, political, missions, i):
                 found.append((state, mission, "contributes-contingent", 0.75))
-        if word in _PERSONNEL and lowers[i + 1:i + 3] in (["come", "from"], ["came", "from"], ["comes", "from"]):
+        if word in _PEACEKEEPERS and i >= 1:
+            # "Ghanaian and Pakistani peacekeepers deployed to the area" after the mission is named
+            for state, mission in _peacekeepers_of(ctx, sentence, lowers, political, i):
+                found.append((state, mission, "contributes-peacekeepers", 0.7))
+        come = i + 2 if lowers[i + 1:i + 2] in (["come"], ["came"], ["comes"]) else None
+        if come is not None and lowers[come:come + 1] in (["mainly"], ["mostly"], ["largely"], ["chiefly"]):
+            come += 1
+        if word in _PERSONNEL and come is not None and lowers[come:come + 1] == ["from"]:
             # "the Force Intervention Brigade, whose troops come from South Africa, Malawi and Tanzania"
             mission = next((m for m in missions if m.form != "coref"), None)
             key = mission.key if mission else _main_mission(ctx, sentence.end)
             if key:
-                for state in joined_after(ctx, sentence, at + 2, [m for m in political if m.form != "coref"]):
+                for state in joined_after(ctx, sentence, sentence.start + come,
+                                          [m for m in political if m.form != "coref"]):
                     if ctx.entity_kind(state.key) == "state":
                         found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7),
                                       "contributes-personnel-from", 0.7))
@@ -533,7 +543,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if passive is not None:
                 found.append((*passive, "supports-passive", 0.7))
                 continue
-        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or (
+        if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or word in _STAND or (
                 word in _PROP and lowers[i + 1:i + 2] == ["up"]):
             target = _support_target(ctx, sentence, lowers, i, targets)
             if target is None and word in _PROVIDE and not _receiver_after(ctx, sentence, lowers, i, targets):
@@ -551,6 +561,29 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                                   <= sentence.start + k + 2), None)
                     if other is not None:
                         found.append((other, target, "supports-trigger", 0.6))
+    # "MINUSCA, the UN mission there, to which Portugal and other EU Member States contribute troops"
+    for i in range(len(lowers) - 3):
+        if lowers[i:i + 3] == [",", "to", "which"]:
+            mission = next((m for m in reversed(missions) if m.end <= sentence.start + i and m.form != "coref"), None)
+            givers = coordinated_from(ctx.doc, sentence.start + i + 3, [a for a in political if a.form != "coref"])
+            end = rel(givers[-1].end, sentence) if givers else 0
+            verb = lowers[end:end + 8] if givers else []
+            verb = verb[:verb.index(",")] if "," in verb else verb
+            if mission is not None and givers and set(verb) & (_CONTRIB | _PROVIDE | {"send", "sends", "deploy"}):
+                found += [(g, mission, "contributes-to-which", 0.75) for g in givers]
+    # "the United Kingdom has been among the mission's largest financial contributors"
+    for i in range(2, len(lowers)):
+        if lowers[i] in {"contributors", "contributor", "funders", "donors"} and not any(
+                f[2] == "contributes-trigger" for f in found):
+            k = i - 1
+            while k >= 0 and lowers[k] not in {"'s", "’s"} and i - k <= 4:
+                k -= 1
+            if k >= 2 and lowers[k] in {"'s", "’s"} and lowers[k - 1] in _MISSION_NOUNS | {"operation's"}:
+                key = _recent_mission(ctx, sentence, sentence.start + k)
+                givers = [m for m in subject if m.end <= sentence.start + k - 2]
+                if key:
+                    found += [(g, Mention(key, "actor", "coref", sentence.start + k, sentence.start + k, 0, 0, 0.6),
+                               "contributes-trigger", 0.7) for g in givers]
     # "Spain and Romania also provide instructors, as does Serbia": the state after "as does" gives the same
     for i in range(len(lowers) - 2):
         if lowers[i] == "as" and lowers[i + 1] in {"does", "do", "did"}:
@@ -659,6 +692,32 @@ def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> li
     if mission is None or ctx.entity_kind(mission.key) != "mission":
         return []
     return [(state, mission) for state in states]
+
+
+_PEACEKEEPERS = {"peacekeepers", "peacekeeper", "contingent", "contingents", "battalion", "battalions"}
+
+
+def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
+    """Peacekeepers named by their states' adjectives ("Nepali and Uruguayan peacekeepers continue to patrol"): they
+    serve in the mission of this sentence, else the one last named in the three sentences before."""
+    at = sentence.start + i
+    states = []
+    k = at
+    for m in reversed([a for a in political if a.end <= at and a.form != "coref"]):
+        gap = lowers[rel(m.end, sentence):rel(k, sentence)]
+        if ctx.entity_kind(m.key) == "state" and m.form == "adjective" and (
+                not gap or (states and all(w in {",", "and"} for w in gap)) or (not states and gap == ["a"])):
+            states.insert(0, m)
+            k = m.start
+        else:
+            break
+    if not states or (rel(states[0].start, sentence) >= 1 and lowers[rel(states[0].start, sentence) - 1] in {
+            "'s", "’s", "its"}):
+        return []  # (a possessor is read by the contingent rule)
+    key = _recent_mission(ctx, sentence, at)
+    if key is None:
+        return []
+    return [(state, Mention(key, "actor", "coref", at, at, 0, 0, 0.6)) for state in states]
 
 
 def _recent_mission(ctx, sentence, at: int) -> str | None:
@@ -837,9 +896,13 @@ def _transfer_of(ctx, sentence, lowers, i: int, targets):
     at = sentence.start + i
     owner = next((t for t in targets if t.form == "adjective" and at + 2 <= t.start <= at + 3
                   and ctx.entity_kind(t.key) == "state"), None)
+    k = rel(owner.end, sentence) if owner is not None else None
+    if owner is None and i >= 2 and lowers[i - 1] in {"'s", "’s"}:
+        # "North Korea's dispatch of troops and artillery shells to Russia": the possessor
+        owner = next((t for t in targets if t.end == at - 1 and ctx.entity_kind(t.key) == "state"), None)
+        k = i + 2
     if owner is None:
         return None
-    k = rel(owner.end, sentence)
     nouns = 0
     while k < len(lowers) and (lowers[k] in _ASSETS or lowers[k] in _SENT_EXTRA or lowers[k] in _PERSONNEL
                                or lowers[k] in {"ballistic", "combat", "attack", "cruise"}):
@@ -874,6 +937,12 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
     """The state or mission supported: "support to Ukraine", "help Ukraine", "train Ukrainian soldiers"."""
     doc = ctx.doc
     at = sentence.start + i
+    if lowers[i] in {"stand", "stands", "stood", "standing"}:
+        # "the European Union stands with Ukraine"
+        target = next((t for t in targets if t.start == at + 2 and t.form != "adjective"), None)
+        if lowers[i + 1:i + 2] == ["with"] and target is not None and ctx.entity_kind(target.key) == "state":
+            return target
+        return None
     if lowers[i] in _PROP:  # "propping up Russia's war economy", "props up the regime in Belarus"
         target = next((t for t in targets if t.start > at + 1), None)
         if target is None:
@@ -888,8 +957,9 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
         target = next((t for t in targets if t.start > at), None)
         if target is not None and lowers[i + 1:rel(target.start, sentence)] in ([], ["the"]) \
                 and target.form != "adjective" and not _is_status_target(ctx, sentence, target):
-            after = lowers[rel(target.end, sentence):rel(target.end, sentence) + 6]
-            if after[:1] == ["with"] or set(after[:5]) & (_SUPPORT_NOUNS | _ASSETS_NOUNS):
+            after = lowers[rel(target.end, sentence):rel(target.end, sentence) + 12]
+            cut = next((j for j, w in enumerate(after) if w in {";", "which", "that", "but", "while"}), len(after))
+            if after[:1] == ["with"] or set(after[:min(cut, 12)]) & (_SUPPORT_NOUNS | _ASSETS_NOUNS):
                 if after[:1] not in (["'s"], ["’s"]):
                     return target
         if lowers[i] in _GIVE:
@@ -980,8 +1050,8 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     for a in reversed(before):
         if owner is not None:
             break
-        if a.end < len(doc) and doc[a.end].text in {"'s", "’s"} and a.end + 4 >= at:
-            owner = [a]
+        if a.end < len(doc) and doc[a.end].text in {"'s", "’s"} and a.end + 6 >= at:
+            owner = [a]  # "the United Kingdom's continuing military and economic support to Ukraine"
             break
         if a.form == "coref" and doc[a.start].lower_ in {"our", "your", "their"} and a.end + 4 >= at:
             owner = [b for b in before if b.start == a.start]
