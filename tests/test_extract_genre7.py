@@ -421,3 +421,26 @@ def test_memberships_stated_in_apposition_for_two_states():
     pacific = run("Australia and Tuvalu met in Funafuti. Both countries are members of the Pacific Islands Forum.")
     assert triples(pacific, ORG + "memberOf") >= {("state/aus", "org/pacific-islands-forum"),
                                                  ("state/tuv", "org/pacific-islands-forum")}
+
+
+def test_partnerships_signed_with_partners_one_by_one_and_an_agreement_with_a_named_partner():
+    result = run("Last year the EU signed Security and Defence Partnerships with Japan and with the Republic of "
+                 "Korea.", date="2025-06-01", publisher="European External Action Service")
+    found = sorted(frozenset(p.rsplit("/id/", 1)[1] for p in a.parties) for a in result.agreements)
+    assert found == sorted([frozenset({"org/european-union", "state/jpn"}),
+                            frozenset({"org/european-union", "state/kor"})])
+    body = ("Australia's security relationships are broadening. The Bilateral Security Agreement with Papua New "
+            "Guinea, signed in Canberra on 7 December 2023, is now being implemented.")
+    pacific = run(body, date="2024-09-01", publisher="Prime Minister of Australia")
+    assert _agreements(pacific)["Bilateral Security Agreement"] == {"state/png", "state/aus"}
+
+
+def test_names_without_a_genre_word_entering_into_force_agencies_and_relative_peace_agreements():
+    result = run("Falepili Union treaty with Tuvalu enters into force. The Secretary-General welcomes the peace "
+                 "agreement that the Democratic Republic of the Congo and Rwanda signed in Washington. The two "
+                 "ministers agreed that the Defense Acquisition Program Administration should meet.",
+                 date="2025-08-28")
+    found = _agreements(result)
+    assert "Falepili Union treaty" in found
+    assert found["Peace Agreement"] == {"state/cod", "state/rwa"}
+    assert not any("Program" in name for name in found)

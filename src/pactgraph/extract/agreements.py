@@ -271,6 +271,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         sentence = ctx.sentence_of(span.start)
         if _covered_by_actor(sentence, span.start, span.end):
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
+        if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
+            continue  # "the Defense Acquisition Program Administration": an agency, not a programme
         words = [t.text for t in span]
         capitalised = all(w[:1].isupper() for w in words if w.lower() not in {"of", "and"})
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
@@ -280,7 +282,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 span[-1].lower_ in {"arrangement", "arrangements"} and _modifiers(ctx, sentence, span.start) is not None):
             continue
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
-                and (doc[span.end].is_title or doc[span.end].lower_ in {"for", "with"}):
+                and (doc[span.end].is_title or doc[span.end].lower_ == "for"
+                     or (doc[span.end].lower_ == "with" and span[-1].lower_ == "partnership")):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
         modifier, modifier_at, named_at = None, span.start, None
         topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
@@ -346,7 +349,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         lowers = ctx.lowers
         window = lowers[max(sentence.start, s - 9):s] + lowers[e:min(sentence.end, e + 7)]
         before = lowers[sentence.start:s]
-        concluded = bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e)
+        concluded = bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e) or any(
+            window[j:j + 2] in (["into", "force"], ["in", "force"], ["in", "place"]) for j in range(len(window)))
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
@@ -358,7 +362,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        if not concluded and lowers[e:e + 1] in (["that"], ["which"]) and set(lowers[e:e + 12]) & _STANDING_VERBS:
+        if not concluded and lowers[e:e + 1] in (["that"], ["which"]) and set(lowers[e:e + 14]) & (
+                _STANDING_VERBS | _RELATIVE_VERBS):
             concluded = True  # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
@@ -377,6 +382,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                                       for o in out)]
 
 
+_INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
+                      "Unit", "Board", "Institute", "Directorate", "Organization", "Organisation", "Fund", "Command",
+                      "Service", "Authority"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
@@ -402,11 +410,11 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     name: "the EU agreement" is the EU's agreement, read elsewhere)."""
     doc = ctx.doc
     k = start
-    while k - 1 > sentence.start and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
+    while k - 1 >= sentence.start and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
             and start - k < 4:
         k -= 1
-    if k == start or doc[k - 1].lower_ not in {"the"}:
-        return None
+    if k == start or (k > sentence.start and doc[k - 1].lower_ not in {"the", "our", "their", "its"}):
+        return None  # (or the sentence's first words: "Falepili Union treaty with Tuvalu enters into force")
     if any(m.kind == "actor" and m.start < start and m.end > k for m in sentence.mentions):
         return None
     return k
@@ -764,6 +772,25 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     return result
 
 
+@dataclass
+class _Direct:
+    key: str
+    sent_of: Sentence
+
+
+def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
+    """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea"."""
+    out = []
+    for mention in concluding:
+        k = mention.name_end
+        if k < mention.sentence.end and ctx.lowers[k] == "with":
+            other = next((m for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False)
+                          if m.start in (k + 1, k + 2) and m.form != "adjective"), None)
+            if other is not None:
+                out.append(_Direct(other.key, mention.sentence))
+    return out
+
+
 def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
             rule: str, dated, positions) -> tuple[Agreement, list[int]]:
     """Record one agreement's statements: type, label, parties, date, place and signatories."""
@@ -815,9 +842,12 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         places = [(sentence, mention.name_end)]
         if following is not None and lowers[following.start] in {"those", "these", "they"}:
             places.append((following, following.start))
+        before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
+        if set(before) & _DISTRIBUTING_VERBS and lowers[mention.name_end:mention.name_end + 1] == ["with"]:
+            places.insert(0, (sentence, mention.name_end - 1))  # "the EU signed Security and Defence Partnerships with …"
         for sent, at in places:
             words = lowers[at:sent.end]
-            verb = next((j for j in range(len(words) - 1) if words[j] in _DISTRIBUTING_VERBS
+            verb = next((j for j in range(len(words) - 1) if (words[j] in _DISTRIBUTING_VERBS or j == 0)
                          and words[j + 1] == "with"), None)
             if verb is None or verb > 4:
                 continue
@@ -851,6 +881,15 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if parties:
             return list(dict.fromkeys(parties)), where, "agreement-party-acceding"
     in_name = list(dict.fromkeys(k for m in cluster.mentions for k in m.actors_in_name))
+    direct = _direct_with(ctx, concluding)
+    if direct and len(in_name) < 2:
+        # "the Bilateral Security Agreement with Papua New Guinea, signed in Canberra": that partner and the
+        # text's own side, not the other actors of the sentence
+        own = [k for k in ctx.publisher if ctx.entity_kind(k) in POLITICAL] + [
+            k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        side = next((k for k in in_name + own if k != direct[0].key), None)
+        parties = [direct[0].key] + ([side] if side else [])
+        return parties, {k: [direct[0].sent_of] for k in parties}, "agreement-party-in-signing-sentence"
     if len(in_name) >= 2:
         where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in in_name}
         return in_name, where, "agreement-party-in-name"
@@ -890,9 +929,18 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             if key not in parties:
                 parties.append(key)
                 where.setdefault(key, []).append(mention.sentence)
+    for mention in cluster.mentions:  # "the Bilateral Security Agreement with Papua New Guinea"
+        k = mention.name_end
+        if k < mention.sentence.end and ctx.lowers[k] == "with" and not mention.not_yet:
+            other = next((m for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False)
+                          if m.start in (k + 1, k + 2) and m.form != "adjective"), None)
+            if other is not None and other.key not in parties:
+                parties.append(other.key)
+                where.setdefault(other.key, []).append(mention.sentence)
     urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged:
-        for key in ctx.main_actors:
+        own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state" and k in ctx.main_actors]
+        for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]

@@ -141,6 +141,9 @@ def _surface_variants(label: str) -> set[str]:
     return {f.strip() for f in out if f.strip()}
 
 
+_GENERIC_REST = {"Ministers", "Meeting", "Meetings", "Summit", "Conference", "Leaders"}
+
+
 def _acronym_forms(entity: Entity, register: Register) -> set[str]:
     """Names of a body with its parent's name replaced by the parent's acronym, or left out.
 
@@ -159,8 +162,9 @@ def _acronym_forms(entity: Entity, register: Register) -> set[str]:
                 if name.startswith(parent_name + " "):
                     rest = name[len(parent_name):]
                     out.update(acronym + rest for acronym in parent.acronyms if acronym.isupper() and acronym != parent_name)
-                    if entity.kind == "body" and len(rest.split()) >= 2 and rest.split()[0][:1].isupper():
-                        out.add(rest.strip())
+                    if entity.kind == "body" and len(rest.split()) >= 2 and rest.split()[0][:1].isupper() \
+                            and not set(rest.replace("'", " ").split()) & _GENERIC_REST:
+                        out.add(rest.strip())  # (not "Defence Ministers' Meeting", which any two states hold)
     return out
 
 
