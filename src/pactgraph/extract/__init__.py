@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Extraction
 from ..namespaces import ID, PACT, RDF
 from ..sources import Source
@@ -181,9 +183,15 @@ def _we_targets(ctx: DocContext) -> list[str]:
 
 
 def _word_in(form: str, text: str) -> bool:
+    """Whether ``form`` occurs in ``text`` as whole words (a plain substring test first: most forms are absent)."""
+    return bool(form) and form in text and _word_pattern(form).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _word_pattern(form: str):
     import re
 
-    return bool(form) and re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None
+    return re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
 
 
 def _host_state(ctx: DocContext) -> str | None:

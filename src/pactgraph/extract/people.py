@@ -305,13 +305,16 @@ class _Parser:
         return None
 
     def titles(self) -> list[_Title]:
+        from .pipeline import texts_of
+
         out, i = [], self.start
+        texts, lowers = texts_of(self.doc), self.ctx.lowers  # (no token objects for the words that start nothing)
         while i < self.end:
             title = None
-            token = self.doc[i]
-            if token.lower_ == "counterpart" and i not in self.covered:
+            text = texts[i]
+            if lowers[i] == "counterpart" and i not in self.covered:
                 title = self.counterpart(i)
-            elif i not in self.covered and (token.text in HEADS or token.text in MODIFIERS) and token.text[:1].isupper():
+            elif i not in self.covered and (text in HEADS or text in MODIFIERS) and text[:1].isupper():
                 title = self.parse_title(i)
             if title is not None:
                 out.append(title)

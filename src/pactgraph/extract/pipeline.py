@@ -30,7 +30,7 @@ from ..model import Entity
 from ..reference import Register, load_register
 from ..vocab import Concept, load_concepts
 
-__all__ = ["Gazetteer", "PatternInfo", "get_gazetteer", "get_nlp", "lowers_of", "offsets_of"]
+__all__ = ["Gazetteer", "PatternInfo", "get_gazetteer", "get_nlp", "lowers_of", "offsets_of", "texts_of"]
 
 #: Confidence of an actor mention, by the form it was found in.
 FORM_CONFIDENCE = {"name": 1.0, "acronym": 1.0, "alias": 0.9, "derived": 0.9, "adjective": 0.8, "member": 0.8,
@@ -83,6 +83,18 @@ def lowers_of(doc) -> list[str]:
         strings = doc.vocab.strings
         cached = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
         doc.user_data["pactgraph.lowers"] = cached
+    return cached
+
+
+def texts_of(doc) -> list[str]:
+    """The text of every token of ``doc`` (computed once per doc, without token objects)."""
+    cached = doc.user_data.get("pactgraph.texts")
+    if cached is None:
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        cached = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
+        doc.user_data["pactgraph.texts"] = cached
     return cached
 
 
