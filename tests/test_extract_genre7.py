@@ -444,3 +444,9 @@ def test_names_without_a_genre_word_entering_into_force_agencies_and_relative_pe
     assert "Falepili Union treaty" in found
     assert found["Peace Agreement"] == {"state/cod", "state/rwa"}
     assert not any("Program" in name for name in found)
+
+
+def test_a_council_decision_establishing_a_mission_mandates_it():
+    result = run("The Council today adopted a decision establishing the European Union Military Assistance Mission "
+                 "in Mozambique (EUMAM Mozambique).", date="2024-06-01", publisher="Council of the European Union")
+    assert ("mission/eumam-mozambique", "org/council-of-the-european-union") in triples(result, PACT + "mandatedBy")

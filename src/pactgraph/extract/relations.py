@@ -139,7 +139,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
         if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
-        if words & _MANDATE:
+        if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}):
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
@@ -295,6 +295,15 @@ def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
         if mission.form == "coref":
             continue
         k = rel(mission.end, sentence)
+        if lowers[k:k + 2] == [",", "our"]:
+            # "EUMAM Ukraine, our military assistance mission": the organization "our" stands for
+            ours = [a for a in political if a.form == "coref" and a.start == mission.end + 1
+                    and ctx.entity_kind(a.key) in POLITICAL - {"state"}]
+            rest = lowers[k + 2:]
+            end = next((j for j, w in enumerate(rest) if w in {",", ";", ".", ")", ":"}), len(rest))
+            if ours and _owner_phrase(ctx, rest[:end]):
+                found += [(owner, mission.key, "leads-apposition") for owner in ours]
+                continue
         if lowers[k:k + 2] == [",", "the"]:
             owner = next((a for a in owners if a.start in (mission.end + 1, mission.end + 2)
                           and (a.start == mission.end + 2 or ctx.doc[a.start].lower_ == "the")), None)
@@ -352,6 +361,13 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                     and set(lowers[rel(actor.end, sentence):rel(mission.start, sentence)]) <= {
                         "authorise", "authorize", "authorised", "authorized", "mandate", "mandated", "to", "has",
                         "have", "a", "an", "the", "also", "new"}:
+                org = actor  # "the decision of the Security Council to authorise MONUSCO", "has authorized a …"
+            elif actor.end <= mission.start and mission.form != "coref" and mission.start - actor.end <= 8 \
+                    and ctx.entity_kind(actor.key) == "body" \
+                    and set(lowers[rel(actor.end, sentence):rel(mission.start, sentence)]) & {
+                        "establishing", "established", "launching", "launched", "setting"} \
+                    and "decision" in lowers[rel(actor.end, sentence):rel(mission.start, sentence)]:
+                # "The Council today adopted a decision establishing the European Union Military Assistance Mission"
                 org = actor  # "the decision of the Security Council to authorise MONUSCO", "has authorized a …"
             elif actor.start > mission.end:
                 gap = lowers[rel(mission.end, sentence):rel(actor.start, sentence)]
