@@ -450,3 +450,17 @@ def test_a_council_decision_establishing_a_mission_mandates_it():
     result = run("The Council today adopted a decision establishing the European Union Military Assistance Mission "
                  "in Mozambique (EUMAM Mozambique).", date="2024-06-01", publisher="Council of the European Union")
     assert ("mission/eumam-mozambique", "org/council-of-the-european-union") in triples(result, PACT + "mandatedBy")
+
+
+def test_relative_parties_keep_a_partnership_apart_and_each_state_with_one_partner():
+    body = ("Joint Statement of Malaysia and Poland\n\nMalaysia and Poland elevated their ties to a Strategic "
+            "Partnership. Malaysia welcomed Poland's support for the Strategic Partnership that the European Union "
+            "and ASEAN have maintained since 2020.")
+    result = run(body, date="2025-09-16", genre="joint-statement")
+    parties = sorted(frozenset(p.rsplit("/id/", 1)[1] for p in a.parties) for a in result.agreements
+                     if a.name == "Strategic Partnership")
+    assert frozenset({"org/european-union", "org/asean"}) in parties
+    other = run("Serbia and the Republic of Moldova have each offered a small team. Both countries already take "
+                "part in EU crisis management under framework participation agreements with the Union.")
+    assert sorted(frozenset(p.rsplit("/id/", 1)[1] for p in a.parties) for a in other.agreements) == sorted([
+        frozenset({"state/srb", "org/european-union"}), frozenset({"state/mda", "org/european-union"})])

@@ -176,6 +176,7 @@ class _AgreementMention:
     actors_in_name: list[str]
     fresh: bool = False  # "a new treaty", "another agreement": not one named before
     year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
+    own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
 
 
 @dataclass(slots=True)
@@ -375,6 +376,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         ))
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
+    for m in out:
+        if m.concluded and lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]) and not m.capitalised is None:
+            m.own = tuple(_relative_parties(ctx, m))
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
     return [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
@@ -601,6 +605,9 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             years = {m.year for m in cluster.mentions if m.year}
             if mention.year and years and mention.year not in years:
                 continue  # "the Joint Declaration adopted … on 27 May 2024" after one "adopted … in 2003"
+            owns = {m.own for m in cluster.mentions if m.own}
+            if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence):
+                continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
                     or set(cluster.qualifiers) <= set(mention.qualifiers):
                 target = cluster
@@ -828,6 +835,26 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
 _DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
 
 
+def _each_with_one(ctx: DocContext, mention):
+    """ "Both countries already take part … under framework participation agreements with the Union": each state of
+    the subject has its own agreement with the one partner after "with". Returns (partner, sentence, states)."""
+    from .clauses import subject_group
+
+    sentence, lowers = mention.sentence, ctx.lowers
+    if lowers[mention.name_end:mention.name_end + 1] != ["with"]:
+        return None
+    actors = ctx.actors_in(sentence, POLITICAL)
+    partner = next((m for m in actors if m.start in (mention.name_end + 1, mention.name_end + 2)
+                    and m.form != "adjective"), None)
+    if partner is None:
+        return None
+    subject = [m for m in subject_group(ctx, sentence, actors) if m.end <= mention.name_start]
+    keys = list(dict.fromkeys(m.key for m in subject if m.key != partner.key and ctx.entity_kind(m.key) == "state"))
+    if len(keys) < 2:
+        return None
+    return partner.key, sentence, keys
+
+
 def _distributed(ctx: DocContext, cluster: _Cluster):
     """A plural genre concluded with several partners one by one: "ITPPs agreed with Japan and Korea in 2023,
     and with Australia in 2024", or the next sentence's "Those agreed with …". Returns (the organization that
@@ -842,6 +869,9 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         places = [(sentence, mention.name_end)]
         if following is not None and lowers[following.start] in {"those", "these", "they"}:
             places.append((following, following.start))
+        single = _each_with_one(ctx, mention)
+        if single:
+            return single
         before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
         if set(before) & _DISTRIBUTING_VERBS and lowers[mention.name_end:mention.name_end + 1] == ["with"]:
             places.insert(0, (sentence, mention.name_end - 1))  # "the EU signed Security and Defence Partnerships with …"
@@ -1007,8 +1037,11 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
                                                               and m.form != "coref"]) or subject
         k = max(m.end for m in subject)
     elif lowers[k] in {"it", "they"}:
+        from .clauses import subject_group
+
         before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
-        subject = before[-1:]
+        heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
+        subject = heading[:1] if lowers[k] == "it" and heading else before[-1:]  # "Korea … the ITPP that it agreed"
         k += 1
     else:
         return []

@@ -192,7 +192,8 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
                     if phrase[0] == "our" and phrase in _BOTH:
                         targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
-                    elif phrase in _BOTH and phrase[-1] in {"sides", "parties"}:
+                    elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
+                            and phrase[0] != "their":
                         targets = _recent_pair(ctx, sentence) or targets
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
@@ -220,7 +221,7 @@ def _recent_pair(ctx: DocContext, sentence) -> list[str]:
     the phrase or in the two sentences before, when they are not the text's main actors: "both sides" then means
     them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …")."""
     doc = ctx.doc
-    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+    for index in range(sentence.index - 1, max(-1, sentence.index - 5), -1):
         named = [m for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
                  and ctx.entity_kind(m.key) in {"state", "organization"}]
         pairs = [(a, b) for a, b in zip(named, named[1:]) if a.key != b.key
