@@ -467,6 +467,6 @@ def test_relative_parties_keep_a_partnership_apart_and_each_state_with_one_partn
 
 
 def test_exercises_and_training_together_name_their_areas():
-    found = {s.obj.rsplit("/id/", 1)[1] for s in run("The navies will train together and hold exercises every year.")
+    found = {s.obj.rsplit("/id/", 1)[1] for s in run("India and France will train together and hold exercises every year.")
              .statements if isinstance(s.obj, str) and "/id/area/" in s.obj}
     assert {"area/military-exercises", "area/military-education-and-training"} <= found
