@@ -470,3 +470,11 @@ def test_exercises_and_training_together_name_their_areas():
     found = {s.obj.rsplit("/id/", 1)[1] for s in run("India and France will train together and hold exercises every year.")
              .statements if isinstance(s.obj, str) and "/id/area/" in s.obj}
     assert {"area/military-exercises", "area/military-education-and-training"} <= found
+
+
+def test_abbreviated_forms_of_address_and_longer_ministry_names():
+    result = run("President Chapo was received by the President of India, Smt. Droupadi Murmu, who hosted a banquet. "
+                 "The Chief of Defence Staff of Ghana, Lt. Gen. Thomas Oppong-Peprah, attended. Ecuador's Minister "
+                 "of Foreign Affairs and Human Mobility, Gabriela Sommerfeld, signed the memorandum.")
+    posts = {(p.holder.rsplit("/", 1)[1], p.organization.rsplit("/", 1)[1]) for p in result.positions if p.organization}
+    assert posts >= {("droupadi-murmu", "ind"), ("thomas-oppong-peprah", "gha"), ("gabriela-sommerfeld", "ecu")}

@@ -60,7 +60,11 @@ MODIFIERS = {
 }
 # Words of ministry and department names in complements ("for Foreign and European Affairs and Trade").
 DEPT_WORDS = {
-    "Foreign", "Affairs", "European", "Trade", "Defence", "Defense", "National", "Political", "Peace", "Security",
+    "Mobility", "Francophonie", "Abroad", "Diaspora", "Worship", "Tourism", "Sport", "Sports", "Religious", "Nationals",
+    "Citizens", "Expatriates", "Solidarity", "Decentralisation", "Decentralization", "Territorial", "Administration",
+    "Family", "Communities", "Mines", "Petroleum", "Water", "Lands", "Housing", "Urban", "Local", "Central",
+    "Africans", "Europe", "Transformation", "Pacific", "Asia", "Americas", "Africa", "Trade",
+    "Foreign", "Affairs", "European", "Defence", "Defense", "National", "Political", "Peace", "Security",
     "Policy", "Economic", "Development", "Interior", "Home", "Justice", "Finance", "Internal", "External",
     "International", "Cooperation", "Co-operation", "State", "Commerce", "Industry", "Energy", "Environment",
     "Climate", "Health", "Education", "Science", "Technology", "Transport", "Infrastructure", "Digital", "Veterans",
@@ -85,7 +89,8 @@ HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE"
               "Lieutenant", "Colonel", "Major", "Rear", "Vice", "Air", "Marshal", "Brigadier", "Shri", "Smt.", "Smt",
               "Shrimati", "Sheikh", "Dato", "Datuk", "Tan", "Sri", "Hon.", "Hon", "Honourable", "Honorable",
               "Senator", "Captain", "Commodore", "Seri", "Utama", "Haji", "Hajah", "Tun", "Tunku", "Datin",
-              "Puan", "Encik", "YAB", "YB", "Dato'", "Dato’"}
+              "Puan", "Encik", "YAB", "YB", "Dato'", "Dato’", "Shri.", "Amb.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
+              "Adm.", "Brig.", "Cdr.", "Sen.", "Rep."}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _PARTICLES = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "du", "le", "la", "dos", "del",
               "ter", "ibn"}
@@ -370,7 +375,7 @@ class _Parser:
             comma = True
         if comma and k + 1 < self.end and doc[k].lower_ == "the" and doc[k + 1].text in HONORIFICS:
             k += 1  # "…, the Hon Richard Marles MP"
-        while k < self.end and (doc[k].text in HONORIFICS or (doc[k].text in {"'", "’"} and k > 0
+        while k < self.end and (doc[k].text in HONORIFICS or (doc[k].text in {"'", "’", "."} and k > 0
                                                                and doc[k - 1].text in HONORIFICS)) \
                 and k not in self.covered:
             k += 1

@@ -44,6 +44,11 @@ SHORT_HEADS = frozenset({
 })
 
 
+#: Abbreviated forms of address and ranks kept as one token ("Smt. Droupadi Murmu", "Lt. Gen. X").
+ABBREVIATIONS = ("Smt.", "Shri.", "Amb.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Brig.", "Cdr.", "Sen.",
+                 "Rep.", "Hon.", "Gov.", "Pres.", "Sec.")
+
+
 @cache
 def get_nlp():
     """Return the shared blank English pipeline (built once per process)."""
@@ -68,6 +73,10 @@ def get_nlp():
             return doc
 
     nlp = spacy.blank("en")
+    from spacy.attrs import ORTH
+
+    for abbreviation in ABBREVIATIONS:  # forms of address that end in a full stop but not a sentence
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("pactgraph_line_breaks")
     nlp.max_length = 50_000_000
