@@ -478,3 +478,20 @@ def test_abbreviated_forms_of_address_and_longer_ministry_names():
                  "of Foreign Affairs and Human Mobility, Gabriela Sommerfeld, signed the memorandum.")
     posts = {(p.holder.rsplit("/", 1)[1], p.organization.rsplit("/", 1)[1]) for p in result.positions if p.organization}
     assert posts >= {("droupadi-murmu", "ind"), ("thomas-oppong-peprah", "gha"), ("gabriela-sommerfeld", "ecu")}
+
+
+def test_contributors_listed_after_a_copula_or_namely_and_assets_at_a_missions_disposal():
+    result = run("MINUSCA had 14,000 troops. The largest troop-contributing countries were Rwanda, Bangladesh and "
+                 "Pakistan. The police component included formed police units from Cameroon and Senegal. Baltic "
+                 "Sentry began in January. Finland and Estonia have assigned ships; and Sweden has placed three "
+                 "warships at the disposal of the mission. The Netherlands and Poland contribute maritime patrol "
+                 "flights. The Assembly thanked the countries that have pledged forces to AUSSOM, namely Djibouti and "
+                 "Kenya.")
+    given = triples(result, PACT + "contributesTo")
+    assert {s for s, o in given if o == "mission/minusca"} >= {"state/rwa", "state/bgd", "state/pak", "state/cmr",
+                                                              "state/sen"}
+    assert {s for s, o in given if o == "mission/baltic-sentry"} >= {"state/fin", "state/est", "state/swe",
+                                                                    "state/nld", "state/pol"}
+    assert {s for s, o in given if o == "mission/aussom"} == {"state/dji", "state/ken"}
+    allies = run("France and Germany have been Allies in NATO for seven decades.")
+    assert triples(allies, ORG + "memberOf") == {("state/fra", "org/nato"), ("state/deu", "org/nato")}

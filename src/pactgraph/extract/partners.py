@@ -112,6 +112,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             continue
         at = sentence.start + i
         same_clause = [m.key for m in subject if m.end <= at and not _clause_between(lowers, rel(m.end, sentence), i)]
+        if not same_clause and i >= 2 and "its" in lowers[max(0, i - 3):i] and subject:
+            same_clause = [m.key for m in subject[:1]]  # "The Mission worked with its regional partners, A and B"
         owner = owner_before(ctx, sentence, political, at) or same_clause or [
             m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
@@ -531,9 +533,11 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     found.append((s, org, "member-allies"))
             # "Poland is a model Ally", "Norway and Denmark are founding Allies"
             for s in subject:
-                gap = lowers[rel(s.end, sentence):o_start]
+                gap = lowers[rel(subject[-1].end, sentence):o_start]
+                if gap[:2] in (["have", "been"], ["has", "been"]):
+                    gap = gap[1:]  # "France and Germany have been Allies in NATO"
                 if gap[:1] and gap[0] in {"is", "are", "remains", "remain", "was", "were", "became", "becomes",
-                                          "become"} and len(gap) <= 4 \
+                                          "become", "been"} and len(gap) <= 4 \
                         and all(ctx.doc[s.end + j].is_lower for j in range(1, len(gap))) \
                         and not set(gap) & (_NOT_MEMBER | {"former", "no"}):
                     found.append((s, org, "member-allies"))

@@ -77,7 +77,8 @@ _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "se
             "supply", "supplies", "supplied", "supplying", "delivery", "transfer", "transfers", "transferred",
             "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
             "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping", "fund", "funds", "funded",
-            "finance", "finances", "financed"}
+            "finance", "finances", "financed", "assign", "assigns", "assigned", "assigning", "placed", "place",
+            "places"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -513,6 +514,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
             # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission")
             mission = next((m for m in missions if m.form != "coref"), None) or next(iter(missions), None)
+            if mission is None and word in {"units", "peacekeepers", "contingents", "troops", "officers",
+                                            "battalions", "battalion", "company"}:
+                key = _recent_mission(ctx, sentence, at)  # "formed police units from Cameroon and Senegal"
+                mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if mission is not None:
                 for state in joined_after(ctx, sentence, at + 1, [m for m in political if m.form != "coref"]):
                     if ctx.entity_kind(state.key) == "state":
@@ -534,6 +539,9 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
                            and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
+            if target is None and word in {"contribute", "contributes", "contributed"} \
+                    and not _receiver_after(ctx, sentence, lowers, i, targets):
+                target = _implied_mission(ctx, sentence, lowers, i)  # "The Netherlands and Poland contribute … flights"
             if target is None and word in {"contributor", "contributors"} and lowers[i + 1:i + 2] not in (
                     ["to"], ["of"], ["for"], ["in"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "Italy … remains the largest contributor" in a text about one mission
@@ -567,6 +575,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if target is None:
                 continue
             supporters = _supporters(ctx, sentence, political, subject, at, target, called)
+            k = rel(target.end, sentence)
+            if lowers[k:k + 2] == [",", "namely"]:
+                # "the countries that have pledged forces to AUSSOM, namely Djibouti, Ethiopia and Kenya"
+                supporters = _list_after(ctx, sentence, target.end, {"state"}) or supporters
             for c in supporters:
                 found.append((c, target, "supports-trigger", 0.7))
             if supporters and set(lowers[max(0, i - 3):i]) & _SUPERLATIVE:
@@ -760,6 +772,8 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         j += 1
     if j < sentence.end and doc[j].text == "," and j > at + 1:
         pos = j + 1
+    elif j > at + 1 and j < sentence.end and doc[j].lower_ in {"were", "are", "was", "remain", "remained"}:
+        pos = j + 1  # "The largest troop-contributing countries were Rwanda, Bangladesh and Pakistan"
     else:
         j = at + 1
         while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING | {"particular", "especially"}:
@@ -877,10 +891,14 @@ def _implied_mission(ctx, sentence, lowers, i: int):
     """ "Spain, Portugal and Romania also provide instructors and staff officers" in a text about one mission:
     personnel given with no receiver named go to that mission."""
     j = i + 1
+    if lowers[j:j + 3] and lowers[j] == "the" and j + 2 < len(lowers) and lowers[j + 2] in {"'s", "’s"} \
+            and lowers[j + 1] in _MISSION_NOUNS | {"mission", "force"}:
+        j += 3  # "to provide the Force's quick reaction force"
     while j < len(lowers) and (lowers[j] in _ASSETS or lowers[j] in _PERSONNEL or lowers[j] in _SENT_EXTRA
-                               or lowers[j] in {"staff", "officers", "and", ","}):
+                               or lowers[j] in {"staff", "officers", "and", ",", "maritime", "patrol", "flights",
+                                                "quick", "reaction", "engineering", "medical", "special"}):
         j += 1
-    if j == i + 1 or not set(lowers[i + 1:j]) & (_PERSONNEL | {"staff", "officers"}) \
+    if j == i + 1 or not set(lowers[i + 1:j]) & (_PERSONNEL | {"staff", "officers", "flights", "force", "company"}) \
             or (j < len(lowers) and lowers[j] not in {";", ".", ",", "as", "too"}):
         return None
     key = _main_mission(ctx, sentence.end)
@@ -989,6 +1007,11 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
                 gap = gap[1:]
             if gap[-2:] == ["to", "the"]:  # "sent frigates to the Combined Maritime Forces"
                 gap = gap[:-1]
+            if gap in ([], ["the"]) and ctx.entity_kind(target.key) == "mission" \
+                    and lowers[rel(target.end, sentence):rel(target.end, sentence) + 1] in (["'s"], ["’s"]):
+                return target  # "continued to provide the Force's quick reaction force"
+            if gap[-4:] == ["at", "the", "disposal", "of"] or gap[-5:] == ["at", "the", "disposal", "of", "the"]:
+                gap = gap[:gap.index("at")] + ["to"]  # "has placed three warships at the disposal of the mission"
             if gap[-1:] == ["of"] and 2 <= len(gap) <= 4 and set(gap) & _PERSONNEL and lowers[i] in _PROVIDE \
                     and ctx.entity_kind(target.key) == "mission":
                 return target  # "continue to provide the troops of MONUSCO's Force Intervention Brigade"
