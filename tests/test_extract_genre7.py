@@ -496,3 +496,14 @@ def test_contributors_listed_after_a_copula_or_namely_and_assets_at_a_missions_d
     assert {s for s, o in given if o == "mission/aussom"} == {"state/dji", "state/ken"}
     allies = run("France and Germany have been Allies in NATO for seven decades.")
     assert triples(allies, ORG + "memberOf") == {("state/fra", "org/nato"), ("state/deu", "org/nato")}
+
+
+def test_names_put_to_a_treaty_joint_visions_and_hyphenated_kinds():
+    found = _agreements(run("Sixty-two years ago Konrad Adenauer and Charles de Gaulle put their names to the Élysée "
+                            "Treaty between Germany and France. The status-of-forces agreement concluded between the "
+                            "United Nations and the Central African Republic in 2014 remains in force. They recalled "
+                            "the 'India-Oman Joint Vision: A Partnership for the Future', adopted by the leaders of "
+                            "India and Oman in December 2023.", date="2025-01-22"))
+    assert found["Élysée Treaty between Germany and France"] == {"state/deu", "state/fra"}
+    assert found["Status-of-forces Agreement"] == {"org/united-nations", "state/caf"}
+    assert found["India-Oman Joint Vision"] == {"state/ind", "state/omn"}

@@ -53,6 +53,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("declaration", "JointDeclaration", False),
     ("joint statement", "JointStatement", False),
     ("joint vision statement", "JointStatement", False),
+    ("joint vision", "JointStatement", True),  # "India-Oman Joint Vision: A Partnership for the Future"
     ("vision statement", "JointStatement", True),
     ("joint communique", "JointStatement", False),
     ("joint communiqué", "JointStatement", False),
@@ -98,6 +99,7 @@ _CONCLUDE = {
     "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
     "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
     "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures", "accepted",
+    "names",  # "put their names to the Élysée Treaty"
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}
@@ -440,7 +442,7 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     ("the ceasefire agreement", "a defence cooperation agreement"); ``None`` when there are none."""
     doc = ctx.doc
     k = start
-    while k - 1 >= sentence.start and start - k < 5:
+    while k - 1 >= sentence.start and start - k < 6:  # (also "a status-of-forces agreement")
         token = doc[k - 1]
         hyphen = token.text in {"-", "–"} and k - 2 >= sentence.start and doc[k - 2].is_lower and k < start
         if hyphen or (token.like_num and k < start and doc[k].text in {"-", "–"}):
@@ -452,8 +454,9 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         k -= 1
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
-    if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"} for t in doc[k:start]):
-        return None
+    if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
+           and not (t.i > k and doc[t.i - 1].text in {"-", "–"}) for t in doc[k:start]):
+        return None  # (a linking word inside a hyphenated modifier stays: "status-of-forces")
     return k
 
 
