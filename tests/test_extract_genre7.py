@@ -507,3 +507,12 @@ def test_names_put_to_a_treaty_joint_visions_and_hyphenated_kinds():
     assert found["Élysée Treaty between Germany and France"] == {"state/deu", "state/fra"}
     assert found["Status-of-forces Agreement"] == {"org/united-nations", "state/caf"}
     assert found["India-Oman Joint Vision"] == {"state/ind", "state/omn"}
+
+
+def test_the_mission_is_the_one_named_last_and_a_new_clause_has_its_own_subject():
+    body = ("UNISFA reported calm in Abyei. In the Central African Republic, MINUSCA escorted a convoy. Over the "
+            "weekend, peacekeepers from Zambia and Rwanda escorted the mission's trucks. The peacekeepers from Italy "
+            "and France are still at work, and the mission continues to support the national army of Lebanon.")
+    given = triples(run(body), PACT + "contributesTo")
+    assert ("state/zmb", "mission/minusca") in given and ("state/zmb", "mission/unisfa") not in given
+    assert ("state/ita", "state/lbn") not in given

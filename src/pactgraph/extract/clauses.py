@@ -9,7 +9,7 @@ from __future__ import annotations
 from .context import DocContext, Sentence
 from .mentions import Mention
 
-__all__ = ["JOINERS", "LISTING", "clause_subject", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+__all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -165,3 +165,10 @@ def clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
                 group = coordinated_from(doc, group[0].start, [a for a in before if a.start >= group[0].start])
             return group or None
     return None
+
+
+def clause_between(lowers, i: int, j: int) -> bool:
+    """A new clause starts between sentence positions ``i`` and ``j``: ", and", ", but", ", while", ";"."""
+    between = lowers[i:j]
+    return ";" in between or any(between[k:k + 2] in ([",", "and"], [",", "but"], [",", "while"])
+                                 for k in range(len(between)))

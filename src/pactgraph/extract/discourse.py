@@ -195,6 +195,10 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
                             and phrase[0] != "their":
                         targets = _recent_pair(ctx, sentence) or targets
+                    elif phrase in _MISSION_REFS:
+                        # "the mission": the one named last, in this or the three sentences before (a briefing
+                        # that goes over several missions), else the text's main mission
+                        targets = _recent_mission_key(ctx, sentence, start + i) or targets
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
                     covered.update(range(i, i + n))
@@ -214,6 +218,15 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+def _recent_mission_key(ctx: DocContext, sentence, at: int) -> list[str]:
+    for index in range(sentence.index, max(-1, sentence.index - 4), -1):
+        named = [m.key for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
+                 and ctx.entity_kind(m.key) == "mission" and m.start < at]
+        if named:
+            return named[-1:]
+    return []
 
 
 def _recent_pair(ctx: DocContext, sentence) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
-from .clauses import clause_subject, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
+from .clauses import clause_between, clause_subject, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -111,7 +111,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if word != "partners":
             continue
         at = sentence.start + i
-        same_clause = [m.key for m in subject if m.end <= at and not _clause_between(lowers, rel(m.end, sentence), i)]
+        same_clause = [m.key for m in subject if m.end <= at and not clause_between(lowers, rel(m.end, sentence), i)]
         if not same_clause and i >= 2 and "its" in lowers[max(0, i - 3):i] and subject:
             same_clause = [m.key for m in subject[:1]]  # "The Mission worked with its regional partners, A and B"
         owner = owner_before(ctx, sentence, political, at) or same_clause or [
@@ -244,13 +244,6 @@ def _owner_with(ctx, sentence, lowers, named, i: int) -> list[str]:
         if before and sentence.start + k - before[-1].end <= 3:
             return [before[-1].key]  # "the DPRK and its growing military cooperation with Russia"
     return []
-
-
-def _clause_between(lowers, i: int, j: int) -> bool:
-    """A new clause starts between sentence positions ``i`` and ``j``: ", and", ", but", ";"."""
-    between = lowers[i:j]
-    return ";" in between or any(between[k:k + 2] in ([",", "and"], [",", "but"], [",", "while"])
-                                 for k in range(len(between)))
 
 
 _CONTINUE_OPENINGS = [("they", "are"), ("they", "include"), ("these", "are"), ("these", "include"),
@@ -514,7 +507,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
                 # Security Council condemned the attack … from Nepal"
                 after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
-                same_clause = [m for m in subject if not _clause_between(lowers, rel(m.end, sentence), o_start)]
+                same_clause = [m for m in subject if not clause_between(lowers, rel(m.end, sentence), o_start)]
                 who = _possessor_before(ctx, sentence, political, org.start) or same_clause or after[:1]
             for s in who:
                 found.append((s, org, "member-as-member-of"))

@@ -34,6 +34,7 @@ from __future__ import annotations
 from ..namespaces import ID, PACT
 from .clauses import (
     LISTING,
+    clause_between,
     clause_subject,
     coordinated_from,
     joined_after,
@@ -1098,7 +1099,10 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     if owner is None:
         owner = clause_subject(ctx, sentence, before, at)
     if owner is None and not called:
-        owner = [a for a in subject if a.key != target.key and a.end <= at]
+        # the sentence's subject, unless a new clause with its own subject comes before the verb ("…, and the
+        # mission continues to support …")
+        owner = [a for a in subject if a.key != target.key and a.end <= at
+                 and not clause_between(lowers_all, a.end, at)]
     owner = owner or []
     lowers = [t.lower_ for t in doc[sentence.start:sentence.end]]
     for i in range(len(lowers) - 1):
