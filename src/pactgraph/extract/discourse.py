@@ -193,7 +193,7 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     if phrase[0] == "our" and phrase in _BOTH:
                         targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
-                            and phrase[0] != "their":
+                            and phrase[0] != "their" and not set(lowers[i + n:i + n + 3]) & _REPORTING:
                         targets = _recent_pair(ctx, sentence) or targets
                     elif phrase in _MISSION_REFS:
                         # "the mission": the one named last, in this or the three sentences before (a briefing
@@ -218,6 +218,11 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+# "Both sides noted / agreed / welcomed …": the parties of the meeting the text reports, not a pair named before
+_REPORTING = {"noted", "agreed", "welcomed", "expressed", "reaffirmed", "discussed", "stressed", "underlined",
+              "emphasised", "emphasized", "committed", "affirmed", "recalled", "exchanged", "shared", "also"}
 
 
 def _recent_mission_key(ctx: DocContext, sentence, at: int) -> list[str]:

@@ -540,7 +540,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
                            and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
-            if target is None and word in {"contribute", "contributes", "contributed"} \
+            if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
+                    and all(0 <= at - c.end <= 3 for c in contributors[-1:]) \
                     and not _receiver_after(ctx, sentence, lowers, i, targets):
                 target = _implied_mission(ctx, sentence, lowers, i)  # "The Netherlands and Poland contribute … flights"
             if target is None and word in {"contributor", "contributors"} and lowers[i + 1:i + 2] not in (
@@ -568,6 +569,9 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if passive is not None:
                 found.append((*passive, "supports-passive", 0.7))
                 continue
+        if word in _SUPPORT_NOUNS and i >= 1 and lowers[i - 1] in {"humanitarian", "development", "food"} \
+                and not (i >= 3 and set(lowers[i - 4:i - 1]) & {"military", "security", "defence", "defense"}):
+            continue  # "its humanitarian assistance to the Ukrainian people": not security support
         if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or word in _STAND or (
                 word in _PROP and lowers[i + 1:i + 2] == ["up"]):
             target = _support_target(ctx, sentence, lowers, i, targets)
