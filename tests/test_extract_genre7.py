@@ -516,3 +516,17 @@ def test_the_mission_is_the_one_named_last_and_a_new_clause_has_its_own_subject(
     given = triples(run(body), PACT + "contributesTo")
     assert ("state/zmb", "mission/minusca") in given and ("state/zmb", "mission/unisfa") not in given
     assert ("state/ita", "state/lbn") not in given
+
+
+def test_parties_through_their_ministers_the_two_countries_a_year_and_proper_named_arrangements():
+    found = {a.name: ({p.rsplit("/id/", 1)[1] for p in a.parties}, a.date) for a in run(
+        "Bulgaria, Romania and Türkiye are at the forefront. The naval group was set up under a memorandum of "
+        "understanding that their defence ministers signed in Istanbul on 11 January 2024. They expressed concern over "
+        "the cooperation between North Korea and Russia under the treaty the two countries concluded in Pyongyang in "
+        "June 2024. The Multinational Force and Observers monitors the 1979 peace treaty between Egypt and Israel. "
+        "Operation Althea relies on NATO assets under the Berlin Plus arrangements agreed between NATO and the "
+        "European Union in March 2003.", date="2024-07-10").agreements}
+    assert found["Memorandum of Understanding"] == ({"state/bgr", "state/rou", "state/tur"}, "2024-01-11")
+    assert found["Treaty"][0] == {"state/prk", "state/rus"}
+    assert found["Peace Treaty"] == ({"state/egy", "state/isr"}, None)
+    assert found["Berlin Plus arrangements"][0] == {"org/nato", "org/european-union"}

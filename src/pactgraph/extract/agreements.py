@@ -282,8 +282,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
         if cap_only == "1" and not capitalised and not (
-                span[-1].lower_ in {"arrangement", "arrangements"} and _modifiers(ctx, sentence, span.start) is not None):
-            continue
+                span[-1].lower_ in {"arrangement", "arrangements"} and (
+                    _modifiers(ctx, sentence, span.start) is not None
+                    or _proper_name_before(ctx, sentence, span.start) is not None)):
+            continue  # (but "a technical arrangement", "the Berlin Plus arrangements")
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
                 and (doc[span.end].is_title or doc[span.end].lower_ == "for"
                      or (doc[span.end].lower_ == "with" and span[-1].lower_ == "partnership")):
@@ -357,6 +359,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
+        if not concluded and head in _STANDING_HEADS and s > sentence.start and _is_year(doc[s - 1].text) \
+                and not capitalised:
+            concluded = True  # "the 1979 peace treaty between Egypt and Israel": concluded in that year
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
@@ -374,7 +379,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
-            year=_year_after(ctx, sentence, e) if concluded else None,
+            year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
+                  _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
@@ -452,6 +458,10 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
             break
         k -= 1
+    if k - 2 >= sentence.start and _is_year(doc[k - 1].text) and doc[k - 2].lower_ in _MODIFIED_AFTER and k < start:
+        k -= 1  # "the 1979 peace treaty between Egypt and Israel"
+        return k + 1 if not any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
+                                for t in doc[k + 1:start]) else None
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
@@ -914,6 +924,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if parties:
             return list(dict.fromkeys(parties)), where, "agreement-party-acceding"
     in_name = list(dict.fromkeys(k for m in cluster.mentions for k in m.actors_in_name))
+    for m in cluster.mentions:  # "Our Security and Defence Partnership, signed in Brussels …": the speaker's side
+        if m.name_start > m.sentence.start and ctx.lowers[m.name_start - 1] in {"our", "their"}:
+            for c in ctx.actors_in(m.sentence, POLITICAL):
+                if c.form == "coref" and c.start == m.name_start - 1 and c.key not in in_name:
+                    in_name.append(c.key)
     direct = _direct_with(ctx, concluding)
     if direct and len(in_name) < 2:
         # "the Bilateral Security Agreement with Papua New Guinea, signed in Canberra": that partner and the
@@ -1039,6 +1054,15 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         subject = coordinated_from(ctx.doc, subject[0].start, [m for m in actors if m.start >= subject[0].start
                                                               and m.form != "coref"]) or subject
         k = max(m.end for m in subject)
+    elif lowers[k] == "their" and k + 1 < sentence.end and set(lowers[k + 1:k + 3]) & {
+            "ministers", "governments", "leaders", "presidents", "representatives", "heads"}:
+        # "a memorandum of understanding that their defence ministers signed": the group named before
+        k += 1
+        while k < sentence.end and lowers[k] not in _RELATIVE_VERBS and lowers[k] in {
+                "defence", "defense", "foreign", "ministers", "governments", "leaders", "presidents",
+                "representatives", "heads", "of", "state", "government", "respective"}:
+            k += 1
+        subject = _last_group(ctx, sentence, mention.name_start)
     elif lowers[k] in {"it", "they"}:
         from .clauses import subject_group
 
@@ -1059,6 +1083,26 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if not subject or not others:
         return []
     return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
+
+
+def _last_group(ctx: DocContext, sentence: Sentence, before: int) -> list:
+    """The last coordinated group of two or more states named before ``before``, in this or the previous sentence."""
+    doc = ctx.doc
+    for sent in (sentence, ctx.sentences[sentence.index - 1] if sentence.index else None):
+        if sent is None:
+            continue
+        states = [m for m in ctx.actors_in(sent, {"state"}, coref=False) if sent is not sentence or m.end <= before]
+        group: list = []
+        for m in reversed(states):
+            if not group or all(t.lower_ in {",", "and", "the"} for t in doc[m.end:group[0].start]):
+                group.insert(0, m)
+            elif len(group) >= 2:
+                break
+            else:
+                group = [m]
+        if len(group) >= 2:
+            return group
+    return []
 
 
 def _concluded_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
@@ -1131,8 +1175,8 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
             return True
         if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
             prev = doc[i - 1]
-            if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_title:
-                return True  # "the 1951 Mutual Defense Treaty": concluded in that year
+            if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_alpha:
+                return True  # "the 1951 Mutual Defense Treaty", "the 1979 peace treaty": concluded in that year
             if prev.lower_ in {"in", "since", "of"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
                                                         and doc[i - 2].lower_ in {"in", "since"}):
                 return True

@@ -194,7 +194,7 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                         targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
                             and phrase[0] != "their" and not set(lowers[i + n:i + n + 3]) & _REPORTING:
-                        targets = _recent_pair(ctx, sentence) or targets
+                        targets = _recent_pair(ctx, sentence, start + i) or targets
                     elif phrase in _MISSION_REFS:
                         # "the mission": the one named last, in this or the three sentences before (a briefing
                         # that goes over several missions), else the text's main mission
@@ -234,14 +234,17 @@ def _recent_mission_key(ctx: DocContext, sentence, at: int) -> list[str]:
     return []
 
 
-def _recent_pair(ctx: DocContext, sentence) -> list[str]:
+def _recent_pair(ctx: DocContext, sentence, at: int | None = None) -> list[str]:
     """The two actors named together ("between Belgrade and Pristina", "Serbia and Kosovo") in this sentence before
     the phrase or in the two sentences before, when they are not the text's main actors: "both sides" then means
     them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …")."""
     doc = ctx.doc
-    for index in range(sentence.index - 1, max(-1, sentence.index - 5), -1):
+    first = sentence.index if at is not None else sentence.index - 1
+    for index in range(first, max(-1, sentence.index - 5), -1):
         named = [m for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
-                 and ctx.entity_kind(m.key) in {"state", "organization"}]
+                 and ctx.entity_kind(m.key) in {"state", "organization"}
+                 and (index != sentence.index or m.end <= at)]  # ("between North Korea and Russia under the
+        # treaty the two countries concluded": the pair earlier in the same sentence)
         pairs = [(a, b) for a, b in zip(named, named[1:]) if a.key != b.key
                  and [t.lower_ for t in doc[a.end:b.start]] == ["and"]]
         if len(pairs) == 1:
