@@ -530,3 +530,12 @@ def test_parties_through_their_ministers_the_two_countries_a_year_and_proper_nam
     assert found["Treaty"][0] == {"state/prk", "state/rus"}
     assert found["Peace Treaty"] == ({"state/egy", "state/isr"}, None)
     assert found["Berlin Plus arrangements"][0] == {"org/nato", "org/european-union"}
+
+
+def test_membership_of_the_two_countries_and_of_a_state_which_takes_part_in_a_framework():
+    result = run("Brazil and Paraguay met. As members of the Organization of American States, the two countries will "
+                 "work together. We value our cooperation with Serbia, which, like Bosnia and Herzegovina, takes part "
+                 "in NATO's Partnership for Peace.")
+    assert triples(result, ORG + "memberOf") >= {("state/bra", "org/oas"), ("state/pry", "org/oas"),
+                                                  ("state/srb", "org/partnership-for-peace"),
+                                                  ("state/bih", "org/partnership-for-peace")}

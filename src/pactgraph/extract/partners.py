@@ -428,7 +428,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
     states = [a for a in political if ctx.entity_kind(a.key) == "state"
               and (a.form != "coref" or (doc[a.start].lower_ in {"it", "we"} and a.start <= sentence.start + 3
                                          and a.confidence >= 0.5)
-                   or (a.start == sentence.start and doc[a.start].lower_ in {"both", "the"}))]
+                   or (doc[a.start].lower_ in {"both", "the"} and a.end - a.start >= 2
+                       and (a.start == sentence.start or doc[a.start + 1].lower_ in {"two", "three", "four"})))]
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework")
             and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
                                        and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
@@ -507,6 +508,10 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
                 # Security Council condemned the attack … from Nepal"
                 after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
+                if "as" in before and not after:  # "As members of the OAS, the two countries will …"
+                    comma = next((j for j in range(org.end, min(sentence.end, org.end + 4)) if doc[j].text == ","), None)
+                    after = [m for m in ctx.actors_in(sentence, {"state"}) if comma is not None
+                             and m.form == "coref" and m.start in (comma + 1, comma + 2)]
                 same_clause = [m for m in subject if not clause_between(lowers, rel(m.end, sentence), o_start)]
                 who = _possessor_before(ctx, sentence, political, org.start) or same_clause or after[:1]
             for s in who:
@@ -685,6 +690,18 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
                         and all(w.isalpha() for w in verbs) and not set(verbs) & _NOT_MEMBER - {"will", "remains"} \
                         and not set(verbs) & {"not", "never", "no", "observer", "candidate"}:
                     out.append((s, org, "member-trigger"))
+        # "Serbia, which, like Bosnia and Herzegovina, takes part in NATO's Partnership for Peace"
+        if ctx.entity_kind(org.key) == "framework":
+            which = next((j for j in range(max(0, o_start - 12), o_start) if lowers[j] == "which"
+                          and j >= 1 and lowers[j - 1] == ","), None)
+            tail = lowers[which + 1:o_start] if which is not None else []
+            if which is not None and (("part" in tail and set(tail) & {"takes", "take", "took", "taken"})
+                                      or set(tail) & {"participates", "participated"}) \
+                    and not set(tail) & {"not", "never", "no"}:
+                head = next((s for s in states if s.end == sentence.start + which - 1 and s.form != "coref"), None)
+                likes = [s for s in states if s.form != "coref" and sentence.start + which < s.start < org.start
+                         and "like" in lowers[which:rel(s.start, sentence)]]
+                out += [(s, org, "member-takes-part") for s in ([head] if head else []) + likes]
         # "Uzbekistan has taken part in NATO's Partnership for Peace programme since 1994"
         if ctx.entity_kind(org.key) == "framework" and subject and not negated:
             gap = lowers[rel(subject[-1].end, sentence):o_start]
