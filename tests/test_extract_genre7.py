@@ -539,3 +539,12 @@ def test_membership_of_the_two_countries_and_of_a_state_which_takes_part_in_a_fr
     assert triples(result, ORG + "memberOf") >= {("state/bra", "org/oas"), ("state/pry", "org/oas"),
                                                   ("state/srb", "org/partnership-for-peace"),
                                                   ("state/bih", "org/partnership-for-peace")}
+
+
+def test_partners_among_them_in_an_organizations_declaration():
+    body = ("Washington Summit Declaration\n\nNATO leaders met in Washington on the Alliance's anniversary. NATO "
+            "remains strong. We are grateful to the partners who help us carry that load, Austria, Switzerland and "
+            "Ireland among them. NATO and the European Union work side by side.")
+    result = run(body, date="2024-07-10", publisher="NATO", genre="communique", title="Washington Summit Declaration")
+    assert partners(result) >= {frozenset({"org/nato", "state/aut"}), frozenset({"org/nato", "state/irl"})}
+    assert frozenset({"org/european-union", "state/aut"}) not in partners(result)

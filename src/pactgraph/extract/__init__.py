@@ -176,9 +176,11 @@ def _we_targets(ctx: DocContext) -> list[str]:
             return [key]
     # "Statement by NATO Ministers of Foreign Affairs …" published by NATO: "we" are NATO's members speaking as NATO
     orgs = [k for k in ctx.publisher if ctx.entity_kind(k) in {"organization", "grouping", "body"}]
+    named_in_title = orgs and any(_word_in(f, title) for f in ctx.gazetteer.entity(orgs[0]).names
+                                  + ctx.gazetteer.entity(orgs[0]).acronyms)
     if orgs and not any(ctx.entity_kind(k) == "state" for k in ctx.main_actors[:1]) \
-            and any(_word_in(f, title) for f in ctx.gazetteer.entity(orgs[0]).names + ctx.gazetteer.entity(orgs[0]).acronyms):
-        return orgs[:1]
+            and (named_in_title or (orgs[0] in ctx.main_actors and genre in {"communique", "declaration"})):
+        return orgs[:1]  # (also a "Washington Summit Declaration" published by NATO, which NATO's text is about)
     return list(ctx.main_actors)
 
 

@@ -215,6 +215,45 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if head is not None:
             for o in others:
                 pairs.append((head.key, o, 0.75, "partner-apposition"))
+    # "We are grateful to the partners who help us carry that load, Austria, Switzerland and Ireland among them"
+    for i in range(2, len(lowers) - 1):
+        if lowers[i:i + 2] != ["among", "them"]:
+            continue
+        group = [m for m in named if m.form != "coref" and m.end <= sentence.start + i]
+        if not group or group[-1].end != sentence.start + i:
+            continue
+        listed = [group[-1]]
+        for m in reversed(group[:-1]):
+            if all(t.lower_ in {",", "and", "the"} for t in ctx.doc[m.end:listed[0].start]):
+                listed.insert(0, m)
+            else:
+                break
+        first = rel(listed[0].start, sentence)
+        p_at = next((j for j in range(first - 1, max(-1, first - 16), -1) if lowers[j] == "partners"), None)
+        owners = [m.key for m in subject if m.end <= sentence.start + (p_at or 0)] if p_at is not None else []
+        for o in owners:
+            for m in listed:
+                if m.key != o:
+                    pairs.append((o, m.key, 0.7, "partner-listing"))
+    # "Korea-U.S.-Japan Foreign Ministers' Meeting", "the Japan-China-ROK Trilateral Summit": a trilateral format
+    for i, word in enumerate(lowers):
+        if word not in {"meeting", "summit", "dialogue", "talks"} or i < 4:
+            continue
+        k = i - 1
+        while k >= 0 and not lowers[k] in {"-", "–"} and i - k <= 4:
+            k -= 1
+        joined = [m for m in named if m.form != "coref" and ctx.entity_kind(m.key) == "state"
+                  and m.end <= sentence.start + i and m.start >= sentence.start + max(0, k - 8)]
+        chain = []
+        for m in joined:
+            if not chain or lowers[rel(chain[-1].end, sentence):rel(m.start, sentence)] in (["-"], ["–"]):
+                chain.append(m)
+            else:
+                chain = [m]
+        keys = list(dict.fromkeys(m.key for m in chain))
+        if len(keys) >= 3 or (len(keys) == 2 and "trilateral" in lowers[max(0, i - 5):i]):
+            for a, b in combinations(keys, 2):
+                pairs.append((a, b, 0.7, "partner-trilateral-format"))
     # "our partnership" in a text about an agreement between two parties
     keys = list(dict.fromkeys(a.key for a in named))
     if not pairs and len(keys) <= 1 and set(lowers) & {"our", "your"} and set(lowers) & _PARTNER:

@@ -151,7 +151,8 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
         if words & PARTNER_WORDS or "among" in words or lowers[:2] == ["together", "with"] \
-                or "closely" in words or "side" in words:
+                or "closely" in words or "side" in words \
+                or (words & {"meeting", "summit", "dialogue", "talks"} and words & {"-", "–"}):
             find_partners(ctx, sentence, lowers, political, agreements)
         if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words or "part" in words \
                 or words & {"participates", "participated", "participate"} \
