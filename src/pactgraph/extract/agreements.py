@@ -385,7 +385,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
     for m in out:
-        if m.concluded and lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]) and not m.capitalised is None:
+        if m.concluded and lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]):
             m.own = tuple(_relative_parties(ctx, m))
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
@@ -977,14 +977,10 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             if key not in parties:
                 parties.append(key)
                 where.setdefault(key, []).append(mention.sentence)
-    for mention in cluster.mentions:  # "the Bilateral Security Agreement with Papua New Guinea"
-        k = mention.name_end
-        if k < mention.sentence.end and ctx.lowers[k] == "with" and not mention.not_yet:
-            other = next((m for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False)
-                          if m.start in (k + 1, k + 2) and m.form != "adjective"), None)
-            if other is not None and other.key not in parties:
-                parties.append(other.key)
-                where.setdefault(other.key, []).append(mention.sentence)
+    for other in _direct_with(ctx, [m for m in cluster.mentions if not m.not_yet]):  # "the Agreement with PNG"
+        if other.key not in parties:
+            parties.append(other.key)
+            where.setdefault(other.key, []).append(other.sent_of)
     urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged:
         own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state" and k in ctx.main_actors]

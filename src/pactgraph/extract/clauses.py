@@ -9,7 +9,7 @@ from __future__ import annotations
 from .context import DocContext, Sentence
 from .mentions import Mention
 
-__all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+__all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -104,6 +104,19 @@ def coordinated_from(doc, at: int, named) -> list[Mention]:
         listed.append(m)
         at = m.end
     return listed
+
+
+def coordinated_before(before: list[Mention], lowers) -> list[Mention]:
+    """The last mention of ``before`` with those coordinated with it ("A, B and C"), joined only by commas, "and" and
+    "the" (coreferent mentions do not join)."""
+    group = [before[-1]]
+    for a in reversed(before[:-1]):
+        if a.form != "coref" and a.end <= group[0].start and all(w in {",", "and", "the"}
+                                                                 for w in lowers[a.end:group[0].start]):
+            group.insert(0, a)
+        else:
+            break
+    return group
 
 
 def joined_after(ctx, sentence, at: int, named, also=frozenset()) -> list[Mention]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
-from .clauses import clause_between, clause_subject, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
+from .clauses import clause_between, clause_subject, coordinated_before, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -222,12 +222,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         group = [m for m in named if m.form != "coref" and m.end <= sentence.start + i]
         if not group or group[-1].end != sentence.start + i:
             continue
-        listed = [group[-1]]
-        for m in reversed(group[:-1]):
-            if all(t.lower_ in {",", "and", "the"} for t in ctx.doc[m.end:listed[0].start]):
-                listed.insert(0, m)
-            else:
-                break
+        listed = coordinated_before(group, ctx.lowers)
         first = rel(listed[0].start, sentence)
         p_at = next((j for j in range(first - 1, max(-1, first - 16), -1) if lowers[j] == "partners"), None)
         owners = [m.key for m in subject if m.end <= sentence.start + (p_at or 0)] if p_at is not None else []
@@ -704,13 +699,7 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
             if both:  # "both countries, as founding members of Mercosur"
                 out += [(s, o, "member-as-member-of") for s in both for o in chained]
             elif before and before[-1].end == sentence.start + k:
-                group = [before[-1]]
-                for s in reversed(before[:-1]):
-                    if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
-                        group.insert(0, s)
-                    else:
-                        break
-                out += [(s, o, "member-as-member-of") for s in group for o in chained]
+                out += [(s, o, "member-as-member-of") for s in coordinated_before(before, ctx.lowers) for o in chained]
         # "Canada's participation in the Permanent Structured Cooperation project"; "Canada will remain an active
         # member of the Ukraine Defense Contact Group"
         for s in states:
@@ -780,13 +769,8 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
             continue
         named = [s for s in states if s.form != "coref" and s.end == sentence.start + k]
         if named:
-            group = [named[0]]
-            for s in reversed([s for s in states if s.form != "coref" and s.end < named[0].start]):
-                if all(t.lower_ in {",", "and", "the"} for t in doc[s.end:group[0].start]):
-                    group.insert(0, s)
-                else:
-                    break
-            out += [(s, org, "member-allies") for s in group]
+            earlier = [s for s in states if s.form != "coref" and s.end < named[0].start]
+            out += [(s, org, "member-allies") for s in coordinated_before(earlier + named[:1], ctx.lowers)]
     # "Lithuania became a member of NATO in 2004 and joined the European Union in the same year"
     if found:
         first_state = found[0][0]

@@ -83,28 +83,28 @@ def get_nlp():
     return nlp
 
 
-def lowers_of(doc) -> list[str]:
-    """The lowercase form of every token of ``doc`` (computed once per doc, without token objects)."""
-    cached = doc.user_data.get("pactgraph.lowers")
+def _token_strings(doc, attr: str) -> list[str]:
+    """One string attribute (``"LOWER"``, ``"ORTH"``) of every token of ``doc``, computed once per doc without
+    token objects."""
+    key = "pactgraph." + attr
+    cached = doc.user_data.get(key)
     if cached is None:
-        from spacy.attrs import LOWER
+        from spacy import attrs
 
         strings = doc.vocab.strings
-        cached = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
-        doc.user_data["pactgraph.lowers"] = cached
+        cached = [strings[h] for h in doc.to_array(getattr(attrs, attr)).tolist()] if len(doc) else []
+        doc.user_data[key] = cached
     return cached
+
+
+def lowers_of(doc) -> list[str]:
+    """The lowercase form of every token of ``doc``."""
+    return _token_strings(doc, "LOWER")
 
 
 def texts_of(doc) -> list[str]:
-    """The text of every token of ``doc`` (computed once per doc, without token objects)."""
-    cached = doc.user_data.get("pactgraph.texts")
-    if cached is None:
-        from spacy.attrs import ORTH
-
-        strings = doc.vocab.strings
-        cached = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
-        doc.user_data["pactgraph.texts"] = cached
-    return cached
+    """The text of every token of ``doc``."""
+    return _token_strings(doc, "ORTH")
 
 
 def offsets_of(doc) -> tuple[list[int], list[int]]:

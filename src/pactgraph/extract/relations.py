@@ -36,6 +36,7 @@ from .clauses import (
     LISTING,
     clause_between,
     clause_subject,
+    coordinated_before,
     coordinated_from,
     joined_after,
     listed_after,
@@ -698,20 +699,28 @@ def _group_before(ctx, sentence, before, at: int) -> list[Mention]:
     return group
 
 
-def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> list:
-    """ "the mission's Nepalese and Ghanaian contingents": the states (adjectives) before a personnel noun
-    whose possessor is a mission (named, "the mission's", or "its" after a mission)."""
-    at = sentence.start + i
-    states = []
+def _adjective_states_before(ctx, sentence, lowers, political, at: int, article: bool = False) -> list:
+    """States named by coordinated adjectives right before token ``at`` ("Nepalese and Ghanaian", and with
+    ``article`` also "a Polish")."""
+    states: list = []
     k = at
     for m in reversed([a for a in political if a.end <= at and a.form != "coref"]):
         gap = lowers[rel(m.end, sentence):rel(k, sentence)]
         if ctx.entity_kind(m.key) == "state" and m.form == "adjective" and (
-                not gap or (states and all(w in {",", "and"} for w in gap))):
+                not gap or (states and all(w in {",", "and"} for w in gap))
+                or (article and not states and gap == ["a"])):
             states.insert(0, m)
             k = m.start
         else:
             break
+    return states
+
+
+def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> list:
+    """ "the mission's Nepalese and Ghanaian contingents": the states (adjectives) before a personnel noun
+    whose possessor is a mission (named, "the mission's", or "its" after a mission)."""
+    at = sentence.start + i
+    states = _adjective_states_before(ctx, sentence, lowers, political, at)
     if not states:
         return []
     j = rel(states[0].start, sentence)
@@ -735,16 +744,7 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     """Peacekeepers named by their states' adjectives ("Nepali and Uruguayan peacekeepers continue to patrol"): they
     serve in the mission of this sentence, else the one last named in the three sentences before."""
     at = sentence.start + i
-    states = []
-    k = at
-    for m in reversed([a for a in political if a.end <= at and a.form != "coref"]):
-        gap = lowers[rel(m.end, sentence):rel(k, sentence)]
-        if ctx.entity_kind(m.key) == "state" and m.form == "adjective" and (
-                not gap or (states and all(w in {",", "and"} for w in gap)) or (not states and gap == ["a"])):
-            states.insert(0, m)
-            k = m.start
-        else:
-            break
+    states = _adjective_states_before(ctx, sentence, lowers, political, at, article=True)
     if not states or (rel(states[0].start, sentence) >= 1 and lowers[rel(states[0].start, sentence) - 1] in {
             "'s", "’s", "its"}):
         return []  # (a possessor is read by the contingent rule)
@@ -843,12 +843,8 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
     if actor is None:
         return None
     # "commended A, B, C and D for their participation in …": every one of the list
-    givers = [actor]
-    for a in reversed([a for a in political if a.form != "coref" and a.end <= actor.start]):
-        if all(t.lower_ in {",", "and", "the"} for t in ctx.doc[a.end:givers[0].start]) and a.end < givers[0].start:
-            givers.insert(0, a)
-        else:
-            break
+    givers = coordinated_before([a for a in political if a.form != "coref" and a.end <= actor.start] + [actor],
+                                ctx.lowers)
     clause = lowers[:rel(actor.start, sentence)]
     if ";" in clause:
         clause = clause[len(clause) - clause[::-1].index(";"):]
@@ -1071,27 +1067,22 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
     which = next((k for k in range(at - 1, max(sentence.start, at - 9), -1) if lowers_all[k] in {"which", "who"}
                   and lowers_all[k - 1] == ","), None)
     if which is not None and not set(lowers_all[which + 1:at]) & {",", ";"}:
-        group = [a for a in before if a.end == which - 1]
-        if group:
-            for a in reversed([a for a in before if a.end < group[0].start]):
-                if all(w in {",", "and", "the"} for w in lowers_all[a.end:group[0].start]):
-                    group.insert(0, a)
-                else:
-                    break
-            return group
+        ending = [a for a in before if a.end == which - 1]
+        if ending:
+            return coordinated_before([a for a in before if a.end < ending[0].start] + ending[:1], lowers_all)
     backing = lowers_all[at] in _BACK
     giving = lowers_all[at] in _PROVIDE or lowers_all[at] in _PROP or lowers_all[at] in _GIVE or backing
     if giving and last is not None and last.form != "coref" and 0 <= at - last.end <= 3 \
             and all(w in {"is", "are", "was", "were", "has", "have", "been", "also", "keeps", "continues", "to",
                           "will", "keep", "continue", "would", "firmly", "fully", "strongly"}
                     for w in lowers_all[last.end:at]) and lowers_all[at - 1] != "to":
-        owner = _coordinated(before, lowers_all)  # "North Korea sending troops", "China propping up …"
+        owner = coordinated_before(before, lowers_all)  # "North Korea sending troops", "China propping up …"
     elif backing:
         return []  # "backing" is read only right after its subject: "the Council backing the Force" is not France's
     elif last is not None and last.form != "coref" and at - last.end <= 4 \
             and lowers_all[last.end:last.end + 2] in (["for", "its"], ["for", "their"]):
         # "condemns Iran for its continued supply of drones", "thank A and B for their support"
-        owner = _coordinated(before, lowers_all)
+        owner = coordinated_before(before, lowers_all)
     for a in reversed(before):
         if owner is not None:
             break
@@ -1117,14 +1108,3 @@ def _supporters(ctx, sentence, political, subject, at: int, target, called) -> l
             if extra is not None and extra.key != target.key:
                 owner = owner + [extra]
     return owner
-
-
-def _coordinated(before: list[Mention], lowers) -> list[Mention]:
-    """The last actor of ``before`` with those coordinated with it ("A, B and C")."""
-    group = [before[-1]]
-    for a in reversed(before[:-1]):
-        if a.form != "coref" and all(w in {",", "and", "the"} for w in lowers[a.end:group[0].start]):
-            group.insert(0, a)
-        else:
-            break
-    return group
