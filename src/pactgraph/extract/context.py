@@ -109,6 +109,15 @@ class DocContext:
         entity = self.gazetteer.register.entities.get(key)
         return entity.kind if entity else ""
 
+    def recent_mission(self, sentence: Sentence, at: int) -> str | None:
+        """The mission "the mission" refers to at token ``at``: the last one named before it in this sentence or the
+        three before."""
+        for earlier in reversed(self.sentences[max(0, sentence.index - 3):sentence.index + 1]):
+            named = [m.key for m in self.actors_in(earlier, {"mission"}, coref=False) if m.start < at]
+            if named:
+                return named[-1]
+        return None
+
     def main_mission(self, before: int | None = None) -> str | None:
         """The mission a text is about: the most named one (ties go to the last named before ``before``)."""
         if self._missions is None:

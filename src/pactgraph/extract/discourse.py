@@ -198,7 +198,8 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     elif phrase in _MISSION_REFS:
                         # "the mission": the one named last, in this or the three sentences before (a briefing
                         # that goes over several missions), else the text's main mission
-                        targets = _recent_mission_key(ctx, sentence, start + i) or targets
+                        recent = ctx.recent_mission(sentence, start + i)
+                        targets = [recent] if recent else targets
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
                     covered.update(range(i, i + n))
@@ -223,15 +224,6 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
 # "Both sides noted / agreed / welcomed …": the parties of the meeting the text reports, not a pair named before
 _REPORTING = {"noted", "agreed", "welcomed", "expressed", "reaffirmed", "discussed", "stressed", "underlined",
               "emphasised", "emphasized", "committed", "affirmed", "recalled", "exchanged", "shared", "also"}
-
-
-def _recent_mission_key(ctx: DocContext, sentence, at: int) -> list[str]:
-    for index in range(sentence.index, max(-1, sentence.index - 4), -1):
-        named = [m.key for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
-                 and ctx.entity_kind(m.key) == "mission" and m.start < at]
-        if named:
-            return named[-1:]
-    return []
 
 
 def _recent_pair(ctx: DocContext, sentence, at: int | None = None) -> list[str]:

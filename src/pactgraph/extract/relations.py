@@ -519,7 +519,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             mission = next((m for m in missions if m.form != "coref"), None) or next(iter(missions), None)
             if mission is None and word in {"units", "peacekeepers", "contingents", "troops", "officers",
                                             "battalions", "battalion", "company"}:
-                key = _recent_mission(ctx, sentence, at)  # "formed police units from Cameroon and Senegal"
+                key = ctx.recent_mission(sentence, at)  # "formed police units from Cameroon and Senegal"
                 mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if mission is not None:
                 for state in joined_after(ctx, sentence, at + 1, [m for m in political if m.form != "coref"]):
@@ -614,7 +614,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             while k >= 0 and lowers[k] not in {"'s", "’s"} and i - k <= 4:
                 k -= 1
             if k >= 2 and lowers[k] in {"'s", "’s"} and lowers[k - 1] in _MISSION_NOUNS | {"operation's"}:
-                key = _recent_mission(ctx, sentence, sentence.start + k)
+                key = ctx.recent_mission(sentence, sentence.start + k)
                 givers = [m for m in subject if m.end <= sentence.start + k - 2]
                 if key:
                     found += [(g, Mention(key, "actor", "coref", sentence.start + k, sentence.start + k, 0, 0, 0.6),
@@ -728,7 +728,7 @@ def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> li
     if j >= 1 and lowers[j - 1] in {"'s", "’s"}:
         mission = next((m for m in missions if m.end == states[0].start - 1 and m.form != "coref"), None)
         if mission is None and j >= 2 and lowers[j - 2] in _MISSION_NOUNS and (j < 3 or lowers[j - 3] == "the"):
-            key = _recent_mission(ctx, sentence, at)
+            key = ctx.recent_mission(sentence, at)
             mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.7) if key else None
     elif j >= 1 and lowers[j - 1] == "its":
         mission = next((m for m in missions if m.end == states[0].start - 1), None)  # a coref "its" to a mission
@@ -748,19 +748,10 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     if not states or (rel(states[0].start, sentence) >= 1 and lowers[rel(states[0].start, sentence) - 1] in {
             "'s", "’s", "its"}):
         return []  # (a possessor is read by the contingent rule)
-    key = _recent_mission(ctx, sentence, at)
+    key = ctx.recent_mission(sentence, at)
     if key is None:
         return []
     return [(state, Mention(key, "actor", "coref", at, at, 0, 0, 0.6)) for state in states]
-
-
-def _recent_mission(ctx, sentence, at: int) -> str | None:
-    """The mission "the mission" refers to: the last one named before ``at`` in this or the three sentences before."""
-    for earlier in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index + 1]):
-        named = [m.key for m in ctx.actors_in(earlier, {"mission"}, coref=False) if m.start < at]
-        if named:
-            return named[-1]
-    return None
 
 
 def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:
