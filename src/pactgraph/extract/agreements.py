@@ -969,7 +969,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         where = {k: [cluster.mentions[0].sentence] for k in parties}
         rule = "agreement-party-main-actor"
     for mention in concluding:  # "the agreement it concluded with the EU", "the treaties we signed with France"
-        related = _relative_parties(ctx, mention)
+        related = list(mention.own) or _relative_parties(ctx, mention)  # (computed once for "that"/"which")
         if related:
             return related, {k: [mention.sentence] for k in related}, "agreement-party-in-signing-sentence"
     for mention in concluding:  # "the Programme agreed with Japan", "the MoU signed with Ghana"
