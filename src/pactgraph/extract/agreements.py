@@ -642,6 +642,8 @@ def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
     kind = _DOC_GENRES.get(genre)
     if kind is None and ("joint statement" in title or "joint declaration" in title):
         kind = "JointStatement" if "statement" in title else "JointDeclaration"
+    if kind is None and ("joint communiqué" in title or "joint communique" in title):
+        kind = "JointStatement"  # "Joint Communiqué of the … Meeting": a communiqué is a statement of its signers
     if kind is None:
         return
     opening = {s.index for s in ctx.sentences[:3]}

@@ -151,20 +151,37 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
         j += 2
     elif doc[j].lower_ in LISTING:
         j += 1
-    elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]):
+    elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]) and not _colon_list(doc, at, j):
         return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners
     listed = []
     pos = j
     for m in named:
         if m.start < pos or m.form == "coref":
             continue
-        gap = [t.lower_ for t in doc[pos:m.start]]
-        if all(w in {",", "and", "the", "as", "such", "or", "also"} for w in gap):
+        gap = doc[pos:m.start]
+        if all(t.lower_ in {",", "and", "the", "as", "such", "or", "also"} for t in gap) or (
+                listed and _unknown_names(gap)):
             listed.append(m)
             pos = m.end
         else:
             break
     return listed
+
+
+def _colon_list(doc, at: int, j: int) -> bool:
+    """ "Members took part: A, B", "the Dialogue Partners present in Suva: A, B": a short clause, then a colon."""
+    gap = [t.lower_ for t in doc[at + 1:j]]
+    if ":" not in gap:
+        return False
+    colon = len(gap) - 1 - gap[::-1].index(":")
+    return colon <= 6 and all(w in _APPOSED for w in gap[colon + 1:]) and not set(gap[:colon]) & {";", ".", ",", "not"}
+
+
+def _unknown_names(gap) -> bool:
+    """Between two listed names, names the register lacks: ", the Cook Islands, " (capitalised words, comma-joined)."""
+    words = [t for t in gap if t.lower_ not in {",", "and", "the"}]
+    return bool(gap) and gap[0].text == "," and gap[-1].lower_ in {",", "and", "the"} and 0 < len(words) <= 8 \
+        and all(t.is_alpha and t.text[:1].isupper() for t in words)
 
 
 def clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:

@@ -358,11 +358,14 @@ def _drop_unanchored_generic(doc, mentions: list[Mention], publisher: list[str])
 
 # Post heads before which a bare capitalised head noun is a short form: "Council President", "Commission Vice-President".
 _POST_AFTER_HEAD = {"President", "Vice", "Vice-President", "Chair", "Chairman", "Chairwoman", "Chairperson", "Secretary",
-                    "Commissioner", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Representative"}
+                    "Commissioner", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Representative",
+                    # and before its members, partners or leaders: "all eighteen Forum Members", "Forum Leaders"
+                    "Members", "Member", "Partners", "Dialogue", "Leaders"}
 
 
 def _bare_heads(doc, gazetteer: Gazetteer, offset: int, taken: bytearray) -> list[Mention]:
-    """Short forms written without their article before a post: "issued by Council President X"."""
+    """Short forms written without their article before a post or a group: "issued by Council President X",
+    "Forum Members"."""
     out = []
     heads = gazetteer.short_candidates
     for i in _token_positions(doc, heads):

@@ -70,7 +70,15 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             continue
         # the copula, possibly before a few qualifiers: "are close and valued partners"
         cop = None
-        for j in range(i - 1, max(-1, i - 7), -1):
+        modifier = None  # "became a NATO partner", "an ASEAN dialogue partner": the organization before the noun
+        j = i - 1
+        while j > max(-1, i - 8):
+            org = next((m for m in named if m.start <= sentence.start + j < m.end and m.form in ("name", "acronym")
+                        and ctx.entity_kind(m.key) in {"organization", "grouping"}), None)
+            if org is not None and modifier is None and lowers[rel(org.start, sentence) - 1:][:1] in (["a"], ["an"]):
+                modifier = org
+                j = rel(org.start, sentence) - 1
+                continue
             if lowers[j] == "as" and j >= 2 and lowers[j - 1] == "together" and lowers[j - 2] in _WORKED:
                 cop = j - 2  # "A and B have worked together as partners since 1994"
                 break
@@ -79,10 +87,12 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 break
             if not (lowers[j] in {"and", ",", "a", "an", "the", "most", "very", "-"} or ctx.doc[sentence.start + j].is_lower):
                 break
+            j -= 1
         if cop is None:
             continue
         k = cop - 1
-        while lowers[cop] in _WORKED and k >= 0 and lowers[k] in {"have", "has", "had", "long", "also", "closely"}:
+        while (lowers[cop] in _WORKED or lowers[cop] == "been") and k >= 0 \
+                and lowers[k] in {"have", "has", "had", "long", "also", "closely"}:
             k -= 1
         if k >= 0 and lowers[k] == ",":
             k -= 1
@@ -93,6 +103,12 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         target = next((m.key for m in named if of and m.start in (sentence.start + i + 2, sentence.start + i + 3)
                        and m.form != "coref" and all(t.lower_ in {"the"} for t in ctx.doc[sentence.start + i + 2:m.start])),
                       None)
+        if modifier is not None and target is None and not set(lowers[max(0, cop - 3):cop + 1]) & _NOT_PARTNER:
+            target = modifier.key
+            if not keys:  # "Viet Nam, which became a BRICS partner country"
+                antecedent = _relative_antecedent(ctx, sentence, lowers, [m for m in named if m.form != "coref"],
+                                                  cop + 1)
+                keys = [antecedent.key] if antecedent is not None else []
         if target is not None and keys:
             for key in keys:
                 if key != target:
@@ -193,7 +209,12 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if listed and lowers[comma:comma + 1] == [","]:
             after = [m for m in named if m.start in (sentence.start + comma + 1, sentence.start + comma + 2)]
             keys = list(dict.fromkeys([m.key for m in listed] + [m.key for m in after]))
-            if after:
+            k = rel(after[-1].end, sentence) if after else 0
+            if after and after[-1].form == "coref" and set(lowers[k:k + 2]) & _PARTNER:
+                # "Together with A, B and C, our partner countries show …": the partners of "our", not of each other
+                pairs += [(after[-1].key, m.key, 0.7, "partner-together-with") for m in listed
+                          if m.key != after[-1].key]
+            elif after:
                 for a, b in combinations(keys, 2):
                     pairs.append((a, b, 0.7, "partner-together-with"))
     # "With the African Union, a key partner for NATO, …"; "ASEAN, a close partner of each of the three countries"
@@ -542,6 +563,9 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
                 # Security Council condemned the attack … from Nepal"
                 after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
+                antecedent = _relative_antecedent(ctx, sentence, lowers, states, o_start)
+                if antecedent is not None:  # "Indonesia, which took its place as a full member of BRICS in …"
+                    after = [antecedent]
                 if "as" in before and not after:  # "As members of the OAS, the two countries will …"
                     comma = next((j for j in range(org.end, min(sentence.end, org.end + 4)) if doc[j].text == ","), None)
                     after = [m for m in ctx.actors_in(sentence, {"state"}) if comma is not None
@@ -609,6 +633,18 @@ def find_members(ctx, sentence, lowers, political) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+_NOT_PARTNER = {"not", "never", "no", "will", "would", "could", "should", "may", "might", "hopes", "hope", "wants",
+                "seeks", "aspires", "if"}
+
+
+def _relative_antecedent(ctx, sentence, lowers, states, o_start: int):
+    """The state a relative clause before ``o_start`` is about: "Indonesia, which became a member of …"."""
+    for j in range(o_start - 1, max(-1, o_start - 10), -1):
+        if lowers[j] in {",", ";", "and"} and lowers[j + 1:j + 2] not in (["which"], ["who"]):
+            return None
+        if lowers[j] in {"which", "who"} and j >= 2 and lowers[j - 1] == ",":
+            return next((s for s in states if s.form != "coref" and s.end == sentence.start + j - 1), None)
+    return None
 _BELONG = {"belong", "belongs", "belonged", "joined", "join", "joins"}
 
 

@@ -208,6 +208,26 @@ def _head_word(name: str) -> str | None:
     return heads[-1] if heads else None
 
 
+#: Last words of names that texts write in either case ("the Multinational Security Support
+#: mission", "… Support Mission"); only names of two or more words vary, so a bare word never matches.
+_CASE_FREE_TAILS = frozenset({"mission", "operation", "force", "forces", "brigade", "battlegroup", "initiative",
+                              "group", "command", "council", "commission", "committee", "secretariat", "office"})
+
+
+def _tail_case_variants(names) -> set[str]:
+    """Names with their generic last word in the other case ("… Support mission" ⇄ "… Support Mission")."""
+    out = set()
+    for name in names:
+        words = name.split(" ")
+        if len(words) < 2 or words[-1].lower() not in _CASE_FREE_TAILS or not words[-2][:1].isupper():
+            continue
+        last = words[-1]
+        other = last.capitalize() if last.islower() else last.lower() if last.istitle() else None
+        if other:
+            out.add(" ".join([*words[:-1], other]))
+    return out - set(names)
+
+
 def _demonym_plurals(adjectives) -> set[str]:
     """Plural nouns of demonyms that take an -s ("Ukrainians", "New Zealanders", "Somalis")."""
     return {a + "s" for a in adjectives if a.endswith(("an", "er", "i")) and a.replace(" ", "").isalpha()}
@@ -262,6 +282,9 @@ class Gazetteer:
                 if alias.startswith("the "):
                     variants.add("The " + alias[4:])
             add(self.names, PatternInfo(entity.key, kind, "alias"), sorted(variants))
+            if entity.kind in {"body", "mission", "organization", "grouping"}:
+                add(self.names, PatternInfo(entity.key, kind, "alias"),
+                    sorted(_tail_case_variants([*entity.names, *variants])))
             if entity.kind in {"body", "mission", "organization", "grouping"}:
                 add(self.names, PatternInfo(entity.key, kind, "derived"), sorted(_acronym_forms(entity, register)))
             if entity.kind == "mission":

@@ -860,6 +860,13 @@ def _mission_pronouns(ctx, sentence, lowers, missions) -> list[Mention]:
         if lowers[k + 1] in {"it", "them"} and (k + 2 >= len(lowers) or lowers[k + 2] in {".", ",", ";", "and"}):
             if before:
                 out.append(Mention(before[-1].key, "actor", "coref", at, at + 1, 0, 0, 0.6))
+            elif lowers[k + 1] == "it" and sentence.index > 0 and not any(
+                    m.end <= at for m in ctx.actors_in(sentence, coref=False) if ctx.entity_kind(m.key) != "state"):
+                # "Kenya leads UNMISS. Jamaica has sent soldiers to it.": the last actor named before is a mission
+                named = ctx.actors_in(ctx.sentences[sentence.index - 1], {"mission", "organization", "body",
+                                                                          "grouping", "state"}, coref=False)
+                if named and ctx.entity_kind(named[-1].key) == "mission":
+                    out.append(Mention(named[-1].key, "actor", "coref", at, at + 1, 0, 0, 0.5))
         elif lowers[k + 1] == "its" and set(lowers[k + 2:k + 4]) & {"task", "forces", "operations", "missions"}:
             key = before[-1].key if before else _main_mission(ctx, at)
             if key:

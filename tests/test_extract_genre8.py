@@ -1,0 +1,86 @@
+"""Rules added in pactgraph-rules/0.9: names whose generic last word changes case, "to it" for the mission of
+the sentence before, member and partner lists after a colon (with names the register lacks), "Forum Members",
+"a NATO partner", relative clauses naming the member, "Together with A and B, our partner countries", and a
+joint communiqué named in the title."""
+
+from __future__ import annotations
+
+from extract_helpers import partners, run, triples
+
+PACT = "https://w3id.org/pactgraph/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+
+
+def test_a_mission_name_matches_whatever_the_case_of_its_last_word():
+    body = ("Kenya leads the Multinational Security Support Mission. Portugal has pledged more than "
+            "EUR 10 million to the Mission.")
+    result = run(body, date="2025-03-01")
+    assert ("state/ken", "mission/mss-haiti") in triples(result, PACT + "leads")
+    assert ("state/prt", "mission/mss-haiti") in triples(result, PACT + "contributesTo")
+
+
+def test_to_it_after_a_sentence_that_ends_on_a_mission():
+    result = run("Kenya leads UNMISS. Jamaica has sent soldiers to it.", date="2025-03-01")
+    assert ("state/jam", "mission/unmiss") in triples(result, PACT + "contributesTo")
+    # the last actor named before is a state: "it" is not the mission
+    result = run("Kenya leads UNMISS in South Sudan. Jamaica has sent aid to it.", date="2025-03-01")
+    assert not triples(result, PACT + "contributesTo")
+
+
+def test_members_listed_after_a_colon_with_names_the_register_lacks():
+    body = ("Ministers of the Pacific Islands Forum met in Apia. Ministers of all Forum Members took part: "
+            "Australia, the Cook Islands, Fiji, Samoa and Tonga.")
+    members = triples(run(body, date="2025-08-14"), ORG + "memberOf")
+    assert members == {(s, "org/pacific-islands-forum") for s in ("state/aus", "state/fji", "state/wsm", "state/ton")}
+    body = "ASEAN leaders met in Kuala Lumpur. All ten ASEAN Member States attended: Brunei, Cambodia and Laos."
+    assert triples(run(body, date="2025-05-26"), ORG + "memberOf") == {
+        (s, "org/asean") for s in ("state/brn", "state/khm", "state/lao")}
+
+
+def test_dialogue_partners_listed_after_a_colon():
+    body = ("Ministers of the Pacific Islands Forum met in Apia. They held talks with the Forum Dialogue Partners "
+            "present in Apia: China, Japan and the United Kingdom.")
+    assert partners(run(body, date="2025-08-14")) == {
+        frozenset({"org/pacific-islands-forum", s}) for s in ("state/chn", "state/jpn", "state/gbr")}
+
+
+def test_a_colon_after_a_clause_does_not_make_a_list():
+    body = "NATO thanked its partners, and it named three priorities for the summit: Ukraine, Moldova and Georgia."
+    assert not partners(run(body, date="2025-06-01", publisher="NATO"))
+
+
+def test_an_organization_before_partner_is_whose_partner():
+    assert partners(run("Mongolia became a NATO partner in 2012.", date="2025-01-01")) == {
+        frozenset({"state/mng", "org/nato"})}
+    assert partners(run("India has been an ASEAN dialogue partner since 1996.", date="2025-01-01")) == {
+        frozenset({"state/ind", "org/asean"})}
+    assert not partners(run("Serbia will never become a NATO partner.", date="2025-01-01"))
+
+
+def test_a_relative_clause_names_the_new_member_and_the_new_partner():
+    body = ("We warmly welcome Indonesia, which took its place as a full member of BRICS in January 2025, and we "
+            "welcome Viet Nam, which became a BRICS partner country in June.")
+    result = run(body, date="2025-07-06", publisher="BRICS")
+    assert triples(result, ORG + "memberOf") == {("state/idn", "org/brics")}
+    assert partners(result) == {frozenset({"state/vnm", "org/brics"})}
+
+
+def test_together_with_a_list_our_partner_countries_are_the_speakers_partners():
+    body = ("We, the Heads of State and Government of the BRICS countries, met in Rio de Janeiro. Together with "
+            "Belarus, Bolivia and Cuba, our partner countries show how widely our views are shared.")
+    found = partners(run(body, date="2025-07-06", publisher="BRICS", genre="declaration",
+                         title="Rio de Janeiro Declaration of the BRICS Leaders"))
+    assert found == {frozenset({"org/brics", s}) for s in ("state/blr", "state/bol", "state/cub")}
+
+
+def test_a_joint_communique_in_the_title_is_the_document_itself():
+    body = ("Joint Communiqué of the Fourth Chile-Peru Foreign and Defence Ministers Meeting\n\n"
+            "The foreign and defence ministers of Chile and Peru met in Lima today and reviewed their cooperation "
+            "on border security.")
+    result = run(body, date="2025-05-05", title="Joint Communiqué of the Fourth Chile-Peru Foreign and Defence "
+                                                  "Ministers Meeting")
+    assert [a.name[:16] for a in result.agreements] == ["Joint Communiqué"]
+    assert {p.rsplit("/id/", 1)[1] for p in result.agreements[0].parties} == {"state/chl", "state/per"}
+    # an organization's own communiqué is not an agreement between parties
+    body = "Final Communiqué\n\nThe Heads of State of IGAD met in Djibouti today."
+    assert not run(body, date="2025-05-05", title="Final Communiqué").agreements
