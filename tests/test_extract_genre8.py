@@ -84,3 +84,17 @@ def test_a_joint_communique_in_the_title_is_the_document_itself():
     # an organization's own communiqué is not an agreement between parties
     body = "Final Communiqué\n\nThe Heads of State of IGAD met in Djibouti today."
     assert not run(body, date="2025-05-05", title="Final Communiqué").agreements
+
+
+def test_units_from_a_state_and_officers_posted_to_a_mission():
+    body = ("The Council extended MINUSCA. An explosive ordnance disposal company from Cambodia has begun work with "
+            "MINUSCA, and Bhutan has posted six staff officers to the mission.")
+    assert triples(run(body, date="2025-03-01"), PACT + "contributesTo") == {
+        ("state/khm", "mission/minusca"), ("state/btn", "mission/minusca")}
+
+
+def test_an_adjective_inside_an_unlisted_name_does_not_break_a_member_list():
+    body = ("Ministers of the Pacific Islands Forum met in Apia. Ministers of all Forum Members took part: Australia, "
+            "the Cook Islands, Fiji, French Polynesia, Kiribati, Nauru and Tonga.")
+    members = {s for s, _ in triples(run(body, date="2025-08-14"), ORG + "memberOf")}
+    assert members == {"state/aus", "state/fji", "state/kir", "state/nru", "state/ton"}

@@ -156,8 +156,8 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
     listed = []
     pos = j
     for m in named:
-        if m.start < pos or m.form == "coref":
-            continue
+        if m.start < pos or m.form == "coref" or (m.form == "adjective" and listed):
+            continue  # ("the Cook Islands, French Polynesia, Kiribati": an adjective inside a name the register lacks)
         gap = doc[pos:m.start]
         if all(t.lower_ in {",", "and", "the", "as", "such", "or", "also"} for t in gap) or (
                 listed and _unknown_names(gap)):

@@ -80,7 +80,7 @@ _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "se
             "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
             "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping", "fund", "funds", "funded",
             "finance", "finances", "financed", "assign", "assigns", "assigned", "assigning", "placed", "place",
-            "places"}
+            "places", "posted", "seconded", "seconding", "seconds"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -111,7 +111,8 @@ _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "p
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
               "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
-              "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers"}
+              "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers", "company",
+              "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
