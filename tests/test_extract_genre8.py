@@ -98,3 +98,12 @@ def test_an_adjective_inside_an_unlisted_name_does_not_break_a_member_list():
             "the Cook Islands, Fiji, French Polynesia, Kiribati, Nauru and Tonga.")
     members = {s for s, _ in triples(run(body, date="2025-08-14"), ORG + "memberOf")}
     assert members == {"state/aus", "state/fji", "state/kir", "state/nru", "state/ton"}
+
+
+def test_a_partnership_that_links_two_actors_since_a_year_is_an_agreement():
+    body = "The EU and Cabo Verde have been linked by a Special Partnership since 2007."
+    result = run(body, date="2025-06-01")
+    assert [(a.name, {p.rsplit("/id/", 1)[1] for p in a.parties}) for a in result.agreements] == [
+        ("Special Partnership", {"org/european-union", "state/cpv"})]
+    # a partnership only talked about is not one
+    assert not run("The EU and Cabo Verde discussed a Special Partnership.", date="2025-06-01").agreements
