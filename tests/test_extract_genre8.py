@@ -107,3 +107,19 @@ def test_a_partnership_that_links_two_actors_since_a_year_is_an_agreement():
         ("Special Partnership", {"org/european-union", "state/cpv"})]
     # a partnership only talked about is not one
     assert not run("The EU and Cabo Verde discussed a Special Partnership.", date="2025-06-01").agreements
+
+
+def test_forces_kept_with_a_mission_by_the_subject_of_the_verb():
+    cases = {
+        "Benin keeps a contingent with the Multinational Joint Task Force around Lake Chad.":
+            {("state/ben", "mission/mnjtf")},
+        "Luxembourg also keeps a reconnaissance contingent in Lithuania within NATO's Enhanced Forward Presence.":
+            {("state/lux", "mission/enhanced-forward-presence")},
+        "Spain and Italy also keep soldiers with UNIFIL.":
+            {("state/esp", "mission/unifil"), ("state/ita", "mission/unifil")},
+        # the subject across a relative clause, not the EU of the opening phrase
+        "Outside the EU framework, Montenegro, which joined NATO in June 2017, keeps a small contingent in KFOR.":
+            {("state/mne", "mission/kfor")},
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-03-01"), PACT + "contributesTo") == expected, body

@@ -515,6 +515,14 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if host is not None:
                 for giver in givers:
                     found.append((giver, host, "contributes-forces-in", 0.7))
+        if word in _PERSONNEL and i >= 2:
+            # "Benin keeps a contingent with the MNJTF", "keeps a reconnaissance contingent in Lithuania within
+            # NATO's Enhanced Forward Presence", "Italy has about 1,000 soldiers with UNIFIL"
+            kept = _kept_with(ctx, sentence, lowers, i, missions)
+            if kept is not None:
+                verb, mission = kept
+                for giver in _verb_subject(ctx, sentence, lowers, political, verb):
+                    found.append((giver, mission, "contributes-forces-with", 0.7))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
             # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission")
             mission = next((m for m in missions if m.form != "coref"), None) or next(iter(missions), None)
@@ -753,6 +761,49 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     if key is None:
         return []
     return [(state, Mention(key, "actor", "coref", at, at, 0, 0, 0.6)) for state in states]
+
+
+_KEEP_FORCES = {"keep", "keeps", "kept", "keeping", "maintain", "maintains", "maintained", "maintaining", "has",
+                "have", "had", "station", "stations", "stationed"}
+_WITH_MISSION = {"with", "within", "in", "to"}
+
+
+_ADVERBS = {"also", "still", "now", "currently", "already", "today", "continues", "to"}
+
+
+def _verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
+    """The actors right before the verb at ``verb`` (with those coordinated before them), also across a relative
+    clause: "Spain and Italy also keep …", "Montenegro, which joined NATO in 2017, keeps …"."""
+    before = [m for m in political if m.end <= sentence.start + verb]
+    for k in range(len(before) - 1, -1, -1):
+        m = before[k]
+        gap = lowers[rel(m.end, sentence):verb]
+        relative = len(gap) >= 3 and gap[0] == "," and gap[1] in {"which", "who"} and gap[-1] == ","
+        if all(w in _ADVERBS for w in gap) or relative:
+            if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"}:
+                return []
+            return [a for a in coordinated_before(before[:k + 1], ctx.lowers) if a.form != "coref" or a is m]
+    return []  # (an actor inside the relative clause, "which joined NATO in June 2017,", is passed over)
+
+
+def _kept_with(ctx, sentence, lowers, i: int, missions):
+    """(verb index, mission) of "keeps <a few words> <personnel> … with/within <mission>" around ``i``."""
+    verb = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in _KEEP_FORCES), None)
+    if verb is None or any(not (w.isalpha() or w.replace(",", "").isdigit()) or w in {"and", "but", "that", "which"}
+                           for w in lowers[verb + 1:i]):
+        return None
+    for mission in missions:
+        k = rel(mission.start, sentence)
+        if mission.form == "coref" or k <= i or k - i > 10:
+            continue
+        lead = k - 1
+        while lead > i and (lowers[lead] in {"the", "'s", "’s"} or ctx.doc[mission.start - (k - lead)].is_title
+                            or ctx.doc[mission.start - (k - lead)].is_upper):
+            lead -= 1  # "within NATO's Enhanced Forward Presence": past the owner and the article
+        if lowers[lead] in _WITH_MISSION and not set(lowers[i + 1:lead]) & {",", ";", "and", "but", "while"}:
+            return verb, mission
+        return None
+    return None
 
 
 def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:
