@@ -366,8 +366,6 @@ def _prepare_text(path: Path, encoding: str | None, known: dict, limit: int | No
 
 
 def _prepare_source(source, known: dict, size: int) -> Prepared:
-    import pyoxigraph as ox
-
     from .extract import EXTRACTOR_VERSION
 
     prepared = Prepared(source.name, "text", source.iri, source.content_hash, size=size)
@@ -375,18 +373,18 @@ def _prepare_source(source, known: dict, size: int) -> Prepared:
     if prepared.skip:
         return prepared
     from .extract import extract
-    from .rdfmap import extraction_quads
+    from .rdfmap import extraction_nquads
 
     try:
         extraction = extract(source)
-        quads = extraction_quads(extraction, EXTRACTOR_VERSION)
+        nquads = extraction_nquads(extraction, EXTRACTOR_VERSION)
     except PactgraphError as exc:
         raise _Refused(getattr(exc, "reason", "extract-error"), str(exc)) from None
     except (RecursionError, MemoryError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         raise _Refused("extract-error", f"{source.name}: extraction failed ({type(exc).__name__}: "
                                         f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
-    prepared.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    prepared.quads = len(quads)
+    prepared.nquads = nquads
+    prepared.quads = nquads.count(b"\n")
     prepared.statements = len(extraction.statements)
     return prepared
 

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -17,13 +19,15 @@ from .model import Entity, Extraction
 from .namespaces import DCTERMS, GRAPH, ID, ORG, OWL, PACT, PROV, RDF, RDFS, SKOS, TIME, WD, XSD, slugify
 from .reference import KIND_CLASS, Register
 
-__all__ = ["REFERENCE_GRAPH", "entity_quads", "extraction_quads", "literal", "register_quads"]
+__all__ = ["REFERENCE_GRAPH", "entity_quads", "extraction_nquads", "extraction_quads", "literal", "register_quads"]
 
 REFERENCE_GRAPH = GRAPH + "reference"
 _ACTOR_KINDS = {"state", "organization", "body", "grouping", "mission"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _n(iri: str) -> ox.NamedNode:
+    # (cached: checking an IRI costs more than the rest of a quad, and a graph repeats its predicates and actors)
     return ox.NamedNode(iri)
 
 
@@ -89,9 +93,44 @@ def _evidence_iri(graph: str, statement_key, evidence) -> str:
 
 def extraction_quads(extraction: Extraction, extractor_version: str = "") -> list[ox.Quad]:
     """All quads of a source's named graph (the graph is named by the source IRI)."""
+    return list(ox.parse(extraction_nquads(extraction, extractor_version), format=ox.RdfFormat.N_QUADS))
+
+
+# N-Quads escapes of a string literal (as pyoxigraph writes them); other control characters become \uXXXX.
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+
+def _lit(value: str) -> str:
+    """An N-Quads string literal."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
+
+
+def _iri(iri: str) -> str:
+    """An N-Quads IRI, checked once per distinct IRI (by :func:`_n`)."""
+    return str(_n(iri))
+
+
+def _term(obj) -> str:
+    if isinstance(obj, str):
+        return _iri(obj)
+    return str(literal(obj))
+
+
+def extraction_nquads(extraction: Extraction, extractor_version: str = "") -> bytes:
+    """The N-Quads of a source's named graph, one statement per line, without duplicates.
+
+    The statements and their evidence (nearly all of a graph) are written as text:
+    building a pyoxigraph object per term costs more than the whole line.
+    """
     source = extraction.source
     g = _n(source.iri)
-    s = _n(source.iri)
+    s = g
     meta = source.metadata
     quads = [
         ox.Quad(s, _n(RDF + "type"), _n(PACT + "Source"), g),
@@ -120,31 +159,40 @@ def extraction_quads(extraction: Extraction, extractor_version: str = "") -> lis
         quads.extend(entity_quads(entity, g))
     for person in extraction.persons.values():
         quads.append(ox.Quad(_n(person.iri), _n(RDF + "type"), _n(PACT + "Actor"), g))
+    lines = [f"{q} .\n" for q in quads]
+    tail = f" {g} .\n"
+    src = str(s)
+    p_type, c_evidence = _iri(RDF + "type"), _iri(PACT + "Evidence")
+    p_subject, p_predicate, p_object = _iri(RDF + "subject"), _iri(RDF + "predicate"), _iri(RDF + "object")
+    p_derived, p_quote, p_rule = _iri(PROV + "wasDerivedFrom"), _iri(PACT + "quote"), _iri(PACT + "rule")
+    p_start, p_end, p_confidence = _iri(PACT + "charStart"), _iri(PACT + "charEnd"), _iri(PACT + "confidence")
+    p_speaker = _iri(PACT + "speaker")
+    integer, decimal = f"^^{_iri(XSD + 'integer')}", f"^^{_iri(XSD + 'decimal')}"
     for statement in sorted(extraction.statements, key=lambda st: repr(st.key)):
-        obj = _n(statement.obj) if isinstance(statement.obj, str) else literal(statement.obj)
-        subject, predicate = _n(statement.subject), _n(statement.predicate)
-        quads.append(ox.Quad(subject, predicate, obj, g))
+        obj = _term(statement.obj)
+        subject, predicate = _iri(statement.subject), _iri(statement.predicate)
+        lines.append(f"{subject} {predicate} {obj}{tail}")
         for evidence in statement.evidence:
-            e = _n(_evidence_iri(source.iri, statement.key, evidence))
-            quads += [
-                ox.Quad(e, _n(RDF + "type"), _n(PACT + "Evidence"), g),
-                ox.Quad(e, _n(RDF + "subject"), subject, g),
-                ox.Quad(e, _n(RDF + "predicate"), predicate, g),
-                ox.Quad(e, _n(RDF + "object"), obj, g),
-                ox.Quad(e, _n(PROV + "wasDerivedFrom"), s, g),
-                ox.Quad(e, _n(PACT + "quote"), ox.Literal(evidence.quote), g),
-                ox.Quad(e, _n(PACT + "charStart"), ox.Literal(str(evidence.start), datatype=_n(XSD + "integer")), g),
-                ox.Quad(e, _n(PACT + "charEnd"), ox.Literal(str(evidence.end), datatype=_n(XSD + "integer")), g),
-                ox.Quad(e, _n(PACT + "rule"), ox.Literal(evidence.rule), g),
-                ox.Quad(e, _n(PACT + "confidence"), ox.Literal(f"{evidence.confidence:.2f}", datatype=_n(XSD + "decimal")), g),
+            e = f"<{_evidence_iri(source.iri, statement.key, evidence)}> "
+            lines += [
+                f"{e}{p_type} {c_evidence}{tail}",
+                f"{e}{p_subject} {subject}{tail}",
+                f"{e}{p_predicate} {predicate}{tail}",
+                f"{e}{p_object} {obj}{tail}",
+                f"{e}{p_derived} {src}{tail}",
+                f"{e}{p_quote} {_lit(evidence.quote)}{tail}",
+                f'{e}{p_start} "{evidence.start}"{integer}{tail}',
+                f'{e}{p_end} "{evidence.end}"{integer}{tail}',
+                f"{e}{p_rule} {_lit(evidence.rule)}{tail}",
+                f'{e}{p_confidence} "{evidence.confidence:.2f}"{decimal}{tail}',
             ]
             if evidence.speaker:
-                quads.append(ox.Quad(e, _n(PACT + "speaker"), _n(evidence.speaker), g))
+                lines.append(f"{e}{p_speaker} {_iri(evidence.speaker)}{tail}")
     # Agreements, positions, speeches and places are described by statements above;
     # every agreement also cites its source directly.
     for agreement in extraction.agreements:
-        quads.append(ox.Quad(_n(agreement.iri), _n(PROV + "wasDerivedFrom"), s, g))
-    return list(dict.fromkeys(quads))
+        lines.append(f"{_iri(agreement.iri)} {p_derived} {src}{tail}")
+    return "".join(dict.fromkeys(lines)).encode()
 
 
 def register_quads(register: Register) -> list[ox.Quad]:

@@ -162,7 +162,8 @@ def _parse_header(text: str, name: str) -> tuple[dict[str, str], int]:
 
     raw = text[4 : end + 1]
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        # libyaml's loader where PyYAML was built with it: the same safe loading, four times faster
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if raw.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
