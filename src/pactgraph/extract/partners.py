@@ -133,6 +133,14 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         owner = owner_before(ctx, sentence, political, at) or same_clause or [
             m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
+        if not owner and lowers[i + 1:i + 2] == ["of"]:
+            # "the dialogue partners of the SCO — A, B, …": the organization after "of", then the list
+            of_org = next((m for m in named if m.form != "coref" and m.start in (at + 2, at + 3)
+                           and ctx.entity_kind(m.key) in {"organization", "grouping"}
+                           and all(t.lower_ == "the" for t in ctx.doc[at + 2:m.start])), None)
+            if of_org is not None:
+                owner = [of_org.key]
+                listed = listed_after(ctx, sentence, of_org.end - 1, named)
         for o in owner:
             for m in listed:
                 if m.key != o:
@@ -489,9 +497,12 @@ def find_members(ctx, sentence, lowers, political) -> None:
             and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
                                        and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
             and ctx.entity_kind(a.key) in {"organization", "grouping", "framework", "body"}]
-    if not states or not orgs:
+    if not states:
         return
-    found: list[tuple[Mention, Mention, str]] = []
+    found: list[tuple[Mention, Mention, str]] = _founders(ctx, sentence, lowers, states)
+    if not orgs:
+        _record_members(ctx, sentence, found)
+        return
     # words of a framework's own name ("partners across the globe") do not deny membership of it
     in_names = {i - sentence.start for a in orgs if ctx.entity_kind(a.key) == "framework" for i in range(a.start, a.end)}
     outside = {w for j, w in enumerate(lowers) if j not in in_names}
@@ -625,6 +636,10 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     found.append((state, org, "member-trigger"))
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
+    _record_members(ctx, sentence, found)
+
+
+def _record_members(ctx, sentence, found) -> None:
     for state, org, rule in found:
         if ctx.entity_kind(state.key) != "state":
             continue
@@ -633,6 +648,48 @@ def find_members(ctx, sentence, lowers, political) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+_FOUNDED = {"founded", "established", "created", "set"}
+
+
+def _founders(ctx, sentence, lowers, states) -> list:
+    """ "ASEAN was established in Bangkok in 1967 by A, B and C", "It was founded … by A, B and C": the founding
+    states of the organization that is the sentence's subject are its members."""
+    for i in range(1, len(lowers) - 1):
+        if lowers[i] not in _FOUNDED or lowers[i - 1] not in {"was", "were", "been"}:
+            continue
+        by = next((j for j in range(i + 1, min(len(lowers), i + 14)) if lowers[j] == "by"), None)
+        if by is None or set(lowers[i + 1:by]) & {",", ";", "and", "which", "that"} - {","}:
+            continue
+        org = next((m for m in sentence.mentions if m.kind == "actor" and m.start < sentence.start + i - 1
+                    and ctx.entity_kind(m.key) in {"organization", "grouping"}), None)
+        if org is None and lowers[:1] == ["it"] and i <= 3:
+            # "… the Organisation now has ten members. It was founded …": the organization named just before
+            for earlier in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
+                named = [m for m in earlier.mentions if m.kind == "actor"
+                         and ctx.entity_kind(m.key) in {"organization", "grouping"}]
+                if named:
+                    org = named[-1]
+                    break
+        if org is None or org.start > sentence.start + 2 and org.form == "coref":
+            continue
+        if any(ctx.entity_kind(m.key) in POLITICAL for m in sentence.mentions
+               if m.kind == "actor" and org.end <= m.start < sentence.start + i - 1):
+            continue  # another actor between: "NATO, which Norway helped to found, was …"
+        named = [m for m in states if m.form != "coref"]
+        out = [(s, org, "member-founder") for s in coordinated_from(ctx.doc, sentence.start + by + 1, named)]
+        # "…; India and Pakistan joined it in 2017, and Iran in 2023": later members of the same organization
+        for j in range(by, len(lowers) - 1):
+            if lowers[j] in {"joined", "acceded"} and lowers[j + 1] in {"it", "to"}:
+                before = [m for m in named if m.end <= sentence.start + j]
+                if before and all(w in {"have", "has", "also", "then", "later"}
+                                  for w in lowers[rel(before[-1].end, sentence):j]):
+                    out += [(s, org, "member-founder") for s in coordinated_before(before, ctx.lowers)]
+                for k in range(j + 2, len(lowers) - 2):
+                    if lowers[k - 1:k + 1] == [",", "and"]:
+                        out += [(s, org, "member-founder") for s in named if s.start == sentence.start + k + 1
+                                and lowers[rel(s.end, sentence)] == "in"]
+        return out
+    return []
 _NOT_PARTNER = {"not", "never", "no", "will", "would", "could", "should", "may", "might", "hopes", "hope", "wants",
                 "seeks", "aspires", "if"}
 
@@ -849,4 +906,4 @@ def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
 #: Words that make a sentence worth reading for partnership or membership.
 _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 PARTNER_WORDS = frozenset(_PARTNER | _COOP)
-MEMBER_WORDS = frozenset(_MEMBER)
+MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED)  # the words that send a sentence to find_members
