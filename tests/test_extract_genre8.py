@@ -123,3 +123,36 @@ def test_forces_kept_with_a_mission_by_the_subject_of_the_verb():
     }
     for body, expected in cases.items():
         assert triples(run(body, date="2025-03-01"), PACT + "contributesTo") == expected, body
+
+
+def test_founders_and_later_members_of_an_organization():
+    body = ("The Shanghai Cooperation Organisation met in Astana. With Belarus the Organisation now has ten members. "
+            "It was founded in Shanghai on 15 June 2001 by Kazakhstan, China, Kyrgyzstan, Russia, Tajikistan and "
+            "Uzbekistan; India and Pakistan joined it in 2017, and Iran in 2023.")
+    members = {s for s, o in triples(run(body, date="2024-07-04"), ORG + "memberOf") if o == "org/sco"}
+    assert members == {"state/kaz", "state/chn", "state/kgz", "state/rus", "state/tjk", "state/uzb", "state/ind",
+                       "state/pak", "state/irn"}
+    body = "ASEAN was established in Bangkok in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand."
+    assert len(triples(run(body, date="2024-07-04"), ORG + "memberOf")) == 5
+
+
+def test_the_dialogue_partners_of_an_organization_listed_after_a_dash():
+    body = ("The Shanghai Cooperation Organisation met in Astana. The members value the contribution of the dialogue "
+            "partners of the SCO — Armenia, Azerbaijan and Cambodia — to joint projects.")
+    assert partners(run(body, date="2024-07-04")) == {
+        frozenset({"org/sco", s}) for s in ("state/arm", "state/aze", "state/khm")}
+
+
+def test_more_ways_of_sending_people_to_a_mission():
+    cases = {
+        "He recalled that Colombia has kept a battalion with the Multinational Force and Observers since 1982.":
+            {("state/col", "mission/multinational-force-and-observers")},
+        "Four Colombian army instructors have been attached to EUMAM Ukraine since last autumn.":
+            {("state/col", "mission/eumam-ukraine")},
+        "UNMOGIP remains deployed. The Group's observers come from, among others, Croatia and Uruguay.":
+            {("state/hrv", "mission/unmogip"), ("state/ury", "mission/unmogip")},
+        "The United Nations Peacekeeping Force in Cyprus reports that its Slovak and Hungarian engineers finished "
+        "their work.": {("state/svk", "mission/unficyp"), ("state/hun", "mission/unficyp")},
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-03-01"), PACT + "contributesTo") == expected, body

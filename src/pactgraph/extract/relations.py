@@ -107,7 +107,7 @@ _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "deliver
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
 _TAKE = frozenset({"took", "take", "takes", "taking"})
 _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "participate", "participates",
-          "participating", "fought", "operated"}
+          "participating", "fought", "operated", "attached"}
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
               "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
@@ -500,6 +500,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # "the Force Intervention Brigade, whose troops come from South Africa, Malawi and Tanzania"
             mission = next((m for m in missions if m.form != "coref"), None)
             key = mission.key if mission else _main_mission(ctx, sentence.end)
+            if lowers[come + 1:come + 5] == [",", "among", "others", ","]:
+                come += 4  # "come from, among others, Croatia, the Philippines and Uruguay"
             if key:
                 for state in joined_after(ctx, sentence, sentence.start + come,
                                           [m for m in political if m.form != "coref"]):
@@ -741,6 +743,12 @@ def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> li
             mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.7) if key else None
     elif j >= 1 and lowers[j - 1] == "its":
         mission = next((m for m in missions if m.end == states[0].start - 1), None)  # a coref "its" to a mission
+        if mission is None:
+            # "the United Nations Peacekeeping Force in Cyprus reports that its Slovak and Hungarian engineers":
+            # the mission named before in the sentence, with no other actor between
+            before = [m for m in missions if m.end < states[0].start - 1 and m.form != "coref"]
+            if before and not any(before[-1].end <= a.start < states[0].start - 1 for a in political):
+                mission = before[-1]
     if mission is None or ctx.entity_kind(mission.key) != "mission":
         return []
     return [(state, mission) for state in states]
@@ -768,7 +776,8 @@ _KEEP_FORCES = {"keep", "keeps", "kept", "keeping", "maintain", "maintains", "ma
 _WITH_MISSION = {"with", "within", "in", "to"}
 
 
-_ADVERBS = {"also", "still", "now", "currently", "already", "today", "continues", "to"}
+_ADVERBS = {"also", "still", "now", "currently", "already", "today", "continues", "to", "has", "have", "had", "will",
+            "would", "long"}
 
 
 def _verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
@@ -854,11 +863,14 @@ def _personnel_owner(ctx, sentence, political, at: int):
     k = at - 1
     while k > sentence.start and doc[k].lower_ in {"have", "has", "also", "had", "are", "were", "long", "successfully",
                                                    "still", "now", "already", "currently", "continue", "continues",
-                                                   "to"}:
+                                                   "to", "been", "be", "is", "was"}:
         k -= 1
     if doc[k].lower_ not in _PERSONNEL:
         return None
     owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
+    if owner is None and doc[k - 1].lower_ in {"army", "navy", "naval", "air", "police", "military", "force"}:
+        owner = next((a for a in political if a.end == k - 1 and ctx.entity_kind(a.key) == "state"
+                      and a.form == "adjective"), None)  # "four Colombian army instructors"
     if owner is None:
         return None
     # "Malaysian and Polish soldiers": the adjectives coordinated before
