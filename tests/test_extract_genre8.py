@@ -156,3 +156,20 @@ def test_more_ways_of_sending_people_to_a_mission():
     }
     for body, expected in cases.items():
         assert triples(run(body, date="2025-03-01"), PACT + "contributesTo") == expected, body
+
+
+def test_contingents_from_a_number_of_states_listed_after_a_colon():
+    body = ("The first units of ECOMOG came ashore at Monrovia yesterday. Contingents from five participating States "
+            "make up the force: Nigeria, Ghana, Guinea, Sierra Leone and The Gambia.")
+    assert {s for s, _ in triples(run(body, date="1990-08-25"), PACT + "contributesTo")} == {
+        "state/nga", "state/gha", "state/gin", "state/sle", "state/gmb"}
+
+
+def test_relations_elevated_to_a_partnership_conclude_it():
+    body = ("The Bruneian and Singaporean Leaders decided today to elevate bilateral relations to a Comprehensive "
+            "Strategic Partnership.")
+    (agreement,) = run(body, date="2025-05-01").agreements
+    assert agreement.name == "Comprehensive Strategic Partnership"
+    assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"state/brn", "state/sgp"}
+    assert not run("Chile and Peru hope to upgrade their ties to a Strategic Partnership one day.",
+                   date="2025-05-01").agreements

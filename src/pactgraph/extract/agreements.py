@@ -101,6 +101,7 @@ _CONCLUDE = {
     "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures", "accepted",
     "names",  # "put their names to the Élysée Treaty"
     "linked", "bound",  # "have been linked by a Special Partnership since 2007"
+    "elevate", "elevates", "elevating", "upgrade", "upgrades", "upgrading",  # "decided today to elevate … to a …"
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}

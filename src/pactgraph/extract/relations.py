@@ -533,7 +533,15 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 key = ctx.recent_mission(sentence, at)  # "formed police units from Cameroon and Senegal"
                 mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if mission is not None:
-                for state in joined_after(ctx, sentence, at + 1, [m for m in political if m.form != "coref"]):
+                named = [m for m in political if m.form != "coref"]
+                givers = joined_after(ctx, sentence, at + 1, named)
+                k = i + 2 + (lowers[i + 2:i + 3] in (["the"], ["all"]))
+                if not givers and (lowers[k].isdigit() or lowers[k] in _COUNT_WORDS) and set(
+                        lowers[k + 1:k + 3]) & {"states", "countries", "nations"}:
+                    # "Contingents from five participating States make up the force: Nigeria, Ghana, …"
+                    noun = k + 1 + (lowers[k + 1] not in {"states", "countries", "nations"})
+                    givers = listed_after(ctx, sentence, sentence.start + noun, named)
+                for state in givers:
                     if ctx.entity_kind(state.key) == "state":
                         found.append((state, mission, "contributes-personnel-from", 0.75))
         serve = word in _SERVE or (word in _TAKE and lowers[i + 1:i + 2] == ["part"])
@@ -771,6 +779,7 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     return [(state, Mention(key, "actor", "coref", at, at, 0, 0, 0.6)) for state in states]
 
 
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several"}
 _KEEP_FORCES = {"keep", "keeps", "kept", "keeping", "maintain", "maintains", "maintained", "maintaining", "has",
                 "have", "had", "station", "stations", "stationed"}
 _WITH_MISSION = {"with", "within", "in", "to"}
