@@ -173,3 +173,30 @@ def test_relations_elevated_to_a_partnership_conclude_it():
     assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"state/brn", "state/sgp"}
     assert not run("Chile and Peru hope to upgrade their ties to a Strategic Partnership one day.",
                    date="2025-05-01").agreements
+
+
+def test_areas_and_challenges_named_by_a_verb_and_its_object_or_a_noun_and_its_place():
+    import pactgraph.extract as extraction
+
+    seen = {}
+    original = extraction.find_relations
+
+    def spy(ctx, agreements):
+        seen["ctx"] = ctx
+        return original(ctx, agreements)
+
+    extraction.find_relations = spy
+    try:
+        def keys(body):
+            run(body, date="2025-03-01")
+            return {m.key for m in seen["ctx"].mentions("concept")}
+
+        assert "area/military-education-and-training" in keys("EUTM Somalia trains the Somali National Army.")
+        assert "area/military-education-and-training" in keys("New Zealand has helped train Ukrainian recruits.")
+        assert "area/capacity-building" in keys("The programme will build the capacity of the country's coast guard.")
+        assert "challenge/armed-conflict" in keys("We are concerned about the continuing conflict in the Gaza Strip.")
+        assert "challenge/armed-conflict" not in keys("Attacks on peacekeepers can amount to war crimes.")
+        assert "challenge/armed-conflict" not in keys("Not since the Second World War in Europe has this happened.")
+        assert "area/military-education-and-training" not in keys("The train to Brussels carried officials.")
+    finally:
+        extraction.find_relations = original

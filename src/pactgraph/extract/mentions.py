@@ -445,6 +445,51 @@ def _concepts(doc, gazetteer: Gazetteer, offset: int, names: list[Mention]) -> l
         out.extend(_coordinated(doc, gazetteer, offset, mention, taken))
         out.extend(_coordinated_before(doc, gazetteer, offset, mention, taken))
     out.extend(_listed_bare_words(doc, gazetteer, offset, out, taken))
+    out.extend(_verb_object_concepts(doc, gazetteer, offset, out, taken))
+    return out
+
+
+# Areas named by a verb and its object rather than a noun phrase: "to train Ukrainian soldiers", "trains the Somali
+# National Army", "has trained eleven quick reaction force companies". (verbs, objects within five words, concept)
+_VERB_OBJECT = (
+    ({"train", "trains", "trained", "training"},
+     {"soldiers", "troops", "forces", "units", "recruits", "army", "officers", "personnel", "companies", "battalions",
+      "instructors", "police", "sailors", "pilots", "guards", "cadets", "brigade", "brigades", "navy"},
+     "area/military-education-and-training"),
+    ({"build", "builds", "building", "built", "strengthen", "strengthens", "strengthening"},
+     {"capacity", "capacities"}, "area/capacity-building"),  # "build the capacity of the country's coast guard"
+)
+
+
+# Challenges named by a bare noun and where it happens: "the continuing conflict in the Gaza Strip", "the war in
+# Europe", "hostilities between the two sides"; not "war crimes" or "the Second World War".
+_NOUN_IN_PLACE = ({"conflict", "war", "fighting", "hostilities"}, {"in", "between"}, "challenge/armed-conflict")
+
+
+def _verb_object_concepts(doc, gazetteer: Gazetteer, offset: int, found: list[Mention], taken: bytearray) -> list:
+    out = []
+    keys = {m.key for m in found}
+    nouns, links, key = _NOUN_IN_PLACE
+    if key in gazetteer.concepts:
+        for i in _token_positions(doc, nouns):
+            if taken[i] or i + 2 >= len(doc) or doc[i + 1].lower_ not in links:
+                continue
+            k = i + 2 + (doc[i + 2].lower_ == "the")
+            if k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha \
+                    and not (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start):
+                out.append(_mention(doc, key, "concept", "label", i, k + 1, offset, 0.8))
+    for verbs, objects, key in _VERB_OBJECT:
+        if key in keys or key not in gazetteer.concepts:
+            continue
+        for i in _token_positions(doc, verbs):
+            if taken[i]:
+                continue
+            window = doc[i + 1:min(len(doc), i + 7)]
+            stop = next((j for j, t in enumerate(window) if t.is_punct or t.lower_ in {"and", "but", "while", "in"}),
+                        len(window))
+            obj = next((t for t in window[:stop] if t.lower_ in objects), None)
+            if obj is not None:
+                out.append(_mention(doc, key, "concept", "label", i, obj.i + 1, offset, 0.8))
     return out
 
 
