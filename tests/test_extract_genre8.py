@@ -200,3 +200,22 @@ def test_areas_and_challenges_named_by_a_verb_and_its_object_or_a_noun_and_its_p
         assert "area/military-education-and-training" not in keys("The train to Brussels carried officials.")
     finally:
         extraction.find_relations = original
+
+
+def test_memberships_in_apposition_relative_clauses_and_founding():
+    cases = {
+        "We condemn the strikes carried out against Iran, a member of BRICS, since 13 June 2025.":
+            {("state/irn", "org/brics")},
+        "The Prime Minister thanked the Czech Republic, a member of the European Union since 2004 and of NATO since "
+        "1999, for its support.": {("state/cze", "org/european-union"), ("state/cze", "org/nato")},
+        "Japan would strengthen its cooperation with NATO, to which the Netherlands has belonged since 1949.":
+            {("state/nld", "org/nato")},
+        "Fifty-eight years ago, Indonesia, Malaysia, the Philippines, Singapore and Thailand founded ASEAN in Bangkok.":
+            {(s, "org/asean") for s in ("state/idn", "state/mys", "state/phl", "state/sgp", "state/tha")},
+        "We extend our full support to India for its BRICS chairship in 2026.": {("state/ind", "org/brics")},
+        # a candidate is not a member
+        "Serbia, a candidate for membership of the EU, and Norway, a member of NATO, met in Oslo.":
+            {("state/nor", "org/nato")},
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-07-01"), ORG + "memberOf") == expected, body

@@ -33,7 +33,8 @@ _MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joinin
            "acceded", "accedes", "admitted", "ally", "belong", "belongs", "belonged", "chairmanship", "chair",
            "chairs", "chaired", "presidency", "followed"}
 # chairing an organization is a sign of membership: "the Republic of Korea's chairmanship of APEC"
-_CHAIR = {"chairmanship", "chair", "chairs", "chaired", "presidency", "chairing", "chairperson"}
+_CHAIR = {"chairmanship", "chair", "chairs", "chaired", "presidency", "chairing", "chairperson", "chairship",
+          "chairpersonship"}
 _NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "future", "will", "would", "should",
                "could", "may", "might", "applied", "apply", "application", "candidate", "candidates", "invitation",
                "invited", "invite", "prospective", "applicant", "observer", "observers", "priority", "remains",
@@ -636,7 +637,77 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     found.append((state, org, "member-trigger"))
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
+    found += _plain_memberships(ctx, sentence, lowers, states, orgs)
     _record_members(ctx, sentence, found)
+
+
+_MEMBER_ADJECTIVES = {"a", "an", "the", "founding", "full", "permanent", "non-permanent", "longstanding",
+                      "long-standing", "active", "original", "fellow", "new", "core"}
+_CHAIRING = {"chairship", "chairmanship", "chairpersonship", "presidency", "chairing"}
+
+
+def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
+    """Memberships in apposition and relative clauses: "Iran, a member of BRICS", "the Czech Republic, a member of the
+    European Union since 2004 and of NATO since 1999", "NATO, to which the Netherlands has belonged since 1949",
+    "the OAS, of which both countries are founding members", "A, B and C founded ASEAN", "India … its BRICS
+    chairship"."""
+    doc = ctx.doc
+    out = []
+    named = [s for s in states if s.form != "coref"]
+    kinds = {"organization", "grouping", "body"}
+    for org in orgs:
+        if ctx.entity_kind(org.key) not in kinds:
+            continue
+        o_start, o_end = rel(org.start, sentence), rel(org.end, sentence)
+        lead = lowers[max(0, o_start - 6):o_start]
+        lead = lead[:-1] if lead[-1:] == ["the"] else lead
+        # "X, a (founding) member of O" and the organizations chained after it ("and of NATO since 1999")
+        if lead[-2:] in (["member", "of"], ["members", "of"]):
+            k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0) - 2
+            while k > 0 and lowers[k - 1] in _MEMBER_ADJECTIVES:
+                k -= 1
+            if k >= 2 and lowers[k - 1] == ",":
+                state = next((s for s in named if s.end == sentence.start + k - 1), None)
+                if state is not None and lowers[k:k + 1] in (["a"], ["an"]):
+                    chain = [org]
+                    end = o_end
+                    for other in orgs:
+                        if other.start < org.end + 0 or other is org:
+                            continue
+                        gap = lowers[end:rel(other.start, sentence)]
+                        gap = [w for w in gap if not w.isdigit()]
+                        if gap and gap[0] in {"since", "and"} and set(gap) <= {"since", "and", "of", "the", "in"}:
+                            chain.append(other)
+                            end = rel(other.end, sentence)
+                        else:
+                            break
+                    out += [(state, o, "member-apposition") for o in chain]
+        after = lowers[o_end:o_end + 8]
+        # "NATO, to which the Netherlands has belonged since its founding"
+        if after[:3] == [",", "to", "which"]:
+            member = next((s for s in named if s.start in (org.end + 3, org.end + 4)), None)
+            if member is not None and set(lowers[rel(member.end, sentence):rel(member.end, sentence) + 3]) & {
+                    "belonged", "belongs", "belong"}:
+                out.append((member, org, "member-to-which"))
+        # "the OAS, of which both countries are founding members": the pair the phrase stands for
+        if after[:3] == [",", "of", "which"]:
+            both = next((m for m in ctx.actors_in(sentence, {"state"}) if m.form == "coref"
+                         and m.start == org.end + 3), None)
+            if both is not None and "members" in after[3:8] and not set(after) & _NOT_MEMBER:
+                out += [(m, org, "member-of-which") for m in ctx.actors_in(sentence, {"state"})
+                        if m.form == "coref" and m.start == both.start]
+        # "Indonesia, Malaysia, the Philippines, Singapore and Thailand founded ASEAN in Bangkok"
+        if o_start >= 2 and lowers[o_start - 1] == "founded":
+            before = [s for s in named if s.end == org.start - 1]
+            if before:
+                out += [(s, org, "member-founder") for s in coordinated_before(
+                    [s for s in named if s.end <= before[0].end], ctx.lowers)]
+        # "our full support to India for its BRICS chairship": the state whose chairship of the organization it is
+        if after[:1] and after[0] in _CHAIRING and lowers[o_start - 1:o_start] in (["its"], ["their"]):
+            holder = next((s for s in reversed(named) if s.end <= org.start - 1 and org.start - s.end <= 4), None)
+            if holder is not None:
+                out.append((holder, org, "member-chair"))
+    return out
 
 
 def _record_members(ctx, sentence, found) -> None:
@@ -906,4 +977,4 @@ def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
 #: Words that make a sentence worth reading for partnership or membership.
 _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 PARTNER_WORDS = frozenset(_PARTNER | _COOP)
-MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED)  # the words that send a sentence to find_members
+MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | {"founded", "belonged", "belongs"})  # sentences read by find_members
