@@ -219,3 +219,12 @@ def test_memberships_in_apposition_relative_clauses_and_founding():
     }
     for body, expected in cases.items():
         assert triples(run(body, date="2025-07-01"), ORG + "memberOf") == expected, body
+
+
+def test_a_possessed_partner_in_apposition_or_after_a_copula():
+    assert partners(run("Portugal, Luxembourg's partner in this format, trains Cabo Verdean officers.",
+                        date="2025-01-01")) == {frozenset({"state/prt", "state/lux"})}
+    assert partners(run("He recalled that Colombia became NATO's first partner in Latin America in 2018.",
+                        date="2025-01-01")) == {frozenset({"state/col", "org/nato"})}
+    assert partners(run("The African Union is the European Union's first partner on this continent.",
+                        date="2025-01-01")) == {frozenset({"org/african-union", "org/european-union"})}

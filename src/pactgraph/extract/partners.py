@@ -152,6 +152,31 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 for o in owner:
                     if m.key != o and m.end <= at:
                         pairs.append((m.key, o, 0.75, "partner-one-of"))
+    # "Portugal, Luxembourg's partner in this format", "Colombia became NATO's first partner in Latin America",
+    # "The African Union is the European Union's first partner": a possessed "partner" in apposition or after a copula
+    for i, word in enumerate(lowers):
+        if word not in {"partner", "partners"}:
+            continue
+        at = sentence.start + i
+        owner = next((a for a in reversed(named) if a.form != "coref" and a.end < at and at - a.end <= 3
+                      and lowers[rel(a.end, sentence)] in {"'s", "’s"}
+                      and all(ctx.doc[j].is_lower for j in range(a.end + 1, at))), None)
+        if owner is None:
+            continue
+        k = rel(owner.start, sentence) - 1
+        if k >= 0 and lowers[k] == "the":
+            k -= 1
+        partner_of = []
+        if k >= 1 and lowers[k] == ",":
+            partner_of = [m for m in named if m.form != "coref" and m.end == sentence.start + k]
+        elif k >= 1 and lowers[k] in {"is", "are", "became", "becomes", "remains", "remain", "was", "been"}:
+            c = k - 1
+            while c >= 0 and lowers[c] in {"has", "have", "had", "also", "long"}:
+                c -= 1
+            partner_of = _group_ending(ctx, sentence, named, sentence.start + c + 1)
+        for m in partner_of:
+            if m.key != owner.key and ctx.entity_kind(m.key) in POLITICAL:
+                pairs.append((owner.key, m.key, 0.75, "partner-possessed"))
     # "X's partnership with Y", "their trilateral cooperation frameworks with A and with B"
     in_names = {i - sentence.start for m in sentence.mentions if m.kind in ("actor", "framework") and m.form != "coref"
                 for i in range(m.start, m.end)}
