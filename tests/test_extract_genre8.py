@@ -228,3 +228,8 @@ def test_a_possessed_partner_in_apposition_or_after_a_copula():
                         date="2025-01-01")) == {frozenset({"state/col", "org/nato"})}
     assert partners(run("The African Union is the European Union's first partner on this continent.",
                         date="2025-01-01")) == {frozenset({"org/african-union", "org/european-union"})}
+
+
+def test_a_mission_that_is_one_of_the_missions_to_which_a_state_sends_troops():
+    body = "MINUSMA is one of several UN missions to which Sri Lanka sends its troops."
+    assert triples(run(body, date="2023-01-01"), PACT + "contributesTo") == {("state/lka", "mission/minusma")}

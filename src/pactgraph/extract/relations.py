@@ -617,8 +617,13 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                         found.append((other, target, "supports-trigger", 0.6))
     # "MINUSCA, the UN mission there, to which Portugal and other EU Member States contribute troops"
     for i in range(len(lowers) - 3):
-        if lowers[i:i + 3] == [",", "to", "which"]:
+        one_of = lowers[i] in {"missions", "operations"} and lowers[i + 1:i + 3] == ["to", "which"]
+        if lowers[i:i + 3] == [",", "to", "which"] or one_of:
+            # (also "MINUSMA is one of several UN missions to which Sri Lanka sends its troops": the subject)
             mission = next((m for m in reversed(missions) if m.end <= sentence.start + i and m.form != "coref"), None)
+            if one_of:
+                mission = next((m for m in missions if m.form != "coref" and m.start == sentence.start
+                                and lowers[rel(m.end, sentence):rel(m.end, sentence) + 3] == ["is", "one", "of"]), None)
             givers = coordinated_from(ctx.doc, sentence.start + i + 3, [a for a in political if a.form != "coref"])
             end = rel(givers[-1].end, sentence) if givers else 0
             verb = lowers[end:end + 8] if givers else []
