@@ -233,3 +233,21 @@ def test_a_possessed_partner_in_apposition_or_after_a_copula():
 def test_a_mission_that_is_one_of_the_missions_to_which_a_state_sends_troops():
     body = "MINUSMA is one of several UN missions to which Sri Lanka sends its troops."
     assert triples(run(body, date="2023-01-01"), PACT + "contributesTo") == {("state/lka", "mission/minusma")}
+
+
+def test_the_states_a_communique_lists_as_attending_are_its_parties():
+    body = ("Joint Communiqué of the 2025 Forum Foreign Ministers Meeting\n\n"
+            "Ministers of the Pacific Islands Forum met in Suva on 14 August 2025. Ministers of all Forum Members took "
+            "part: Australia, the Cook Islands, Fiji, Samoa and Tonga. Ministers agreed to meet again next year.")
+    result = run(body, date="2025-08-14", genre="communique",
+                 title="Joint Communiqué of the 2025 Forum Foreign Ministers Meeting")
+    (agreement,) = result.agreements
+    assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"state/aus", "state/fji", "state/wsm", "state/ton"}
+
+
+def test_an_agreement_cited_as_a_standard_is_not_concluded_by_the_verbs_around_it():
+    body = ("Ministers stressed that maritime zones established in accordance with the United Nations Convention on "
+            "the Law of the Sea must remain in place notwithstanding sea-level rise.")
+    assert not run(body, date="2025-08-14").agreements
+    body = "The property is guarded by Russian servicemen in line with the Agreement on Cobasna in force since 1994."
+    assert [a.name for a in run(body, date="2025-08-14").agreements] == ["Agreement on Cobasna"]

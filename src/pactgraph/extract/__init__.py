@@ -77,6 +77,9 @@ def _main_actors(ctx: DocContext) -> list[str]:
     we = _we_the(ctx)
     if len(we) >= 2 or (len(we) == 1 and ctx.entity_kind(we[0]) != "state"):
         return we
+    attending = _attending(ctx)
+    if attending:
+        return attending
     title = ctx.source.metadata.get("title", "")
     counts = ctx.actor_counts()
     political = [k for k in counts if ctx.entity_kind(k) in POLITICAL]
@@ -133,6 +136,42 @@ def _bodies_as_parent(ctx: DocContext, keys: list[str]) -> list[str]:
         if key not in out:
             out.append(key)
     return out
+
+
+# Words of an opening that lists who met: "Ministers … of all eighteen Forum Members took part: A, B, …",
+# "hosted his counterparts from A, B and C".
+_ATTENDING = {"took", "attended", "participated", "counterparts", "members", "met"}
+
+
+def _attending(ctx: DocContext) -> list[str]:
+    """The states an organization's or grouping's meeting brought together, when a communiqué or joint statement
+    lists them in its first sentences: those states (and the host) are the text's main actors."""
+    genre = ctx.source.metadata.get("genre", "")
+    title = ctx.source.metadata.get("title", "").lower()
+    if not (genre.startswith("joint") or genre in {"communique", "declaration"} or "communiqu" in title):
+        return []
+    from .clauses import coordinated_runs, rel
+
+    for sentence in ctx.sentences[:7]:
+        lowers = ctx.tokens_lower(sentence)
+        if not set(lowers) & _ATTENDING:
+            continue
+        states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.form != "adjective"]
+        if len(states) < 3:
+            continue
+        listed = max(coordinated_runs(ctx.doc, states), key=len)  # the longest list of states
+        if len(listed) < 3:
+            continue
+        at = listed[0].start
+        lead = lowers[max(0, rel(at, sentence) - 3):rel(at, sentence)]
+        if lead[-1:] == ["the"]:
+            lead = lead[:-1]
+        if not (lead[-1:] == [":"] or lead[-2:] == ["counterparts", "from"]
+                or (lead[-1:] == ["of"] and lead[-2:-1] == ["ministers"] and "met" in lowers)):
+            continue  # only a list that says who met ("took part: A, B, …"), not guests ("as did the leaders of …")
+        head = [m for m in states if m.end <= at and "counterparts" in lowers[:rel(at, sentence)]]
+        return list(dict.fromkeys(m.key for m in head[:1] + listed))
+    return []
 
 
 def _we_the(ctx: DocContext) -> list[str]:

@@ -92,6 +92,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("charter", "Treaty", True),
     ("convention", "Treaty", True),
 ]
+# Words that cite an agreement as a standard: a concluding verb before them concludes something else.
+_CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "compliance", "line"}
 _CONCLUDE = {
     "sign", "signs", "signed", "signing", "signature", "conclude", "concludes", "concluded", "concluding",
     "adopt", "adopts", "adopted", "adopting", "adoption", "endorse", "endorses", "endorsed", "endorsing",
@@ -354,10 +356,16 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                            and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
         lowers = ctx.lowers
-        window = lowers[max(sentence.start, s - 9):s] + lowers[e:min(sentence.end, e + 7)]
+        pre = lowers[max(sentence.start, s - 9):s]
+        cited = [j for j, w in enumerate(pre) if w in _CITED_UNDER]
+        window = pre + lowers[e:min(sentence.end, e + 7)]
+        standard = bool(cited) and len(pre) - cited[-1] <= 4
         before = lowers[sentence.start:s]
-        concluded = bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e) or any(
-            window[j:j + 2] in (["into", "force"], ["in", "force"], ["in", "place"]) for j in range(len(window)))
+        # (cited as a standard, "maritime zones established in accordance with UNCLOS must remain in place", the
+        # words around it conclude something else; "in line with the agreements in force" still says it is in force)
+        concluded = (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
+            window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
+            for j in range(len(window)))
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force

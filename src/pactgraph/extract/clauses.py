@@ -9,7 +9,8 @@ from __future__ import annotations
 from .context import DocContext, Sentence
 from .mentions import Mention
 
-__all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+__all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from",
+           "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -166,6 +167,20 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
         else:
             break
     return listed
+
+
+def coordinated_runs(doc, named) -> list[list[Mention]]:
+    """Runs of ``named`` listed one after another ("A, B and C"), also past names the register lacks ("Australia, the
+    Cook Islands, Fiji")."""
+    runs: list[list[Mention]] = []
+    for m in named:
+        if runs and runs[-1][-1].end <= m.start and (
+                all(t.lower_ in {",", "and", "the"} for t in doc[runs[-1][-1].end:m.start])
+                or _unknown_names(doc[runs[-1][-1].end:m.start])):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _colon_list(doc, at: int, j: int) -> bool:
