@@ -251,3 +251,14 @@ def test_an_agreement_cited_as_a_standard_is_not_concluded_by_the_verbs_around_i
     assert not run(body, date="2025-08-14").agreements
     body = "The property is guarded by Russian servicemen in line with the Agreement on Cobasna in force since 1994."
     assert [a.name for a in run(body, date="2025-08-14").agreements] == ["Agreement on Cobasna"]
+
+
+def test_peace_agreements_and_status_of_forces_agreements_do_not_make_partners():
+    body = "The Secretary-General welcomes the peace agreement that the DRC and Rwanda signed in Washington on 27 June."
+    assert not partners(run(body, date="2025-06-28"))
+    body = ("The status-of-forces agreement concluded between the United Nations and the Government of the Central "
+            "African Republic in 2014 continued to be respected.")
+    assert not partners(run(body, date="2025-06-28"))
+    # an agreement about peace operations still does
+    body = "Canada and Viet Nam signed a Peace Operations Partnership Programme in Hanoi today."
+    assert partners(run(body, date="2025-06-28")) == {frozenset({"state/can", "state/vnm"})}

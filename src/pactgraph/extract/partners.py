@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
@@ -495,12 +496,25 @@ def _speaker_org(ctx, sentence) -> str | None:
     return None
 
 
+# Agreements that end a conflict or host a deployment: their parties are not partners for that ("the peace agreement
+# that the DRC and Rwanda signed", "the status-of-forces agreement between the United Nations and the Government").
+_NOT_PARTNERING = re.compile(r"\bpeace (agreement|accord|deal|treaty)|\bagreement for (a |lasting )?peace|\bpeace$|"
+                             r"cease-?fire|cessation of hostilities|armistice|normali[sz]ation|status[- ]of[- ]forces|"
+                             r"\bstatus of the\b")
+
+
 def partners_by_agreement(ctx, agreements) -> None:
-    """A bilateral agreement (not a treaty of accession) makes its two parties partners."""
+    """A bilateral agreement (not a treaty of accession, a peace agreement or one hosting a mission) makes its two
+    parties partners."""
     for agreement, _ in agreements:
         if agreement.kind == "Treaty" or len(agreement.parties) != 2:
             continue
+        name = agreement.name.lower()
+        if _NOT_PARTNERING.search(name):
+            continue
         a, b = sorted(p.removeprefix(ID) for p in agreement.parties)
+        if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)}:
+            continue
         key = (agreement.iri, PACT + "party", ID + a)
         party = ctx.statements.get(key)
         if party is None or not party.evidence:
