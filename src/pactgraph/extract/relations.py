@@ -115,7 +115,8 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
               "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
-           "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest"}
+           "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest", "chairship",
+           "chairpersonship"}
 
 
 _TRANSFER_NOUNS = {"transfer", "transfers", "dispatch", "deployment", "deployments", "delivery", "deliveries", "supply",
@@ -560,6 +561,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             blocked = {c.key for c in contributors}
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
+                           and "against" not in lowers[i:rel(m.start, sentence)]  # "deployed soldiers to fight against"
                            and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
             if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
                     and all(0 <= at - c.end <= 3 for c in contributors[-1:]) \
