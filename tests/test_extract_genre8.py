@@ -262,3 +262,20 @@ def test_peace_agreements_and_status_of_forces_agreements_do_not_make_partners()
     # an agreement about peace operations still does
     body = "Canada and Viet Nam signed a Peace Operations Partnership Programme in Hanoi today."
     assert partners(run(body, date="2025-06-28")) == {frozenset({"state/can", "state/vnm"})}
+
+
+def test_ministers_of_listed_states_who_sign_are_the_parties_and_the_founders():
+    body = ("EI2 was launched on 25 June 2018, when the defence ministers of Belgium, Denmark, Estonia and France "
+            "signed a letter of intent.")
+    result = run(body, date="2019-09-20")
+    (agreement,) = result.agreements
+    expected = {"state/bel", "state/dnk", "state/est", "state/fra"}
+    assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == expected
+    assert {s for s, _ in triples(result, ORG + "memberOf")} == expected
+
+
+def test_contributions_to_several_missions_in_one_sentence():
+    body = ("New Zealand contributes staff officers to the United Nations Command in Korea, observers to the United "
+            "Nations Truce Supervision Organization, and a contingent to the Multinational Force and Observers.")
+    assert {o for _, o in triples(run(body, date="2025-03-01"), PACT + "contributesTo")} == {
+        "mission/united-nations-command", "mission/untso", "mission/multinational-force-and-observers"}

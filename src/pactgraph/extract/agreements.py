@@ -29,7 +29,7 @@ from functools import cache
 from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
-from .clauses import coordinated_from
+from .clauses import coordinated_from, rel
 from .dates import find_dates
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
@@ -708,6 +708,16 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                     break
             if len(listed) >= 2 or (word == "between" and listed):
                 return list(dict.fromkeys(m.key for m in listed))
+    # "when the defence ministers of A, B, C and D signed a letter of intent": the states of the posts that sign
+    for j in range(1, len(lowers) - 1):
+        if lowers[j] != "of" or lowers[j - 1] not in _SIGNING_POSTS:
+            continue
+
+        listed = coordinated_from(doc, sentence.start + j + 1, [m for m in actors if m.form != "coref"])
+        if len(listed) >= 2:
+            k = rel(listed[-1].end, sentence)
+            if set(lowers[k:k + 3]) & _CONCLUDE:
+                return list(dict.fromkeys(m.key for m in listed))
     from .clauses import subject_group
 
     subject = subject_group(ctx, sentence, ctx.actors_in(sentence))
@@ -1003,6 +1013,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     return parties, where, rule
 
 
+_SIGNING_POSTS = {"ministers", "leaders", "governments", "representatives", "presidents", "heads", "delegations",
+                  "chiefs", "secretaries", "envoys", "ambassadors"}
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "sides", "parties", "ministers",
                 "leaders", "signatories"}

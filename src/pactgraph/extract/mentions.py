@@ -274,7 +274,9 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
         if info.kind != "shortform" and _inside_venue_name(doc, start, end):
             continue
         candidates.append(_mention(doc, info.key, info.kind, info.form, start, end, offset))
-    candidates.sort(key=lambda m: (-(m.end - m.start), _KIND_RANK.get(m.kind, 4), m.start))
+    # the longest name wins, an article not counted: "the United Nations Command" is the Command, not the UN
+    candidates.sort(key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), _KIND_RANK.get(m.kind, 4),
+                                   m.start))
     taken = bytearray(len(doc) + 1)
     names: list[Mention] = []
     for mention in candidates:

@@ -758,7 +758,7 @@ def _record_members(ctx, sentence, found) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
-_FOUNDED = {"founded", "established", "created", "set"}
+_FOUNDED = {"founded", "established", "created", "set", "launched"}
 
 
 def _founders(ctx, sentence, lowers, states) -> list:
@@ -768,7 +768,14 @@ def _founders(ctx, sentence, lowers, states) -> list:
         if lowers[i] not in _FOUNDED or lowers[i - 1] not in {"was", "were", "been"}:
             continue
         by = next((j for j in range(i + 1, min(len(lowers), i + 14)) if lowers[j] == "by"), None)
-        if by is None or set(lowers[i + 1:by]) & {",", ";", "and", "which", "that"} - {","}:
+        if by is None:
+            # "EI2 was launched on 25 June 2018, when the defence ministers of A, B and C signed a letter of intent"
+            when = next((j for j in range(i + 1, min(len(lowers), i + 12)) if lowers[j] == "when"), None)
+            of = next((j for j in range(when + 1, min(len(lowers), when + 6)) if lowers[j] == "of"
+                       and lowers[j - 1] in {"ministers", "leaders", "governments", "representatives"}), None) \
+                if when is not None else None
+            by = of
+        if by is None or set(lowers[i + 1:by]) & {";", "and", "which", "that"}:
             continue
         org = next((m for m in sentence.mentions if m.kind == "actor" and m.start < sentence.start + i - 1
                     and ctx.entity_kind(m.key) in {"organization", "grouping"}), None)

@@ -575,6 +575,18 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if target is not None:
                 for c in contributors:
                     found.append((c, target, "contributes-trigger", 0.8))
+                # "We contribute staff officers to the UN Command, observers to UNTSO, and a contingent to the MFO"
+                end = target.end
+                for other in [m for m in targets if m.start > target.end and ctx.entity_kind(m.key) == "mission"
+                              and m.form != "coref"]:
+                    gap = lowers[rel(end, sentence):rel(other.start, sentence)]
+                    gap = gap[:-1] if gap[-1:] == ["the"] else gap
+                    if not (gap[-1:] == ["to"] and "," in gap and len(gap) <= 12
+                            and not set(gap) & {";", "while", "but", "whereas", "which", "who", "that"}):
+                        break
+                    for c in contributors:
+                        found.append((c, other, "contributes-trigger", 0.7))
+                    end = other.end
         if word in _TRANSFER_NOUNS and lowers[i + 1:i + 2] == ["of"]:
             # "the transfer of Iranian drones to Russia", "the dispatch of North Korean troops to Russia"
             moved = _transfer_of(ctx, sentence, lowers, i, targets)
