@@ -279,3 +279,18 @@ def test_contributions_to_several_missions_in_one_sentence():
             "Nations Truce Supervision Organization, and a contingent to the Multinational Force and Observers.")
     assert {o for _, o in triples(run(body, date="2025-03-01"), PACT + "contributesTo")} == {
         "mission/united-nations-command", "mission/untso", "mission/multinational-force-and-observers"}
+
+
+def test_a_framework_opened_with_a_number_of_countries_listed_after_a_colon():
+    body = ("In 1994 we opened the Mediterranean Dialogue with five countries on the southern shore and in the Middle "
+            "East: Egypt, Israel, Mauritania, Morocco and Tunisia.")
+    result = run(body, date="2025-03-01", publisher="NATO")
+    assert {s for s, o in triples(result, ORG + "memberOf") if o == "org/mediterranean-dialogue"} == {
+        "state/egy", "state/isr", "state/mrt", "state/mar", "state/tun"}
+
+
+def test_contributed_at_the_end_of_a_sentence_after_a_mission():
+    body = ("Our ships began patrolling the Mediterranean under Operation Active Endeavour. Israel, Morocco and "
+            "Ukraine were among the partners who contributed.")
+    assert {s for s, _ in triples(run(body, date="2025-03-01", publisher="NATO"), PACT + "contributesTo")} == {
+        "state/isr", "state/mar", "state/ukr"}

@@ -138,7 +138,7 @@ def joined_after(ctx, sentence, at: int, named, also=frozenset()) -> list[Mentio
     return listed
 
 
-def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
+def listed_after(ctx, sentence, at: int, named, colon_span: int = 6) -> list[Mention]:
     """Partners named after "partners": "such as A", "like A", ", a group that also includes A", or apposed."""
     doc = ctx.doc
     j = at + 1
@@ -152,7 +152,7 @@ def listed_after(ctx, sentence, at: int, named) -> list[Mention]:
         j += 2
     elif doc[j].lower_ in LISTING:
         j += 1
-    elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]) and not _colon_list(doc, at, j):
+    elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]) and not _colon_list(doc, at, j, colon_span):
         return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners
     listed = []
     pos = j
@@ -183,13 +183,13 @@ def coordinated_runs(doc, named) -> list[list[Mention]]:
     return runs
 
 
-def _colon_list(doc, at: int, j: int) -> bool:
+def _colon_list(doc, at: int, j: int, span: int = 6) -> bool:
     """ "Members took part: A, B", "the Dialogue Partners present in Suva: A, B": a short clause, then a colon."""
     gap = [t.lower_ for t in doc[at + 1:j]]
     if ":" not in gap:
         return False
     colon = len(gap) - 1 - gap[::-1].index(":")
-    return colon <= 6 and all(w in _APPOSED for w in gap[colon + 1:]) and not set(gap[:colon]) & {";", ".", ",", "not"}
+    return colon <= span and all(w in _APPOSED for w in gap[colon + 1:]) and not set(gap[:colon]) & {";", ".", ",", "not"}
 
 
 def _unknown_names(gap) -> bool:

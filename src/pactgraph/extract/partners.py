@@ -758,6 +758,7 @@ def _record_members(ctx, sentence, found) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 _FOUNDED = {"founded", "established", "created", "set", "launched"}
 
 
@@ -841,6 +842,10 @@ def _framework_partners(ctx, sentence, lowers, states, orgs, negated) -> list:
         at = sentence.start + i
         if word == "partners" and at >= framework.end:
             listed += listed_after(ctx, sentence, at, named)
+        if word in {"countries", "states", "nations"} and at >= framework.end and i >= 2 \
+                and lowers[i - 2] == "with" and (lowers[i - 1].isdigit() or lowers[i - 1] in _NUMBER_WORDS):
+            # "we opened the Mediterranean Dialogue with five countries in the south: Egypt, Israel, …"
+            listed += listed_after(ctx, sentence, at, named, colon_span=10)
         if word == "with" and i >= 1 and lowers[i - 1] in {"partnership", "partnerships", "cooperation", "dialogue"} \
                 and at >= framework.end:
             listed += joined_after(ctx, sentence, at, named)

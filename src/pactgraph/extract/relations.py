@@ -567,6 +567,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                     and all(0 <= at - c.end <= 3 for c in contributors[-1:]) \
                     and not _receiver_after(ctx, sentence, lowers, i, targets):
                 target = _implied_mission(ctx, sentence, lowers, i)  # "The Netherlands and Poland contribute … flights"
+            if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
+                    and lowers[i + 1:i + 2] in (["."], [";"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
+                # "… under Operation Active Endeavour. Israel, Morocco and Ukraine were among the partners who
+                # contributed.": the mission of the sentence before
+                key = ctx.recent_mission(sentence, at)
+                target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if target is None and word in {"contributor", "contributors"} and lowers[i + 1:i + 2] not in (
                     ["to"], ["of"], ["for"], ["in"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "Italy … remains the largest contributor" in a text about one mission
