@@ -294,3 +294,9 @@ def test_contributed_at_the_end_of_a_sentence_after_a_mission():
             "Ukraine were among the partners who contributed.")
     assert {s for s, _ in triples(run(body, date="2025-03-01", publisher="NATO"), PACT + "contributesTo")} == {
         "state/isr", "state/mar", "state/ukr"}
+
+
+def test_personnel_from_states_serving_at_the_mission_named_after_them():
+    body = ("The Chief of Observer Group Golan, whose observers belong to UNTSO and work under UNDOF's control, also "
+            "attended, together with staff officers from Bhutan, Czechia and Ghana serving at UNDOF Headquarters.")
+    assert {o for _, o in triples(run(body, date="2025-09-12"), PACT + "contributesTo")} == {"mission/undof"}

@@ -499,7 +499,8 @@ def _speaker_org(ctx, sentence) -> str | None:
 # Agreements that end a conflict or host a deployment: their parties are not partners for that ("the peace agreement
 # that the DRC and Rwanda signed", "the status-of-forces agreement between the United Nations and the Government").
 _NOT_PARTNERING = re.compile(r"\bpeace (agreement|accord|deal|treaty)|\bagreement for (a |lasting )?peace|\bpeace$|"
-                             r"cease-?fire|cessation of hostilities|armistice|normali[sz]ation|status[- ]of[- ]forces|"
+                             r"cease-?fire|cessation of hostilities|armistice|disengagement|normali[sz]ation|"
+                             r"status[- ]of[- ]forces|"
                              r"\bstatus of the\b")
 
 

@@ -527,8 +527,11 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 for giver in _verb_subject(ctx, sentence, lowers, political, verb):
                     found.append((giver, mission, "contributes-forces-with", 0.7))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
-            # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission")
-            mission = next((m for m in missions if m.form != "coref"), None) or next(iter(missions), None)
+            # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission"); a mission
+            # named just after wins ("staff officers from Bhutan and Ghana serving at the Force Headquarters")
+            later = [m for m in missions if at < m.start <= at + 12 and not _clause_break(lowers, i, rel(m.start, sentence), 12)]
+            mission = next(iter(later), None) or next((m for m in missions if m.form != "coref"), None) \
+                or next(iter(missions), None)
             if mission is None and word in {"units", "peacekeepers", "contingents", "troops", "officers",
                                             "battalions", "battalion", "company"}:
                 key = ctx.recent_mission(sentence, at)  # "formed police units from Cameroon and Senegal"
