@@ -300,3 +300,20 @@ def test_personnel_from_states_serving_at_the_mission_named_after_them():
     body = ("The Chief of Observer Group Golan, whose observers belong to UNTSO and work under UNDOF's control, also "
             "attended, together with staff officers from Bhutan, Czechia and Ghana serving at UNDOF Headquarters.")
     assert {o for _, o in triples(run(body, date="2025-09-12"), PACT + "contributesTo")} == {"mission/undof"}
+
+
+def test_fellow_members_of_a_grouping_and_partners_named_after_as():
+    body = ("The Republic of Korea welcomed the chance to explore projects with Australia and its AUKUS partners, the "
+            "United Kingdom and the United States, under Pillar II.")
+    assert {s for s, o in triples(run(body, date="2025-10-01"), ORG + "memberOf") if o == "org/aukus"} == {
+        "state/aus", "state/gbr", "state/usa"}
+    body = ("As NATO partners in the Indo-Pacific, Australia and the Republic of Korea will continue to deepen their "
+            "cooperation with the Alliance.")
+    assert partners(run(body, date="2025-10-01")) == {frozenset({"org/nato", "state/aus"}),
+                                                      frozenset({"org/nato", "state/kor"})}
+
+
+def test_relations_raised_to_a_partnership():
+    body = ("The foreign ministers of Australia and Japan met in Tokyo. Ministers marked four years since the two "
+            "countries' leaders raised the relationship to a Comprehensive Strategic Partnership in December 2021.")
+    assert [a.name for a in run(body, date="2025-12-01").agreements] == ["Comprehensive Strategic Partnership"]

@@ -253,7 +253,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             and not any(m.start == e + 1 and m.kind == "actor" for m in sentence.mentions)
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))) \
-                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue:
+                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue \
+                and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS):  # "… Partnership in December 2021"
             e += 1  # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
         elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
                 and doc[e + 2].lower_ in {"and", ","}:
@@ -363,7 +364,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         before = lowers[sentence.start:s]
         # (cited as a standard, "maritime zones established in accordance with UNCLOS must remain in place", the
         # words around it conclude something else; "in line with the agreements in force" still says it is in force)
-        concluded = (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
+        raised = any(w in {"raised", "raise", "raises", "raising"} and set(window[j + 1:j + 4]) & {
+            "relationship", "relations", "ties"} for j, w in enumerate(window))  # "raised the relationship to a …"
+        concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \

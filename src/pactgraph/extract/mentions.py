@@ -123,10 +123,11 @@ def _inside_institution_name(doc, m: Mention, name_tokens: set[int]) -> bool:
     return False
 
 
-def _venue_address(doc, m: Mention, actor_tokens: set[int]) -> bool:
-    """ "located in Rota, Spain", "the Centre in Bydgoszcz, Poland"."""
+def _venue_address(doc, m: Mention, actor_tokens: set[int], region_tokens: frozenset = frozenset()) -> bool:
+    """ "located in Rota, Spain", "the Centre in Bydgoszcz, Poland" (not "partners in the Indo-Pacific, Australia and
+    Korea": a region before the comma is no address)."""
     i = m.start
-    if i < 2 or doc[i - 1].text != ",":
+    if i < 2 or doc[i - 1].text != "," or i - 2 in region_tokens:
         return False
     if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
         return False
@@ -287,6 +288,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     names.sort(key=lambda m: m.start)
     name_tokens = {i for m in names for i in range(m.start, m.end)}
     actor_tokens = {i for m in names if m.kind == "actor" for i in range(m.start, m.end)}
+    region_tokens = frozenset(i for m in names if m.kind == "region" for i in range(m.start, m.end))
     register = gazetteer.register
     places = {m.start: m for m in names if m.kind == "place"}
 
@@ -295,7 +297,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
         if m.kind == "actor":
             entity = register.entities[m.key]
             if entity.kind == "state" and (
-                    _inside_institution_name(doc, m, name_tokens) or _venue_address(doc, m, actor_tokens)
+                    _inside_institution_name(doc, m, name_tokens) or _venue_address(doc, m, actor_tokens, region_tokens)
                     or _geographic(doc, m)):
                 continue
             if entity.kind != "state" and _legal_text(doc, m):

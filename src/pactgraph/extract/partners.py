@@ -135,6 +135,24 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         owner = owner_before(ctx, sentence, political, at) or same_clause or [
             m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
+        grouping = next((m for m in named if m.end == at and m.form in ("name", "acronym")
+                         and ctx.entity_kind(m.key) == "grouping"), None)
+        if grouping is not None and listed and rel(grouping.start, sentence) >= 1 \
+                and lowers[rel(grouping.start, sentence) - 1] in {"its", "our", "their", "'s", "’s"}:
+            # "Australia and its AUKUS partners, the United Kingdom and the United States": fellow members of the
+            # grouping, and partners of its member named before
+            holder = next((m for m in reversed(named) if m.end <= grouping.start - 1 and m.form != "coref"
+                           and ctx.entity_kind(m.key) == "state"), None)
+            for m in listed:
+                if ctx.entity_kind(m.key) == "state":
+                    ctx.state(ID + m.key, ORG + "memberOf", ID + grouping.key,
+                              ctx.evidence(sentence, "member-grouping-partners", 0.7))
+                    if holder is not None and holder.key != m.key:
+                        pairs.append((holder.key, m.key, 0.7, "partner-listing"))
+            if holder is not None:
+                ctx.state(ID + holder.key, ORG + "memberOf", ID + grouping.key,
+                          ctx.evidence(sentence, "member-grouping-partners", 0.7))
+            continue
         if not owner and lowers[i + 1:i + 2] == ["of"]:
             # "the dialogue partners of the SCO — A, B, …": the organization after "of", then the list
             of_org = next((m for m in named if m.form != "coref" and m.start in (at + 2, at + 3)
@@ -153,6 +171,17 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 for o in owner:
                     if m.key != o and m.end <= at:
                         pairs.append((m.key, o, 0.75, "partner-one-of"))
+    # "As NATO partners in the Indo-Pacific, Australia and the Republic of Korea will …"
+    if lowers[:1] == ["as"] and len(lowers) > 3:
+        org = next((m for m in named if m.start == sentence.start + 1 and m.form in ("name", "acronym")
+                    and ctx.entity_kind(m.key) in {"organization", "grouping"}), None)
+        if org is not None and lowers[rel(org.end, sentence):rel(org.end, sentence) + 1] in (["partners"], ["partner"]):
+            comma = next((j for j in range(rel(org.end, sentence), min(len(lowers), rel(org.end, sentence) + 8))
+                          if lowers[j] == ","), None)
+            if comma is not None:
+                for m in coordinated_from(ctx.doc, sentence.start + comma + 1, [a for a in named if a.form != "coref"]):
+                    if m.key != org.key:
+                        pairs.append((org.key, m.key, 0.8, "partner-as-partners"))
     # "Portugal, Luxembourg's partner in this format", "Colombia became NATO's first partner in Latin America",
     # "The African Union is the European Union's first partner": a possessed "partner" in apposition or after a copula
     for i, word in enumerate(lowers):
