@@ -317,3 +317,12 @@ def test_relations_raised_to_a_partnership():
     body = ("The foreign ministers of Australia and Japan met in Tokyo. Ministers marked four years since the two "
             "countries' leaders raised the relationship to a Comprehensive Strategic Partnership in December 2021.")
     assert [a.name for a in run(body, date="2025-12-01").agreements] == ["Comprehensive Strategic Partnership"]
+
+
+def test_a_currency_is_not_a_state_and_joint_leadership_leads():
+    body = "Recalls that the AU itself contributed 50 million US dollars to AFISMA from its own resources."
+    assert triples(run(body, date="2013-06-27"), PACT + "contributesTo") == {("org/african-union", "mission/afisma")}
+    body = ("Commends the African Union and ECOWAS, under whose joint leadership AFISMA was planned and deployed in a "
+            "remarkably short time.")
+    assert triples(run(body, date="2013-06-27"), PACT + "leads") == {
+        ("org/african-union", "mission/afisma"), ("org/ecowas", "mission/afisma")}

@@ -70,6 +70,8 @@ _RELATION_NOUNS = {"dialogue", "talks", "relations", "relationship", "negotiatio
                    "ties", "conflict", "dispute", "alliance", "axis", "contacts"}
 _KIND_RANK = {"actor": 0, "shortform": 0, "framework": 1, "region": 2, "place": 3}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_CURRENCY_NOUNS = {"dollar", "dollars", "cents", "pound", "pounds", "franc", "francs", "crowns", "kroner", "krona",
+                   "kronor", "rupees", "rupee", "yen", "won", "yuan", "rand", "euros"}
 
 
 @dataclass(slots=True)
@@ -300,6 +302,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                     _inside_institution_name(doc, m, name_tokens) or _venue_address(doc, m, actor_tokens, region_tokens)
                     or _geographic(doc, m)):
                 continue
+            if entity.kind == "state" and m.end < len(doc) and doc[m.end].lower_ in _CURRENCY_NOUNS:
+                continue  # "50 million US dollars", "1.5 billion Australian dollars": a currency, not the state
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
         elif m.kind == "place":

@@ -102,6 +102,8 @@ _GIVE = {"give", "gives", "giving", "gave", "given", "offer", "offers", "offerin
          "granted", "lend", "lends", "lending", "lent"}
 # "pledged EUR 50 million to ATMIS", "allocated $1.2 billion in military aid to Ukraine"
 _MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million", "billion", "dollars", "pounds", "yen",
+          "us", "u.s.", "australian", "canadian", "new", "zealand", "singapore", "hong", "kong", "swiss", "francs",
+          "kroner", "crowns", "rupees", "won",
           "in", "worth", "of", "up", "total", "some", "another", "an", "additional", "humanitarian", "economic"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
@@ -142,7 +144,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 for leader, mission, rule in _leads_in_apposition(ctx, sentence, lowers, political, missions):
                     ctx.state(ID + leader.key, PACT + "leads", ID + mission,
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
-        if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which"})) or "led" in words:
+        if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which", "whose"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}):
             _mandate(ctx, sentence, lowers, political, missions)
@@ -212,6 +214,19 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
     for mission in missions:
         m_at = rel(mission.start, sentence)
         leader, rule = None, "leads-trigger"
+        # "the African Union and ECOWAS, under whose joint leadership AFISMA was planned and deployed"
+        k = m_at - 1
+        j = k - 1
+        while j >= 0 and lowers[j] in {"joint", "overall", "political"}:
+            j -= 1
+        if j >= 2 and lowers[k] in {"leadership", "command", "authority"} and lowers[j - 1:j + 1] == ["under", "whose"] \
+                and lowers[j - 2] == ",":
+            before = [a for a in political if a.form != "coref" and a.end <= sentence.start + j - 2]
+            if before and before[-1].end == sentence.start + j - 2:
+                for actor in coordinated_before(before, ctx.lowers):
+                    if ctx.entity_kind(actor.key) in {"organization", "grouping", "body", "state"}:
+                        found.append((actor, mission.key, "leads-under-whose"))
+                continue
         for actor in reversed([a for a in political if a.end <= mission.start]):
             between = lowers[rel(actor.end, sentence):m_at]
             if set(between) & _LEAD and not set(between) & {"by", "with", "alongside"} and len(between) <= 6:
