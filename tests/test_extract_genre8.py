@@ -326,3 +326,21 @@ def test_a_currency_is_not_a_state_and_joint_leadership_leads():
             "remarkably short time.")
     assert triples(run(body, date="2013-06-27"), PACT + "leads") == {
         ("org/african-union", "mission/afisma"), ("org/ecowas", "mission/afisma")}
+
+
+def test_mandates_in_plain_clauses():
+    cases = {
+        "The Security Council extended MINUSMA's mandate on 29 June for a further twelve months.":
+            {("mission/minusma", "org/un-security-council")},
+        "The Multinational Security Support mission, which the Security Council authorized last year, assists the "
+        "Haitian National Police.": {("mission/mss-haiti", "org/un-security-council")},
+        "UNDOF was established by the Security Council in May 1974 to maintain the ceasefire.":
+            {("mission/undof", "org/un-security-council")},
+        "They welcomed the Security Council's decision of 30 September 2025 to authorise a Gang Suppression Force.":
+            {("mission/gang-suppression-force", "org/un-security-council")},
+        # the Council's authorisation and NATO's command are two clauses
+        "In 2011 the Security Council authorised the protection of civilians, and NATO took command of Operation "
+        "Unified Protector.": set(),
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-10-01"), PACT + "mandatedBy") == expected, body

@@ -146,7 +146,8 @@ def find_relations(ctx: DocContext, agreements) -> None:
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
         if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which", "whose"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
-        if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}):
+        if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}) or (
+                missions and words & _MANDATING):
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
@@ -406,6 +407,8 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                         and lowers[rel(actor.end, sentence):][:1] and lowers[rel(actor.end, sentence)] in _MANDATE:
                     org = actor
                     break
+        if org is None and mission.form != "coref":
+            org = _mandating_clause(ctx, sentence, lowers, political, bodies, mission)
         if org is not None:
             found.append((mission.key, org))
         elif mission.form != "coref":
@@ -442,6 +445,39 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
         if mission != org.key:
             ctx.state(ID + mission, PACT + "mandatedBy", ID + org.key,
                       ctx.evidence(sentence, "mandate-trigger", 0.85 * min(org.confidence, 1.0)))
+
+
+_MANDATING = {"authorised", "authorized", "authorise", "authorize", "authorisation", "authorization", "authorising",
+              "authorizing", "established", "establish", "establishing", "extended", "extend", "extends",
+              "extending", "renewed", "renew", "renews", "renewing", "mandated", "created", "set", "deployed"}
+
+
+def _mandating_clause(ctx, sentence, lowers, political, bodies, mission):
+    """A body that mandates missions and a mission in one clause with a mandating word between them: "The Security
+    Council extended MINUSMA's mandate", "M, which the Security Council authorized", "M was established by the
+    Security Council", "the Security Council's decision … to authorise M", "by which the Security Council
+    established M". Only bodies that mandate some mission in the register count (not the organization leading it)."""
+    mandating = set(ctx.gazetteer.register.mandated_by.values())
+    m_start, m_end = rel(mission.start, sentence), rel(mission.end, sentence)
+    for body in bodies:
+        if body.key not in mandating:
+            continue
+        b_start, b_end = rel(body.start, sentence), rel(body.end, sentence)
+        lo, hi = (b_end, m_start) if b_end <= m_start else (m_end, b_start)
+        gap = lowers[lo:hi]
+        if not gap or len(gap) > 14 or set(gap) & {";", "while", "but", "whereas"} or any(
+                gap[j:j + 2] == [",", "and"] for j in range(len(gap))):
+            continue
+        if any(lo <= rel(a.start, sentence) < hi for a in political if a.key not in {body.key, mission.key}):
+            continue  # another actor between: "the Security Council authorised …, and NATO took command of OUP"
+        words = set(gap)
+        if b_end > m_start and (gap[:2] in ([",", "which"], [",", "whose"]) or gap[:1] == ["which"]):
+            words |= set(lowers[b_end:b_end + 3])  # "M, which the Security Council authorized last year"
+        if not words & _MANDATING:
+            continue
+        if b_end <= m_start or "by" in gap or gap[:2] in ([",", "which"], [",", "whose"]) or gap[:1] == ["which"]:
+            return body
+    return None
 
 
 def _resolution_body(ctx, lowers, k: int, mission: str) -> str | None:
