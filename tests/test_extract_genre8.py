@@ -344,3 +344,16 @@ def test_mandates_in_plain_clauses():
     }
     for body, expected in cases.items():
         assert triples(run(body, date="2025-10-01"), PACT + "mandatedBy") == expected, body
+
+
+def test_leaders_by_passive_apposition_by_its_and_by_both_led():
+    cases = {
+        "Baltic Sentry, launched by the Alliance in January, protects the cables on the floor of the Baltic Sea.":
+            {("org/nato", "mission/baltic-sentry")},
+        "Its troops took part in KFOR in Kosovo and ISAF in Afghanistan, both NATO-led, for many years.":
+            {("org/nato", "mission/kfor"), ("org/nato", "mission/isaf")},
+        "Slovenian soldiers serve in the battlegroup that NATO keeps in Latvia under its enhanced Forward Presence.":
+            {("org/nato", "mission/enhanced-forward-presence")},
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-10-01"), PACT + "leads") == expected, body

@@ -144,7 +144,8 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 for leader, mission, rule in _leads_in_apposition(ctx, sentence, lowers, political, missions):
                     ctx.state(ID + leader.key, PACT + "leads", ID + mission,
                               ctx.evidence(sentence, rule, 0.8 * min(leader.confidence, 1.0)))
-        if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which", "whose"})) or "led" in words:
+        if (missions and words & (_LEAD | {"'s", "’s", "our", "its", "which", "whose", "launched", "deployed",
+                                            "established", "run", "their", "both"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}) or (
                 missions and words & _MANDATING):
@@ -280,6 +281,30 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                 for m in listed:
                     if leader is not None:
                         found.append((leader, m.key, "leads-possessive"))
+    orgs = [a for a in political if a.form != "coref" and ctx.entity_kind(a.key) in {"organization", "grouping"}]
+    for mission in [m for m in missions if m.form != "coref"]:
+        m_at, m_end = rel(mission.start, sentence), rel(mission.end, sentence)
+        after = lowers[m_end:m_end + 4]
+        # "Baltic Sentry, launched by the Alliance in January, …"
+        if after[:1] == [","] and after[1:3] in (["launched", "by"], ["deployed", "by"], ["established", "by"],
+                                                   ["run", "by"], ["conducted", "by"], ["commanded", "by"]):
+            actor = next((a for a in orgs if a.start in (mission.end + 3, mission.end + 4)), None)
+            if actor is not None:
+                found.append((actor, mission.key, "leads-passive"))
+        # "the battlegroup that NATO keeps in Latvia under its enhanced Forward Presence": "its" is the organization
+        # that is the subject of the clause
+        if m_at >= 2 and lowers[m_at - 1] in {"its", "their"} and lowers[m_at - 2] in {"under", "within", "of"}:
+            owner = [a for a in orgs if a.end <= mission.start and mission.start - a.end <= 10
+                     and not set(lowers[rel(a.end, sentence):m_at]) & {",", ";", "and"}]
+            if len({a.key for a in owner}) == 1:
+                found.append((owner[-1], mission.key, "leads-possessive"))
+    # "took part in KFOR in Kosovo and ISAF in Afghanistan, both NATO-led"
+    for i in range(len(lowers) - 4):
+        if lowers[i:i + 2] == [",", "both"] and lowers[i + 3:i + 5] == ["-", "led"]:
+            actor = next((a for a in political if a.start == sentence.start + i + 2), None)
+            listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
+            if actor is not None and len(listed) == 2:
+                found += [(actor, m.key, "leads-trigger") for m in listed]
     # "the UN-led Force", "the SADC-led mission": the mission the text is about
     for i, word in enumerate(lowers):
         if word == "led" and i >= 2 and lowers[i - 1] == "-" and i + 1 < len(lowers) and lowers[i + 1] in _MISSION_NOUNS:
