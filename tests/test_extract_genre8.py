@@ -357,3 +357,13 @@ def test_leaders_by_passive_apposition_by_its_and_by_both_led():
     }
     for body, expected in cases.items():
         assert triples(run(body, date="2025-10-01"), PACT + "leads") == expected, body
+
+
+def test_a_named_partnership_with_a_state_and_two_bodies_of_one_organization_as_its_party():
+    (agreement,) = run("The EU signed a Security and Defence Partnership with Canada.", date="2025-06-23").agreements
+    assert agreement.name == "Security and Defence Partnership"
+    body = ("President Costa and the President of the European Commission, Ursula von der Leyen, signed a Security "
+            "and Defence Partnership with the Canadian Prime Minister, Mark Carney.")
+    (agreement,) = run(body, date="2025-06-23").agreements
+    assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"org/european-union", "state/can"}
+    assert not run("Japan values its partnership with NATO.", date="2025-06-23").agreements

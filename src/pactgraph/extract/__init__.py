@@ -124,20 +124,6 @@ def _main_actors_from_people(ctx: DocContext) -> None:
                 ctx.main_actors.append(key)
 
 
-def _bodies_as_parent(ctx: DocContext, keys: list[str]) -> list[str]:
-    """ "We, the President of the European Council, A, the President of the European Commission, B, and …": two or
-    more bodies of one organization speak for that organization."""
-    register = ctx.gazetteer.register
-    parents = [register.entities[k].parent for k in keys if ctx.entity_kind(k) == "body"]
-    out = []
-    for key in keys:
-        parent = register.entities[key].parent if ctx.entity_kind(key) == "body" else None
-        key = parent if parent and parents.count(parent) >= 2 else key
-        if key not in out:
-            out.append(key)
-    return out
-
-
 # Words of an opening that lists who met: "Ministers … of all eighteen Forum Members took part: A, B, …",
 # "hosted his counterparts from A, B and C".
 _ATTENDING = {"took", "attended", "participated", "counterparts", "members", "met"}
@@ -199,7 +185,7 @@ def _we_the(ctx: DocContext) -> list[str]:
                 return orgs
         if any(ctx.entity_kind(k) == "state" for k in keys):
             keys = [k for k in keys if ctx.entity_kind(k) != "grouping"]
-        return _bodies_as_parent(ctx, keys)
+        return ctx.bodies_as_parent(keys)
     return []
 
 

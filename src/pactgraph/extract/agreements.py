@@ -291,9 +291,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                     _modifiers(ctx, sentence, span.start) is not None
                     or _proper_name_before(ctx, sentence, span.start) is not None)):
             continue  # (but "a technical arrangement", "the Berlin Plus arrangements")
+        named_before = span.start > sentence.start and doc[span.start - 1].is_title \
+            and not doc[span.start - 1].is_sent_start  # "a Security and Defence Partnership with Canada": a name
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
                 and (doc[span.end].is_title or doc[span.end].lower_ == "for"
-                     or (doc[span.end].lower_ == "with" and span[-1].lower_ == "partnership")):
+                     or (doc[span.end].lower_ == "with" and span[-1].lower_ == "partnership" and not named_before)):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
         modifier, modifier_at, named_at = None, span.start, None
         topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
@@ -812,6 +814,11 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
         parties, party_sentences, rule = _parties(ctx, cluster, concluding)
         if not parties:
             continue
+        merged = ctx.bodies_as_parent(parties)
+        if merged != parties:  # "President Costa and the President of the Commission signed …": the EU
+            party_sentences = {k: party_sentences.get(k) or [s for b in parties if ctx.gazetteer.register.entities[
+                b].parent == k for s in party_sentences.get(b, [])] for k in merged}
+            parties = merged
         result.append(_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
                               _date(ctx, cluster, concluding), positions))
     return result

@@ -118,6 +118,19 @@ class DocContext:
                 return named[-1]
         return None
 
+    def bodies_as_parent(self, keys: list[str]) -> list[str]:
+        """Two or more bodies of one organization stand for it: "We, the President of the European Council, …, the
+        President of the European Commission, …", "President Costa and the President of the Commission signed …"."""
+        register = self.gazetteer.register
+        parents = [register.entities[k].parent for k in keys if self.entity_kind(k) == "body"]
+        out: list[str] = []
+        for key in keys:
+            parent = register.entities[key].parent if self.entity_kind(key) == "body" else None
+            key = parent if parent and parents.count(parent) >= 2 else key
+            if key not in out:
+                out.append(key)
+        return out
+
     def main_mission(self, before: int | None = None) -> str | None:
         """The mission a text is about: the most named one (ties go to the last named before ``before``)."""
         if self._missions is None:
