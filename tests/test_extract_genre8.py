@@ -367,3 +367,11 @@ def test_a_named_partnership_with_a_state_and_two_bodies_of_one_organization_as_
     (agreement,) = run(body, date="2025-06-23").agreements
     assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"org/european-union", "state/can"}
     assert not run("Japan values its partnership with NATO.", date="2025-06-23").agreements
+
+
+def test_monitors_seconded_and_equipment_funded_in_a_text_about_one_mission():
+    body = ("The Permanent Council extended the mandate of the OSCE Special Monitoring Mission to Ukraine. Sweden has "
+            "itself seconded more than forty monitors. Canada and Norway have funded long-range unmanned aerial "
+            "vehicles and camera systems.")
+    assert {s for s, _ in triples(run(body, date="2021-03-25"), PACT + "contributesTo")} == {
+        "state/swe", "state/can", "state/nor"}

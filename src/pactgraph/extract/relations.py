@@ -80,7 +80,7 @@ _PROVIDE = {"provide", "provides", "provided", "providing", "send", "sends", "se
             "transferring", "pledge", "pledges", "pledged", "pledging", "allocate", "allocates", "allocated",
             "allocating", "disbursed", "disburses", "ship", "ships", "shipped", "shipping", "fund", "funds", "funded",
             "finance", "finances", "financed", "assign", "assigns", "assigned", "assigning", "placed", "place",
-            "places", "posted", "seconded", "seconding", "seconds"}
+            "places", "posted", "seconded", "seconding", "seconds", "paid"}
 # "propping up Russia's war economy": propping up a state supports it
 _PROP = {"prop", "props", "propped", "propping"}
 _ASSETS = {"ships", "ship", "vessels", "vessel", "aircraft", "helicopters", "staff", "troops", "personnel", "equipment",
@@ -114,7 +114,7 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
               "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
               "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers", "company",
-              "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers"}
+              "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers", "monitors"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest", "chairship",
@@ -652,8 +652,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 # contributed.": the mission of the sentence before
                 key = ctx.recent_mission(sentence, at)
                 target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
-            if target is None and word in {"contributor", "contributors"} and lowers[i + 1:i + 2] not in (
-                    ["to"], ["of"], ["for"], ["in"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
+            of_what = lowers[i + 1:i + 3] in (["of", "personnel"], ["of", "troops"], ["of", "staff"],
+                                               ["of", "funds"], ["of", "police"], ["of", "monitors"])
+            if target is None and word in {"contributor", "contributors"} and (of_what or lowers[i + 1:i + 2] not in (
+                    ["to"], ["of"], ["for"], ["in"])) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "Italy … remains the largest contributor" in a text about one mission
                 key = _main_mission(ctx, sentence.end)
                 target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
@@ -1060,6 +1062,8 @@ def _receiver_after(ctx, sentence, lowers, i: int, targets) -> bool:
         between = lowers[i + 1:k]
         if ";" in between or any(between[j:j + 2] in (["as", "does"], ["as", "do"]) for j in range(len(between))):
             continue
+        if any(between[j:j + 2] in ([",", "and"], [",", "while"], [",", "but"]) for j in range(len(between))):
+            continue  # "… seconded forty monitors, and the United States …": another clause, another subject
         return True
     return False
 
@@ -1071,12 +1075,18 @@ def _implied_mission(ctx, sentence, lowers, i: int):
     if lowers[j:j + 3] and lowers[j] == "the" and j + 2 < len(lowers) and lowers[j + 2] in {"'s", "’s"} \
             and lowers[j + 1] in _MISSION_NOUNS | {"mission", "force"}:
         j += 3  # "to provide the Force's quick reaction force"
-    while j < len(lowers) and (lowers[j] in _ASSETS or lowers[j] in _PERSONNEL or lowers[j] in _SENT_EXTRA
-                               or lowers[j] in {"staff", "officers", "and", ",", "maritime", "patrol", "flights",
-                                                "quick", "reaction", "engineering", "medical", "special"}):
+    funding = lowers[i] in _FUND or lowers[i:i + 2] == ["paid", "for"]
+    if lowers[i:i + 2] == ["paid", "for"]:
         j += 1
-    if j == i + 1 or not set(lowers[i + 1:j]) & (_PERSONNEL | {"staff", "officers", "flights", "force", "company"}) \
-            or (j < len(lowers) and lowers[j] not in {";", ".", ",", "as", "too"}):
+    while j < len(lowers) and (lowers[j] in _ASSETS or lowers[j] in _PERSONNEL or lowers[j] in _SENT_EXTRA
+                               or lowers[j] in _NUMBERS or lowers[j].replace(",", "").isdigit()
+                               or lowers[j] in {"staff", "officers", "and", ",", "maritime", "patrol", "flights",
+                                                "quick", "reaction", "engineering", "medical", "special", "itself"}
+                               or (funding and (lowers[j] in _EQUIPMENT or lowers[j] in {"-", "long", "range"}))):
+        j += 1
+    wanted = _PERSONNEL | {"staff", "officers", "flights", "force", "company"} | (_EQUIPMENT if funding else set())
+    if j == i + 1 or not set(lowers[i + 1:j]) & wanted \
+            or (j < len(lowers) and lowers[j] not in {";", ".", ",", "as", "too", "while"}):
         return None
     key = _main_mission(ctx, sentence.end)
     at = sentence.start + i
@@ -1084,6 +1094,12 @@ def _implied_mission(ctx, sentence, lowers, i: int):
 
 
 _FUND = {"fund", "funds", "funded", "finance", "finances", "financed"}
+_NUMBERS = {"six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "hundred", "hundreds", "dozens", "dozen", "some"}
+# Equipment a state pays for in a text about one mission: "have funded long-range unmanned aerial vehicles and camera
+# systems", "has paid for armoured vehicles".
+_EQUIPMENT = {"vehicles", "vehicle", "armoured", "armored", "unmanned", "aerial", "camera", "cameras", "systems",
+              "drones", "equipment", "radios", "helicopters", "aircraft", "boats", "satellite", "imagery"}
 _FUNDED = frozenset({"projects", "project", "programmes", "programme", "programs", "program", "training", "equipment",
                      "reforms", "activities"})
 
