@@ -375,3 +375,13 @@ def test_monitors_seconded_and_equipment_funded_in_a_text_about_one_mission():
             "vehicles and camera systems.")
     assert {s for s, _ in triples(run(body, date="2021-03-25"), PACT + "contributesTo")} == {
         "state/swe", "state/can", "state/nor"}
+
+
+def test_two_partnerships_of_one_genre_with_different_partners_stay_apart():
+    body = ("On Monday the European Union signed a Security and Defence Partnership with Canada. It follows the "
+            "Security and Defence Partnership between the Union and the United Kingdom that was signed in London "
+            "on 19 May.")
+    found = {a.name: {p.rsplit("/id/", 1)[1] for p in a.parties} for a in run(body, date="2025-06-25").agreements}
+    assert found == {"Security and Defence Partnership": {"org/european-union", "state/can"},
+                     "Security and Defence Partnership between the Union and the United Kingdom":
+                         {"org/european-union", "state/gbr"}}

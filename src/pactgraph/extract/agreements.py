@@ -183,6 +183,7 @@ class _AgreementMention:
     fresh: bool = False  # "a new treaty", "another agreement": not one named before
     year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
     own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
+    partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")
 
 
 @dataclass(slots=True)
@@ -402,6 +403,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     for m in out:
         if m.concluded and lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]):
             m.own = tuple(_relative_parties(ctx, m))
+        if lowers[m.name_end:m.name_end + 1] == ["with"]:
+            m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
+                              if a.start in (m.name_end + 1, m.name_end + 2)), None)
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
     return [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
@@ -636,6 +640,8 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             owns = {m.own for m in cluster.mentions if m.own}
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
+            if _other_partner(mention, cluster):
+                continue  # "a Security and Defence Partnership with Canada", then "… between the Union and the UK"
             if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
                     or set(cluster.qualifiers) <= set(mention.qualifiers):
                 target = cluster
@@ -647,6 +653,16 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             target.qualifiers = mention.qualifiers
         target.mentions.append(mention)
     return clusters
+
+
+def _other_partner(mention: _AgreementMention, cluster: _Cluster) -> bool:
+    """Whether a mention and a cluster name partners that cannot both be right: the partner after "with" of one is
+    not among the actors named in the other."""
+    named = {k for m in cluster.mentions for k in m.actors_in_name} | {m.partner for m in cluster.mentions if m.partner}
+    if mention.partner and named and mention.partner not in named:
+        return True
+    partners = {m.partner for m in cluster.mentions if m.partner}
+    return bool(mention.actors_in_name and partners and not partners & set(mention.actors_in_name))
 
 
 def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
