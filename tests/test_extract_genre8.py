@@ -385,3 +385,28 @@ def test_two_partnerships_of_one_genre_with_different_partners_stay_apart():
     assert found == {"Security and Defence Partnership": {"org/european-union", "state/can"},
                      "Security and Defence Partnership between the Union and the United Kingdom":
                          {"org/european-union", "state/gbr"}}
+
+
+def test_challenges_by_verb_and_object_and_hazards_by_name():
+    import pactgraph.extract as extraction
+
+    seen = {}
+    original = extraction.find_relations
+
+    def spy(ctx, agreements):
+        seen["ctx"] = ctx
+        return original(ctx, agreements)
+
+    extraction.find_relations = spy
+    try:
+        def keys(body):
+            run(body, date="2025-03-01")
+            return {m.key for m in seen["ctx"].mentions("concept")}
+
+        assert {"challenge/drug-trafficking", "challenge/human-trafficking"} <= keys(
+            "The same routes are used to traffic drugs and human beings.")
+        assert "area/intelligence-sharing" in keys("The centre will share information among the four forces.")
+        assert "challenge/natural-disasters" in keys("Droughts and floods have increased the pressure on farmers.")
+        assert "area/military-education-and-training" not in keys("The train to Brussels and the soldiers arrived.")
+    finally:
+        extraction.find_relations = original

@@ -457,6 +457,7 @@ def _concepts(doc, gazetteer: Gazetteer, offset: int, names: list[Mention]) -> l
     return out
 
 
+_SMUGGLE = {"traffic", "trafficking", "trafficked", "smuggle", "smuggles", "smuggling", "smuggled"}
 # Areas named by a verb and its object rather than a noun phrase: "to train Ukrainian soldiers", "trains the Somali
 # National Army", "has trained eleven quick reaction force companies". (verbs, objects within five words, concept)
 _VERB_OBJECT = (
@@ -466,6 +467,12 @@ _VERB_OBJECT = (
      "area/military-education-and-training"),
     ({"build", "builds", "building", "built", "strengthen", "strengthens", "strengthening"},
      {"capacity", "capacities"}, "area/capacity-building"),  # "build the capacity of the country's coast guard"
+    # "the same routes are used to traffic drugs and human beings", "they smuggle … firearms"
+    (_SMUGGLE, {"drugs", "narcotics", "cocaine", "heroin", "methamphetamine"}, "challenge/drug-trafficking"),
+    (_SMUGGLE, {"people", "persons", "humans", "human", "migrants", "women", "children"}, "challenge/human-trafficking"),
+    (_SMUGGLE, {"weapons", "arms", "firearms", "guns"}, "challenge/small-arms-proliferation"),
+    ({"share", "shares", "sharing", "shared", "exchange", "exchanges", "exchanging", "exchanged"},
+     {"information", "intelligence"}, "area/intelligence-sharing"),  # "will share information among the forces"
 )
 
 
@@ -490,10 +497,13 @@ def _verb_object_concepts(doc, gazetteer: Gazetteer, offset: int, found: list[Me
         if key in keys or key not in gazetteer.concepts:
             continue
         for i in _token_positions(doc, verbs):
-            if taken[i]:
-                continue
+            if taken[i] or (doc[i].lower_ == "train" and i > 0
+                            and doc[i - 1].lower_ in {"the", "a", "an", "this", "that", "each"}):
+                continue  # ("the train to Brussels": a noun, not the verb)
             window = doc[i + 1:min(len(doc), i + 7)]
-            stop = next((j for j, t in enumerate(window) if t.is_punct or t.lower_ in {"and", "but", "while", "in"}),
+            # "and" ends the object unless another object follows ("to traffic drugs and human beings")
+            stop = next((j for j, t in enumerate(window) if t.is_punct or t.lower_ in {"but", "while", "in"}
+                         or (t.lower_ == "and" and not {w.lower_ for w in window[j + 1:j + 3]} & objects)),
                         len(window))
             obj = next((t for t in window[:stop] if t.lower_ in objects), None)
             if obj is not None:
