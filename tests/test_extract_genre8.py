@@ -410,3 +410,10 @@ def test_challenges_by_verb_and_object_and_hazards_by_name():
         assert "area/military-education-and-training" not in keys("The train to Brussels and the soldiers arrived.")
     finally:
         extraction.find_relations = original
+
+
+def test_soldiers_who_served_in_both_forces_named_before():
+    body = ("IFOR took over from the United Nations at the end of 1995, and SFOR replaced it a year later. Egyptian "
+            "and Moroccan soldiers served in both forces, next to soldiers from Allied nations.")
+    assert triples(run(body, date="2025-05-01"), PACT + "contributesTo") == {
+        (s, m) for s in ("state/egy", "state/mar") for m in ("mission/ifor", "mission/sfor")}

@@ -628,9 +628,14 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if serve and i >= 1:
             # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
             contributors = _personnel_owner(ctx, sentence, political, at) or []
+            served = [m for m in missions if m.start > at]
+            if not served and lowers[i + 1:i + 2] in (["in"], ["with"]) and lowers[i + 2:i + 3] == ["both"] \
+                    and lowers[i + 3:i + 4] and lowers[i + 3] in _MISSION_NOUNS | {"forces"}:
+                # "IFOR took over …, and SFOR replaced it. Egyptian and Moroccan soldiers served in both forces"
+                served = _last_two_missions(ctx, sentence, at)
             for contributor in contributors:
-                for mission in [m for m in missions if m.start > at]:
-                    if _clause_break(lowers, i, rel(mission.start, sentence), 24):
+                for mission in served:
+                    if mission.start > at and _clause_break(lowers, i, rel(mission.start, sentence), 24):
                         break
                     found.append((contributor, mission, "contributes-serving", 0.8))
         if word in _CONTRIB and lowers[i + 1:i + 2] == ["by"]:
@@ -1051,6 +1056,18 @@ def _mission_pronouns(ctx, sentence, lowers, missions) -> list[Mention]:
             if key:
                 out.append(Mention(key, "actor", "coref", at, at + 1, 0, 0, 0.6))
     return out
+
+
+def _last_two_missions(ctx, sentence, at: int) -> list[Mention]:
+    """The two missions named last before ``at``, in this sentence or the two before ("both forces")."""
+    named: list[Mention] = []
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index + 1]):
+        for m in reversed(ctx.actors_in(earlier, {"mission"}, coref=False)):
+            if m.start < at and m.key not in {n.key for n in named}:
+                named.append(m)
+            if len(named) == 2:
+                return named
+    return []
 
 
 def _receiver_after(ctx, sentence, lowers, i: int, targets) -> bool:
