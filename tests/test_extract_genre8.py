@@ -417,3 +417,12 @@ def test_soldiers_who_served_in_both_forces_named_before():
             "and Moroccan soldiers served in both forces, next to soldiers from Allied nations.")
     assert triples(run(body, date="2025-05-01"), PACT + "contributesTo") == {
         (s, m) for s in ("state/egy", "state/mar") for m in ("mission/ifor", "mission/sfor")}
+
+
+def test_memberships_that_leave_the_verb_out_and_entering_an_organization():
+    assert {s for s, _ in triples(run("Finland joined NATO in 2023 and Sweden in 2024.", date="2025-01-01"),
+                                  ORG + "memberOf")} == {"state/fin", "state/swe"}
+    assert {s for s, _ in triples(run("Finland joined NATO in 2023 and Sweden hosted a summit in 2024.",
+                                      date="2025-01-01"), ORG + "memberOf")} == {"state/fin"}
+    assert triples(run("Bulgaria entered the European Union in 2007.", date="2025-01-01"), ORG + "memberOf") == {
+        ("state/bgr", "org/european-union")}

@@ -32,7 +32,7 @@ _COOP = {"cooperation", "co-operation", "partnership", "partnerships", "framewor
 _COPULA = {"are", "as", "been", "remain", "remains", "were", "is", "become", "became", "be"}
 _MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joining", "accession", "accede",
            "acceded", "accedes", "admitted", "ally", "belong", "belongs", "belonged", "chairmanship", "chair",
-           "chairs", "chaired", "presidency", "followed"}
+           "chairs", "chaired", "presidency", "followed", "entered"}
 # chairing an organization is a sign of membership: "the Republic of Korea's chairmanship of APEC"
 _CHAIR = {"chairmanship", "chair", "chairs", "chaired", "presidency", "chairing", "chairperson", "chairship",
           "chairpersonship"}
@@ -707,7 +707,25 @@ def find_members(ctx, sentence, lowers, political) -> None:
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
     found += _plain_memberships(ctx, sentence, lowers, states, orgs)
+    found += _gapped_members(ctx, sentence, lowers, states, found)
     _record_members(ctx, sentence, found)
+
+
+def _gapped_members(ctx, sentence, lowers, states, found) -> list:
+    """The states after a membership that leave its verb out: "Finland joined NATO in 2023 and Sweden in 2024"."""
+    out = []
+    named = [s for s in states if s.form != "coref"]
+    for state, org, rule in list(found):
+        if rule not in {"member-trigger", "member-founder"} or org.start < state.end:
+            continue
+        for other in named:
+            k = rel(other.start, sentence)
+            if other.start <= org.end or other.key == state.key or k < 1:
+                continue
+            if lowers[k - 1] == "and" and lowers[rel(other.end, sentence):rel(other.end, sentence) + 1] in (
+                    ["in"], ["on"]) and not set(lowers[rel(org.end, sentence):k]) & {";", "but", "while", "which"}:
+                out.append((other, org, rule))
+    return out
 
 
 _MEMBER_ADJECTIVES = {"a", "an", "the", "founding", "full", "permanent", "non-permanent", "longstanding",
