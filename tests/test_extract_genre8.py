@@ -426,3 +426,11 @@ def test_memberships_that_leave_the_verb_out_and_entering_an_organization():
                                       date="2025-01-01"), ORG + "memberOf")} == {"state/fin"}
     assert triples(run("Bulgaria entered the European Union in 2007.", date="2025-01-01"), ORG + "memberOf") == {
         ("state/bgr", "org/european-union")}
+
+
+def test_an_agreement_whose_parties_a_relative_clause_after_a_comma_names():
+    body = ("Croatia welcomes the Memorandum of Understanding on the Mine Countermeasures Naval Group in the Black "
+            "Sea, which Bulgaria, Romania and Türkiye signed in Istanbul on 11 January 2024.")
+    (agreement,) = run(body, date="2025-05-01").agreements
+    assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"state/bgr", "state/rou", "state/tur"}
+    assert agreement.date == "2024-01-11"

@@ -386,8 +386,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        if not concluded and lowers[e:e + 1] in (["that"], ["which"]) and set(lowers[e:e + 14]) & (
-                _STANDING_VERBS | _RELATIVE_VERBS):
+        if not concluded and (lowers[e:e + 1] in (["that"], ["which"]) or lowers[e:e + 2] == [",", "which"]) \
+                and set(lowers[e:e + 14]) & (_STANDING_VERBS | _RELATIVE_VERBS):
             concluded = True  # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
@@ -401,7 +401,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
     for m in out:
-        if m.concluded and lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]):
+        if m.concluded and (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"])
+                            or lowers[m.name_end:m.name_end + 2] == [",", "which"]):
             m.own = tuple(_relative_parties(ctx, m))
         if lowers[m.name_end:m.name_end + 1] == ["with"]:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
@@ -1090,6 +1091,8 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     the relative clause's subject and the actors after "with"."""
     lowers, sentence = ctx.lowers, mention.sentence
     k = mention.name_end
+    if k + 1 < sentence.end and lowers[k] == "," and lowers[k + 1] == "which":
+        k += 1  # "the Memorandum of Understanding on …, which Bulgaria, Romania and Türkiye signed in Istanbul"
     if k < sentence.end and lowers[k] in {"that", "which"}:
         k += 1
     if k + 2 >= sentence.end:
