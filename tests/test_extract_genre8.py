@@ -434,3 +434,12 @@ def test_an_agreement_whose_parties_a_relative_clause_after_a_comma_names():
     (agreement,) = run(body, date="2025-05-01").agreements
     assert {p.rsplit("/id/", 1)[1] for p in agreement.parties} == {"state/bgr", "state/rou", "state/tur"}
     assert agreement.date == "2024-01-11"
+
+
+def test_a_shared_vision_and_a_statute_are_agreements():
+    body = "India and Indonesia adopted the Shared Vision of Maritime Cooperation in the Indo-Pacific in 2018."
+    assert [a.kind for a in run(body, date="2025-01-01").agreements] == ["JointStatement"]
+    body = "Monaco acceded to the Statute of the Council of Europe on 5 October 2004."
+    assert [(a.name, a.kind) for a in run(body, date="2025-01-01").agreements] == [
+        ("Statute of the Council of Europe", "Treaty")]
+    assert not run("Parliament passed a statute on cyber security.", date="2025-01-01").agreements

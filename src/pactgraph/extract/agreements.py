@@ -55,6 +55,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("joint vision statement", "JointStatement", False),
     ("joint vision", "JointStatement", True),  # "India-Oman Joint Vision: A Partnership for the Future"
     ("vision statement", "JointStatement", True),
+    ("shared vision", "JointStatement", True),  # "the Shared Vision of India-Indonesia Maritime Cooperation"
     ("joint communique", "JointStatement", False),
     ("joint communiqué", "JointStatement", False),
     ("communiqué", "JointStatement", True),
@@ -90,6 +91,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("accords", "Agreement", False),
     ("pact", "Agreement", True),
     ("charter", "Treaty", True),
+    ("statute", "Treaty", True),  # "the Statute of the Council of Europe", "the Rome Statute"
     ("convention", "Treaty", True),
 ]
 # Words that cite an agreement as a standard: a concluding verb before them concludes something else.
