@@ -443,3 +443,8 @@ def test_a_shared_vision_and_a_statute_are_agreements():
     assert [(a.name, a.kind) for a in run(body, date="2025-01-01").agreements] == [
         ("Statute of the Council of Europe", "Treaty")]
     assert not run("Parliament passed a statute on cyber security.", date="2025-01-01").agreements
+
+
+def test_a_name_with_of_before_its_genre():
+    body = "The Status of Forces Agreement with the United States, signed in 2023, allows US troops to train in Kenya."
+    assert [a.name for a in run(body, date="2025-01-01").agreements] == ["Status of Forces Agreement"]

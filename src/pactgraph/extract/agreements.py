@@ -245,6 +245,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         elif token.lower_ in {"and", "&"} and s - 2 >= sentence.start and doc[s - 2].is_title and doc[s].is_title \
                 and doc[s - 2].lower_ not in _DETERMINERS and s - 2 not in places:
             s -= 1  # "Security and Defence Partnership"
+        elif token.lower_ == "of" and s - 2 >= sentence.start and doc[s - 2].text in _OF_HEADS and doc[s].is_title:
+            s -= 1  # "Status of Forces Agreement"
         else:
             break
     e = end
@@ -1042,6 +1044,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     return parties, where, rule
 
 
+# Capitalised words that take "of" inside a name written before its genre: "Status of Forces Agreement"
+_OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting"}
 _SIGNING_POSTS = {"ministers", "leaders", "governments", "representatives", "presidents", "heads", "delegations",
                   "chiefs", "secretaries", "envoys", "ambassadors"}
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
