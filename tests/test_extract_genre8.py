@@ -448,3 +448,18 @@ def test_a_shared_vision_and_a_statute_are_agreements():
 def test_a_name_with_of_before_its_genre():
     body = "The Status of Forces Agreement with the United States, signed in 2023, allows US troops to train in Kenya."
     assert [a.name for a in run(body, date="2025-01-01").agreements] == ["Status of Forces Agreement"]
+
+
+def test_taking_part_in_a_mission_and_leading_a_part_of_it():
+    cases = {
+        "Portugal participates in EUTM Mozambique with 60 instructors.": {("state/prt", "mission/eutm-mozambique")},
+        "Since 2004 Turkey has taken part in Operation Althea.": {("state/tur", "mission/eufor-althea")},
+        "Japan participated in the talks on UNIFIL.": set(),
+        "Italy leads the UNIFIL Sector West.": {("state/ita", "mission/unifil")},
+    }
+    for body, expected in cases.items():
+        result = run(body, date="2025-01-01")
+        assert triples(result, PACT + "contributesTo") == expected, body
+        assert not triples(result, PACT + "leads"), body
+    result = run("Finland, a member of the European Union since 1995, joined NATO in 2023.", date="2025-01-01")
+    assert triples(result, ORG + "memberOf") == {("state/fin", "org/european-union"), ("state/fin", "org/nato")}

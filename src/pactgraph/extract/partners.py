@@ -690,12 +690,17 @@ def find_members(ctx, sentence, lowers, political) -> None:
         for state in states:
             if org.start > state.end and not possessive:
                 gap = lowers[rel(state.end, sentence):o_start]
+                skip = 0
+                if gap[:1] == [","] and gap[1:2] in (["a"], ["an"], ["which"], ["who"]) and "," in gap[1:]:
+                    # "Finland, a member of the European Union since 1995, joined NATO": past the apposition
+                    skip = gap.index(",", 1) + 1
+                    gap = gap[skip:]
                 lead = set(lowers[:rel(state.start, sentence)][-3:])
                 last = max((j for j, w in enumerate(gap) if w in _MEMBER), default=None)
                 tail = gap[last + 1:] if last is not None else []
                 # "joined the talks with the EU": the organization must be what is joined
                 direct = all(w in {"the", "of", "in", "a", "an", "'s", "’s", "as", "its", "their"}
-                             or not doc[state.end + last + 1 + j].is_lower for j, w in enumerate(tail))
+                             or not doc[state.end + skip + last + 1 + j].is_lower for j, w in enumerate(tail))
                 if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 and direct \
                         and not lead & (_NOT_MEMBER | _PROSPECT):
                     found.append((state, org, "member-trigger"))

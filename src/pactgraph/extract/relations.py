@@ -107,7 +107,7 @@ _MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million
           "in", "worth", "of", "up", "total", "some", "another", "an", "additional", "humanitarian", "economic"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
-_TAKE = frozenset({"took", "take", "takes", "taking"})
+_TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
 _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "participate", "participates",
           "participating", "fought", "operated", "attached"}
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
@@ -232,6 +232,14 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
         for actor in reversed([a for a in political if a.end <= mission.start]):
             between = lowers[rel(actor.end, sentence):m_at]
             if set(between) & _LEAD and not set(between) & {"by", "with", "alongside"} and len(between) <= 6:
+                after = lowers[rel(mission.end, sentence):rel(mission.end, sentence) + 1]
+                if after and after[0] in _SUB_UNITS:
+                    # "Italy leads the UNIFIL Sector West": a part of the mission, a national command role; the
+                    # state contributes to the mission
+                    if ctx.entity_kind(actor.key) == "state":
+                        ctx.state(ID + actor.key, PACT + "contributesTo", ID + mission.key,
+                                  ctx.evidence(sentence, "contributes-leads-part", 0.7 * actor.confidence))
+                    break
                 leader = actor
                 break
             if between[:1] in (["'s"], ["’s"]) or (actor.form == "coref" and doc[actor.start].lower_ in {"our", "its"}):
@@ -472,6 +480,9 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                       ctx.evidence(sentence, "mandate-trigger", 0.85 * min(org.confidence, 1.0)))
 
 
+# Parts of a mission a state may command without leading the mission: "the UNIFIL Sector West", "KFOR's Regional
+# Command East", "the eFP battlegroup in Latvia".
+_SUB_UNITS = {"sector", "battlegroup", "battalion", "brigade", "command", "headquarters", "component", "task", "group"}
 _MANDATING = {"authorised", "authorized", "authorise", "authorize", "authorisation", "authorization", "authorising",
               "authorizing", "established", "establish", "establishing", "extended", "extend", "extends",
               "extending", "renewed", "renew", "renews", "renewing", "mandated", "created", "set", "deployed"}
@@ -628,7 +639,17 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if serve and i >= 1:
             # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
             contributors = _personnel_owner(ctx, sentence, political, at) or []
+            direct_only = False
+            if not contributors and word in {"participates", "participated", "participate", "participating"} | _TAKE:
+                # "Portugal participates in EUTM Mozambique with 60 instructors": a state taking part in a mission
+                contributors = [m for m in _verb_subject(ctx, sentence, lowers, political, i)
+                                if ctx.entity_kind(m.key) == "state"]
+                direct_only = True  # (not "participated in the talks on UNIFIL")
             served = [m for m in missions if m.start > at]
+            if direct_only:
+                k = i + (2 if word in _TAKE else 1)  # past "part"
+                served = [m for m in served if lowers[k:k + 1] == ["in"]
+                          and m.start - (sentence.start + k) <= 2 + (lowers[k + 1:k + 2] == ["the"])]
             if not served and lowers[i + 1:i + 2] in (["in"], ["with"]) and lowers[i + 2:i + 3] == ["both"] \
                     and lowers[i + 3:i + 4] and lowers[i + 3] in _MISSION_NOUNS | {"forces"}:
                 # "IFOR took over …, and SFOR replaced it. Egyptian and Moroccan soldiers served in both forces"
