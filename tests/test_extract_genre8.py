@@ -463,3 +463,8 @@ def test_taking_part_in_a_mission_and_leading_a_part_of_it():
         assert not triples(result, PACT + "leads"), body
     result = run("Finland, a member of the European Union since 1995, joined NATO in 2023.", date="2025-01-01")
     assert triples(result, ORG + "memberOf") == {("state/fin", "org/european-union"), ("state/fin", "org/nato")}
+
+
+def test_money_given_through_an_organization_for_a_mission():
+    body = "The European Union has allocated EUR 20 million to the African Union for AMISOM."
+    assert triples(run(body, date="2015-01-01"), PACT + "contributesTo") == {("org/european-union", "mission/amisom")}

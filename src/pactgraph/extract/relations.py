@@ -1255,6 +1255,10 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
                     for w in gap[:-1]) or _asset_phrase(ctx, sentence, i + 1, rel(target.start, sentence) - 1)) \
                     and not _is_status_target(ctx, sentence, target):
                 return target
+            if gap[-1:] == ["for"] and "to" in gap and ctx.entity_kind(target.key) == "mission" and len(gap) <= 14 \
+                    and all(w in _MONEY or w.replace(".", "").replace(",", "").isdigit()
+                            for w in gap[:gap.index("to")]) and gap.index("to") >= 1:
+                return target  # "allocated EUR 20 million to the African Union for AMISOM"
             return None
         return None
     for target in targets:
