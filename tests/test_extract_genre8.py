@@ -468,3 +468,13 @@ def test_taking_part_in_a_mission_and_leading_a_part_of_it():
 def test_money_given_through_an_organization_for_a_mission():
     body = "The European Union has allocated EUR 20 million to the African Union for AMISOM."
     assert triples(run(body, date="2015-01-01"), PACT + "contributesTo") == {("org/european-union", "mission/amisom")}
+
+
+def test_a_pair_that_built_a_partnership_and_a_state_among_an_organizations_partners():
+    assert partners(run("Japan and India have built a special strategic and global partnership.",
+                        date="2025-01-01")) == {frozenset({"state/jpn", "state/ind"})}
+    result = run("Mongolia is among NATO's partners across the globe.", date="2025-01-01")
+    assert partners(result) == {frozenset({"state/mng", "org/nato"})}
+    assert triples(result, ORG + "memberOf") == {("state/mng", "org/partners-across-the-globe")}
+    assert not partners(run("Israel, Morocco and Ukraine were among the partners who contributed.",
+                            date="2025-01-01"))

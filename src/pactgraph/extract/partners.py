@@ -132,7 +132,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         same_clause = [m.key for m in subject if m.end <= at and not clause_between(lowers, rel(m.end, sentence), i)]
         if not same_clause and i >= 2 and "its" in lowers[max(0, i - 3):i] and subject:
             same_clause = [m.key for m in subject[:1]]  # "The Mission worked with its regional partners, A and B"
-        owner = owner_before(ctx, sentence, political, at) or same_clause or [
+        possessor = owner_before(ctx, sentence, political, at)
+        owner = possessor or same_clause or [
             m.key for m in (clause_subject(ctx, sentence, [a for a in political if a.end <= at], at) or [])]
         listed = listed_after(ctx, sentence, at, named)
         grouping = next((m for m in named if m.end == at and m.form in ("name", "acronym")
@@ -166,11 +167,27 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 if m.key != o:
                     pairs.append((o, m.key, 0.8, "partner-listing"))
         # "Mongolia is one of NATO's partners"
-        if owner and subject and any(lowers[j:j + 2] == ["one", "of"] for j in range(max(0, i - 6), i)):
+        if owner and subject and any(lowers[j:j + 2] == ["one", "of"] or (possessor and lowers[j] == "among" and lowers[
+                j - 1:j] in (["is"], ["are"], ["remains"], ["remain"], ["was"], ["were"])) for j in range(max(0, i - 6), i)):
             for m in subject:
                 for o in owner:
                     if m.key != o and m.end <= at:
                         pairs.append((m.key, o, 0.75, "partner-one-of"))
+    # "Japan and India have built a special strategic and global partnership": the pair that builds it
+    for i, word in enumerate(lowers):
+        if word not in {"partnership", "alliance"} or i < 3:
+            continue
+        verb = next((j for j in range(i - 1, max(-1, i - 7), -1) if lowers[j] in _BUILT), None)
+        if verb is None or lowers[verb + 1:verb + 2] not in (["a"], ["an"]) or not all(
+                ctx.doc[sentence.start + j].is_lower or lowers[j] in {"-", ","} for j in range(verb + 2, i)):
+            continue
+        k = verb - 1
+        while k >= 0 and lowers[k] in {"have", "has", "had", "also", "already", "long", "since"}:
+            k -= 1
+        group = _group_ending(ctx, sentence, named, sentence.start + k + 1)
+        keys = list(dict.fromkeys(m.key for m in group))
+        if len(keys) == 2 and lowers[i + 1:i + 2] != ["with"]:
+            pairs.append((keys[0], keys[1], 0.75, "partner-built"))
     # "As NATO partners in the Indo-Pacific, Australia and the Republic of Korea will …"
     if lowers[:1] == ["as"] and len(lowers) > 3:
         org = next((m for m in named if m.start == sentence.start + 1 and m.form in ("name", "acronym")
@@ -604,10 +621,11 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 for s in listed_after(ctx, sentence, org.end + noun - 1, states):
                     found.append((s, org, "member-states-listing"))
         # "Mongolia is one of NATO's partners across the globe"
-        if ctx.entity_kind(org.key) in {"framework", "grouping"} and "one" in lowers[:o_start] and subject:
-            j = lowers.index("one")
-            # "one of NATO's partners across the globe", "one of NATO's most active partners in the Mediterranean Dialogue"
-            if j + 1 < len(lowers) and lowers[j + 1] == "of" and j < o_start <= j + 9 \
+        if ctx.entity_kind(org.key) in {"framework", "grouping"} and subject and (
+                "one" in lowers[:o_start] or "among" in lowers[:o_start]):
+            j = lowers.index("one") if "one" in lowers[:o_start] else lowers.index("among") - 1
+            # "one of NATO's partners across the globe", "is among NATO's partners across the globe"
+            if j + 1 < len(lowers) and lowers[j + 1] in {"of", "among"} and j < o_start <= j + 9 \
                     and not {",", ";"} & set(lowers[j:o_start]) \
                     and not (negated_framework if ctx.entity_kind(org.key) == "framework" else negated):
                 for s in subject:
@@ -811,6 +829,8 @@ def _record_members(ctx, sentence, found) -> None:
 
 
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
+_BUILT = {"built", "build", "established", "forged", "launched", "developed", "enjoy", "enjoys", "share", "shares",
+          "maintain", "maintains", "maintained", "formed"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 _FOUNDED = {"founded", "established", "created", "set", "launched"}
 
