@@ -478,3 +478,15 @@ def test_a_pair_that_built_a_partnership_and_a_state_among_an_organizations_part
     assert triples(result, ORG + "memberOf") == {("state/mng", "org/partners-across-the-globe")}
     assert not partners(run("Israel, Morocco and Ukraine were among the partners who contributed.",
                             date="2025-01-01"))
+
+
+def test_a_possessed_member_or_ally_and_an_organizations_member_state():
+    cases = {
+        "Sweden became NATO's 32nd Ally on 7 March 2024.": {("state/swe", "org/nato")},
+        "Timor-Leste was admitted as ASEAN's eleventh member in October 2025.": {("state/tls", "org/asean")},
+        "Ukraine will never become NATO's newest member.": set(),
+        "As an EU member state, Ireland takes part in the common security and defence policy.":
+            {("state/irl", "org/european-union")},
+    }
+    for body, expected in cases.items():
+        assert triples(run(body, date="2025-11-01"), ORG + "memberOf") == expected, body

@@ -751,6 +751,8 @@ def _gapped_members(ctx, sentence, lowers, states, found) -> list:
     return out
 
 
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "twentieth", "thirtieth", "thirty-first", "thirty-second", "twenty-eighth", "twenty-seventh"}
 _MEMBER_ADJECTIVES = {"a", "an", "the", "founding", "full", "permanent", "non-permanent", "longstanding",
                       "long-standing", "active", "original", "fellow", "new", "core"}
 _CHAIRING = {"chairship", "chairmanship", "chairpersonship", "presidency", "chairing"}
@@ -812,6 +814,24 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             if before:
                 out += [(s, org, "member-founder") for s in coordinated_before(
                     [s for s in named if s.end <= before[0].end], ctx.lowers)]
+        # "Sweden became NATO's 32nd Ally", "Timor-Leste was admitted as ASEAN's eleventh member"
+        if after[:1] in (["'s"], ["’s"]) and len(after) >= 2:
+            k = 1
+            while k < len(after) and (after[k].isdigit() or after[k][:-2].isdigit() or after[k] in _ORDINALS
+                                      or after[k] in {"newest", "latest", "full", "founding"}):
+                k += 1
+            if k < len(after) and after[k] in {"member", "ally", "member-state"} and o_start >= 2:
+                subject_states = [s for s in named if s.end <= org.start and not set(
+                    lowers[rel(s.end, sentence):o_start]) & ({",", ";", "and", "not", "never"} | _NOT_MEMBER)]
+                if subject_states and set(lowers[rel(subject_states[-1].end, sentence):o_start]) & {
+                        "became", "becomes", "become", "admitted", "joined", "is", "was", "as"}:
+                    out.append((subject_states[-1], org, "member-possessed"))
+        # "As an EU member state, Ireland takes part in …"
+        if o_start >= 2 and lowers[:o_start] in (["as", "an"], ["as", "a"]) and after[:3] in (
+                ["member", "state", ","], ["member", "country", ","]):
+            first = next((s for s in named if s.start == org.end + 3), None)
+            if first is not None:
+                out.append((first, org, "member-as-member-of"))
         # "our full support to India for its BRICS chairship": the state whose chairship of the organization it is
         if after[:1] and after[0] in _CHAIRING and lowers[o_start - 1:o_start] in (["its"], ["their"]):
             holder = next((s for s in reversed(named) if s.end <= org.start - 1 and org.start - s.end <= 4), None)
