@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pactgraph.namespaces import PREFIXES
-from pactgraph.queries import bind_params, list_queries
+from pactgraph.queries import bind_params, list_queries, rdflib_query
 
 QUERIES = list_queries()
 
@@ -36,22 +36,8 @@ def engines(built_store):
     del db
 
 
-def _rdflib_term(term):
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-
-
 @pytest.mark.parametrize("named", QUERIES, ids=[q.name for q in QUERIES])
 def test_rdflib_gives_the_same_rows(engines, named):
-    import rdflib
-    from rdflib.plugins.sparql import prepareQuery
-
     db, dataset = engines
     bound = bind_params(named, named.example)
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -60,8 +46,8 @@ def test_rdflib_gives_the_same_rows(engines, named):
     keep = [i for i, name in enumerate(names) if (named.name, name) not in RDFLIB_DIFFERS]
     expected = sorted(_row([None if v is None else v.value for v in row], keep) for row in ours)
 
-    prepared = prepareQuery(named.text, initNs={k: rdflib.Namespace(v) for k, v in PREFIXES.items()})
-    rows = dataset.query(prepared, initBindings={rdflib.Variable(k.value): _rdflib_term(v) for k, v in bound.items()})
+    prepared, bindings = rdflib_query(named, named.example)
+    rows = dataset.query(prepared, initBindings=bindings)
     got = sorted(_row([None if v is None else str(v) for v in row], keep) for row in rows)
     assert got == expected
     assert expected, f"{named.name}: the seed graph should answer its example"

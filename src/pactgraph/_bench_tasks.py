@@ -252,12 +252,9 @@ def _hwm_mb() -> float:
 
 def _task_rdflib(task: dict) -> dict:
     """Load the file into rdflib once; time its parse, each query and the networkx conversion."""
-    import pyoxigraph as ox
     import rdflib
-    from rdflib.plugins.sparql import prepareQuery
 
-    from .namespaces import PREFIXES
-    from .queries import bind_params, load_query
+    from .queries import load_query, rdflib_query
 
     out: dict = {"queries": {}}
     start = time.perf_counter()
@@ -265,18 +262,8 @@ def _task_rdflib(task: dict) -> dict:
     ds.parse(task["file"], format="nquads")
     out["parse"] = {"seconds": time.perf_counter() - start, "rss_mb": _hwm_mb()}
 
-    def term(t):
-        if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
-
-    namespaces = {k: rdflib.Namespace(v) for k, v in PREFIXES.items()}
     for name, params in task["queries"]:
-        named = load_query(name)
-        bindings = {rdflib.Variable(k.value): term(v) for k, v in bind_params(named, params).items()}
-        prepared = prepareQuery(named.text, initNs=namespaces)
+        prepared, bindings = rdflib_query(load_query(name), params)
         resettable = _reset_hwm()
 
         def run() -> int:

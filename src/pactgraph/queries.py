@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from .errors import ParameterError
 from .namespaces import ID, XSD
 
-__all__ = ["NamedQuery", "bind_params", "list_queries", "load_query", "resolve_actor"]
+__all__ = ["NamedQuery", "bind_params", "list_queries", "load_query", "rdflib_query", "resolve_actor"]
 
 PARAM_TYPES = ("actor", "iri", "string", "date", "integer", "concept")
 
@@ -167,3 +167,25 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict:
         elif param.get("required", True):
             raise ParameterError(f"query {query.name!r} needs parameter {name!r} ({param.get('description', '')})")
     return substitutions
+
+
+def rdflib_query(query: NamedQuery, values: dict[str, str]) -> tuple:
+    """The named query prepared for rdflib's engine and its parameters as rdflib terms: ``(prepared, bindings)`` for
+    ``dataset.query(prepared, initBindings=bindings)``. pactgraph runs on pyoxigraph; this serves comparisons
+    between engines (the benchmark, the portability test). Imports rdflib."""
+    import pyoxigraph as ox
+    import rdflib
+    from rdflib.plugins.sparql import prepareQuery
+
+    from .namespaces import PREFIXES
+
+    def term(value):
+        if isinstance(value, ox.NamedNode):
+            return rdflib.URIRef(value.value)
+        if value.language:
+            return rdflib.Literal(value.value, lang=value.language)
+        return rdflib.Literal(value.value, datatype=rdflib.URIRef(value.datatype.value))
+
+    prepared = prepareQuery(query.text, initNs={k: rdflib.Namespace(v) for k, v in PREFIXES.items()})
+    bindings = {rdflib.Variable(k.value): term(v) for k, v in bind_params(query, values).items()}
+    return prepared, bindings
