@@ -6,7 +6,7 @@ from pactgraph.extract import extract
 from pactgraph.namespaces import ID
 from pactgraph.sources import source_from_text
 
-__all__ = ["partners", "run", "triples"]
+__all__ = ["concept_keys", "partners", "run", "triples"]
 
 
 def run(body: str, name: str = "genre.txt", **meta):
@@ -24,3 +24,22 @@ def triples(result, predicate: str) -> set[tuple[str, str]]:
 def partners(result) -> set[frozenset]:
     """Partnerships as unordered pairs."""
     return {frozenset(pair) for pair in triples(result, "https://w3id.org/pactgraph/ontology#partnerOf")}
+
+
+def concept_keys(body: str, **meta) -> set[str]:
+    """The concepts a text mentions, linked to an actor or not (read from the extraction's context)."""
+    import pactgraph.extract as extraction
+
+    seen = {}
+    original = extraction.find_relations
+
+    def spy(ctx, agreements):
+        seen["ctx"] = ctx
+        return original(ctx, agreements)
+
+    extraction.find_relations = spy
+    try:
+        run(body, **meta)
+    finally:
+        extraction.find_relations = original
+    return {m.key for m in seen["ctx"].mentions("concept")}
