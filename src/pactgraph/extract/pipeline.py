@@ -240,6 +240,8 @@ class Gazetteer:
         from spacy.matcher import PhraseMatcher
 
         self.register = register
+        #: bodies that mandate some mission in the register (the Security Council, the AU PSC, …)
+        self.mandating = frozenset(register.mandated_by.values())
         self.concepts = {c.key: c for c in concepts}
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels = PhraseMatcher(nlp.vocab, attr="LOWER")

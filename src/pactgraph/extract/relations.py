@@ -493,7 +493,7 @@ def _mandating_clause(ctx, sentence, lowers, political, bodies, mission):
     Council extended MINUSMA's mandate", "M, which the Security Council authorized", "M was established by the
     Security Council", "the Security Council's decision … to authorise M", "by which the Security Council
     established M". Only bodies that mandate some mission in the register count (not the organization leading it)."""
-    mandating = set(ctx.gazetteer.register.mandated_by.values())
+    mandating = ctx.gazetteer.mandating
     m_start, m_end = rel(mission.start, sentence), rel(mission.end, sentence)
     for body in bodies:
         if body.key not in mandating:
