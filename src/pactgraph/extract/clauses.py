@@ -10,7 +10,8 @@ from .context import DocContext, Sentence
 from .mentions import Mention
 
 __all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from",
-           "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "subject_group"]
+           "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "subject_group",
+           "verb_subject"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -210,6 +211,25 @@ def clause_subject(ctx, sentence, before, at: int) -> list[Mention] | None:
                 group = coordinated_from(doc, group[0].start, [a for a in before if a.start >= group[0].start])
             return group or None
     return None
+
+
+_ADVERBS = {"also", "still", "now", "currently", "already", "today", "continues", "to", "has", "have", "had", "will",
+            "would", "long"}
+
+
+def verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
+    """The actors right before the verb at ``verb`` (with those coordinated before them), also across a relative
+    clause: "Spain and Italy also keep …", "Montenegro, which joined NATO in 2017, keeps …"."""
+    before = [m for m in political if m.end <= sentence.start + verb]
+    for k in range(len(before) - 1, -1, -1):
+        m = before[k]
+        gap = lowers[rel(m.end, sentence):verb]
+        relative = len(gap) >= 3 and gap[0] == "," and gap[1] in {"which", "who"} and gap[-1] == ","
+        if all(w in _ADVERBS for w in gap) or relative:
+            if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"}:
+                return []
+            return [a for a in coordinated_before(before[:k + 1], ctx.lowers) if a.form != "coref" or a is m]
+    return []  # (an actor inside the relative clause, "which joined NATO in June 2017,", is passed over)
 
 
 def clause_between(lowers, i: int, j: int) -> bool:

@@ -43,6 +43,7 @@ from .clauses import (
     owner_before,
     rel,
     subject_group,
+    verb_subject,
 )
 from .context import POLITICAL, DocContext
 from .mentions import Mention
@@ -611,7 +612,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             kept = _kept_with(ctx, sentence, lowers, i, missions)
             if kept is not None:
                 verb, mission = kept
-                for giver in _verb_subject(ctx, sentence, lowers, political, verb):
+                for giver in verb_subject(ctx, sentence, lowers, political, verb):
                     found.append((giver, mission, "contributes-forces-with", 0.7))
         if word in _PERSONNEL and lowers[i + 1:i + 2] == ["from"]:
             # "one peacekeeper from Nepal was killed" in a sentence about a mission (or "the mission"); a mission
@@ -642,7 +643,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             direct_only = False
             if not contributors and word in {"participates", "participated", "participate", "participating"} | _TAKE:
                 # "Portugal participates in EUTM Mozambique with 60 instructors": a state taking part in a mission
-                contributors = [m for m in _verb_subject(ctx, sentence, lowers, political, i)
+                contributors = [m for m in verb_subject(ctx, sentence, lowers, political, i)
                                 if ctx.entity_kind(m.key) == "state"]
                 direct_only = True  # (not "participated in the talks on UNIFIL")
             served = [m for m in missions if m.start > at]
@@ -915,25 +916,6 @@ _COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 _KEEP_FORCES = {"keep", "keeps", "kept", "keeping", "maintain", "maintains", "maintained", "maintaining", "has",
                 "have", "had", "station", "stations", "stationed"}
 _WITH_MISSION = {"with", "within", "in", "to"}
-
-
-_ADVERBS = {"also", "still", "now", "currently", "already", "today", "continues", "to", "has", "have", "had", "will",
-            "would", "long"}
-
-
-def _verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
-    """The actors right before the verb at ``verb`` (with those coordinated before them), also across a relative
-    clause: "Spain and Italy also keep …", "Montenegro, which joined NATO in 2017, keeps …"."""
-    before = [m for m in political if m.end <= sentence.start + verb]
-    for k in range(len(before) - 1, -1, -1):
-        m = before[k]
-        gap = lowers[rel(m.end, sentence):verb]
-        relative = len(gap) >= 3 and gap[0] == "," and gap[1] in {"which", "who"} and gap[-1] == ","
-        if all(w in _ADVERBS for w in gap) or relative:
-            if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"}:
-                return []
-            return [a for a in coordinated_before(before[:k + 1], ctx.lowers) if a.form != "coref" or a is m]
-    return []  # (an actor inside the relative clause, "which joined NATO in June 2017,", is passed over)
 
 
 def _kept_with(ctx, sentence, lowers, i: int, missions):
