@@ -154,7 +154,11 @@ def listed_after(ctx, sentence, at: int, named, colon_span: int = 6) -> list[Men
     elif doc[j].lower_ in LISTING:
         j += 1
     elif any(t.lower_ not in _APPOSED for t in doc[at + 1:j]) and not _colon_list(doc, at, j, colon_span):
-        return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners
+        # "ASEAN's eight partners in the ADMM-Plus: Australia, China, …": past an actor named before the colon
+        colon = next((k for k in range(j, min(limit, at + colon_span + 2)) if doc[k].text == ":"), None)
+        if colon is None or not _colon_list(doc, at, colon + 1, colon_span):
+            return []  # "partners in the Indo-Pacific, and the EU's own engagement": not a list of partners
+        j = colon + 1
     listed = []
     pos = j
     for m in named:

@@ -20,7 +20,8 @@ import re
 from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
-from .clauses import clause_between, clause_subject, coordinated_before, coordinated_from, joined_after, listed_after, owner_before, rel, subject_group
+from .clauses import (clause_between, clause_subject, coordinated_before, coordinated_from, joined_after, listed_after,
+                      owner_before, rel, subject_group, verb_subject)
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -87,8 +88,10 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             if lowers[j] in _COPULA:
                 cop = j
                 break
-            if not (lowers[j] in {"and", ",", "a", "an", "the", "most", "very", "-"} or ctx.doc[sentence.start + j].is_lower):
-                break
+            token = ctx.doc[sentence.start + j]
+            if not (lowers[j] in {"and", ",", "a", "an", "the", "most", "very", "-"} or token.is_lower or (
+                    token.is_title and not any(m.start <= token.i < m.end for m in named))):
+                break  # (a capitalised qualifier that names no actor: "a Dialogue Partner of ASEAN")
             j -= 1
         if cop is None:
             continue
@@ -602,6 +605,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
     for org in orgs:
         o_start, o_end = rel(org.start, sentence), rel(org.end, sentence)
         before = lowers[max(0, o_start - 6):o_start]
+        if before[-2:] == ["-", "led"] and o_start >= 3:  # "a member of the UK-led Joint Expeditionary Force"
+            before = lowers[max(0, o_start - 9):o_start - 3]
         # "…, a group that also includes A, B and C" (a framework or grouping and its members)
         after = lowers[o_end:o_end + 10]
         if ("includes" in after or "include" in after or "comprises" in after) and "." not in after:
@@ -686,16 +691,14 @@ def find_members(ctx, sentence, lowers, political) -> None:
             if o_start >= 1 and lowers[o_start - 1] == "as" and subject and not negated:
                 for s in subject:
                     found.append((s, org, "member-allies"))
-            # "Poland is a model Ally", "Norway and Denmark are founding Allies"
-            for s in subject:
-                gap = lowers[rel(subject[-1].end, sentence):o_start]
-                if gap[:2] in (["have", "been"], ["has", "been"]):
-                    gap = gap[1:]  # "France and Germany have been Allies in NATO"
-                if gap[:1] and gap[0] in {"is", "are", "remains", "remain", "was", "were", "became", "becomes",
-                                          "become", "been"} and len(gap) <= 4 \
-                        and all(ctx.doc[s.end + j].is_lower for j in range(1, len(gap))) \
-                        and not set(gap) & (_NOT_MEMBER | {"former", "no"}):
-                    found.append((s, org, "member-allies"))
+            # "Poland is a model Ally", "Norway and Denmark are founding Allies", "Sweden has since become an
+            # Ally", "Finland and Sweden, which were partners for decades, have since become Allies"
+            verb = _copula_before(ctx, sentence, lowers, o_start)
+            if verb is not None and not set(lowers[verb:o_start]) & {"not", "never", "no", "non", "former"}:
+                who = verb_subject(ctx, sentence, lowers, states, verb)
+                if len(who) == 1 and who[0].form == "coref":  # "We" for the three states of a joint declaration
+                    who = [s for s in states if s.start == who[0].start]
+                found += [(s, org, "member-allies") for s in who]
             continue
         # "the G7 Foreign Ministers of Canada, France, …"
         if ctx.entity_kind(org.key) == "grouping":
@@ -704,6 +707,24 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 j += 1
             if j < len(lowers) and lowers[j] == "of" and all(doc[sentence.start + x].is_title for x in range(o_end, j)):
                 found += [(s, org, "member-of-grouping") for s in coordinated_from(doc, sentence.start + j + 1, states)]
+        # "Norway takes part in the Joint Expeditionary Force", "Both countries … and take part in PESCO"
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        verb = k - 3 if lowers[k - 2:k] == ["part", "in"] and k >= 3 and lowers[k - 3] in _TAKE_PART else \
+            k - 2 if k >= 2 and lowers[k - 2:k] in (["participates", "in"], ["participate", "in"]) else None
+        if verb is not None and ctx.entity_kind(org.key) in {"grouping", "framework", "organization"} and not negated \
+                and not _name_as_modifier(doc, org.end, sentence.end):
+            # (not "took part in the ARF meeting", "in the EU's missions", "in the NATO-led Kosovo Force")
+            who = verb_subject(ctx, sentence, lowers, states, verb)
+            if not who and lowers[verb - 1:verb] == ["and"]:
+                who = [s for s in subject if s.end < sentence.start + verb
+                       and not {";", ","} & set(lowers[rel(s.end, sentence):verb])]
+            if len(who) == 1 and who[0].form == "coref":
+                who = [s for s in states if s.start == who[0].start]
+            found += [(s, org, "member-takes-part") for s in who]
+        # "Finland attended its first summit as a full member, having joined the Alliance on 4 April"
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        if k >= 3 and lowers[k - 3:k] in _JOINING and not negated:
+            found += [(s, org, "member-trigger") for s in subject if s.end < sentence.start + k - 2]
         possessive = org.end < sentence.end and doc[org.end].text in {"'s", "’s"}  # "joined NATO's partners"
         for state in states:
             if org.start > state.end and not possessive:
@@ -745,10 +766,46 @@ def _gapped_members(ctx, sentence, lowers, states, found) -> list:
             k = rel(other.start, sentence)
             if other.start <= org.end or other.key == state.key or k < 1:
                 continue
-            if lowers[k - 1] == "and" and lowers[rel(other.end, sentence):rel(other.end, sentence) + 1] in (
+            if lowers[k - 1] in {"and", ","} and lowers[rel(other.end, sentence):rel(other.end, sentence) + 1] in (
                     ["in"], ["on"]) and not set(lowers[rel(org.end, sentence):k]) & {";", "but", "while", "which"}:
+                # ("Ireland joined the Partnership for Peace on 1 December 1999, Austria in February 1995")
                 out.append((other, org, rule))
     return out
+
+
+_AFTER_NAME = {"and", "or", "since", "in", "on", "with", "as", "from", "until", "led", "for", "through", "which", "that",
+               "where", "to", "at", "by", "during", "alongside", "together", "when", "whose", "under", "and", "but"}
+
+
+def _name_as_modifier(doc, end: int, sentence_end: int) -> bool:
+    """The name ending at ``end`` modifies what follows ("the ARF meeting", "NATO-led", "European Union crisis
+    management", "the EU's missions") rather than standing alone."""
+    if end >= sentence_end:
+        return False
+    token = doc[end]
+    return token.text in {"-", "'s", "’s"} or (token.is_lower and token.is_alpha and token.lower_ not in _AFTER_NAME)
+
+
+_TAKE_PART = {"take", "takes", "took", "taking", "taken"}
+_JOINING = [[",", "having", "joined"], [",", "after", "joining"], [",", "since", "joining"], [",", "upon", "joining"]]
+_COPULAS = {"is", "are", "remains", "remain", "was", "were", "became", "becomes", "become", "been"}
+_BEFORE_COPULA = {"has", "have", "had", "since", "now", "already", "also", "long", "later", "then", "both", "all"}
+
+
+def _copula_before(ctx, sentence, lowers, o_start: int) -> int | None:
+    """Where the verb group ending just before ``o_start`` begins ("has since become an", "are founding", "have
+    been"), or ``None`` when the words before are not a copula with an article and adjectives."""
+    k = o_start
+    while k > 0 and k > o_start - 3 and ctx.doc[sentence.start + k - 1].is_lower \
+            and lowers[k - 1] not in _COPULAS | _NOT_MEMBER | {"former", "no", "of", "with", "and", "to", "for", "by",
+                                                               "from", "among", "like", ","}:
+        k -= 1  # "a model", "an", "founding", "close"
+    if k == 0 or lowers[k - 1] not in _COPULAS:
+        return None
+    k -= 1
+    while k > 0 and lowers[k - 1] in _BEFORE_COPULA:
+        k -= 1
+    return k
 
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",

@@ -41,6 +41,7 @@ SHORT_HEADS = frozenset({
     "Alliance", "Union", "Commission", "Council", "Committee", "Agency", "Organization", "Organisation",
     "Assembly", "Court", "Parliament", "Secretariat", "Force", "Mission", "Operation", "Forum", "Community",
     "Conference", "Group", "Bank", "Fund", "Partnership", "Office", "Centre", "Center", "Board", "Service",
+    "Association", "Coalition", "Initiative",
 })
 
 

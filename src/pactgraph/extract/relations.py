@@ -115,7 +115,8 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
               "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
               "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers", "company",
-              "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers", "monitors"}
+              "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers", "monitors",
+              "battalions", "brigades", "platoons", "specialists", "advisers", "advisors", "gendarmes", "crews"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest", "chairship",
@@ -600,10 +601,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if word in _PERSONNEL and i >= 1 and lowers[i - 1] in {"have", "has", "keep", "keeps", "station", "stations",
                                                                "stationed", "maintain", "maintains"} \
                 and lowers[i + 1:i + 2] == ["in"]:
-            # "We have soldiers in Lithuania today": the subject's forces in a state
+            # "We have soldiers in Lithuania today": the subject's forces in a state (not "keep battalions in southern
+            # Lebanon with UNIFIL": a mission's forces)
             host = next((t for t in targets if t.start in (at + 2, at + 3) and t.form != "adjective"), None)
             givers = [a for a in subject if a.end <= at - 1 and a.key != (host.key if host else None)]
-            if host is not None:
+            kept = _kept_with(ctx, sentence, lowers, i, missions)
+            if host is not None and not (kept is not None and kept[1].key != host.key):
                 for giver in givers:
                     found.append((giver, host, "contributes-forces-in", 0.7))
         if word in _PERSONNEL and i >= 2:
@@ -621,7 +624,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             mission = next(iter(later), None) or next((m for m in missions if m.form != "coref"), None) \
                 or next(iter(missions), None)
             if mission is None and word in {"units", "peacekeepers", "contingents", "troops", "officers",
-                                            "battalions", "battalion", "company"}:
+                                            "battalions", "battalion", "company", "soldiers", "personnel", "vessels",
+                                            "ships", "warships", "frigates", "companies", "platoons"}:
                 key = ctx.recent_mission(sentence, at)  # "formed police units from Cameroon and Senegal"
                 mission = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if mission is not None:
@@ -707,6 +711,15 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if moved is not None:
                 found.append((*moved, "contributes-transfer-of", 0.7))
                 continue
+        if word == "service" and lowers[i + 1:i + 3] in (["of", "its"], ["of", "their"]):
+            # "commended Fiji for the service of its soldiers on the Golan Heights with UNDOF and in the Sinai with
+            # the Multinational Force and Observers": every mission named after it in the clause
+            thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
+            if thanked is not None:
+                served = [m for m in missions if m.form != "coref" and m.start > at
+                          and not _clause_break(lowers, i, rel(m.start, sentence), 30)]
+                found += [(giver, m, "contributes-thanked", 0.7) for giver in thanked[0] for m in served]
+                continue
         if word in _GIVING_NOUNS and i >= 2 and set(lowers[max(0, i - 3):i]) & {"its", "their"}:
             thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
             if thanked is not None:
@@ -777,6 +790,20 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
             found += [(a, target, rule, confidence) for a in also
                       for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
+    # "Indonesia is the largest of the 48 countries that contribute troops to the mission, followed by Italy and India"
+    for i in range(1, len(lowers) - 2):
+        if lowers[i - 1:i + 2] == [",", "followed", "by"] and set(lowers[:i]) & _SUPERLATIVE:
+            also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
+            found += [(a, target, rule, confidence) for a in also
+                      for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
+    found += _gapped_contributions(ctx, sentence, lowers, political, missions, found)
+    found += _topic_mission_contributors(ctx, sentence, lowers, political, missions)
+    for i, word in enumerate(lowers[:-2]):
+        if word == "sending" and lowers[i + 1] in {"state", "states", "nation", "nations", "country", "countries"}:
+            # "Germany became the eighteenth sending state of the United Nations Command"
+            mission = next((m for m in missions if m.form != "coref" and 0 < m.start - sentence.start - i <= 5), None)
+            givers = [m for m in subject if m.end <= sentence.start + i and ctx.entity_kind(m.key) == "state"]
+            found += [(g, mission, "contributes-sending-state", 0.75) for g in givers if mission is not None]
     register = ctx.gazetteer.register
     for contributor, target, rule, confidence in found:
         if contributor.key == target.key or register.led_by.get(target.key) == contributor.key:
@@ -788,6 +815,67 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             continue
         ctx.state(ID + contributor.key, PACT + "contributesTo", ID + target.key,
                   ctx.evidence(sentence, rule, confidence * min(contributor.confidence, 1.0)))
+
+
+_GIVING_AFTER_NAME = {"is", "are", "has", "have", "provides", "provide", "provided", "contributes", "contribute",
+                      "contributed", "serves", "serve", "served", "sends", "send", "sent", "keeps", "keep", "kept",
+                      "deploys", "deployed", "maintains", "maintain", "supplies", "supplied", "fields", "offers", "with",
+                      "also", "still", "remains"}
+
+
+def _topic_mission_contributors(ctx, sentence, lowers, political, missions) -> list:
+    """A sentence that opens on a mission ("In UNIFIL, the United Nations Interim Force in Lebanon, an Irish battalion
+    is deployed …, while Austria provides a logistics company"): the states in it that give are its contributors,
+    named as subjects ("Austria provides", "both countries serve", "Ireland with staff officers") or as adjectives of
+    units ("an Irish battalion")."""
+    if lowers[:1] != ["in"]:
+        return []
+    topic = next((m for m in missions if m.form != "coref" and m.start - sentence.start in (1, 2)), None)
+    if topic is None or lowers[rel(topic.end, sentence):rel(topic.end, sentence) + 1] != [","]:
+        return []
+    body = rel(topic.end, sentence) + 1
+    if lowers[body:body + 1] in (["the"], ["a"], ["an"], ["its"]):  # past an apposition naming the mission
+        body = next((k + 1 for k in range(body, len(lowers)) if lowers[k] == ","), len(lowers))
+    doc = ctx.doc
+    out = []
+    for m in political:
+        k = rel(m.start, sentence)
+        if k < body or ctx.entity_kind(m.key) != "state" or lowers[k - 1] in {"in", "of", "to", "from", "on", "at"}:
+            continue
+        after = lowers[rel(m.end, sentence):rel(m.end, sentence) + 3]
+        unit = m.form == "adjective" and any(w in _PERSONNEL for w in after[:2])
+        subject = m.form != "adjective" and after[:1] and after[0] in _GIVING_AFTER_NAME \
+            and not (m.form == "coref" and not doc[m.start].lower_ in {"both", "the", "we"})
+        if unit or subject:
+            out.append((m, topic, "contributes-in-mission", 0.7))
+    return out
+
+
+def _gapped_contributions(ctx, sentence, lowers, political, missions, found) -> list:
+    """Clauses after a semicolon that leave the verb out: "A and B send the biggest contingents; C and D, sizeable
+    ones; E, an engineering company with UNISFA". Each gives to the mission it names, else to the one before."""
+    semis = [j for j, w in enumerate(lowers) if w == ";"]
+    if not semis or not found:
+        return []
+    doc = ctx.doc
+    named = [m for m in political if m.form != "coref" and ctx.entity_kind(m.key) == "state"]
+    last = [t for c, t, _, _ in found if c.start < sentence.start + semis[0]]
+    out = []
+    for n, j in enumerate(semis):
+        end = semis[n + 1] if n + 1 < len(semis) else len(lowers)
+        group = coordinated_from(doc, sentence.start + j + 1, named)
+        if not group or group[0].start > sentence.start + j + 2 or group[-1].end >= sentence.start + end \
+                or doc[group[-1].end].text != "," or not doc[group[-1].end + 1].is_lower:
+            last = [t for c, t, _, _ in found if sentence.start + j < c.start < sentence.start + end]
+            continue
+        rest = range(group[-1].end + 1, sentence.start + end)
+        named_here = [m for m in missions if m.form != "coref" and m.start in rest]
+        if named_here:
+            last = named_here
+        elif {lowers[rel(k, sentence)] for k in rest} & _MISSION_NOUNS:
+            last = []  # "Cambodia, deminers in several African missions": missions not named
+        out += [(state, target, "contributes-gapped", 0.7) for state in group for target in last]
+    return out
 
 
 def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Mention]:
@@ -1101,7 +1189,9 @@ def _implied_mission(ctx, sentence, lowers, i: int):
     while j < len(lowers) and (lowers[j] in _ASSETS or lowers[j] in _PERSONNEL or lowers[j] in _SENT_EXTRA
                                or lowers[j] in _NUMBERS or lowers[j].replace(",", "").isdigit()
                                or lowers[j] in {"staff", "officers", "and", ",", "maritime", "patrol", "flights",
-                                                "quick", "reaction", "engineering", "medical", "special", "itself"}
+                                                "quick", "reaction", "engineering", "medical", "special", "itself",
+                                                "the", "a", "an", "biggest", "largest", "sizeable", "small", "large",
+                                                "specialised", "specialized", "additional", "civilian", "military"}
                                or (funding and (lowers[j] in _EQUIPMENT or lowers[j] in {"-", "long", "range"}))):
         j += 1
     wanted = _PERSONNEL | {"staff", "officers", "flights", "force", "company"} | (_EQUIPMENT if funding else set())

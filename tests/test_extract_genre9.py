@@ -1,0 +1,100 @@
+"""Rules added in pactgraph-rules/0.10 (rounds AG and AH of the development set), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import partners, run, triples
+
+PACT = "https://w3id.org/pactgraph/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+
+
+def test_states_that_have_since_become_allies():
+    members = triples(run("Sweden has since become an Ally.", date="2025-03-01"), ORG + "memberOf")
+    assert members == {("state/swe", "org/nato")}
+    body = ("Finland and Sweden, which were partners of the Alliance for a quarter of a century, have since become "
+            "Allies.")
+    assert triples(run(body, date="2025-03-01"), ORG + "memberOf") == {
+        ("state/fin", "org/nato"), ("state/swe", "org/nato")}
+
+
+def test_gratitude_to_the_allies_is_not_membership():
+    body = "Georgia is grateful to the Allies who stand with it. Ukraine will never become an Ally by force."
+    assert not triples(run(body, date="2025-03-01"), ORG + "memberOf")
+
+
+def test_membership_in_a_participle_clause():
+    body = "Finland attended its first summit as a full member, having joined the Alliance on 4 April."
+    assert ("state/fin", "org/nato") in triples(run(body, date="2023-07-12"), ORG + "memberOf")
+
+
+def test_member_of_a_grouping_led_by_a_state():
+    body = "As a member of the UK-led Joint Expeditionary Force, Lithuania also took part in the leaders' meeting."
+    members = triples(run(body, date="2023-10-13"), ORG + "memberOf")
+    assert {s for s, _ in members} == {"state/ltu"} and len(members) == 1
+
+
+def test_the_association_stands_for_asean():
+    body = ("Singapore, a founding member of ASEAN, and Brunei Darussalam, which joined the Association in January "
+            "1984, reaffirmed ASEAN's centrality.")
+    assert triples(run(body, date="2025-10-28"), ORG + "memberOf") == {
+        ("state/sgp", "org/asean"), ("state/brn", "org/asean")}
+
+
+def test_taking_part_in_a_grouping_is_membership_but_not_in_its_meetings():
+    body = "Norway works with its Nordic neighbours and takes part in the Joint Expeditionary Force led by the UK."
+    assert ("state/nor", "org/joint-expeditionary-force") in triples(run(body, date="2025-01-01"), ORG + "memberOf")
+    body = ("Austria has taken part in the NATO-led Kosovo Force since 1999. Canada has taken part in European Union "
+            "crisis management since 2003.")
+    assert not triples(run(body, date="2025-01-01"), ORG + "memberOf")
+
+
+def test_a_membership_repeated_with_a_comma_and_no_verb():
+    body = "Ireland joined the Partnership for Peace on 1 December 1999, Austria in February 1995."
+    assert {s for s, _ in triples(run(body, date="2025-01-01"), ORG + "memberOf")} == {"state/irl", "state/aut"}
+
+
+def test_contributions_in_clauses_that_leave_the_verb_out():
+    body = ("Indonesia and Malaysia keep battalions in southern Lebanon with UNIFIL; Viet Nam, an engineering company "
+            "in Abyei with UNISFA; Cambodia, deminers in several African missions.")
+    assert triples(run(body, date="2025-11-01"), PACT + "contributesTo") == {
+        ("state/idn", "mission/unifil"), ("state/mys", "mission/unifil"), ("state/vnm", "mission/unisfa")}
+
+
+def test_contingents_sent_in_a_text_about_one_mission_and_the_clauses_after():
+    body = ("The Council extended the mandate of EULEX Kosovo until June 2027. Germany and Italy send the biggest "
+            "police contingents; Romania and Czechia, sizeable ones.")
+    assert {s for s, o in triples(run(body, date="2025-06-01"), PACT + "contributesTo")
+            if o == "mission/eulex-kosovo"} == {"state/deu", "state/ita", "state/rou", "state/cze"}
+
+
+def test_a_sentence_that_opens_on_a_mission():
+    body = ("In UNIFIL, the United Nations Interim Force in Lebanon, an Irish battalion is deployed in the western "
+            "sector, while Austria provides a logistics company to the force.")
+    contributions = triples(run(body, date="2025-06-01"), PACT + "contributesTo")
+    assert {("state/irl", "mission/unifil"), ("state/aut", "mission/unifil")} <= contributions
+    assert ("state/lbn", "mission/unifil") not in contributions
+
+
+def test_contributors_followed_by_others_and_sending_states():
+    body = ("UNIFIL held a parade. Indonesia is the largest of the 48 countries that contribute troops to the mission, "
+            "followed by Italy and India. In 2024 Germany became the eighteenth sending state of the United Nations "
+            "Command.")
+    contributions = triples(run(body, date="2025-06-01"), PACT + "contributesTo")
+    assert {("state/idn", "mission/unifil"), ("state/ita", "mission/unifil"), ("state/ind", "mission/unifil"),
+            ("state/deu", "mission/united-nations-command")} <= contributions
+
+
+def test_the_service_of_a_states_soldiers_with_two_missions():
+    body = ("Leaders commended Fiji for the service of its soldiers on the Golan Heights with UNDOF and in the Sinai "
+            "with the Multinational Force and Observers.")
+    assert triples(run(body, date="2025-09-01"), PACT + "contributesTo") == {
+        ("state/fji", "mission/undof"), ("state/fji", "mission/multinational-force-and-observers")}
+
+
+def test_partners_with_a_capitalised_qualifier_and_after_a_colon_past_a_name():
+    result = run("India has been a Dialogue Partner of ASEAN since 1995.", date="2025-10-01")
+    assert frozenset({"state/ind", "org/asean"}) in partners(result)
+    body = ("The Ministers will meet their counterparts from ASEAN's eight partners in the ADMM-Plus: Australia, "
+            "China and Japan.")
+    assert {frozenset({"org/asean", s}) for s in ("state/aus", "state/chn", "state/jpn")} <= partners(
+        run(body, date="2025-11-01"))
