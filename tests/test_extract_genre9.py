@@ -98,3 +98,39 @@ def test_partners_with_a_capitalised_qualifier_and_after_a_colon_past_a_name():
             "China and Japan.")
     assert {frozenset({"org/asean", s}) for s in ("state/aus", "state/chn", "state/jpn")} <= partners(
         run(body, date="2025-11-01"))
+
+
+def _agreements(result):
+    return {a.name: sorted(p.rsplit("/", 2)[-2] + "/" + p.rsplit("/", 1)[-1] for p in a.parties)
+            for a in result.agreements}
+
+
+def test_bulleted_instruments_under_a_heading_that_exchanges_them():
+    body = ("The Philippines and India upgraded their ties.\n\nSeven agreements signed\n\nSeven instruments were "
+            "exchanged in the presence of the two leaders:\n\n– a Plan of Action for 2025–2029, signed by Secretary "
+            "Ma. Theresa Lazaro and Minister S. Jaishankar;\n\n– Terms of Reference for Navy Staff Talks;\n\n– a "
+            "Memorandum of Understanding on the Exchange of White Shipping Information; and\n\n– a Cultural Exchange "
+            "Programme for 2025–2028.")
+    names = set(_agreements(run(body, date="2025-08-05")))
+    assert {"Plan of Action", "Terms of Reference for Navy Staff Talks",
+            "Memorandum of Understanding on the Exchange of White Shipping Information",
+            "Cultural Exchange Programme"} <= names
+    assert not any(name.lower().startswith("seven") for name in names)
+
+
+def test_an_agreement_name_with_of_a_and_into():
+    body = ("They adopted the Joint Statement on the Establishment of a Strategic Partnership between the Republic of "
+            "the Philippines and the Republic of India.")
+    assert "Joint Statement on the Establishment of a Strategic Partnership between the Republic of the Philippines " \
+           "and the Republic of India" in _agreements(run(body, date="2025-08-05"))
+    body = "Japan and the Philippines issued the Joint Statement on the Entry into Force of the Reciprocal Access Agreement."
+    assert "Joint Statement on the Entry into Force of the Reciprocal Access Agreement" in _agreements(
+        run(body, date="2025-08-05"))
+
+
+def test_two_capitals_that_sign_stand_for_their_states():
+    body = ("In June last year Pyongyang and Moscow signed their Treaty on Comprehensive Strategic Partnership. The "
+            "Mutual Defense Treaty that Seoul and Washington signed on 1 October 1953 has kept the peace.")
+    agreements = _agreements(run(body, date="2025-09-01"))
+    assert agreements["Treaty on Comprehensive Strategic Partnership"] == ["state/prk", "state/rus"]
+    assert agreements["Mutual Defense Treaty"] == ["state/kor", "state/usa"]

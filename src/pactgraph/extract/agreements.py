@@ -75,6 +75,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("security agreement", "Agreement", False),
     ("exchange of notes", "Agreement", False),
     ("exchange of letters", "Agreement", False),
+    ("terms of reference", "Agreement", False),  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
     ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
@@ -127,7 +128,7 @@ _NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "fr
 _SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
                  "roadmap", "framework"}
 _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué"}
-_NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to"}
+_NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to", "into"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
 # words before a lower-case "agreement" that do not make it a named kind of agreement
@@ -256,11 +257,15 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         venue = token.lower_ in {"in", "at"} and nxt is not None and nxt.is_title and e + 3 < sentence.end \
             and doc[e + 2].lower_ == "on" and (doc[e + 3].like_num or doc[e + 3].text in _MONTHS) \
             and not any(m.start == e + 1 and m.kind == "actor" for m in sentence.mentions)
+        article = token.lower_ == "of" and nxt is not None and nxt.lower_ in {"a", "an"} and e + 2 < sentence.end \
+            and doc[e + 2].is_title  # "… on the Establishment of a Strategic Partnership between …"
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
-                                                                or (token.lower_ == "for" and _is_year(nxt.text))) \
+                                                                or (token.lower_ == "for" and _is_year(nxt.text))
+                                                                or article) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue \
                 and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS):  # "… Partnership in December 2021"
-            e += 1  # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
+            # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
+            e += 2 if article else 1
         elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
                 and doc[e + 2].lower_ in {"and", ","}:
             e += 1
@@ -426,9 +431,16 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
 
 
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several",
+                "many", "numerous", "various", "some", "both", "all", "other"}
+
+
 def _only_genre_words(ctx: DocContext, mention) -> bool:
     """A plural heading made only of genre words: "MoUs and Agreements", "Agreements and Memoranda"."""
     words = [t.lower_ for t in ctx.doc[mention.name_start:mention.name_end]]
+    if len(words) == 2 and (words[0] in _COUNT_WORDS or words[0].isdigit()) and words[1].endswith("s") \
+            and _singular(words[1]) in _GENRE_WORDS | {"mou", "instrument", "document"}:
+        return True  # a count: "Seven agreements signed"
     parts = " ".join(words).replace(",", " and ").split(" and ")
     return len(parts) >= 2 and all(part.strip() and part.split()[-1].endswith("s")
                                    and _singular(part.split()[-1]) in _GENRE_WORDS | {"mou"} for part in parts)
@@ -509,6 +521,8 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
         opening = opening[1:] if opening[:1] == ["a"] else opening
     if len(opening) > 1 or (opening and opening[0] not in {"a", "an", "the"}):
         return False
+    if _bulleted_under_heading(ctx, sentence):
+        return True
     k = sentence.index - 1
     while k >= 0 and sentence.index - k <= 12:
         prev = ctx.sentences[k]
@@ -522,10 +536,37 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
         if words[:2] in (["exchanged", "by"], ["signed", "by"]) or words[:3] in (["exchanged", "by", ":"],):
             k -= 1  # "Exchanged by: Shri X, …; and Mr Y, …" under each item
             continue
-        # an earlier item of the same list: it too opens with an agreement's genre
-        if not _opens_with_genre(ctx, prev):
+        # an earlier item of the same list: it too opens with an agreement's genre, or with the same bullet
+        if not (_opens_with_genre(ctx, prev) or (words[:1] and words[0] in {"–", "-", "•", "*", "—"}
+                                                  and lowers[sentence.start] == words[0])):
             return False
         k -= 1
+    return False
+
+
+_BULLETS = ("–", "-", "•", "*", "—", "·")
+
+
+def _bulleted_under_heading(ctx: DocContext, sentence: Sentence) -> bool:
+    """The sentence opens a bulleted line, and the lines above it are items with the same bullet up to a heading
+    that concludes them ("Seven instruments were exchanged in the presence of the two leaders:"), read by lines:
+    an item may hold several sentences ("signed by Secretary Ma. Theresa Lazaro")."""
+    text = ctx.text
+    start = text.rfind("\n", 0, sentence.char_start) + 1
+    line = text[start:sentence.char_start + 1].strip()
+    if not line or line[0] not in _BULLETS:
+        return False
+    bullet = line[0]
+    for _ in range(40):
+        if start <= 1:
+            return False
+        previous = text.rfind("\n", 0, start - 1) + 1
+        above = text[previous:start - 1].strip()
+        start = previous
+        if not above or above[0] == bullet:
+            continue
+        words = {w.strip(".,;:()").lower() for w in above.split()}
+        return above.endswith(":") and bool(words & _LIST_NOUNS) and bool(words & _CONCLUDE)
     return False
 
 

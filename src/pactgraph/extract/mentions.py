@@ -62,6 +62,7 @@ _AGENT_VERBS = {
     "launched", "announced", "accused", "condemned", "blames", "blamed", "considers", "views", "sees", "believes",
     "needs", "cannot", "can", "may", "might", "did", "does", "remains", "keeps", "tries", "tried", "agreed",
     "recognised", "recognized", "responded", "reacted", "insist", "refuse", "continue", "want", "seek",
+    "signed", "concluded", "ratified", "sent", "deployed", "pledged", "delivered", "supplied", "decided",
 }
 _CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press", "presses",
                "pressed", "warn", "warns", "warned"}
@@ -170,6 +171,9 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
     if nxt is not None and prev not in _PREPOSITIONS:
         if nxt.lower_ in _AGENT_VERBS:
             return True
+        other = places.get(m.end + 1) if nxt.lower_ == "and" else None
+        if other is not None and other.end < len(doc) and doc[other.end].lower_ in _AGENT_VERBS:
+            return True  # "Pyongyang and Moscow signed their treaty": two capitals as the subject
         if nxt.lower_ in {"is", "are", "was"} and m.end + 1 < len(doc):
             after = doc[m.end + 1].lower_
             if after.endswith("ing") and len(after) > 5:
