@@ -134,3 +134,20 @@ def test_two_capitals_that_sign_stand_for_their_states():
     agreements = _agreements(run(body, date="2025-09-01"))
     assert agreements["Treaty on Comprehensive Strategic Partnership"] == ["state/prk", "state/rus"]
     assert agreements["Mutual Defense Treaty"] == ["state/kor", "state/usa"]
+
+
+def test_contributing_countries_after_a_dash_and_a_union_that_finances_a_mission():
+    body = ("Commends SADC for the deployment of SAMIM; expresses its gratitude to the personnel-contributing countries "
+            "– Angola, Botswana and Malawi – and to Mozambique. Welcomes the support of the European Union, which "
+            "financed SAMIM through the European Peace Facility.")
+    contributions = triples(run(body, date="2024-06-20"), PACT + "contributesTo")
+    assert {(s, "mission/samim") for s in ("state/ago", "state/bwa", "state/mwi", "org/european-union")} <= contributions
+    assert not {(s, o) for s, o in contributions if s == "org/sadc"}
+
+
+def test_we_in_a_ministers_speech_is_the_publishing_state():
+    body = ("Thank you for coming. We are a member of the ASEAN Regional Forum and of the ADMM-Plus, and we will keep "
+            "working with our partners.")
+    result = run(body, date="2025-11-12", genre="speech", publisher="New Zealand Ministry of Foreign Affairs and Trade")
+    assert {("state/nzl", "org/asean-regional-forum"), ("state/nzl", "org/admm-plus")} <= triples(
+        result, ORG + "memberOf")

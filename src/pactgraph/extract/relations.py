@@ -1039,8 +1039,8 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
     # apposition: "the troop- and police-contributing countries, Burundi, Djibouti and Kenya"
     if j < sentence.end and doc[j].lower_ in {"countries", "states", "nations"}:
         j += 1
-    if j < sentence.end and doc[j].text == "," and j > at + 1:
-        pos = j + 1
+    if j < sentence.end and doc[j].text in {",", "–", "—", ":"} and j > at + 1:
+        pos = j + 1  # (also "the personnel-contributing countries – Angola, Botswana, …")
     elif j > at + 1 and j < sentence.end and doc[j].lower_ in {"were", "are", "was", "remain", "remained"}:
         pos = j + 1  # "The largest troop-contributing countries were Rwanda, Bangladesh and Pakistan"
     else:
@@ -1055,7 +1055,7 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         if m.start < pos:
             continue
         gap = [t.lower_ for t in doc[pos:m.start]]
-        if first and doc[j].text == "," and any(w != "the" for w in gap):
+        if first and doc[j].text in {",", "–", "—", ":"} and any(w != "the" for w in gap):
             break  # an apposition starts right after the comma
         first = False
         # "A, B and C, as well as D"
@@ -1292,6 +1292,9 @@ def _support_target(ctx, sentence, lowers, i: int, targets):
     if lowers[i] in _PROVIDE or lowers[i] in _GIVE:
         # "giving Ukraine political backing", "supplying Russia with artillery shells": the receiver first
         target = next((t for t in targets if t.start > at), None)
+        if target is not None and lowers[i + 1:rel(target.start, sentence)] in ([], ["the"]) and lowers[i] in _FUND \
+                and ctx.entity_kind(target.key) == "mission" and target.form != "coref":
+            return target  # "the European Union, which financed SAMIM", "Japan funds UNMISS"
         if target is not None and lowers[i + 1:rel(target.start, sentence)] in ([], ["the"]) \
                 and target.form != "adjective" and not _is_status_target(ctx, sentence, target):
             after = lowers[rel(target.end, sentence):rel(target.end, sentence) + 12]
