@@ -151,3 +151,36 @@ def test_we_in_a_ministers_speech_is_the_publishing_state():
     result = run(body, date="2025-11-12", genre="speech", publisher="New Zealand Ministry of Foreign Affairs and Trade")
     assert {("state/nzl", "org/asean-regional-forum"), ("state/nzl", "org/admm-plus")} <= triples(
         result, ORG + "memberOf")
+
+
+def test_memberships_of_both_and_chained_and_admitted_and_a_led_grouping():
+    body = "France, Germany and Poland, as members of both the European Union and NATO, carry a responsibility."
+    members = triples(run(body, date="2025-01-01"), ORG + "memberOf")
+    assert {(s, o) for s in ("state/fra", "state/deu", "state/pol") for o in ("org/european-union", "org/nato")} \
+        == members
+    body = "South Africa remains a committed member of SADC and of the African Union."
+    assert triples(run(body, date="2025-01-01"), ORG + "memberOf") == {
+        ("state/zaf", "org/sadc"), ("state/zaf", "org/african-union")}
+    body = "The Summit admitted the Federal Republic of Somalia into the East African Community as a Partner State."
+    assert triples(run(body, date="2023-11-24"), ORG + "memberOf") == {("state/som", "org/eac")}
+    body = "The UK leads the Joint Expeditionary Force, a grouping of ten northern European countries."
+    assert triples(run(body, date="2025-05-19"), ORG + "memberOf") == {("state/gbr", "org/joint-expeditionary-force")}
+
+
+def test_leading_a_part_of_a_mission_is_a_contribution():
+    body = ("President Lula recalled that the Brazilian Navy commanded UNIFIL's Maritime Task Force from 2011 to 2020, "
+            "and that Brazil led the military component of MINUSTAH in Haiti for thirteen years.")
+    result = run(body, date="2025-10-23")
+    assert triples(result, PACT + "contributesTo") == {("state/bra", "mission/unifil"), ("state/bra", "mission/minustah")}
+    assert not triples(result, PACT + "leads")
+
+
+def test_contributors_listed_as_partner_states_and_troops_who_serve():
+    body = ("The Summit commended ATMIS and its troop-contributing countries, including the Partner States of "
+            "Burundi, Kenya and Uganda, for their sacrifices.")
+    assert triples(run(body, date="2023-11-24"), PACT + "contributesTo") == {
+        (s, "mission/atmis") for s in ("state/bdi", "state/ken", "state/uga")}
+    body = ("KFOR keeps the peace in Kosovo. The battalion trained with Hungarian and Austrian troops who also serve "
+            "with the force.")
+    assert {("state/hun", "mission/kfor"), ("state/aut", "mission/kfor")} <= triples(
+        run(body, date="2025-03-01"), PACT + "contributesTo")

@@ -607,6 +607,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
         before = lowers[max(0, o_start - 6):o_start]
         if before[-2:] == ["-", "led"] and o_start >= 3:  # "a member of the UK-led Joint Expeditionary Force"
             before = lowers[max(0, o_start - 9):o_start - 3]
+        if before[-2:] in (["both", "the"], ["either", "the"]) or before[-1:] in (["both"], ["either"]):
+            before = [w for w in before if w not in {"both", "either"}]  # "as members of both the EU and NATO"
         # "…, a group that also includes A, B and C" (a framework or grouping and its members)
         after = lowers[o_end:o_end + 10]
         if ("includes" in after or "include" in after or "comprises" in after) and "." not in after:
@@ -735,11 +737,21 @@ def find_members(ctx, sentence, lowers, political) -> None:
                     skip = gap.index(",", 1) + 1
                     gap = gap[skip:]
                 lead = set(lowers[:rel(state.start, sentence)][-3:])
+                if lead & {"admitted", "admit", "admits", "admitting"} and gap in (
+                        ["into"], ["into", "the"], ["to"], ["to", "the"]):  # "admitted Somalia into the EAC"
+                    found.append((state, org, "member-trigger"))
+                    continue
+                if gap in ([w] for w in _LEADING) or gap in ([w, "the"] for w in _LEADING):
+                    if ctx.entity_kind(org.key) in {"grouping", "organization"} and not negated:
+                        found.append((state, org, "member-leads"))  # "The UK leads the Joint Expeditionary Force"
+                    continue
                 last = max((j for j, w in enumerate(gap) if w in _MEMBER), default=None)
                 tail = gap[last + 1:] if last is not None else []
                 # "joined the talks with the EU": the organization must be what is joined
                 direct = all(w in {"the", "of", "in", "a", "an", "'s", "’s", "as", "its", "their"}
-                             or not doc[state.end + skip + last + 1 + j].is_lower for j, w in enumerate(tail))
+                             or not doc[state.end + skip + last + 1 + j].is_lower
+                             or (w == "and" and tail[j + 1:j + 2] == ["of"])  # "member of SADC and of the AU"
+                             for j, w in enumerate(tail))
                 if set(gap) & _MEMBER and not set(gap) & _NOT_MEMBER and len(gap) <= 8 and direct \
                         and not lead & (_NOT_MEMBER | _PROSPECT):
                     found.append((state, org, "member-trigger"))
@@ -752,6 +764,9 @@ def find_members(ctx, sentence, lowers, political) -> None:
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
     found += _plain_memberships(ctx, sentence, lowers, states, orgs)
     found += _gapped_members(ctx, sentence, lowers, states, found)
+    # "South Africa remains a committed member of SADC and of the African Union": the organizations chained after
+    found += [(s, other, rule) for s, org, rule in list(found) if rule == "member-trigger" and org.start > s.end
+              for other in _chained_orgs(ctx, sentence, lowers, orgs, org)]
     _record_members(ctx, sentence, found)
 
 
@@ -786,6 +801,7 @@ def _name_as_modifier(doc, end: int, sentence_end: int) -> bool:
     return token.text in {"-", "'s", "’s"} or (token.is_lower and token.is_alpha and token.lower_ not in _AFTER_NAME)
 
 
+_LEADING = ("leads", "led", "chairs", "chaired", "heads", "headed")
 _TAKE_PART = {"take", "takes", "took", "taking", "taken"}
 _JOINING = [[",", "having", "joined"], [",", "after", "joining"], [",", "since", "joining"], [",", "upon", "joining"]]
 _COPULAS = {"is", "are", "remains", "remain", "was", "were", "became", "becomes", "become", "been"}

@@ -235,6 +235,13 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
             between = lowers[rel(actor.end, sentence):m_at]
             if set(between) & _LEAD and not set(between) & {"by", "with", "alongside"} and len(between) <= 6:
                 after = lowers[rel(mission.end, sentence):rel(mission.end, sentence) + 1]
+                if after[:1] in (["'s"], ["’s"]):  # "commanded UNIFIL's Maritime Task Force"
+                    named = [t for t in doc[mission.end + 1:min(sentence.end, mission.end + 5)]]
+                    named = named[:next((k for k, t in enumerate(named) if not t.is_title), len(named))]
+                    after = [t.lower_ for t in named if t.lower_ in _SUB_UNITS][:1]
+                part_of = next((k for k, w in enumerate(between) if w in _SUB_UNITS), None)
+                if part_of is not None and between[part_of + 1:] == ["of"]:
+                    after = [between[part_of]]  # "Brazil led the military component of MINUSTAH"
                 if after and after[0] in _SUB_UNITS:
                     # "Italy leads the UNIFIL Sector West": a part of the mission, a national command role; the
                     # state contributes to the mission
@@ -583,7 +590,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # "Ghanaian and Pakistani peacekeepers deployed to the area" after the mission is named
             for state, mission in _peacekeepers_of(ctx, sentence, lowers, political, i):
                 found.append((state, mission, "contributes-peacekeepers", 0.7))
-        come = i + 2 if lowers[i + 1:i + 2] in (["come"], ["came"], ["comes"]) else None
+        come = i + 2 if lowers[i + 1:i + 2] in (["come"], ["came"], ["comes"], ["coming"]) else None
         if come is not None and lowers[come:come + 1] in (["mainly"], ["mostly"], ["largely"], ["chiefly"]):
             come += 1
         if word in _PERSONNEL and come is not None and lowers[come:come + 1] == ["from"]:
@@ -1039,7 +1046,8 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
     # apposition: "the troop- and police-contributing countries, Burundi, Djibouti and Kenya"
     if j < sentence.end and doc[j].lower_ in {"countries", "states", "nations"}:
         j += 1
-    if j < sentence.end and doc[j].text in {",", "–", "—", ":"} and j > at + 1:
+    if j < sentence.end and doc[j].text in {",", "–", "—", ":"} and j > at + 1 \
+            and not (j + 1 < sentence.end and doc[j + 1].lower_ in LISTING):
         pos = j + 1  # (also "the personnel-contributing countries – Angola, Botswana, …")
     elif j > at + 1 and j < sentence.end and doc[j].lower_ in {"were", "are", "was", "remain", "remained"}:
         pos = j + 1  # "The largest troop-contributing countries were Rwanda, Bangladesh and Pakistan"
@@ -1050,6 +1058,8 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         if j >= sentence.end or doc[j].lower_ not in LISTING | {"particular", "especially"}:
             return []
         pos = j + 1  # "such as A", "namely A", "in particular A", "especially A"
+        if [t.lower_ for t in doc[pos:pos + 4]] in (["the", "partner", "states", "of"], ["the", "member", "states", "of"]):
+            pos += 4  # "including the Partner States of Burundi, Kenya and Uganda"
     first = True
     for m in ctx.actors_in(sentence, kinds, coref=False):
         if m.start < pos:
@@ -1074,7 +1084,7 @@ def _personnel_owner(ctx, sentence, political, at: int):
     k = at - 1
     while k > sentence.start and doc[k].lower_ in {"have", "has", "also", "had", "are", "were", "long", "successfully",
                                                    "still", "now", "already", "currently", "continue", "continues",
-                                                   "to", "been", "be", "is", "was"}:
+                                                   "to", "been", "be", "is", "was", "who", "which", "that"}:
         k -= 1
     if doc[k].lower_ not in _PERSONNEL:
         return None
