@@ -184,3 +184,17 @@ def test_contributors_listed_as_partner_states_and_troops_who_serve():
             "with the force.")
     assert {("state/hun", "mission/kfor"), ("state/aut", "mission/kfor")} <= triples(
         run(body, date="2025-03-01"), PACT + "contributesTo")
+
+
+def test_both_sides_after_a_pair_named_by_capitals_in_a_text_about_a_third_state():
+    body = ("British soldiers head to Kosovo to bolster the NATO-led force. The UK also backs the EU-facilitated "
+            "dialogue between Belgrade and Pristina. Both sides have committed themselves to the agreement on the path "
+            "to normalisation reached in Brussels in February 2023.")
+    agreements = _agreements(run(body, date="2025-03-01", publisher="Ministry of Defence (United Kingdom)"))
+    assert agreements["agreement on the path to normalisation"] == ["state/srb", "state/xkx"]
+
+
+def test_an_organizations_own_pact_has_no_second_side():
+    body = ("The situation in the Democratic Republic of the Congo has changed. The SADC Mutual Defence Pact, which "
+            "the Member States signed in Dar es Salaam on 26 August 2003, still binds us together.")
+    assert _agreements(run(body, date="2025-03-20"))["SADC Mutual Defence Pact"] == ["org/sadc"]

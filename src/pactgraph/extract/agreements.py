@@ -1076,7 +1076,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             parties.append(other.key)
             where.setdefault(other.key, []).append(other.sent_of)
     urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
-    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged:
+    # an organization's own instrument ("the SADC Mutual Defence Pact, which the Member States signed"): no second side
+    own_instrument = len(parties) == 1 and parties == in_name and cluster.kind not in {"JointDeclaration", "JointStatement"} \
+        and ctx.entity_kind(parties[0]) in {"organization", "grouping"} and any(
+            a.start == m.name_start and a.key == parties[0] for m in cluster.mentions for a in m.sentence.mentions)
+    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument:
         own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state" and k in ctx.main_actors]
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:

@@ -193,7 +193,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     if phrase[0] == "our" and phrase in _BOTH:
                         targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
-                            and phrase[0] != "their" and not set(lowers[i + n:i + n + 3]) & _REPORTING:
+                            and phrase[0] != "their" and (not set(lowers[i + n:i + n + 3]) & _REPORTING
+                                                          or len(targets) != 2):
+                        # (two main actors "noted" or "agreed" as both sides; three cannot be "both")
                         targets = _recent_pair(ctx, sentence, start + i) or targets
                     elif phrase in _MISSION_REFS:
                         # "the mission": the one named last, in this or the three sentences before (a briefing
