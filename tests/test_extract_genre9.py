@@ -198,3 +198,34 @@ def test_an_organizations_own_pact_has_no_second_side():
     body = ("The situation in the Democratic Republic of the Congo has changed. The SADC Mutual Defence Pact, which "
             "the Member States signed in Dar es Salaam on 26 August 2003, still binds us together.")
     assert _agreements(run(body, date="2025-03-20"))["SADC Mutual Defence Pact"] == ["org/sadc"]
+
+
+def test_contingents_of_a_mission_named_after_them():
+    body = ("In southern Lebanon, the Italian and Ghanaian contingents of UNIFIL stayed in their positions. In South "
+            "Sudan, Rwandan and Nepalese peacekeepers of UNMISS are working to prevent fighting.")
+    assert triples(run(body, date="2025-06-01"), PACT + "contributesTo") == {
+        ("state/ita", "mission/unifil"), ("state/gha", "mission/unifil"),
+        ("state/rwa", "mission/unmiss"), ("state/npl", "mission/unmiss")}
+
+
+def test_frigates_thanked_for_a_national_defence_force_and_two_missions_after_and():
+    body = ("The Council commended the European Union for EUNAVFOR Aspides and thanked France and Greece for the "
+            "frigates they have assigned to it.")
+    assert {("state/fra", "mission/eunavfor-aspides"), ("state/grc", "mission/eunavfor-aspides")} <= triples(
+        run(body, date="2025-10-01"), PACT + "contributesTo")
+    body = "The Australian Defence Force is still deployed with UNMISS in South Sudan and the MFO in the Sinai."
+    assert triples(run(body, date="2025-10-01"), PACT + "contributesTo") == {
+        ("state/aus", "mission/unmiss"), ("state/aus", "mission/multinational-force-and-observers")}
+    body = "The minister praised India's contribution to UNIFIL and UNMISS."
+    assert triples(run(body, date="2025-10-01"), PACT + "contributesTo") == {
+        ("state/ind", "mission/unifil"), ("state/ind", "mission/unmiss")}
+
+
+def test_states_that_work_together_are_partners_and_members_of_a_grouping_that_brings_them_together():
+    body = "Through AUKUS, Australia, the United Kingdom and the United States are working together on submarines."
+    assert partners(run(body, date="2025-10-01")) == {
+        frozenset(p) for p in (("state/aus", "state/gbr"), ("state/aus", "state/usa"), ("state/gbr", "state/usa"))}
+    body = "NORDEFCO, which brings together Denmark, Finland and Norway, keeps growing."
+    result = run(body, date="2025-10-01")
+    assert triples(result, ORG + "memberOf") == {(s, "org/nordefco") for s in ("state/dnk", "state/fin", "state/nor")}
+    assert not partners(result)

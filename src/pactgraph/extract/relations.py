@@ -159,14 +159,11 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
-        if words & PARTNER_WORDS or "among" in words or lowers[:2] == ["together", "with"] \
-                or "closely" in words or "side" in words \
-                or (words & {"meeting", "summit", "dialogue", "talks"} and words & {"-", "–"}):
+        if words & PARTNER_WORDS or (words & {"meeting", "summit", "dialogue", "talks"} and words & {"-", "–"}):
             find_partners(ctx, sentence, lowers, political, agreements)
-        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words or "part" in words \
-                or words & {"participates", "participated", "participate"} \
+        if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words \
                 or any(m.kind == "framework" for m in sentence.mentions) \
-                or words & {"allies", "ally"} or ("in" in words and words & {"partner", "partners", "participants"}):
+                or ("in" in words and words & {"partner", "partners", "participants"}):
             find_members(ctx, sentence, lowers, political)
     partners_by_agreement(ctx, agreements)
     partners_by_body(ctx)
@@ -706,8 +703,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                               and m.form != "coref"]:
                     gap = lowers[rel(end, sentence):rel(other.start, sentence)]
                     gap = gap[:-1] if gap[-1:] == ["the"] else gap
-                    if not (gap[-1:] == ["to"] and "," in gap and len(gap) <= 12
-                            and not set(gap) & {";", "while", "but", "whereas", "which", "who", "that"}):
+                    if gap in (["and"], [",", "and"], [","]) and ctx.entity_kind(target.key) == "mission":
+                        pass  # "India's contribution to UNIFIL and UNMISS"
+                    elif not (gap[-1:] == ["to"] and "," in gap and len(gap) <= 12
+                              and not set(gap) & {";", "while", "but", "whereas", "which", "who", "that"}):
                         break
                     for c in contributors:
                         found.append((c, other, "contributes-trigger", 0.7))
@@ -726,6 +725,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 served = [m for m in missions if m.form != "coref" and m.start > at
                           and not _clause_break(lowers, i, rel(m.start, sentence), 30)]
                 found += [(giver, m, "contributes-thanked", 0.7) for giver in thanked[0] for m in served]
+                continue
+        if (word in _PERSONNEL or word in _ASSETS_NOUNS) and lowers[i - 2:i] == ["for", "the"] and i >= 3:
+            # "thanked France, Italy and Greece for the frigates they have assigned to it"
+            thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
+            if thanked is not None:
+                found += [(giver, thanked[1], "contributes-thanked", 0.7) for giver in thanked[0]]
                 continue
         if word in _GIVING_NOUNS and i >= 2 and set(lowers[max(0, i - 3):i]) & {"its", "their"}:
             thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
@@ -985,6 +990,10 @@ def _owned_contingents(ctx, sentence, lowers, political, missions, i: int) -> li
             before = [m for m in missions if m.end < states[0].start - 1 and m.form != "coref"]
             if before and not any(before[-1].end <= a.start < states[0].start - 1 for a in political):
                 mission = before[-1]
+    if mission is None and lowers[i + 1:i + 2] == ["of"]:
+        # "the Italian, Indonesian, Indian and Ghanaian contingents of UNIFIL", "Nepalese peacekeepers of UNMISS"
+        k = i + 2 + (lowers[i + 2:i + 3] == ["the"])
+        mission = next((m for m in missions if m.start == sentence.start + k and m.form != "coref"), None)
     if mission is None or ctx.entity_kind(mission.key) != "mission":
         return []
     return [(state, mission) for state in states]
@@ -1001,6 +1010,8 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     if not states or (rel(states[0].start, sentence) >= 1 and lowers[rel(states[0].start, sentence) - 1] in {
             "'s", "’s", "its"}):
         return []  # (a possessor is read by the contingent rule)
+    if lowers[i + 1:i + 2] == ["of"]:
+        return []  # "Nepalese peacekeepers of UNMISS": the mission named after them (the contingent rule)
     key = ctx.recent_mission(sentence, at)
     if key is None:
         return []
@@ -1086,6 +1097,11 @@ def _personnel_owner(ctx, sentence, political, at: int):
                                                    "still", "now", "already", "currently", "continue", "continues",
                                                    "to", "been", "be", "is", "was", "who", "which", "that"}:
         k -= 1
+    if doc[k].lower_ == "force" and doc[k - 1].lower_ in {"defence", "defense", "self-defense", "self-defence"}:
+        # "the Australian Defence Force is still deployed with UNMISS": a national force named by its state
+        owner = next((a for a in political if a.end == k - 1 and ctx.entity_kind(a.key) == "state"
+                      and a.form == "adjective"), None)
+        return [owner] if owner is not None else None
     if doc[k].lower_ not in _PERSONNEL:
         return None
     owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
