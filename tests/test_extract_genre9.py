@@ -229,3 +229,24 @@ def test_states_that_work_together_are_partners_and_members_of_a_grouping_that_b
     result = run(body, date="2025-10-01")
     assert triples(result, ORG + "memberOf") == {(s, "org/nordefco") for s in ("state/dnk", "state/fin", "state/nor")}
     assert not partners(result)
+
+
+def test_a_led_force_in_apposition_and_its_operation_and_a_mission_redeployed():
+    body = ("The EU Partnership Mission in Moldova will open in May. Moldovan soldiers have also been deployed since "
+            "2014 with KFOR, the NATO-led force in Kosovo.")
+    leads = triples(run(body, date="2025-05-01"), PACT + "leads")
+    assert ("org/nato", "mission/kfor") in leads and ("org/nato", "mission/eupm-moldova") not in leads
+    body = "The GCC side commended the European Union for EUNAVFOR Aspides, its defensive maritime security operation."
+    assert ("org/european-union", "mission/eunavfor-aspides") in triples(run(body, date="2025-10-01"), PACT + "leads")
+    body = "The ministers welcomed EUBAM Rafah, which the EU redeployed in early 2025."
+    assert ("org/european-union", "mission/eubam-rafah") in triples(run(body, date="2025-10-01"), PACT + "leads")
+
+
+def test_participating_states_members_of_which_and_a_chairpersonship_held():
+    members = triples(run("Armenia has been a participating State of the OSCE since 1992.", date="2025-10-01"),
+                      ORG + "memberOf")
+    assert members == {("state/arm", "org/osce")}
+    body = "The Council of Europe, of which Armenia has been a member since January 2001, has deployed a delegation."
+    assert triples(run(body, date="2025-10-01"), ORG + "memberOf") == {("state/arm", "org/council-of-europe")}
+    body = "Switzerland, which holds the OSCE Chairpersonship this year, has provided extra funding."
+    assert triples(run(body, date="2025-10-01"), ORG + "memberOf") == {("state/che", "org/osce")}

@@ -716,7 +716,9 @@ def find_members(ctx, sentence, lowers, political) -> None:
                                   ctx.evidence(sentence, "partner-in-framework", 0.75 * min(s.confidence, 1.0)))
         # "as (a founding) member(s) of NATO and the EU"; "France's active role as a member of IORA"
         chained = bool(members_of) and all(t.lower_ in {",", "and", "of", "the"} for t in doc[members_of[-1].end:org.start])
-        if chained or ("of" in before[-2:] and set(before) & {"member", "members"} and not set(before) & _NOT_MEMBER):
+        member_noun = set(before) & {"member", "members"} or ("participating" in before and set(before) & {
+            "state", "states"})  # "a participating State of the OSCE"
+        if chained or ("of" in before[-2:] and member_noun and not set(before) & _NOT_MEMBER):
             members_of.append(org)
             if not chained:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
@@ -932,8 +934,13 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             if member is not None and set(lowers[rel(member.end, sentence):rel(member.end, sentence) + 3]) & {
                     "belonged", "belongs", "belong"}:
                 out.append((member, org, "member-to-which"))
-        # "the OAS, of which both countries are founding members": the pair the phrase stands for
+        # "the OAS, of which both countries are founding members": the pair the phrase stands for; "the Council of
+        # Europe, of which Armenia has been a member since January 2001"
         if after[:3] == [",", "of", "which"]:
+            member = next((s for s in named if s.start in (org.end + 3, org.end + 4)), None)
+            if member is not None and set(lowers[rel(member.end, sentence):rel(member.end, sentence) + 6]) & {
+                    "member", "members"} and not set(after) & _NOT_MEMBER:
+                out.append((member, org, "member-of-which"))
             both = next((m for m in ctx.actors_in(sentence, {"state"}) if m.form == "coref"
                          and m.start == org.end + 3), None)
             if both is not None and "members" in after[3:8] and not set(after) & _NOT_MEMBER:
@@ -963,6 +970,15 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             first = next((s for s in named if s.start == org.end + 3), None)
             if first is not None:
                 out.append((first, org, "member-as-member-of"))
+        # "Switzerland, which holds the OSCE Chairpersonship this year": the state holding the organization's chair
+        if after[:1] and after[0] in _CHAIRING | {"chairpersonship"} and lowers[o_start - 2:o_start] in (
+                ["holds", "the"], ["held", "the"], ["hold", "the"], ["holding", "the"]):
+            k = o_start - 2
+            k -= 1 if lowers[k - 1:k] == ["which"] and lowers[k - 2:k - 1] == [","] else 0
+            k -= 1 if lowers[k - 1:k] == [","] else 0
+            holder = next((s for s in named if s.end == sentence.start + k), None)
+            if holder is not None:
+                out.append((holder, org, "member-chair"))
         # "our full support to India for its BRICS chairship": the state whose chairship of the organization it is
         if after[:1] and after[0] in _CHAIRING and lowers[o_start - 1:o_start] in (["its"], ["their"]):
             holder = next((s for s in reversed(named) if s.end <= org.start - 1 and org.start - s.end <= 4), None)

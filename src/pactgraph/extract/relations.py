@@ -265,7 +265,7 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                 verb = lowers[rel(actor.end, sentence):rel(actor.end, sentence) + 3] if actor is not None else []
                 for w in verb:
                     if w in _LEAD - {"leading", "heading", "led", "commanded", "conducted"} or (
-                            w in {"deployed", "launched", "established", "created"}
+                            w in {"deployed", "launched", "established", "created", "redeployed", "relaunched"}
                             and ctx.entity_kind(actor.key) in {"organization", "grouping"}):
                         leader, rule = actor, "leads-which"
                         break
@@ -323,7 +323,10 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
     for i, word in enumerate(lowers):
         if word == "led" and i >= 2 and lowers[i - 1] == "-" and i + 1 < len(lowers) and lowers[i + 1] in _MISSION_NOUNS:
             actor = next((a for a in political if a.end == sentence.start + i - 1), None)
-            target = _main_mission(ctx, sentence.start + i)
+            # "KFOR, the NATO-led force in Kosovo": the mission in apposition, else the one the text is about
+            apposed = next((m for m in missions if m.form != "coref" and actor is not None
+                            and lowers[rel(m.end, sentence):rel(actor.start, sentence)] == [",", "the"]), None)
+            target = apposed.key if apposed is not None else _main_mission(ctx, sentence.start + i)
             if actor is not None and target:
                 found.append((actor, target, "leads-trigger"))
     for leader, mission, rule in found:
@@ -364,6 +367,14 @@ def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
             end = next((j for j, w in enumerate(rest) if w in {",", ";", ".", ")", ":"}), len(rest))
             if ours and _owner_phrase(ctx, rest[:end]):
                 found += [(owner, mission.key, "leads-apposition") for owner in ours]
+                continue
+        if lowers[k:k + 2] == [",", "its"]:
+            # "commended the European Union for EUNAVFOR Aspides, its defensive maritime security operation"
+            before = [a for a in owners if a.end <= mission.start]
+            rest = lowers[k + 2:]
+            end = next((j for j, w in enumerate(rest) if w in {",", ";", ".", ")", ":"}), len(rest))
+            if before and _owner_phrase(ctx, rest[:end]):
+                found.append((before[-1], mission.key, "leads-apposition"))
                 continue
         if lowers[k:k + 2] == [",", "the"]:
             owner = next((a for a in owners if a.start in (mission.end + 1, mission.end + 2)
