@@ -250,3 +250,20 @@ def test_participating_states_members_of_which_and_a_chairpersonship_held():
     assert triples(run(body, date="2025-10-01"), ORG + "memberOf") == {("state/arm", "org/council-of-europe")}
     body = "Switzerland, which holds the OSCE Chairpersonship this year, has provided extra funding."
     assert triples(run(body, date="2025-10-01"), ORG + "memberOf") == {("state/che", "org/osce")}
+
+
+def test_an_agreement_it_concluded_after_a_sentence_about_a_state():
+    body = ("Moldova has been a reliable contributor to EU crisis management. Under the framework participation "
+            "agreement it concluded with the Union in 2012, Moldovan experts have served in CSDP missions.")
+    assert _agreements(run(body, date="2025-05-01"))["Framework Participation Agreement"] == [
+        "org/european-union", "state/mda"]
+
+
+def test_a_date_without_its_year_and_both_countries_after_the_signing():
+    body = ("On 6 October in Canberra, the Prime Minister of Australia and the Prime Minister of Papua New Guinea "
+            "signed the Pukpuk Mutual Defence Treaty. Viet Nam and Australia also met. Parliaments in both countries "
+            "are now considering the Treaty ahead of ratification.")
+    result = run(body, date="2025-11-03")
+    treaty = next(a for a in result.agreements if a.name == "Pukpuk Mutual Defence Treaty")
+    assert treaty.date == "2025-10-06"
+    assert _agreements(result)["Pukpuk Mutual Defence Treaty"] == ["state/aus", "state/png"]

@@ -30,7 +30,7 @@ from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_from, rel
-from .dates import find_dates
+from .dates import find_dates, find_yearless_dates
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
 
@@ -1056,8 +1056,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                 if rule == "agreement-party-in-name" and not in_name:
                     rule = "agreement-party-in-signing-sentence" if concluding else "agreement-party-in-sentence"
             where.setdefault(key, []).append(sentence)
-        if in_name and parties:
-            break
+        if (in_name and parties) or (len(found) >= 2 and not counted and sentence is sentences[0] and concluding):
+            break  # (the sentence that concludes it names both sides; "both countries" in a later one adds nothing)
     if not parties and ctx.main_actors:
         parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
@@ -1169,6 +1169,12 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
         heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
         subject = heading[:1] if lowers[k] == "it" and heading else before[-1:]  # "Korea … the ITPP that it agreed"
+        if not subject and lowers[k] == "it" and sentence.index > 0:
+            # "Moldova … . Under the framework participation agreement it concluded with the Union in 2012, …": the
+            # state heading the sentence before
+            previous = ctx.sentences[sentence.index - 1]
+            heading = subject_group(ctx, previous, ctx.actors_in(previous, POLITICAL, coref=False), lead=8)
+            subject = [m for m in heading if ctx.entity_kind(m.key) == "state"][:1]
         k += 1
     else:
         return []
@@ -1284,8 +1290,23 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
 
 
 def _dates_in(ctx: DocContext, sentence: Sentence):
+    """Dates in a sentence as (char start, char end, ISO date); one written without its year ("On 6 October") takes
+    the year of the document's date."""
     text = ctx.text[sentence.char_start:sentence.char_end]
-    return [(sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in find_dates(text)]
+    found = find_dates(text)
+    reference = _reference_date(ctx)
+    if reference is not None:
+        found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
+    return [(sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found)]
+
+
+def _reference_date(ctx: DocContext):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(ctx.source.metadata.get("date", ""))[:10])
+    except ValueError:
+        return None
 
 
 def _place(ctx: DocContext, concluding, from_metadata: bool):

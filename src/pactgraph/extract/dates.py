@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["find_dates"]
+__all__ = ["find_dates", "find_yearless_dates"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -44,3 +44,37 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
             if not any(s <= match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), date.isoformat()))
     return sorted(found)
+
+
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w.]*,?\s+(?:19|20)\d{2})\b", re.I)
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{2})", re.I)
+
+
+def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, str]]:
+    """Dates written without a year ("On 6 October", "on September 12"), in the year of ``reference`` (the
+    document's date), or the year before when that would put them after it.
+
+    >>> [d for _, _, d in find_yearless_dates("signed on 6 October in Canberra", dt.date(2025, 11, 3))]
+    ['2025-10-06']
+    >>> [d for _, _, d in find_yearless_dates("On 20 December the ministers met", dt.date(2025, 1, 15))]
+    ['2024-12-20']
+    >>> find_yearless_dates("on 6 October 2024", dt.date(2025, 11, 3))
+    []
+    """
+    found = []
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for match in pattern.finditer(text):
+            month = _MONTHS[match.group("month").lower()]
+            try:
+                date = dt.date(reference.year, month, int(match.group("day")))
+            except ValueError:
+                continue
+            if date > reference:
+                try:
+                    date = date.replace(year=reference.year - 1)
+                except ValueError:
+                    continue
+            if not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), date.isoformat()))
+    return sorted(found)
+
