@@ -267,3 +267,14 @@ def test_a_date_without_its_year_and_both_countries_after_the_signing():
     treaty = next(a for a in result.agreements if a.name == "Pukpuk Mutual Defence Treaty")
     assert treaty.date == "2025-10-06"
     assert _agreements(result)["Pukpuk Mutual Defence Treaty"] == ["state/aus", "state/png"]
+
+
+def test_states_that_served_with_a_mission_and_officers_seconded_by_states():
+    body = ("Chile and Colombia, which signed framework participation agreements with the Union in 2014, have served "
+            "with EUFOR Althea in Bosnia and Herzegovina.")
+    assert {("state/chl", "mission/eufor-althea"), ("state/col", "mission/eufor-althea")} <= triples(
+        run(body, date="2025-06-01"), PACT + "contributesTo")
+    body = ("EUCAP Sahel Mali held a course in Bamako. The police and gendarmerie officers seconded to the mission by "
+            "Belgium, Romania and Spain worked alongside two Malian instructors.")
+    assert triples(run(body, date="2025-06-01"), PACT + "contributesTo") == {
+        (s, "mission/eucap-sahel-mali") for s in ("state/bel", "state/rou", "state/esp")}

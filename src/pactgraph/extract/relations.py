@@ -660,15 +660,20 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
             contributors = _personnel_owner(ctx, sentence, political, at) or []
             direct_only = False
-            if not contributors and word in {"participates", "participated", "participate", "participating"} | _TAKE:
-                # "Portugal participates in EUTM Mozambique with 60 instructors": a state taking part in a mission
-                contributors = [m for m in verb_subject(ctx, sentence, lowers, political, i)
+            if not contributors and word in {"participates", "participated", "participate", "participating",
+                                             "served", "serve", "serves"} | _TAKE:
+                # "Portugal participates in EUTM Mozambique with 60 instructors": a state taking part in a mission;
+                # "Chile and Colombia, which signed … in 2014, have served with EUFOR Althea"
+                verb = i
+                while verb > 0 and lowers[verb - 1] in {"have", "has", "had", "also", "already", "both"}:
+                    verb -= 1
+                contributors = [m for m in verb_subject(ctx, sentence, lowers, political, verb)
                                 if ctx.entity_kind(m.key) == "state"]
                 direct_only = True  # (not "participated in the talks on UNIFIL")
             served = [m for m in missions if m.start > at]
             if direct_only:
                 k = i + (2 if word in _TAKE else 1)  # past "part"
-                served = [m for m in served if lowers[k:k + 1] == ["in"]
+                served = [m for m in served if lowers[k:k + 1] in (["in"], ["with"])
                           and m.start - (sentence.start + k) <= 2 + (lowers[k + 1:k + 2] == ["the"])]
             if not served and lowers[i + 1:i + 2] in (["in"], ["with"]) and lowers[i + 2:i + 3] == ["both"] \
                     and lowers[i + 3:i + 4] and lowers[i + 3] in _MISSION_NOUNS | {"forces"}:
@@ -819,6 +824,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
             found += [(a, target, rule, confidence) for a in also
                       for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
+    found += _given_by(ctx, sentence, lowers, political, targets)
     found += _gapped_contributions(ctx, sentence, lowers, political, missions, found)
     found += _topic_mission_contributors(ctx, sentence, lowers, political, missions)
     for i, word in enumerate(lowers[:-2]):
@@ -871,6 +877,30 @@ def _topic_mission_contributors(ctx, sentence, lowers, political, missions) -> l
             and not (m.form == "coref" and not doc[m.start].lower_ in {"both", "the", "we"})
         if unit or subject:
             out.append((m, topic, "contributes-in-mission", 0.7))
+    return out
+
+
+_GIVEN = {"seconded", "deployed", "provided", "sent", "contributed", "assigned", "lent", "donated", "supplied",
+          "offered", "delivered", "attached", "detached"}
+
+
+def _given_by(ctx, sentence, lowers, political, targets) -> list:
+    """The passive with its givers after "by": "trainers … seconded to the mission by Belgium, Romania and Spain",
+    "patrol boats donated to Fiji by Australia"."""
+    out = []
+    named = [m for m in political if m.form != "coref" and ctx.entity_kind(m.key) in POLITICAL]
+    for i, word in enumerate(lowers[:-3]):
+        if word not in _GIVEN or lowers[i + 1] != "to":
+            continue
+        k = i + 2 + (lowers[i + 2] == "the")
+        target = next((t for t in targets if t.start in (sentence.start + i + 2, sentence.start + k)), None)
+        if target is None:
+            continue
+        k = rel(target.end, sentence)
+        if lowers[k:k + 1] != ["by"]:
+            continue
+        givers = coordinated_from(ctx.doc, sentence.start + k + 1, [m for m in named if m.start > sentence.start + k])
+        out += [(g, target, "contributes-given-by", 0.75) for g in givers if g.key != target.key]
     return out
 
 
