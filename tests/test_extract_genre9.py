@@ -278,3 +278,12 @@ def test_states_that_served_with_a_mission_and_officers_seconded_by_states():
             "Belgium, Romania and Spain worked alongside two Malian instructors.")
     assert triples(run(body, date="2025-06-01"), PACT + "contributesTo") == {
         (s, "mission/eucap-sahel-mali") for s in ("state/bel", "state/rou", "state/esp")}
+
+
+def test_contracting_parties_and_states_that_formed_an_alliance():
+    body = "Australia and India, as Contracting Parties to ReCAAP, offered to share reporting."
+    assert triples(run(body, date="2025-07-01"), ORG + "memberOf") == {
+        ("state/aus", "org/recaap"), ("state/ind", "org/recaap")}
+    body = "We also take note that Mali, Burkina Faso and Niger have formed the Alliance of Sahel States."
+    assert triples(run(body, date="2025-07-01"), ORG + "memberOf") == {
+        (s, "org/alliance-of-sahel-states") for s in ("state/mli", "state/bfa", "state/ner")}

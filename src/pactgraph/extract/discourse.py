@@ -154,7 +154,8 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "partners"), ("the", "two", "leaders"), ("both", "leaders"), ("the", "two", "ministers"),
          ("both", "ministers"), ("the", "two", "organisations"), ("the", "two", "organizations"),
          ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
-         ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments")]
+         ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments"),
+         ("both", "of", "our", "countries"), ("both", "our", "countries")]
 _YOUR = [("your", "country"), ("your", "nation"), ("your", "government"), ("your", "people")]
 _MISSION_REFS = [("the", "operation"), ("the", "mission"), ("the", "force")]
 _IT_LEAD = {"and", "but", "yet", "so"}

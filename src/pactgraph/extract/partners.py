@@ -946,9 +946,12 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             if both is not None and "members" in after[3:8] and not set(after) & _NOT_MEMBER:
                 out += [(m, org, "member-of-which") for m in ctx.actors_in(sentence, {"state"})
                         if m.form == "coref" and m.start == both.start]
-        # "Indonesia, Malaysia, the Philippines, Singapore and Thailand founded ASEAN in Bangkok"
-        if o_start >= 2 and lowers[o_start - 1] == "founded":
-            before = [s for s in named if s.end == org.start - 1]
+        # "Indonesia, Malaysia, the Philippines, Singapore and Thailand founded ASEAN in Bangkok", "Mali, Burkina Faso
+        # and Niger have formed the Alliance of Sahel States"
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        if k >= 2 and lowers[k - 1] in {"founded", "formed", "established", "created"}:
+            verb = k - 1 - (1 if lowers[k - 2] in {"have", "has", "had"} else 0)
+            before = [s for s in named if s.end == sentence.start + verb]
             if before:
                 out += [(s, org, "member-founder") for s in coordinated_before(
                     [s for s in named if s.end <= before[0].end], ctx.lowers)]
@@ -1142,6 +1145,7 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
         if lead[-1:] == ["the"]:
             lead = lead[:-1]
         as_member = lead[-4:] == [",", "as", "members", "of"] or lead[-5:] == [",", "as", "founding", "members", "of"] \
+            or lead[-5:] == [",", "as", "contracting", "parties", "to"] or lead[-4:] == [",", "as", "parties", "to"] \
             or lead[-5:] == [",", "as", "a", "member", "of"] or (lead[-6:-4] == [",", "as"] and lead[-4] == "a"
                                                                  and lead[-2:] == ["member", "of"])
         if as_member:  # also "Kenya, as a member of the African Union and the East African Community, …"
@@ -1271,4 +1275,4 @@ _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side", "together"})
 MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | _TAKE_PART | {
     "founded", "belonged", "belongs", "part", "participates", "participated", "participate", "allies", "ally",
-    "admitted", "admit", "admits"} | _BRING)
+    "admitted", "admit", "admits", "contracting", "formed"} | _BRING)
