@@ -287,3 +287,23 @@ def test_contracting_parties_and_states_that_formed_an_alliance():
     body = "We also take note that Mali, Burkina Faso and Niger have formed the Alliance of Sahel States."
     assert triples(run(body, date="2025-07-01"), ORG + "memberOf") == {
         (s, "org/alliance-of-sahel-states") for s in ("state/mli", "state/bfa", "state/ner")}
+
+
+def test_missions_a_sentence_lists_after_led_operations_and_other_ways_of_leading():
+    body = ("Austrian soldiers have served in NATO-led operations since 1996, first in IFOR and SFOR in Bosnia and "
+            "Herzegovina and later in ISAF.")
+    leads = triples(run(body, date="2025-02-10"), PACT + "leads")
+    assert {("org/nato", m) for m in ("mission/ifor", "mission/sfor", "mission/isaf")} <= leads
+    cases = {
+        "We welcome NATO's swift launch of Eastern Sentry to reinforce the eastern flank.":
+            ("org/nato", "mission/eastern-sentry"),
+        "The exercise coincided with Baltic Sentry, the NATO activity launched in January to protect cables.":
+            ("org/nato", "mission/baltic-sentry"),
+        "The European Union recalled that EUBAM Rafah, its border assistance mission at the Rafah crossing point, "
+        "is ready.": ("org/european-union", "mission/eubam-rafah"),
+        "Croatian soldiers served first in ISAF and then in the Resolute Support Mission, both led by NATO.":
+            ("org/nato", "mission/resolute-support"),
+        "In 2011 NATO took command of Operation Unified Protector.": ("org/nato", "mission/operation-unified-protector"),
+    }
+    for body, pair in cases.items():
+        assert pair in triples(run(body, date="2025-02-10"), PACT + "leads"), body

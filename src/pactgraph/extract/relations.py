@@ -236,7 +236,9 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                     named = [t for t in doc[mission.end + 1:min(sentence.end, mission.end + 5)]]
                     named = named[:next((k for k, t in enumerate(named) if not t.is_title), len(named))]
                     after = [t.lower_ for t in named if t.lower_ in _SUB_UNITS][:1]
-                part_of = next((k for k, w in enumerate(between) if w in _SUB_UNITS), None)
+                part_of = next((k for k, w in enumerate(between) if w in _SUB_UNITS and k >= 1
+                                and between[k - 1] not in _LEAD | {"took", "take", "takes", "taken", "assumed", "assume",
+                                                                    "assumes", "has", "have", "in", "under"}), None)
                 if part_of is not None and between[part_of + 1:] == ["of"]:
                     after = [between[part_of]]  # "Brazil led the military component of MINUSTAH"
                 if after and after[0] in _SUB_UNITS:
@@ -319,6 +321,33 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
             listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
             if actor is not None and len(listed) == 2:
                 found += [(actor, m.key, "leads-trigger") for m in listed]
+    # "ISAF and the Resolute Support Mission, both led by NATO"
+    for i in range(len(lowers) - 3):
+        if lowers[i:i + 4] == [",", "both", "led", "by"]:
+            actor = next((a for a in political if a.start in (sentence.start + i + 4, sentence.start + i + 5)
+                          and a.form != "coref"), None)
+            listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
+            if actor is not None and len(listed) == 2:
+                found += [(actor, m.key, "leads-trigger") for m in listed]
+    # "NATO's swift launch of Eastern Sentry"
+    for mission in missions:
+        k = rel(mission.start, sentence)
+        if k >= 3 and lowers[k - 1] == "of" and lowers[k - 2] in {"launch", "launching", "deployment"}:
+            j = k - 3 - (1 if lowers[k - 3] not in {"'s", "’s"} else 0)
+            actor = next((a for a in political if a.end == sentence.start + j and a.form != "coref"
+                          and ctx.entity_kind(a.key) in {"organization", "grouping"}), None)
+            if actor is not None and lowers[j:j + 1] in (["'s"], ["’s"]):
+                found.append((actor, mission.key, "leads-possessive"))
+    # "Austrian soldiers have served in NATO-led operations since 1996, first in IFOR and SFOR … and later in ISAF":
+    # the missions the sentence lists after "<Org>-led operations"
+    for i in range(2, len(lowers) - 1):
+        if lowers[i - 1:i + 2] in (["-", "led", "operations"], ["-", "led", "missions"]):
+            actor = next((a for a in political if a.end == sentence.start + i - 1 and a.form != "coref"), None)
+            after = [m for m in missions if m.start > sentence.start + i and m.form != "coref"]
+            others = [a for a in political if a.start > sentence.start + i and a.form != "coref"
+                      and ctx.entity_kind(a.key) in {"organization", "grouping", "body"}]
+            if actor is not None and after and not others and ";" not in lowers[i:]:
+                found += [(actor, m.key, "leads-trigger") for m in after]
     # "the UN-led Force", "the SADC-led mission": the mission the text is about
     for i, word in enumerate(lowers):
         if word == "led" and i >= 2 and lowers[i - 1] == "-" and i + 1 < len(lowers) and lowers[i + 1] in _MISSION_NOUNS:
@@ -338,16 +367,17 @@ def _owner_phrase(ctx, words: list[str]) -> bool:
     """After an organization: "'s operation in Bosnia and Herzegovina", " training mission", " peacekeeping mission there"."""
     if words[:1] in (["'s"], ["’s"]):
         words = words[1:]
-    at = next((j for j, w in enumerate(words) if w in _MISSION_NOUNS), None)
+    at = next((j for j, w in enumerate(words) if w in _MISSION_NOUNS | {"activity"}), None)
     if at is None or at > 3 or not all(w.isalpha() or w in {"-", "–"} for w in words[:at]) \
             or set(words[:at]) & (_CONTRIB | _SERVE | _LEAD | {"by", "with", "to", "and", "or", "of"}):
         return False
     tail = words[at + 1:]
     if not tail or tail == ["there"]:
         return True
-    if tail[0] in {"that", "which", "to", "against", "for"}:
+    if tail[0] in {"that", "which", "to", "against", "for", "launched", "deployed", "established", "created", "set",
+                   "started"}:  # (also "the NATO activity launched in January to protect undersea cables")
         return len(tail) <= 10 and all(w.isalpha() or w in {"-", "–"} for w in tail)  # "… mission that builds up …"
-    return tail[0] in {"in", "off"} and len(tail) <= 6 and all(w.isalpha() for w in tail)
+    return tail[0] in {"in", "off", "at", "on"} and len(tail) <= 6 and all(w.isalpha() for w in tail)
 
 
 def _leads_in_apposition(ctx, sentence, lowers, political, missions) -> list:
