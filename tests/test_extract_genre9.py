@@ -307,3 +307,19 @@ def test_missions_a_sentence_lists_after_led_operations_and_other_ways_of_leadin
     }
     for body, pair in cases.items():
         assert pair in triples(run(body, date="2025-02-10"), PACT + "leads"), body
+
+
+def test_mandates_read_from_a_missions_mandate_and_the_councils_authority():
+    cases = {
+        "The Security Council will take up the renewal of UNIFIL's mandate at the end of August.": "mission/unifil",
+        "KFOR has kept the peace since June 1999, when it entered Kosovo under the authority of UN Security Council "
+        "Resolution 1244.": "mission/kfor",
+        "Operation Irini continues to inspect vessels, under the authority the Security Council gave it.":
+            "mission/operation-irini",
+        "EUFOR Althea reinforced its reserve, and the Security Council renewed its authorisation this month.":
+            "mission/eufor-althea",
+        "EULEX operates within the framework of United Nations Security Council resolution 1244 (1999).":
+            "mission/eulex-kosovo",
+    }
+    for body, mission in cases.items():
+        assert (mission, "org/un-security-council") in triples(run(body, date="2025-08-01"), PACT + "mandatedBy"), body

@@ -150,7 +150,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                                             "established", "run", "their", "both"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}) or (
-                missions and words & _MANDATING):
+                missions and words & (_MANDATING | {"authority"})):
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
@@ -476,6 +476,14 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                 if set(gap) & _MANDATE and len(gap) <= 12:
                     org = actor
                     break
+                # "Irini enforces, under the authority of the United Nations Security Council, the arms embargo",
+                # "KFOR entered the country under the authority of UN Security Council Resolution 1244"
+                if gap[-3:] in (["authority", "of", "the"], ["authorisation", "of", "the"],
+                                ["authorization", "of", "the"]) or gap[-2:] in (
+                        ["authority", "of"], ["authorisation", "of"], ["authorization", "of"]):
+                    if len(gap) <= 16 and not set(gap) & {";", "but"} and actor.key in ctx.gazetteer.mandating:
+                        org = actor
+                        break
                 # "KFOR will keep fulfilling its United Nations Security Council mandate"
                 if gap[-1:] == ["its"] and len(gap) <= 8 and not set(gap) & {";", ",", "and", "but"} \
                         and lowers[rel(actor.end, sentence):][:1] in (["mandate"], ["mandates"]):
@@ -483,7 +491,8 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                     break
                 # "Irini acts under United Nations Security Council resolution 2292", "KFOR, the NATO-led mission
                 # operating under UN Security Council Resolution 1244"
-                if "under" in gap[-3:] and len(gap) <= 12 and not set(gap) & {";", "while", "but", "and"} \
+                if ("under" in gap[-3:] or gap[-3:] == ["framework", "of", "the"] or gap[-2:] == ["framework", "of"]) \
+                        and len(gap) <= 12 and not set(gap) & {";", "while", "but", "and"} \
                         and lowers[rel(actor.end, sentence):][:1] and lowers[rel(actor.end, sentence)] in _MANDATE:
                     org = actor
                     break
@@ -506,6 +515,26 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                             and m.form != "coref"), None)
             if body is not None and mission is not None:
                 found.append((mission.key, body))
+    # "the Security Council will take up the renewal of UNIFIL's mandate", "EUFOR Althea …, and the Security Council
+    # renewed its authorisation", "under the authority the Security Council gave it", "its authorisation by the UN
+    # Security Council": a body that mandates missions, and the mission's mandate or authorisation in one sentence
+    mandating = [a for a in bodies if a.key in ctx.gazetteer.mandating]
+    for i, word in enumerate(lowers):
+        if word not in {"mandate", "authorisation", "authorization", "authority"} or not mandating:
+            continue
+        at = sentence.start + i
+        if lowers[i - 1:i] in (["'s"], ["’s"]):
+            mission = next((m for m in missions if m.end == at - 1 and m.form != "coref"), None)
+        elif lowers[i - 1:i] == ["its"] or (word == "authority" and lowers[i - 1:i] == ["the"]
+                                           and lowers[i + 1:i + 2] in (["the"], ["of"])):
+            # ("KFOR has kept the peace since June 1999, when it entered the country under the authority of …")
+            mission = next((m for m in reversed(missions) if m.end <= at and m.form != "coref"
+                            and not {";"} & set(lowers[rel(m.end, sentence):i])), None)
+        else:
+            continue
+        body = next((a for a in mandating if abs(a.start - at) <= 12), None)
+        if mission is not None and body is not None:
+            found.append((mission.key, body))
     # "The Security Council extended the mandate of UNIFIL": the body before "mandate of <mission>"
     for i, word in enumerate(lowers):
         if word != "mandate" or i + 1 >= len(lowers) or lowers[i + 1] != "of":
