@@ -127,7 +127,6 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             for key in keys:
                 if owner and owner != key:
                     pairs.append((owner, key, 0.7, "partner-pair"))
-    pairs += _working_together(ctx, sentence, lowers, named)
     # "NATO's partners, a group that also includes A, B", "our partners A, B", "partners such as A"
     for i, word in enumerate(lowers):
         if word != "partners":
@@ -370,56 +369,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         ctx.state(ID + a, PACT + "partnerOf", ID + b, ctx.evidence(sentence, rule, confidence))
 
 
-_TOGETHER_VERBS = {"work", "works", "working", "worked", "conduct", "conducts", "conducted", "conducting",
-                   "cooperate", "cooperates", "cooperating", "cooperated", "operate", "operates", "operating", "train",
-                   "trains", "training", "trained", "patrol", "patrols", "patrolling", "act", "acting", "stand",
-                   "standing", "stood", "sail", "sailed", "sailing", "exercise", "exercised", "fly", "flew"}
-_SECURITY_WORDS = {"defence", "defense", "security", "military", "submarines", "capabilities", "maritime", "naval",
-                   "forces", "troops", "exercises", "deterrence", "intelligence", "cyber", "weapons", "missiles",
-                   "peacekeeping", "counter-terrorism", "terrorism", "crisis"}
 _BRING = {"bring", "brings", "brought", "bringing", "groups", "unites", "unite", "united"}
-_AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "will", "would", "continue", "continues",
-                "to", "also", "already", "now", "still", "can", "could", "must", "should", "all", "closely"}
-
-
-def _working_together(ctx, sentence, lowers, named) -> list:
-    """Partners that act together: "Australia, the United Kingdom and the United States are working together on …",
-    "the activities that Australia, the Philippines, Japan and the United States conduct together", "the Five Power
-    Defence Arrangements, which bring together Australia, Malaysia, New Zealand, Singapore and the United Kingdom"."""
-    out = []
-    actors = [m for m in named if m.form != "coref" and ctx.entity_kind(m.key) in POLITICAL]
-    for i, word in enumerate(lowers):
-        if word != "together" or lowers[i + 1:i + 2] == ["with"] or i < 2:
-            continue
-        if lowers[i - 1] in _BRING:
-            if _bringing_org(ctx, sentence, named, i - 1) is not None:
-                continue  # "NORDEFCO, which brings together A, B and C": members of it (find_members)
-            group = coordinated_from(ctx.doc, sentence.start + i + 1, [m for m in actors if m.start > sentence.start + i])
-        elif lowers[i - 1] in _TOGETHER_VERBS:
-            if lowers[i - 1].startswith("work") and not set(lowers) & _SECURITY_WORDS:
-                continue  # ("have worked together on rail links": not a security partnership)
-            verb = i - 1
-            while verb > 0 and lowers[verb - 1] in _AUXILIARIES:
-                verb -= 1
-            group = [m for m in verb_subject(ctx, sentence, lowers, actors, verb) if m.form != "coref"]
-        else:
-            continue
-        # (not "Through AUKUS, Australia, …": a name after a preposition is not one of the subject)
-        keys = list(dict.fromkeys(m.key for m in group if ctx.lowers[m.start - 1] not in {
-            "through", "with", "in", "under", "for", "of", "by", "within", "via"}))
-        if len(keys) >= 2 and not set(lowers[max(0, i - 12):i]) & {"not", "never", "no"}:
-            out += [(a, b, 0.75, "partner-together") for a, b in combinations(keys, 2)]
-    return out
-
-
-def _bringing_org(ctx, sentence, named, verb: int):
-    """The organization or grouping a clause "…, which brings together A, B" is about (named right before it)."""
-    lowers = ctx.lowers
-    k = sentence.start + verb
-    k -= 1 if lowers[k - 1] in {"which", "that"} else 0
-    k -= 1 if lowers[k - 1] == "," else 0
-    return next((m for m in named if m.end == k and m.form != "coref"
-                 and ctx.entity_kind(m.key) in {"organization", "grouping", "framework"}), None)
 
 
 def _owner_with(ctx, sentence, lowers, named, i: int) -> list[str]:
@@ -1272,7 +1222,7 @@ def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
 #: Words that make a sentence worth reading for partnership or membership.
 _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 # Words that send a sentence to find_partners / find_members: the triggers of their rules.
-PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side", "together"})
+PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side"})
 MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | _TAKE_PART | {
     "founded", "belonged", "belongs", "part", "participates", "participated", "participate", "allies", "ally",
     "admitted", "admit", "admits", "contracting", "formed"} | _BRING)

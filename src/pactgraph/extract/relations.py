@@ -159,7 +159,8 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
-        if words & PARTNER_WORDS or (words & {"meeting", "summit", "dialogue", "talks"} and words & {"-", "–"}):
+        if words & PARTNER_WORDS or lowers[:2] == ["together", "with"] \
+                or (words & {"meeting", "summit", "dialogue", "talks"} and words & {"-", "–"}):
             find_partners(ctx, sentence, lowers, political, agreements)
         if words & MEMBER_WORDS or any(m.form == "member" for m in political) or "of" in words \
                 or any(m.kind == "framework" for m in sentence.mentions) \
