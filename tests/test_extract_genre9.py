@@ -320,3 +320,10 @@ def test_mandates_read_from_a_missions_mandate_and_the_councils_authority():
     }
     for body, mission in cases.items():
         assert (mission, "org/un-security-council") in triples(run(body, date="2025-08-01"), PACT + "mandatedBy"), body
+
+
+def test_the_two_countries_are_states_not_an_alliance_the_text_is_about():
+    body = ("New Zealand is not a member of NATO, but NATO is a partner. New Zealand and NATO work closely. Australia "
+            "is our only formal ally, under the Canberra Pact, which the two countries signed on 21 January 1944.")
+    agreements = _agreements(run(body, date="2025-06-01", publisher="New Zealand Parliament"))
+    assert agreements["Canberra Pact"] == ["state/aus", "state/nzl"]

@@ -198,6 +198,12 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                                                           or len(targets) != 2):
                         # (two main actors "noted" or "agreed" as both sides; three cannot be "both")
                         targets = _recent_pair(ctx, sentence, start + i) or targets
+                    if phrase in _BOTH and phrase[-1] in {"countries", "nations"}:
+                        # "the two countries" are states: not NATO, a main actor of a New Zealand debate on it
+                        states = [k for k in targets if ctx.entity_kind(k) == "state"]
+                        targets = states if len(states) >= 2 else (
+                            [k for k in _recent_pair(ctx, sentence, start + i) if ctx.entity_kind(k) == "state"]
+                            if phrase[0] != "our" else states)
                     elif phrase in _MISSION_REFS:
                         # "the mission": the one named last, in this or the three sentences before (a briefing
                         # that goes over several missions), else the text's main mission
