@@ -327,3 +327,15 @@ def test_the_two_countries_are_states_not_an_alliance_the_text_is_about():
             "is our only formal ally, under the Canberra Pact, which the two countries signed on 21 January 1944.")
     agreements = _agreements(run(body, date="2025-06-01", publisher="New Zealand Parliament"))
     assert agreements["Canberra Pact"] == ["state/aus", "state/nzl"]
+
+
+def test_armed_conflict_and_military_education_in_plain_words():
+    from extract_helpers import concept_keys
+
+    assert "challenge/armed-conflict" in concept_keys("Russia's war has shown that Europe's security has no border.",
+                                                      date="2025-01-01")
+    assert "challenge/armed-conflict" not in concept_keys("Russia's war industry keeps growing.", date="2025-01-01")
+    assert "challenge/armed-conflict" in concept_keys("There is no military solution to this conflict.",
+                                                      date="2025-01-01")
+    assert "area/military-education-and-training" in concept_keys(
+        "Up to forty officers a year will attend courses at Portuguese military schools.", date="2025-01-01")

@@ -482,6 +482,9 @@ _VERB_OBJECT = (
 
 # Challenges named by a bare noun and where it happens: "the continuing conflict in the Gaza Strip", "the war in
 # Europe", "hostilities between the two sides"; not "war crimes" or "the Second World War".
+# "Russia's war industry": a compound, not the war itself
+_WAR_COMPOUNDS = {"industry", "economy", "machine", "effort", "efforts", "crimes", "criminals", "chest", "budget",
+                  "production", "aims", "games", "college"}
 _NOUN_IN_PLACE = ({"conflict", "war", "fighting", "hostilities"}, {"in", "between"}, "challenge/armed-conflict")
 
 
@@ -491,6 +494,11 @@ def _verb_object_concepts(doc, gazetteer: Gazetteer, offset: int, found: list[Me
     nouns, links, key = _NOUN_IN_PLACE
     if key in gazetteer.concepts:
         for i in _token_positions(doc, nouns):
+            if not taken[i] and doc[i].lower_ == "war" and i >= 2 and doc[i - 1].text in {"'s", "’s"} \
+                    and doc[i - 2].is_title and doc[i - 2].is_alpha \
+                    and not (i + 1 < len(doc) and doc[i + 1].lower_ in _WAR_COMPOUNDS):
+                out.append(_mention(doc, key, "concept", "label", i - 2, i + 1, offset, 0.8))  # "Russia's war"
+                continue
             if taken[i] or i + 2 >= len(doc) or doc[i + 1].lower_ not in links:
                 continue
             k = i + 2 + (doc[i + 2].lower_ == "the")
