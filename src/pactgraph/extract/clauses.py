@@ -10,8 +10,8 @@ from .context import DocContext, Sentence
 from .mentions import Mention
 
 __all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from",
-           "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "subject_group",
-           "verb_subject"]
+           "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "relative_antecedent",
+           "subject_group", "verb_subject"]
 
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
@@ -241,3 +241,13 @@ def clause_between(lowers, i: int, j: int) -> bool:
     between = lowers[i:j]
     return ";" in between or any(between[k:k + 2] in ([",", "and"], [",", "but"], [",", "while"])
                                  for k in range(len(between)))
+
+
+def relative_antecedent(ctx, sentence, lowers, states, o_start: int) -> Mention | None:
+    """The state a relative clause before ``o_start`` is about: "Indonesia, which became a member of …"."""
+    for j in range(o_start - 1, max(-1, o_start - 10), -1):
+        if lowers[j] in {",", ";", "and"} and lowers[j + 1:j + 2] not in (["which"], ["who"]):
+            return None
+        if lowers[j] in {"which", "who"} and j >= 2 and lowers[j - 1] == ",":
+            return next((s for s in states if s.form != "coref" and s.end == sentence.start + j - 1), None)
+    return None

@@ -21,7 +21,7 @@ from itertools import combinations
 
 from ..namespaces import ID, ORG, PACT
 from .clauses import (clause_between, clause_subject, coordinated_before, coordinated_from, joined_after, listed_after,
-                      owner_before, rel, subject_group, verb_subject)
+                      owner_before, rel, relative_antecedent, subject_group, verb_subject)
 from .context import POLITICAL
 from .mentions import Mention
 
@@ -111,7 +111,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if modifier is not None and target is None and not set(lowers[max(0, cop - 3):cop + 1]) & _NOT_PARTNER:
             target = modifier.key
             if not keys:  # "Viet Nam, which became a BRICS partner country"
-                antecedent = _relative_antecedent(ctx, sentence, lowers, [m for m in named if m.form != "coref"],
+                antecedent = relative_antecedent(ctx, sentence, lowers, [m for m in named if m.form != "coref"],
                                                   cop + 1)
                 keys = [antecedent.key] if antecedent is not None else []
         if target is not None and keys:
@@ -674,7 +674,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 # "As a member of NATO, Germany …": the state after the phrase; not "The members of the
                 # Security Council condemned the attack … from Nepal"
                 after = [s for s in states if s.start > org.end and s.start - org.end <= 8] if "as" in before else []
-                antecedent = _relative_antecedent(ctx, sentence, lowers, states, o_start)
+                antecedent = relative_antecedent(ctx, sentence, lowers, states, o_start)
                 if antecedent is not None:  # "Indonesia, which took its place as a full member of BRICS in …"
                     after = [antecedent]
                 if "as" in before and not after:  # "As members of the OAS, the two countries will …"
@@ -1001,18 +1001,10 @@ def _founders(ctx, sentence, lowers, states) -> list:
                                 and lowers[rel(s.end, sentence)] == "in"]
         return out
     return []
+
+
 _NOT_PARTNER = {"not", "never", "no", "will", "would", "could", "should", "may", "might", "hopes", "hope", "wants",
                 "seeks", "aspires", "if"}
-
-
-def _relative_antecedent(ctx, sentence, lowers, states, o_start: int):
-    """The state a relative clause before ``o_start`` is about: "Indonesia, which became a member of …"."""
-    for j in range(o_start - 1, max(-1, o_start - 10), -1):
-        if lowers[j] in {",", ";", "and"} and lowers[j + 1:j + 2] not in (["which"], ["who"]):
-            return None
-        if lowers[j] in {"which", "who"} and j >= 2 and lowers[j - 1] == ",":
-            return next((s for s in states if s.form != "coref" and s.end == sentence.start + j - 1), None)
-    return None
 _BELONG = {"belong", "belongs", "belonged", "joined", "join", "joins"}
 
 
