@@ -339,3 +339,16 @@ def test_armed_conflict_and_military_education_in_plain_words():
                                                       date="2025-01-01")
     assert "area/military-education-and-training" in concept_keys(
         "Up to forty officers a year will attend courses at Portuguese military schools.", date="2025-01-01")
+
+
+def test_personnel_of_several_kinds_and_a_single_officer():
+    cases = {
+        "Greek ships, aircraft and staff officers serve with Operation Irini.": ("state/grc", "mission/operation-irini"),
+        "Ivorian soldiers and police officers served with MINUSMA for ten years.": ("state/civ", "mission/minusma"),
+        "Bulgaria also keeps officers and a company with KFOR.": ("state/bgr", "mission/kfor"),
+        "In Bahrain, a New Zealand officer serves with the Combined Maritime Forces.":
+            ("state/nzl", "mission/combined-maritime-forces"),
+    }
+    for body, pair in cases.items():
+        assert pair in triples(run(body, date="2025-01-01"), PACT + "contributesTo"), body
+    assert not triples(run("Italy keeps trade and a company with KFOR.", date="2025-01-01"), PACT + "contributesTo")

@@ -116,7 +116,8 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
               "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers", "company",
               "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers", "monitors",
-              "battalions", "brigades", "platoons", "specialists", "advisers", "advisors", "gendarmes", "crews"}
+              "battalions", "brigades", "platoons", "specialists", "advisers", "advisors", "gendarmes", "crews",
+              "officer", "instructor", "engineer", "observer", "adviser", "advisor", "trainers"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest", "chairship",
@@ -1128,9 +1129,12 @@ _WITH_MISSION = {"with", "within", "in", "to"}
 def _kept_with(ctx, sentence, lowers, i: int, missions):
     """(verb index, mission) of "keeps <a few words> <personnel> … with/within <mission>" around ``i``."""
     verb = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in _KEEP_FORCES), None)
-    if verb is None or any(not (w.isalpha() or w.replace(",", "").isdigit()) or w in {"and", "but", "that", "which"}
-                           for w in lowers[verb + 1:i]):
+    if verb is None:
         return None
+    words = lowers[verb + 1:i]
+    if any(not (w.isalpha() or w.replace(",", "").isdigit()) or w in {"but", "that", "which"}
+                           or (w == "and" and not (j and words[j - 1] in _PERSONNEL)) for j, w in enumerate(words)):
+        return None  # (an "and" only after a kind of personnel: "keeps officers and a company with KFOR")
     for mission in missions:
         k = rel(mission.start, sentence)
         if mission.form == "coref" or k <= i or k - i > 10:
@@ -1205,6 +1209,11 @@ def _personnel_owner(ctx, sentence, political, at: int):
         return [owner] if owner is not None else None
     if doc[k].lower_ not in _PERSONNEL:
         return None
+    # "Greek ships, aircraft and staff officers serve with …", "Ivorian soldiers and police officers served with …"
+    while k - 2 > sentence.start and doc[k - 1].lower_ in {"staff", "police", "military", "naval", "civilian"}:
+        k -= 1
+    while k - 2 > sentence.start and doc[k - 1].lower_ in {"and", ","} and doc[k - 2].lower_ in _PERSONNEL:
+        k -= 2
     owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
     if owner is None and doc[k - 1].lower_ in {"army", "navy", "naval", "air", "police", "military", "force"}:
         owner = next((a for a in political if a.end == k - 1 and ctx.entity_kind(a.key) == "state"
