@@ -352,3 +352,8 @@ def test_personnel_of_several_kinds_and_a_single_officer():
     for body, pair in cases.items():
         assert pair in triples(run(body, date="2025-01-01"), PACT + "contributesTo"), body
     assert not triples(run("Italy keeps trade and a company with KFOR.", date="2025-01-01"), PACT + "contributesTo")
+
+
+def test_a_state_admitted_to_an_organization_named_after_it():
+    body = "The Ministers welcomed Timor-Leste, admitted to the Association five days earlier at the ASEAN Summit."
+    assert ("state/tls", "org/asean") in triples(run(body, date="2025-10-31"), ORG + "memberOf")

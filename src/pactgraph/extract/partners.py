@@ -753,7 +753,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 last = max((j for j, w in enumerate(gap) if w in _MEMBER), default=None)
                 tail = gap[last + 1:] if last is not None else []
                 # "joined the talks with the EU": the organization must be what is joined
-                direct = all(w in {"the", "of", "in", "a", "an", "'s", "’s", "as", "its", "their"}
+                direct = all(w in {"the", "of", "in", "a", "an", "'s", "’s", "as", "its", "their", "to", "into"}
                              or not doc[state.end + skip + last + 1 + j].is_lower
                              or (w == "and" and tail[j + 1:j + 2] == ["of"])  # "member of SADC and of the AU"
                              for j, w in enumerate(tail))
