@@ -165,10 +165,12 @@ def _parse_header(text: str, name: str) -> tuple[dict[str, str], int]:
         # libyaml's loader where PyYAML was built with it: the same safe loading, four times faster
         data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if raw.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise _error(f"{name}:{line}: malformed metadata header: {problem}", "header", line) from None
+        data = _flat_header(raw) if "mapping values are not allowed" in problem else None
+        if data is None:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            raise _error(f"{name}:{line}: malformed metadata header: {problem}", "header", line) from None
     if not isinstance(data, dict):
         raise _error(f"{name}:2: malformed metadata header: expected 'field: value' lines", "header", 2)
     metadata: dict[str, str] = {}
@@ -189,6 +191,27 @@ def _parse_header(text: str, name: str) -> tuple[dict[str, str], int]:
     if text[body_start : body_start + 1] == "\n":
         body_start += 1
     return metadata, body_start
+
+
+_FLAT_FIELD = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(.*)")
+
+
+def _flat_header(raw: str) -> dict[str, str] | None:
+    """A header of one ``field: value`` per line whose value holds ": " unquoted ("title: Annual Report 2024 -
+    Chapter IV: Peace Operations"), which YAML refuses: each value is the rest of its line (a trailing " # …" is a
+    comment, surrounding quotes are dropped). ``None`` when a line is not of that form."""
+    data: dict[str, str] = {}
+    for line in raw.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _FLAT_FIELD.fullmatch(line.rstrip())
+        if match is None:
+            return None
+        value = re.sub(r"[ \t]+#.*$", "", match.group(2)).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in {'"', "'"}:
+            value = value[1:-1]
+        data[match.group(1)] = value
+    return data
 
 
 def _parse_date(value: object, name: str, line: int) -> str:
