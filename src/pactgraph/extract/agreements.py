@@ -923,7 +923,8 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     for party in parties:
         conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
                 "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8}.get(rule, 0.7)
-        for sentence in party_sentences.get(party, [first.sentence])[:3]:
+        # (every party gets a statement: one shown by no particular sentence is shown by the agreement's first one)
+        for sentence in (party_sentences.get(party) or [first.sentence])[:3]:
             ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
     if date:
         dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
