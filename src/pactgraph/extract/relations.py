@@ -316,21 +316,21 @@ def _leads(ctx, sentence, lowers, political, missions) -> None:
                      and not set(lowers[rel(a.end, sentence):m_at]) & {",", ";", "and"}]
             if len({a.key for a in owner}) == 1:
                 found.append((owner[-1], mission.key, "leads-possessive"))
-    # "took part in KFOR in Kosovo and ISAF in Afghanistan, both NATO-led"
-    for i in range(len(lowers) - 4):
-        if lowers[i:i + 2] == [",", "both"] and lowers[i + 3:i + 5] == ["-", "led"]:
-            actor = next((a for a in political if a.start == sentence.start + i + 2), None)
-            listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
-            if actor is not None and len(listed) == 2:
-                found += [(actor, m.key, "leads-trigger") for m in listed]
-    # "ISAF and the Resolute Support Mission, both led by NATO"
+    # "took part in KFOR in Kosovo and ISAF in Afghanistan, both NATO-led", "ISAF and the Resolute Support Mission,
+    # both led by NATO": the two missions named before
     for i in range(len(lowers) - 3):
-        if lowers[i:i + 4] == [",", "both", "led", "by"]:
-            actor = next((a for a in political if a.start in (sentence.start + i + 4, sentence.start + i + 5)
-                          and a.form != "coref"), None)
-            listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
-            if actor is not None and len(listed) == 2:
-                found += [(actor, m.key, "leads-trigger") for m in listed]
+        if lowers[i:i + 2] != [",", "both"]:
+            continue
+        if lowers[i + 3:i + 5] == ["-", "led"]:
+            at = (sentence.start + i + 2,)
+        elif lowers[i + 2:i + 4] == ["led", "by"]:
+            at = (sentence.start + i + 4, sentence.start + i + 5)
+        else:
+            continue
+        actor = next((a for a in political if a.start in at and a.form != "coref"), None)
+        listed = [m for m in missions if m.end <= sentence.start + i and m.form != "coref"][-2:]
+        if actor is not None and len(listed) == 2:
+            found += [(actor, m.key, "leads-trigger") for m in listed]
     # "NATO's swift launch of Eastern Sentry"
     for mission in missions:
         k = rel(mission.start, sentence)
@@ -674,6 +674,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                     if ctx.entity_kind(state.key) == "state":
                         found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7),
                                       "contributes-personnel-from", 0.7))
+        # "keeps a contingent with the MNJTF": (verb, mission), read once for the two rules below
+        kept = _kept_with(ctx, sentence, lowers, i, missions) if word in _PERSONNEL and i >= 1 else None
         if word in _PERSONNEL and i >= 1 and lowers[i - 1] in {"have", "has", "keep", "keeps", "station", "stations",
                                                                "stationed", "maintain", "maintains"} \
                 and lowers[i + 1:i + 2] == ["in"]:
@@ -681,14 +683,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             # Lebanon with UNIFIL": a mission's forces)
             host = next((t for t in targets if t.start in (at + 2, at + 3) and t.form != "adjective"), None)
             givers = [a for a in subject if a.end <= at - 1 and a.key != (host.key if host else None)]
-            kept = _kept_with(ctx, sentence, lowers, i, missions)
             if host is not None and not (kept is not None and kept[1].key != host.key):
                 for giver in givers:
                     found.append((giver, host, "contributes-forces-in", 0.7))
         if word in _PERSONNEL and i >= 2:
             # "Benin keeps a contingent with the MNJTF", "keeps a reconnaissance contingent in Lithuania within
             # NATO's Enhanced Forward Presence", "Italy has about 1,000 soldiers with UNIFIL"
-            kept = _kept_with(ctx, sentence, lowers, i, missions)
             if kept is not None:
                 verb, mission = kept
                 for giver in verb_subject(ctx, sentence, lowers, political, verb):
@@ -873,16 +873,14 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 if key:
                     found += [(g, Mention(key, "actor", "coref", sentence.start + k, sentence.start + k, 0, 0, 0.6),
                                "contributes-trigger", 0.7) for g in givers]
-    # "Spain and Romania also provide instructors, as does Serbia": the state after "as does" gives the same
-    for i in range(len(lowers) - 2):
-        if lowers[i] == "as" and lowers[i + 1] in {"does", "do", "did"}:
-            also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
-            found += [(a, target, rule, confidence) for a in also
-                      for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
-    # "Indonesia is the largest of the 48 countries that contribute troops to the mission, followed by Italy and India"
-    for i in range(1, len(lowers) - 2):
-        if lowers[i - 1:i + 2] == [",", "followed", "by"] and set(lowers[:i]) & _SUPERLATIVE:
-            also = joined_after(ctx, sentence, sentence.start + i + 1, [m for m in political if m.form != "coref"])
+    # Givers added after the contribution: "Spain and Romania also provide instructors, as does Serbia"; "Indonesia is
+    # the largest of the 48 countries that contribute troops to the mission, followed by Italy and India"
+    named = [m for m in political if m.form != "coref"]
+    for i in range(1, len(lowers) - 1):
+        as_does = lowers[i] == "as" and lowers[i + 1] in {"does", "do", "did"}
+        followed = lowers[i - 1:i + 2] == [",", "followed", "by"] and bool(set(lowers[:i]) & _SUPERLATIVE)
+        if as_does or followed:
+            also = joined_after(ctx, sentence, sentence.start + i + 1, named)
             found += [(a, target, rule, confidence) for a in also
                       for _, target, rule, confidence in found[:] if target.start < sentence.start + i]
     found += _given_by(ctx, sentence, lowers, political, targets)
