@@ -232,6 +232,8 @@ def verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
         if all(w in _ADVERBS for w in gap) or relative:
             if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"}:
                 return []
+            if m.form == "coref":  # "We" of a joint declaration: every actor it stands for
+                return [a for a in before if a.form == "coref" and a.start == m.start and a.end == m.end]
             return [a for a in coordinated_before(before[:k + 1], ctx.lowers) if a.form != "coref" or a is m]
     return []  # (an actor inside the relative clause, "which joined NATO in June 2017,", is passed over)
 

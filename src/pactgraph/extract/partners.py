@@ -703,8 +703,6 @@ def find_members(ctx, sentence, lowers, political) -> None:
             verb = _copula_before(ctx, sentence, lowers, o_start)
             if verb is not None and not set(lowers[verb:o_start]) & {"not", "never", "no", "non", "former"}:
                 who = verb_subject(ctx, sentence, lowers, states, verb)
-                if len(who) == 1 and who[0].form == "coref":  # "We" for the three states of a joint declaration
-                    who = [s for s in states if s.start == who[0].start]
                 found += [(s, org, "member-allies") for s in who]
             continue
         # "the G7 Foreign Ministers of Canada, France, …"
@@ -725,8 +723,6 @@ def find_members(ctx, sentence, lowers, political) -> None:
             if not who and lowers[verb - 1:verb] == ["and"]:
                 who = [s for s in subject if s.end < sentence.start + verb
                        and not {";", ","} & set(lowers[rel(s.end, sentence):verb])]
-            if len(who) == 1 and who[0].form == "coref":
-                who = [s for s in states if s.start == who[0].start]
             found += [(s, org, "member-takes-part") for s in who]
         # "Finland attended its first summit as a full member, having joined the Alliance on 4 April"
         k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
