@@ -536,9 +536,9 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
         if words[:2] in (["exchanged", "by"], ["signed", "by"]) or words[:3] in (["exchanged", "by", ":"],):
             k -= 1  # "Exchanged by: Shri X, …; and Mr Y, …" under each item
             continue
-        # an earlier item of the same list: it too opens with an agreement's genre, or with the same bullet
-        if not (_opens_with_genre(ctx, prev) or (words[:1] and words[0] in {"–", "-", "•", "*", "—"}
-                                                  and lowers[sentence.start] == words[0])):
+        # an earlier item of the same list: it too opens with an agreement's genre (bulleted lines are read by
+        # _bulleted_under_heading)
+        if not _opens_with_genre(ctx, prev):
             return False
         k -= 1
     return False
