@@ -55,11 +55,9 @@ def extract(source: Source) -> Extraction:
         if not speaker.startswith(ID + "person/"):
             return speaker.removeprefix(ID)
         orgs = ctx.positions_by_person.get(speaker)
-        if not orgs and len(own_side) == 1:
-            return own_side[0]  # a ministry's own minister, whose post names no state ("Minister of Defence")
+        if not orgs and len(ctx.own_side) == 1:
+            return ctx.own_side[0]  # a ministry's own minister, whose post names no state ("Minister of Defence")
         return orgs[0] if orgs else None
-
-    own_side = [k for k in publisher if ctx.entity_kind(k) in POLITICAL]
 
     if ctx.host is None and meta.get("genre") == "speech":
         ctx.host = _speech_host(ctx, org_of_speaker)
@@ -198,8 +196,7 @@ def _we_targets(ctx: DocContext) -> list[str]:
     genre = ctx.source.metadata.get("genre", "")
     if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
         # a speech or release whose speaker is not found: "we" is the publishing state or organization
-        own = [k for k in ctx.publisher if ctx.entity_kind(k) in POLITICAL]
-        return own if len(own) == 1 and genre in {"speech", "transcript", "interview"} else []
+        return ctx.own_side if len(ctx.own_side) == 1 and genre in {"speech", "transcript", "interview"} else []
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)

@@ -1028,7 +1028,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if direct and len(in_name) < 2:
         # "the Bilateral Security Agreement with Papua New Guinea, signed in Canberra": that partner and the
         # text's own side, not the other actors of the sentence
-        own = [k for k in ctx.publisher if ctx.entity_kind(k) in POLITICAL] + [
+        own = ctx.own_side + [
             k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         side = next((k for k in in_name + own if k != direct[0].key), None)
         parties = [direct[0].key] + ([side] if side else [])
@@ -1295,19 +1295,9 @@ def _dates_in(ctx: DocContext, sentence: Sentence):
     the year of the document's date."""
     text = ctx.text[sentence.char_start:sentence.char_end]
     found = find_dates(text)
-    reference = _reference_date(ctx)
-    if reference is not None:
-        found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
+    if ctx.date is not None:
+        found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
     return [(sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found)]
-
-
-def _reference_date(ctx: DocContext):
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(str(ctx.source.metadata.get("date", ""))[:10])
-    except ValueError:
-        return None
 
 
 def _place(ctx: DocContext, concluding, from_metadata: bool):

@@ -22,6 +22,15 @@ def _punct_flags(doc) -> list[bool]:
     return [bool(v) for v in doc.to_array(IS_PUNCT).tolist()] if len(doc) else []
 
 
+def _header_date(source):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(source.metadata.get("date", ""))[:10])
+    except ValueError:
+        return None
+
+
 @dataclass(slots=True)
 class Sentence:
     index: int
@@ -43,6 +52,9 @@ class DocContext:
         self.gazetteer = gazetteer
         self.offset = source.body_start
         self.publisher = publisher or []  # register keys the publisher names, longest first
+        # the political actors the publisher names: the text's own side ("we" in a ministry's speech)
+        self.own_side = [k for k in self.publisher if self.entity_kind(k) in POLITICAL]
+        self.date = _header_date(source)  # the document's date, for dates written without a year
         self.lowers: list[str] = lowers_of(doc)
         self.punct: list[bool] = _punct_flags(doc)
         self._missions: tuple | None = None

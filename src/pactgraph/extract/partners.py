@@ -713,7 +713,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
             if j < len(lowers) and lowers[j] == "of" and all(doc[sentence.start + x].is_title for x in range(o_end, j)):
                 found += [(s, org, "member-of-grouping") for s in coordinated_from(doc, sentence.start + j + 1, states)]
         # "Norway takes part in the Joint Expeditionary Force", "Both countries … and take part in PESCO"
-        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)  # the organization's name, past "the"
         verb = k - 3 if lowers[k - 2:k] == ["part", "in"] and k >= 3 and lowers[k - 3] in _TAKE_PART else \
             k - 2 if k >= 2 and lowers[k - 2:k] in (["participates", "in"], ["participate", "in"]) else None
         if verb is not None and ctx.entity_kind(org.key) in {"grouping", "framework", "organization"} and not negated \
@@ -725,7 +725,6 @@ def find_members(ctx, sentence, lowers, political) -> None:
                        and not {";", ","} & set(lowers[rel(s.end, sentence):verb])]
             found += [(s, org, "member-takes-part") for s in who]
         # "Finland attended its first summit as a full member, having joined the Alliance on 4 April"
-        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
         if k >= 3 and lowers[k - 3:k] in _JOINING and not negated:
             found += [(s, org, "member-trigger") for s in subject if s.end < sentence.start + k - 2]
         possessive = org.end < sentence.end and doc[org.end].text in {"'s", "’s"}  # "joined NATO's partners"
@@ -790,7 +789,7 @@ def _gapped_members(ctx, sentence, lowers, states, found) -> list:
 
 
 _AFTER_NAME = {"and", "or", "since", "in", "on", "with", "as", "from", "until", "led", "for", "through", "which", "that",
-               "where", "to", "at", "by", "during", "alongside", "together", "when", "whose", "under", "and", "but"}
+               "where", "to", "at", "by", "during", "alongside", "together", "when", "whose", "under", "but"}
 
 
 def _name_as_modifier(doc, end: int, sentence_end: int) -> bool:
