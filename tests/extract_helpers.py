@@ -6,7 +6,7 @@ from pactgraph.extract import extract
 from pactgraph.namespaces import ID
 from pactgraph.sources import source_from_text
 
-__all__ = ["concept_keys", "partners", "run", "triples"]
+__all__ = ["agreement_parties", "concept_keys", "partners", "run", "triples"]
 
 
 def run(body: str, name: str = "genre.txt", **meta):
@@ -19,6 +19,11 @@ def triples(result, predicate: str) -> set[tuple[str, str]]:
     """``(subject, object)`` pairs of ``predicate``, without the instance namespace."""
     return {(s.subject.removeprefix(ID), s.obj.removeprefix(ID)) for s in result.statements
             if s.predicate == predicate and isinstance(s.obj, str)}
+
+
+def agreement_parties(result) -> dict[str, list[str]]:
+    """Each agreement's name and its parties (sorted, without the instance namespace)."""
+    return {a.name: sorted(p.removeprefix(ID) for p in a.parties) for a in result.agreements}
 
 
 def partners(result) -> set[frozenset]:

@@ -5,14 +5,14 @@ million to ATMIS", "one of the main backers of", "EU partners …, among them A 
 
 from __future__ import annotations
 
-from extract_helpers import partners, run, triples
+from extract_helpers import agreement_parties, partners, run, triples
 
 PACT = "https://w3id.org/pactgraph/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 
 
 def _agreements(result) -> dict[str, set[str]]:
-    return {a.name: {p.rsplit("/id/", 1)[1] for p in a.parties} for a in result.agreements}
+    return {name: set(parties) for name, parties in agreement_parties(result).items()}
 
 
 def test_agreements_exchanged_in_one_sentence_are_told_apart_by_their_topics():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import partners, run, triples
+from extract_helpers import agreement_parties, partners, run, triples
 
 PACT = "https://w3id.org/pactgraph/ontology#"
 ORG = "http://www.w3.org/ns/org#"
@@ -100,18 +100,13 @@ def test_partners_with_a_capitalised_qualifier_and_after_a_colon_past_a_name():
         run(body, date="2025-11-01"))
 
 
-def _agreements(result):
-    return {a.name: sorted(p.rsplit("/", 2)[-2] + "/" + p.rsplit("/", 1)[-1] for p in a.parties)
-            for a in result.agreements}
-
-
 def test_bulleted_instruments_under_a_heading_that_exchanges_them():
     body = ("The Philippines and India upgraded their ties.\n\nSeven agreements signed\n\nSeven instruments were "
             "exchanged in the presence of the two leaders:\n\n– a Plan of Action for 2025–2029, signed by Secretary "
             "Ma. Theresa Lazaro and Minister S. Jaishankar;\n\n– Terms of Reference for Navy Staff Talks;\n\n– a "
             "Memorandum of Understanding on the Exchange of White Shipping Information; and\n\n– a Cultural Exchange "
             "Programme for 2025–2028.")
-    names = set(_agreements(run(body, date="2025-08-05")))
+    names = set(agreement_parties(run(body, date="2025-08-05")))
     assert {"Plan of Action", "Terms of Reference for Navy Staff Talks",
             "Memorandum of Understanding on the Exchange of White Shipping Information",
             "Cultural Exchange Programme"} <= names
@@ -122,16 +117,16 @@ def test_an_agreement_name_with_of_a_and_into():
     body = ("They adopted the Joint Statement on the Establishment of a Strategic Partnership between the Republic of "
             "the Philippines and the Republic of India.")
     assert "Joint Statement on the Establishment of a Strategic Partnership between the Republic of the Philippines " \
-           "and the Republic of India" in _agreements(run(body, date="2025-08-05"))
+           "and the Republic of India" in agreement_parties(run(body, date="2025-08-05"))
     body = "Japan and the Philippines issued the Joint Statement on the Entry into Force of the Reciprocal Access Agreement."
-    assert "Joint Statement on the Entry into Force of the Reciprocal Access Agreement" in _agreements(
+    assert "Joint Statement on the Entry into Force of the Reciprocal Access Agreement" in agreement_parties(
         run(body, date="2025-08-05"))
 
 
 def test_two_capitals_that_sign_stand_for_their_states():
     body = ("In June last year Pyongyang and Moscow signed their Treaty on Comprehensive Strategic Partnership. The "
             "Mutual Defense Treaty that Seoul and Washington signed on 1 October 1953 has kept the peace.")
-    agreements = _agreements(run(body, date="2025-09-01"))
+    agreements = agreement_parties(run(body, date="2025-09-01"))
     assert agreements["Treaty on Comprehensive Strategic Partnership"] == ["state/prk", "state/rus"]
     assert agreements["Mutual Defense Treaty"] == ["state/kor", "state/usa"]
 
@@ -190,14 +185,14 @@ def test_both_sides_after_a_pair_named_by_capitals_in_a_text_about_a_third_state
     body = ("British soldiers head to Kosovo to bolster the NATO-led force. The UK also backs the EU-facilitated "
             "dialogue between Belgrade and Pristina. Both sides have committed themselves to the agreement on the path "
             "to normalisation reached in Brussels in February 2023.")
-    agreements = _agreements(run(body, date="2025-03-01", publisher="Ministry of Defence (United Kingdom)"))
+    agreements = agreement_parties(run(body, date="2025-03-01", publisher="Ministry of Defence (United Kingdom)"))
     assert agreements["agreement on the path to normalisation"] == ["state/srb", "state/xkx"]
 
 
 def test_an_organizations_own_pact_has_no_second_side():
     body = ("The situation in the Democratic Republic of the Congo has changed. The SADC Mutual Defence Pact, which "
             "the Member States signed in Dar es Salaam on 26 August 2003, still binds us together.")
-    assert _agreements(run(body, date="2025-03-20"))["SADC Mutual Defence Pact"] == ["org/sadc"]
+    assert agreement_parties(run(body, date="2025-03-20"))["SADC Mutual Defence Pact"] == ["org/sadc"]
 
 
 def test_contingents_of_a_mission_named_after_them():
@@ -252,7 +247,7 @@ def test_participating_states_members_of_which_and_a_chairpersonship_held():
 def test_an_agreement_it_concluded_after_a_sentence_about_a_state():
     body = ("Moldova has been a reliable contributor to EU crisis management. Under the framework participation "
             "agreement it concluded with the Union in 2012, Moldovan experts have served in CSDP missions.")
-    assert _agreements(run(body, date="2025-05-01"))["Framework Participation Agreement"] == [
+    assert agreement_parties(run(body, date="2025-05-01"))["Framework Participation Agreement"] == [
         "org/european-union", "state/mda"]
 
 
@@ -263,7 +258,7 @@ def test_a_date_without_its_year_and_both_countries_after_the_signing():
     result = run(body, date="2025-11-03")
     treaty = next(a for a in result.agreements if a.name == "Pukpuk Mutual Defence Treaty")
     assert treaty.date == "2025-10-06"
-    assert _agreements(result)["Pukpuk Mutual Defence Treaty"] == ["state/aus", "state/png"]
+    assert agreement_parties(result)["Pukpuk Mutual Defence Treaty"] == ["state/aus", "state/png"]
 
 
 def test_states_that_served_with_a_mission_and_officers_seconded_by_states():
@@ -325,7 +320,7 @@ def test_mandates_read_from_a_missions_mandate_and_the_councils_authority():
 def test_the_two_countries_are_states_not_an_alliance_the_text_is_about():
     body = ("New Zealand is not a member of NATO, but NATO is a partner. New Zealand and NATO work closely. Australia "
             "is our only formal ally, under the Canberra Pact, which the two countries signed on 21 January 1944.")
-    agreements = _agreements(run(body, date="2025-06-01", publisher="New Zealand Parliament"))
+    agreements = agreement_parties(run(body, date="2025-06-01", publisher="New Zealand Parliament"))
     assert agreements["Canberra Pact"] == ["state/aus", "state/nzl"]
 
 
