@@ -105,6 +105,7 @@ _CONCLUDE = {
     "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
     "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures", "accepted",
     "names",  # "put their names to the Élysée Treaty"
+    "issued",  # "the Northwood Declaration, issued by President Macron and Prime Minister Starmer"
     "linked", "bound",  # "have been linked by a Special Partnership since 2007"
     "elevate", "elevates", "elevating", "upgrade", "upgrades", "upgrading",  # "decided today to elevate … to a …"
 }
@@ -142,6 +143,9 @@ _MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "firs
 _NOT_TOPICS = {"sidelines", "margins", "margin", "occasion", "behalf", "eve", "day", "basis", "way", "part"}
 # A treaty or agreement named with its year and said to bind or anchor the parties is one they concluded earlier.
 _STANDING_HEADS = {"treaty", "agreement", "accord", "pact"}
+# Names that a year dates: "the 1951 Mutual Defense Treaty", "the Wellington Declaration of 2010"
+# (not conventions and charters: "the 1982 United Nations Convention on the Law of the Sea" is cited as a standard)
+_DATED_HEADS = _STANDING_HEADS | {"declaration", "memorandum", "protocol"}
 _BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments", "pursuant", "bound", "guaranteed"}
 
 
@@ -187,6 +191,7 @@ class _AgreementMention:
     year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
     own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
     partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")
+    named_year: str | None = None  # a year written with the name ("the 1951 … Treaty", "the … Declaration of 2010")
 
 
 @dataclass(slots=True)
@@ -387,6 +392,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if not concluded and head in _STANDING_HEADS and s > sentence.start and _is_year(doc[s - 1].text) \
                 and not capitalised:
             concluded = True  # "the 1979 peace treaty between Egypt and Israel": concluded in that year
+        named_year = next((t.text for t in (doc[s], doc[max(sentence.start, s - 1)]) if _is_year(t.text)), None) \
+            or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None)
+        if not concluded and not standard and capitalised and head in _DATED_HEADS and named_year \
+                and (ctx.date is None or int(named_year) <= ctx.date.year):
+            concluded = True  # "the Wellington Declaration of 2010": a year dates a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
@@ -404,6 +414,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
+            named_year=named_year,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
@@ -1249,6 +1260,8 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     for mention in concluding or cluster.mentions:
         sentence = mention.sentence
         found = _dates_in(ctx, sentence)
+        if mention.named_year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"
+            found = [d for d in found if d[2][:4] == mention.named_year]
         if found:
             verbs = [ctx.doc[i].idx + ctx.offset for i in range(sentence.start, sentence.end)
                      if ctx.doc[i].lower_ in {"signed", "adopted", "concluded", "agreed", "endorsed", "signing",

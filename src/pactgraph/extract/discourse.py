@@ -156,6 +156,9 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
          ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments"),
          ("both", "of", "our", "countries"), ("both", "our", "countries")]
+# "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
+_BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
+               "served", "remain", "also", "became", "contribute", "contributed"}
 _YOUR = [("your", "country"), ("your", "nation"), ("your", "government"), ("your", "people")]
 _MISSION_REFS = [("the", "operation"), ("the", "mission"), ("the", "force")]
 _IT_LEAD = {"and", "but", "yet", "so"}
@@ -212,6 +215,12 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     for key in targets:
                         added.append(_coref(ctx, start + i, start + i + n, key, confidence))
                     covered.update(range(i, i + n))
+            if word == "both" and i not in covered and lowers[i + 1:i + 2] and lowers[i + 1] in _BOTH_VERBS \
+                    and (i == 0 or lowers[i - 1] in {",", "and", ";"}):
+                pair = _recent_pair(ctx, sentence, start + i) or ctx.main_actors[:2]
+                for key in pair:
+                    added.append(_coref(ctx, start + i, start + i + 1, key, 0.6))
+                covered.add(i)
             if word in _WE and i not in covered:
                 speaker_org = org_of_speaker(sentence.speaker)
                 for key in ([speaker_org] if speaker_org else we_targets):

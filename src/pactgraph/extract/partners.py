@@ -37,6 +37,11 @@ _MEMBER = {"member", "members", "membership", "joined", "join", "joins", "joinin
 # chairing an organization is a sign of membership: "the Republic of Korea's chairmanship of APEC"
 _CHAIR = {"chairmanship", "chair", "chairs", "chaired", "presidency", "chairing", "chairperson", "chairship",
           "chairpersonship"}
+_CHAIR_NOUNS = {"chair", "chairmanship", "chairship", "chairpersonship", "presidency"}
+# words between a state and "as ASEAN Chair": "Malaysia, in its year as", "Malaysia for its leadership as"
+_CHAIR_GAP = {",", "as", "in", "its", "their", "year", "years", "leadership", "role", "for", "will", "take", "takes",
+              "took", "taken", "over", "has", "have", "assumed", "assumes", "assume", "holds", "held", "now",
+              "currently", "incoming", "outgoing", "rotating"}
 _NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "future", "will", "would", "should",
                "could", "may", "might", "applied", "apply", "application", "candidate", "candidates", "invitation",
                "invited", "invite", "prospective", "applicant", "observer", "observers", "priority", "remains",
@@ -585,7 +590,8 @@ def find_members(ctx, sentence, lowers, political) -> None:
               and (a.form != "coref" or (doc[a.start].lower_ in {"it", "we"} and a.start <= sentence.start + 3
                                          and a.confidence >= 0.5)
                    or (doc[a.start].lower_ in {"both", "the"} and a.end - a.start >= 2
-                       and (a.start == sentence.start or doc[a.start + 1].lower_ in {"two", "three", "four"})))]
+                       and (a.start == sentence.start or doc[a.start + 1].lower_ in {"two", "three", "four"}))
+                   or (a.end - a.start == 1 and doc[a.start].lower_ == "both"))]  # "…, and both are members of"
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework")
             and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
                                        and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
@@ -927,6 +933,15 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             holder = next((s for s in named if s.end == sentence.start + k), None)
             if holder is not None:
                 out.append((holder, org, "member-chair"))
+        # "Malaysia, as ASEAN Chair", "Malaysia … in its year as ASEAN Chair", "the Philippines will take over the
+        # ASEAN chairmanship": the organization's name before its chair, held by the state just before
+        if after[:1] and after[0] in _CHAIR_NOUNS and lowers[o_end + 1:o_end + 2] != ["to"]:
+            k = o_start - (1 if lowers[o_start - 1:o_start] in (["the"], ["its"], ["their"]) else 0)
+            holder = next((s for s in reversed(named) if s.end <= org.start and set(
+                lowers[rel(s.end, sentence):k]) <= _CHAIR_GAP), None)
+            if holder is not None and (lowers[k - 1] in {"as", "over", "assumed", "assumes", "assume", "holds", "held"}
+                                       or lowers[o_start - 1] in {"its", "their"}):
+                out.append((holder, org, "member-chair"))
         # "our full support to India for its BRICS chairship": the state whose chairship of the organization it is
         if after[:1] and after[0] in _CHAIRING and lowers[o_start - 1:o_start] in (["its"], ["their"]):
             holder = next((s for s in reversed(named) if s.end <= org.start - 1 and org.start - s.end <= 4), None)
@@ -1127,11 +1142,15 @@ def _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated) 
                          and "like" in lowers[which:rel(s.start, sentence)]]
                 out += [(s, org, "member-takes-part") for s in ([head] if head else []) + likes]
         # "Uzbekistan has taken part in NATO's Partnership for Peace programme since 1994"
-        if ctx.entity_kind(org.key) == "framework" and subject and not negated:
-            gap = lowers[rel(subject[-1].end, sentence):o_start]
+        # ("…, and both take part in PESCO": a "both" of its own clause before the subject's)
+        both = [s for s in states if s.form == "coref" and s.end - s.start == 1 and s.end <= org.start
+                and s.start > (subject[-1].end if subject else sentence.start) and doc[s.start].lower_ == "both"]
+        takers = both or subject
+        if ctx.entity_kind(org.key) == "framework" and takers and not negated:
+            gap = lowers[rel(takers[-1].end, sentence):o_start]
             if len(gap) <= 6 and (("part" in gap and set(gap) & {"took", "taken", "take", "takes", "taking"})
                                   or set(gap) & {"participates", "participated", "participate"}):
-                out += [(s, org, "member-takes-part") for s in subject]
+                out += [(s, org, "member-takes-part") for s in takers]
         # "the Republic of Korea's chairmanship of APEC", "Albania, which chairs the OSCE", "X as the incoming Chair of O"
         if ctx.entity_kind(org.key) in {"organization", "grouping"}:
             for s in states:

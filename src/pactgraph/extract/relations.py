@@ -110,7 +110,7 @@ _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "deliver
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
 _TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
 _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "participate", "participates",
-          "participating", "fought", "operated", "attached"}
+          "participating", "fought", "operated", "attached", "sailed", "sails", "sailing", "assigned"}
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
               "contingent", "contingents", "officers", "police", "sailors", "pilots", "trainers", "battalion", "ships",
               "peacekeeper", "soldier", "frigate", "frigates", "ship", "vessel", "vessels", "warship", "warships",
@@ -735,7 +735,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if direct_only:
                 k = i + (2 if word in _TAKE else 1)  # past "part"
                 served = [m for m in served if lowers[k:k + 1] in (["in"], ["with"])
-                          and m.start - (sentence.start + k) <= 2 + (lowers[k + 1:k + 2] == ["the"])]
+                          and _right_after(lowers, k + 1, rel(m.start, sentence))]
             if not served and lowers[i + 1:i + 2] in (["in"], ["with"]) and lowers[i + 2:i + 3] == ["both"] \
                     and lowers[i + 3:i + 4] and lowers[i + 3] in _MISSION_NOUNS | {"forces"}:
                 # "IFOR took over …, and SFOR replaced it. Egyptian and Moroccan soldiers served in both forces"
@@ -1145,6 +1145,14 @@ def _kept_with(ctx, sentence, lowers, i: int, missions):
             return verb, mission
         return None
     return None
+
+
+def _right_after(lowers, k: int, j: int) -> bool:
+    """Whether the name at ``j`` follows ``k`` with at most an article and a leader between: "in the NATO-led
+    Kosovo Force", "with NATO's Operation Sea Guardian"."""
+    gap = lowers[k:j]
+    gap = gap[1:] if gap[:1] == ["the"] else gap
+    return len(gap) <= 1 or (len(gap) <= 4 and gap[-1] in {"led", "'s", "’s"} and "," not in gap)
 
 
 def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:

@@ -1,0 +1,89 @@
+"""Rules added in pactgraph-rules/0.11 (session 6), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import agreement_parties, run, triples
+
+
+def _dates(result) -> dict[str, str | None]:
+    return {a.name: a.date for a in result.agreements}
+
+
+def test_a_year_written_with_a_name_dates_an_agreement_that_exists():
+    body = ("Defence ties between Norway and the United States rest on the Supplementary Defence Cooperation "
+            "Agreement of 2021.")
+    result = run(body, date="2025-02-03")
+    assert agreement_parties(result) == {"Supplementary Defence Cooperation Agreement": ["state/nor", "state/usa"]}
+    body = "Chile and Peru reaffirmed the 2014 Lima Accord as the basis of their maritime cooperation."
+    assert agreement_parties(run(body, date="2025-02-03")) == {"Lima Accord": ["state/chl", "state/per"]}
+
+
+def test_a_year_after_the_document_does_not_make_an_agreement():
+    body = "Chile and Peru look towards the Lima Accord of 2030 as the basis of their maritime cooperation."
+    assert not run(body, date="2025-02-03").agreements
+
+
+def test_a_convention_cited_with_its_year_is_a_standard_not_an_agreement():
+    body = ("Viet Nam and Malaysia called for disputes to be settled peacefully on the basis of the 1982 United "
+            "Nations Convention on the Law of the Sea.")
+    assert not run(body, date="2025-02-03").agreements
+
+
+def test_a_year_named_with_one_agreement_keeps_the_next_agreements_date_away():
+    body = ("Our cooperation with Japan rests on the Tokyo Declaration of 2011 and on the Canberra Memorandum, "
+            "which was signed in Canberra on 3 May 2019.")
+    dates = _dates(run(body, publisher="Department of Defence (Australia)", date="2025-02-03"))
+    assert dates == {"Tokyo Declaration": None, "Canberra Memorandum": "2019-05-03"}
+
+
+def test_a_declaration_issued_by_two_leaders():
+    body = ("The ministers recalled the Lisbon Declaration, issued by the Prime Ministers of Portugal and Cabo Verde "
+            "on 12 March 2024.")
+    result = run(body, date="2025-02-03")
+    assert agreement_parties(result) == {"Lisbon Declaration": ["state/cpv", "state/prt"]}
+    assert _dates(result) == {"Lisbon Declaration": "2024-03-12"}
+
+
+PACT = "https://w3id.org/pactgraph/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+
+
+def test_a_state_as_the_organizations_chair_is_a_member():
+    for body in ("Indonesia, as ASEAN Chair in 2023, hosted the meeting in Jakarta.",
+                 "The ministers thanked Indonesia for its leadership as ASEAN Chair.",
+                 "The meeting was held in Jakarta, hosted by Indonesia in its year as ASEAN Chair.",
+                 "Laos will take over the ASEAN Chairmanship next year."):
+        members = triples(run(body, date="2023-09-05"), ORG + "memberOf")
+        assert len(members) == 1 and {o for _, o in members} == {"org/asean"}, body
+
+
+def test_handing_the_chair_to_another_state_is_not_read_backwards():
+    body = "Indonesia handed over the ASEAN Chairmanship to Laos at the closing ceremony."
+    members = triples(run(body, date="2023-09-07"), ORG + "memberOf")
+    assert ("state/idn", "org/asean") not in members
+
+
+def test_taking_part_in_a_mission_led_by_someone_else():
+    body = "Switzerland has taken part in the NATO-led Kosovo Force since 1999."
+    assert ("state/che", "mission/kfor") in triples(run(body, date="2024-06-12"), PACT + "contributesTo")
+    body = "Chile has taken part in the EU-led Operation Althea since 2004."
+    assert ("state/chl", "mission/eufor-althea") in triples(run(body, date="2024-06-12"), PACT + "contributesTo")
+
+
+def test_ships_assigned_to_or_sailing_with_an_operation():
+    body = "A Spanish frigate is assigned each spring to NATO's Operation Sea Guardian."
+    assert ("state/esp", "mission/operation-sea-guardian") in triples(run(body, date="2024-06-12"),
+                                                                     PACT + "contributesTo")
+    body = "A Portuguese corvette sailed with Operation Atalanta last year."
+    assert ("state/prt", "mission/operation-atalanta") in triples(run(body, date="2024-06-12"), PACT + "contributesTo")
+
+
+def test_both_alone_as_a_subject_stands_for_the_pair():
+    body = "Slovakia and Slovenia held consultations in Bratislava. Both are members of the European Union and of NATO."
+    members = triples(run(body, date="2024-06-12"), ORG + "memberOf")
+    assert members == {("state/svk", "org/european-union"), ("state/svk", "org/nato"),
+                       ("state/svn", "org/european-union"), ("state/svn", "org/nato")}
+    body = ("Slovakia and Slovenia held consultations in Bratislava. The two countries share a border, and both "
+            "take part in Permanent Structured Cooperation.")
+    assert {("state/svk", "org/pesco"), ("state/svn", "org/pesco")} <= triples(run(body, date="2024-06-12"),
+                                                                             ORG + "memberOf")
