@@ -87,3 +87,53 @@ def test_both_alone_as_a_subject_stands_for_the_pair():
             "take part in Permanent Structured Cooperation.")
     assert {("state/svk", "org/pesco"), ("state/svn", "org/pesco")} <= triples(run(body, date="2024-06-12"),
                                                                              ORG + "memberOf")
+
+
+def _contributions(body: str, **meta) -> set[tuple[str, str]]:
+    return triples(run(body, **meta), PACT + "contributesTo")
+
+
+def test_contributors_listed_after_among_them():
+    body = ("The Force Commander thanked the troop-contributing countries of UNIFIL, among them Ghana, Indonesia and "
+            "Ireland.")
+    assert {("state/gha", "mission/unifil"), ("state/idn", "mission/unifil"), ("state/irl", "mission/unifil")} <= \
+        _contributions(body, date="2025-03-04")
+
+
+def test_the_states_that_provide_a_missions_troops():
+    body = ("The minister met the Commander of EUFOR Althea. She thanked the states that provide its troops, among "
+            "them Slovakia, Slovenia and Bulgaria.")
+    assert _contributions(body, date="2025-03-04") >= {
+        ("state/svk", "mission/eufor-althea"), ("state/svn", "mission/eufor-althea"),
+        ("state/bgr", "mission/eufor-althea")}
+
+
+def test_a_national_service_between_the_adjective_and_the_people():
+    body = "Indian Army engineers and Indonesian Navy medics served with UNIFIL in 2019."
+    assert {s for s, _ in _contributions(body, date="2025-03-04")} == {"state/ind", "state/idn"}
+    body = "Japanese Self-Defense Force engineers served with UNMISS from 2012 to 2017."
+    assert _contributions(body, date="2025-03-04") == {("state/jpn", "mission/unmiss")}
+
+
+def test_thanked_for_keeping_their_contingents_in_the_mission():
+    body = ("The Council took note of the report on MINUSCA. It commended Zambia and Egypt for maintaining their "
+            "contingents in the Mission.")
+    assert {("state/zmb", "mission/minusca"), ("state/egy", "mission/minusca")} <= _contributions(
+        body, date="2025-03-04")
+
+
+def test_members_apposed_to_the_organization():
+    body = "We thank the three European members of the Security Council, Denmark, Greece and Slovenia, for their work."
+    members = triples(run(body, date="2025-03-04"), ORG + "memberOf")
+    assert members == {("state/dnk", "org/un-security-council"), ("state/grc", "org/un-security-council"),
+                       ("state/svn", "org/un-security-council")}
+
+
+def test_a_grouping_described_then_its_members_after_a_colon():
+    body = ("The ministers of NORDEFCO, the framework of five Nordic nations: Denmark, Finland, Iceland, Norway and "
+            "Sweden, met in Oslo.")
+    members = triples(run(body, date="2025-03-04"), ORG + "memberOf")
+    assert {s for s, _ in members} == {"state/dnk", "state/fin", "state/isl", "state/nor", "state/swe"}
+    body = ("At the ADMM-Plus, the ASEAN ministers were joined by counterparts from the eight Plus countries: "
+            "Australia, China, India and Japan.")
+    assert not triples(run(body, date="2025-03-04"), ORG + "memberOf")

@@ -874,6 +874,26 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
                             break
                     out += [(state, o, "member-apposition") for o in chain]
         after = lowers[o_end:o_end + 8]
+        # "the three African members of the Security Council, Algeria, Sierra Leone and Somalia": the members apposed
+        if lead[-2:] == ["members", "of"] and after[:1] == [","]:
+            listed = coordinated_from(doc, org.end + 1, [s for s in named if s.start > org.end])
+            if len(listed) >= 2 and sentence.start + o_end + 1 == listed[0].start - (
+                    doc[listed[0].start - 1].lower_ == "the"):
+                out += [(s, org, "member-apposed-list") for s in listed]
+        # "the Joint Expeditionary Force (JEF), the coalition of ten northern European nations led by the United
+        # Kingdom: Denmark, Estonia, …": a grouping described, then its members after a colon
+        k = o_end + (3 if lowers[o_end:o_end + 1] == ["("] else 0)
+        if lowers[k:k + 1] == [","] and ":" in lowers[k:k + 16]:
+            colon = k + lowers[k:k + 16].index(":")
+            described = lowers[k + 1:colon]
+            if described[:1] in (["the"], ["a"], ["an"]) and set(described) & {"nations", "countries", "states",
+                                                                                "members"} and not set(described) & (
+                    {"were", "was", "are", "is", "have", "has", "had", "met", "joined", "gathered"} |
+                    {".", ";", "partners", "partner", "observers"} | _NOT_MEMBER - {"members"}):
+                listed = coordinated_from(doc, sentence.start + colon + 1,
+                                          [s for s in named if s.start > sentence.start + colon])
+                if len(listed) >= 2:
+                    out += [(s, org, "member-listed-after-colon") for s in listed]
         # "NORDEFCO, which brings together Denmark, Finland, Iceland, Norway and Sweden"
         k = o_end + (2 if after[:2] in ([",", "which"], [",", "that"]) else 0)
         if k > o_end and lowers[k:k + 2] in ([w, "together"] for w in _BRING):

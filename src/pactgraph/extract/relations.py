@@ -117,7 +117,8 @@ _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "unit
               "aircraft", "helicopters", "corvette", "submarine", "engineers", "medics", "observers", "company",
               "companies", "unit", "detachment", "detachments", "squadron", "platoon", "deminers", "monitors",
               "battalions", "brigades", "platoons", "specialists", "advisers", "advisors", "gendarmes", "crews",
-              "officer", "instructor", "engineer", "observer", "adviser", "advisor", "trainers"}
+              "officer", "instructor", "engineer", "observer", "adviser", "advisor", "trainers", "infantry",
+              "paratroopers", "infantrymen"}
 _STATUS = {"sovereignty", "independence", "territorial", "integrity", "membership", "role", "aspirations",
            "aspiration", "right", "rights", "candidacy", "bid", "accession", "application", "centrality", "unity",
            "position", "chairmanship", "presidency", "efforts", "policy", "approach", "outlook", "interest", "chairship",
@@ -647,6 +648,18 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 if key:
                     for state in listed:
                         found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7), "contributor-listing", 0.8))
+    for i, word in enumerate(lowers):
+        # "the states that provide its troops, among them A, B and C": the listed states give to the mission
+        if word in _PROVIDING and i >= 2 and lowers[i - 1] in {"that", "which", "who"} \
+                and lowers[i - 2] in {"states", "countries", "nations"} and not listing_done:
+            at = sentence.start + i
+            listed = _list_after(ctx, sentence, at, {"state"})
+            named = next((m for m in missions if m.form != "coref" and at < m.start <= at + 5), None)
+            key = named.key if named else ctx.recent_mission(sentence, at)
+            if listed and key:
+                listing_done = True
+                for state in listed:
+                    found.append((state, Mention(key, "actor", "coref", at, at, 0, 0, 0.7), "contributor-listing", 0.75))
     calls = [j for j, w in enumerate(lowers) if w in _CALL]
     for i, word in enumerate(lowers):
         at = sentence.start + i
@@ -806,6 +819,12 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
         if (word in _PERSONNEL or word in _ASSETS_NOUNS) and lowers[i - 2:i] == ["for", "the"] and i >= 3:
             # "thanked France, Italy and Greece for the frigates they have assigned to it"
             thanked = _thanked_for(ctx, sentence, lowers, i, political, missions)
+            if thanked is not None:
+                found += [(giver, thanked[1], "contributes-thanked", 0.7) for giver in thanked[0]]
+                continue
+        if word in _PERSONNEL and i >= 3 and lowers[i - 1] in {"its", "their"} and lowers[i - 2] in _KEEPING:
+            # "commended Senegal, Nigeria and Ghana for maintaining their contingents in the Mission"
+            thanked = _thanked_for(ctx, sentence, lowers, i, political, missions, coref_ok=True)
             if thanked is not None:
                 found += [(giver, thanked[1], "contributes-thanked", 0.7) for giver in thanked[0]]
                 continue
@@ -1160,6 +1179,12 @@ def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:
     return ";" in between or "while" in between or "but" in between or len(between) > limit
 
 
+def _among_them(doc, j: int, sentence) -> bool:
+    """ ", among them A, B and C", ", among others A and B" """
+    return doc[j].lower_ == "among" and j + 1 < sentence.end and doc[j + 1].lower_ in {"them", "others", "these"} \
+        and doc[j - 1].text == ","
+
+
 def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
     """States listed after a trigger: "such as A, B and C", ", namely A, B", "of M, namely A"."""
     doc = ctx.doc
@@ -1175,11 +1200,14 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         pos = j + 1  # "The largest troop-contributing countries were Rwanda, Bangladesh and Pakistan"
     else:
         j = at + 1
-        while j < sentence.end and j <= at + 8 and doc[j].lower_ not in LISTING | {"particular", "especially"}:
+        while j < sentence.end and j <= at + 12 and doc[j].lower_ not in LISTING | {"particular", "especially"} \
+                and not _among_them(doc, j, sentence):
             j += 1
-        if j >= sentence.end or doc[j].lower_ not in LISTING | {"particular", "especially"}:
+        among = j < sentence.end and _among_them(doc, j, sentence)
+        if j >= sentence.end or (j > at + 8 and not among) or (
+                doc[j].lower_ not in LISTING | {"particular", "especially"} and not among):
             return []
-        pos = j + 1  # "such as A", "namely A", "in particular A", "especially A"
+        pos = j + (2 if among else 1)  # "such as A", "namely A", "in particular A", "especially A", "among them A"
         if [t.lower_ for t in doc[pos:pos + 4]] in (["the", "partner", "states", "of"], ["the", "member", "states", "of"]):
             pos += 4  # "including the Partner States of Burundi, Kenya and Uganda"
     first = True
@@ -1198,6 +1226,12 @@ def _list_after(ctx, sentence, at: int, kinds) -> list[Mention]:
         else:
             break
     return listed
+
+
+# the words of a national service between a state's adjective and its people: "Japanese Self-Defense Force engineers"
+_SERVICE_WORDS = {"army", "navy", "naval", "air", "police", "military", "force", "forces", "self-defense",
+                  "self-defence", "defence", "defense", "self", "-", "armed", "national", "coast", "guard", "marine",
+                  "marines", "corps", "royal", "maritime", "ground", "gendarmerie", "special", "federal"}
 
 
 def _personnel_owner(ctx, sentence, political, at: int):
@@ -1221,9 +1255,14 @@ def _personnel_owner(ctx, sentence, political, at: int):
     while k - 2 > sentence.start and doc[k - 1].lower_ in {"and", ","} and doc[k - 2].lower_ in _PERSONNEL:
         k -= 2
     owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
-    if owner is None and doc[k - 1].lower_ in {"army", "navy", "naval", "air", "police", "military", "force"}:
-        owner = next((a for a in political if a.end == k - 1 and ctx.entity_kind(a.key) == "state"
-                      and a.form == "adjective"), None)  # "four Colombian army instructors"
+    if owner is None:
+        # "four Colombian army instructors", "Japanese Self-Defense Force engineers", "Bangladeshi Army engineers"
+        j = k
+        while j - 1 > sentence.start and k - j < 5 and doc[j - 1].lower_ in _SERVICE_WORDS:
+            j -= 1
+        if j < k:
+            owner = next((a for a in political if a.end == j and ctx.entity_kind(a.key) == "state"
+                          and a.form == "adjective"), None)
     if owner is None:
         return None
     # "Malaysian and Polish soldiers": the adjectives coordinated before
@@ -1233,14 +1272,22 @@ def _personnel_owner(ctx, sentence, political, at: int):
             group.insert(0, a)
         else:
             break
+    # "Bangladeshi Army engineers and Nepalese Army infantry serve with …": owners of personnel coordinated before
+    k = group[0].start
+    if k - 2 > sentence.start and doc[k - 1].lower_ in {"and", ","} and doc[k - 2].lower_ in _PERSONNEL \
+            and group[0].form == "adjective":
+        group = (_personnel_owner(ctx, sentence, political, k - 1) or []) + group
     return group
 
 
+_PROVIDING = {"provide", "provided", "contribute", "contributed", "send", "sent", "supply", "supplied", "deploy",
+              "deployed"}
+_KEEPING = {"maintaining", "keeping", "deploying", "sending", "providing", "contributing", "committing"}
 _THANK = {"thanks", "thanked", "thank", "commends", "commended", "commend", "appreciates", "appreciated",
           "acknowledges", "acknowledged", "praises", "praised", "salutes", "saluted", "expresses", "expressed"}
 
 
-def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
+def _thanked_for(ctx, sentence, lowers, i: int, political, missions, coref_ok: bool = False):
     """ "thanks the European Union for its support …, and UNSOS for its logistical support": (actor, mission)."""
     k = next((j for j in range(i - 1, max(-1, i - 4), -1) if lowers[j] == "for"), None)
     if k is None:
@@ -1258,7 +1305,8 @@ def _thanked_for(ctx, sentence, lowers, i: int, political, missions):
         clause = clause[len(clause) - clause[::-1].index(";"):]
     if not set(clause) & _THANK:
         return None
-    mission = next((m for m in missions if m.form != "coref"), None)
+    mission = next((m for m in missions if m.form != "coref"), None) or (
+        next(iter(missions), None) if coref_ok else None)
     if mission is None or mission.key == actor.key:
         return None
     return givers, mission
