@@ -137,3 +137,24 @@ def test_a_grouping_described_then_its_members_after_a_colon():
     body = ("At the ADMM-Plus, the ASEAN ministers were joined by counterparts from the eight Plus countries: "
             "Australia, China, India and Japan.")
     assert not triples(run(body, date="2025-03-04"), ORG + "memberOf")
+
+
+def test_a_treaty_named_after_the_place_where_it_was_signed_is_that_treaty():
+    body = ("Today the two Prime Ministers signed in Tartu the Treaty between the Republic of Estonia and the "
+            "Republic of Latvia on Enhanced Defence Cooperation. The Treaty of Tartu replaces the agreement signed "
+            "by the two countries in Riga on 3 March 1994.")
+    result = run(body, date="2025-06-02")
+    names = {a.name: a.date for a in result.agreements}
+    full = "Treaty between the Republic of Estonia and the Republic of Latvia on Enhanced Defence Cooperation"
+    assert "Treaty of Tartu" not in names and names[full] == "2025-06-02"
+
+
+def test_an_article_of_a_treaty_is_cited_not_concluded():
+    body = ("As Allies, Estonia and Latvia are bound by Article 5 of the North Atlantic Treaty and by Article 42(7) "
+            "of the Treaty on European Union.")
+    assert "North Atlantic Treaty" not in agreement_parties(run(body, date="2025-06-02"))
+
+
+def test_a_charter_on_a_partnership_keeps_its_whole_name():
+    body = "The partnership dates back to the Charter on a Distinctive Partnership signed by NATO and Georgia in 2005."
+    assert list(agreement_parties(run(body, date="2025-06-02"))) == ["Charter on a Distinctive Partnership"]

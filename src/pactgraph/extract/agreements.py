@@ -23,6 +23,8 @@ Revitalized Agreement"), the actors and the signatories' actors of that sentence
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -256,14 +258,17 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         else:
             break
     e = end
+    declared = doc[end - 1].lower_ in {"declaration", "statement", "communiqué", "communique"}
     while e < sentence.end:
         token = doc[e]
         nxt = doc[e + 1] if e + 1 < sentence.end else None
         venue = token.lower_ in {"in", "at"} and nxt is not None and nxt.is_title and e + 3 < sentence.end \
             and doc[e + 2].lower_ == "on" and (doc[e + 3].like_num or doc[e + 3].text in _MONTHS) \
             and not any(m.start == e + 1 and m.kind == "actor" for m in sentence.mentions)
-        article = token.lower_ == "of" and nxt is not None and nxt.lower_ in {"a", "an"} and e + 2 < sentence.end \
-            and doc[e + 2].is_title  # "… on the Establishment of a Strategic Partnership between …"
+        article = (token.lower_ == "of" or (token.lower_ in {"on", "for"} and not declared)) and nxt is not None \
+            and nxt.lower_ in {"a", "an"} and e + 2 < sentence.end and doc[e + 2].is_title
+        # ("… on the Establishment of a Strategic Partnership between …", "the Charter on a Distinctive Partnership";
+        # but a "Joint Declaration on a Strategic Partnership" names the partnership it sets up, another agreement)
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))
                                                                 or article) \
@@ -377,7 +382,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         pre = lowers[max(sentence.start, s - 9):s]
         cited = [j for j, w in enumerate(pre) if w in _CITED_UNDER]
         window = pre + lowers[e:min(sentence.end, e + 7)]
-        standard = bool(cited) and len(pre) - cited[-1] <= 4
+        standard = bool(cited) and len(pre) - cited[-1] <= 4 or (
+            "of" in pre[-2:] and bool(set(pre[-5:]) & {"article", "articles", "chapter", "paragraph", "section"}))
+        # ("bound by Article 5 of the North Atlantic Treaty": a provision cited, not a treaty concluded here)
         before = lowers[sentence.start:s]
         # (cited as a standard, "maritime zones established in accordance with UNCLOS must remain in place", the
         # words around it conclude something else; "in line with the agreements in force" still says it is in force)
@@ -712,6 +719,29 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     return clusters
 
 
+_PLACE_NAMED = re.compile(r"(?:(?:Treaty|Agreement|Accord|Declaration|Protocol|Pact|Memorandum) of ([A-Z][\w'-]+)"
+                          r"|([A-Z][\w'-]+) (?:Treaty|Agreement|Accord|Declaration|Protocol|Pact))")
+
+
+def _merge_place_names(ctx: DocContext, clusters: list[_Cluster]) -> list[_Cluster]:
+    """ "… today signed in Nancy the Treaty between the French Republic and the Republic of Poland …", then "the
+    Treaty of Nancy": a name after the place of signing is the agreement signed there, earlier in the text."""
+    gone = []
+    for cluster in clusters:
+        match = _PLACE_NAMED.fullmatch(cluster.name)
+        place = match and (match.group(1) or match.group(2))
+        target = next((c for c in clusters if place and c is not cluster and c not in gone and c.kind == cluster.kind
+                       and c.head == cluster.head and any(m.concluded and re.search(
+                           rf"\b(?:in|at) {re.escape(place)}\b", ctx.text[m.sentence.char_start:m.sentence.char_end])
+                               for m in c.mentions)), None)
+        if target is not None:
+            for mention in cluster.mentions:
+                mention.concluded = False  # (its date and parties are the ones of the signing, not of its sentence)
+            target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
+            gone.append(cluster)
+    return [c for c in clusters if c not in gone]
+
+
 def _other_partner(mention: _AgreementMention, cluster: _Cluster) -> bool:
     """Whether a mention and a cluster name partners that cannot both be right: the partner after "with" of one is
     not among the actors named in the other."""
@@ -866,7 +896,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
 
     Returns each agreement with the indexes of the sentences that mention it.
     """
-    clusters = _cluster(_mentions(ctx, nlp))
+    clusters = _merge_place_names(ctx, _cluster(_mentions(ctx, nlp)))
     _document_cluster(ctx, clusters)
     result = []
     for cluster in clusters:
