@@ -158,3 +158,38 @@ def test_an_article_of_a_treaty_is_cited_not_concluded():
 def test_a_charter_on_a_partnership_keeps_its_whole_name():
     body = "The partnership dates back to the Charter on a Distinctive Partnership signed by NATO and Georgia in 2005."
     assert list(agreement_parties(run(body, date="2025-06-02"))) == ["Charter on a Distinctive Partnership"]
+
+
+_JOINT = ("---\ntitle: Joint Statement of the Foreign Ministers of Estonia, Latvia and Lithuania\ndate: 2025-05-02\n"
+          "genre: joint-statement\npublisher: Ministry of Foreign Affairs of Estonia\n---\n"
+          "We, the Foreign Ministers of Estonia, Latvia and Lithuania, met in Riga today.\n\n")
+_BALTS = {"state/est", "state/lva", "state/ltu"}
+
+
+def _joint(body: str):
+    from pactgraph.extract import extract
+    from pactgraph.sources import source_from_text
+
+    return extract(source_from_text(_JOINT + body, name="joint.txt"))
+
+
+def test_the_speakers_of_a_joint_statement_gathered_in_one_phrase():
+    members = triples(_joint("Since 2004 all three of our countries have been members of the European Union."),
+                      ORG + "memberOf")
+    assert members == {(k, "org/european-union") for k in _BALTS}
+    members = triples(_joint("With Finland and Poland, we all sit in the Council of the Baltic Sea States."),
+                      ORG + "memberOf")
+    assert {s for s, _ in members} >= _BALTS
+    given = triples(_joint("All three of us will keep up our military, financial and humanitarian support to "
+                           "Ukraine."), PACT + "contributesTo")
+    assert given == {(k, "state/ukr") for k in _BALTS}
+
+
+def test_states_that_make_up_a_grouping():
+    body = "Together with the United Kingdom and Denmark, the three of us make up the Joint Expeditionary Force."
+    result = _joint(body)
+    assert {s for s, _ in triples(result, ORG + "memberOf")} == _BALTS | {"state/gbr", "state/dnk"}
+    assert not triples(result, PACT + "partnerOf") - {(a, b) for a in _BALTS for b in _BALTS}
+    body = "Norway and Sweden make up NORDEFCO together with Denmark, Finland and Iceland."
+    members = triples(run(body, date="2025-05-02"), ORG + "memberOf")
+    assert {s for s, _ in members} == {"state/nor", "state/swe", "state/dnk", "state/fin", "state/isl"}

@@ -221,6 +221,13 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 for key in pair:
                     added.append(_coref(ctx, start + i, start + i + 1, key, 0.6))
                 covered.add(i)
+            n = _speakers_group(lowers, i) if word in {"all", "each", "the", "both", "our", "we"} else 0
+            if n and not covered.intersection(range(i, i + n)) and not org_of_speaker(sentence.speaker) \
+                    and len(we_targets) >= 2:
+                # "all eight of our countries", "the eight of us", "we all": the parties of a joint statement
+                for key in we_targets:
+                    added.append(_coref(ctx, start + i, start + i + n, key, 0.6))
+                covered.update(range(i, i + n))
             if word in _WE and i not in covered:
                 speaker_org = org_of_speaker(sentence.speaker)
                 for key in ([speaker_org] if speaker_org else we_targets):
@@ -237,6 +244,28 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+_GROUP_NOUNS = {"countries", "nations", "states", "governments"}
+
+
+def _speakers_group(lowers: list[str], i: int) -> int:
+    """The length of a phrase at ``i`` that gathers the speakers of a joint text: "all eight of us", "the eight of
+    us", "each of our countries", "our seven countries", "we all" (0 when there is none)."""
+    w = lowers[i:i + 6]
+    if w[:1] == ["we"]:
+        return 2 if w[1:2] in (["all"], ["both"]) else 0
+    if w[:1] == ["our"]:
+        return 3 if len(w) >= 3 and w[1] in _COUNTS - {"two"} and w[2] in _GROUP_NOUNS else 0
+    k = 1 + (len(w) > 1 and (w[1] in _COUNTS or w[1].isdigit()))
+    if w[0] == "the" and k == 1:
+        return 0  # ("the eight of us", not "the rest of us")
+    if w[k:k + 2] == ["of", "us"]:
+        return k + 2
+    if w[k:k + 2] == ["of", "our"] and len(w) > k + 2 and w[k + 2] in _GROUP_NOUNS:
+        return k + 3
+    return 0
 
 
 # "Both sides noted / agreed / welcomed …": the parties of the meeting the text reports, not a pair named before

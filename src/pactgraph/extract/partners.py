@@ -303,7 +303,8 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 # "Together with A, B and C, our partner countries show …": the partners of "our", not of each other
                 pairs += [(after[-1].key, m.key, 0.7, "partner-together-with") for m in listed
                           if m.key != after[-1].key]
-            elif after:
+            elif after and not set(lowers[k:k + 3]) & {"make", "form", "constitute", "comprise", "compose"}:
+                # ("Together with A and B, the eight of us make up the JEF": members of one grouping, not partners)
                 for a, b in combinations(keys, 2):
                     pairs.append((a, b, 0.7, "partner-together-with"))
     # "With the African Union, a key partner for NATO, …"; "ASEAN, a close partner of each of the three countries"
@@ -591,7 +592,10 @@ def find_members(ctx, sentence, lowers, political) -> None:
                                          and a.confidence >= 0.5)
                    or (doc[a.start].lower_ in {"both", "the"} and a.end - a.start >= 2
                        and (a.start == sentence.start or doc[a.start + 1].lower_ in {"two", "three", "four"}))
-                   or (a.end - a.start == 1 and doc[a.start].lower_ == "both"))]  # "…, and both are members of"
+                   or (a.end - a.start == 1 and doc[a.start].lower_ == "both")  # "…, and both are members of"
+                   or (a.end - a.start >= 2 and doc[a.start].lower_ in {"all", "each", "the", "our", "we"}
+                       and ("of" in {t.lower_ for t in doc[a.start:a.end]} or doc[a.start].lower_ in {"our", "we"})))]
+    # ("all eight of our countries have been NATO Allies", "we all sit in the Council of the Baltic Sea States")
     orgs = [a for a in sentence.mentions if a.kind in ("actor", "framework")
             and (a.form != "coref" or (a.end - a.start == 2 and doc[a.start].lower_ in {"our", "the"}
                                        and doc[a.start + 1].is_title))  # "our Alliance", "the Community"
@@ -926,6 +930,27 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             if before:
                 out += [(s, org, "member-founder") for s in coordinated_before(
                     [s for s in named if s.end <= before[0].end], ctx.lowers)]
+        # "Estonia, Latvia and Lithuania make up the JEF together with the United Kingdom", "Together with the UK and
+        # the Netherlands, the eight of us make up the Joint Expeditionary Force"
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        verb = k - 2 if k >= 2 and lowers[k - 2:k] in (["make", "up"], ["makes", "up"], ["made", "up"]) else \
+            k - 1 if k >= 1 and lowers[k - 1] in {"constitute", "constitutes", "form", "forms"} else None
+        # "we all sit in the Council of the Baltic Sea States", "both sit permanently on the Security Council"
+        if verb is None and k >= 2 and lowers[k - 1] in {"in", "on"}:
+            j = k - 2 - (lowers[k - 2] in {"permanently", "together", "also", "still"})
+            verb = j if j >= 1 and lowers[j] in {"sit", "sits", "sat"} else None
+        if verb is not None and verb >= 1:
+            adjacent = [s for s in states if s.end == sentence.start + verb]
+            if adjacent:
+                group = [s for s in states if s.start == adjacent[0].start] if adjacent[0].form == "coref" else \
+                    coordinated_before([s for s in named if s.end <= adjacent[0].end], ctx.lowers)
+                withs = []
+                if lowers[:2] == ["together", "with"]:
+                    withs = coordinated_from(doc, sentence.start + 2, [s for s in named if s.start < group[0].start])
+                tail = o_end + 2 if lowers[o_end:o_end + 2] == ["together", "with"] else None
+                if tail is not None:
+                    withs += coordinated_from(doc, sentence.start + tail, [s for s in named if s.start >= org.end])
+                out += [(s, org, "member-make-up") for s in group + withs]
         # "Sweden became NATO's 32nd Ally", "Timor-Leste was admitted as ASEAN's eleventh member"
         if after[:1] in (["'s"], ["’s"]) and len(after) >= 2:
             k = 1
@@ -1251,4 +1276,5 @@ _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side"})
 MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | _TAKE_PART | {
     "founded", "belonged", "belongs", "part", "participates", "participated", "participate", "allies", "ally",
-    "admitted", "admit", "admits", "contracting", "formed"} | _BRING)
+    "admitted", "admit", "admits", "contracting", "formed", "make", "makes", "made", "constitute", "constitutes",
+    "form", "forms", "sit", "sits", "sat"} | _BRING)

@@ -840,7 +840,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 found.append((*passive, "supports-passive", 0.7))
                 continue
         if word in _SUPPORT_NOUNS and i >= 1 and lowers[i - 1] in {"humanitarian", "development", "food"} \
-                and not (i >= 3 and set(lowers[i - 4:i - 1]) & {"military", "security", "defence", "defense"}):
+                and not (i >= 3 and set(lowers[max(0, i - 6):i - 1]) & {"military", "security", "defence", "defense"}):
+            # (but "our military, financial and humanitarian support to Ukraine" is security support too)
             continue  # "its humanitarian assistance to the Ukrainian people": not security support
         if word in _SUPPORT_VERBS or word in _SUPPORT_NOUNS or word in _PROVIDE or word in _GIVE or word in _STAND or (
                 word in _PROP and lowers[i + 1:i + 2] == ["up"]):
