@@ -193,3 +193,18 @@ def test_states_that_make_up_a_grouping():
     body = "Norway and Sweden make up NORDEFCO together with Denmark, Finland and Iceland."
     members = triples(run(body, date="2025-05-02"), ORG + "memberOf")
     assert {s for s, _ in members} == {"state/nor", "state/swe", "state/dnk", "state/fin", "state/isl"}
+
+
+def test_member_states_of_the_organization_the_text_speaks_for():
+    body = ("The Council of Ministers of ECOWAS met in Abuja. The following Member States were represented: Ghana, "
+            "Senegal and Togo. Mali and Niger, two Member States whose participation is suspended, did not attend. "
+            "It commended Nigeria, a Member State, for hosting the session.")
+    members = triples(run(body, publisher="ECOWAS Commission", date="2025-06-20"), ORG + "memberOf")
+    assert members == {(k, "org/ecowas") for k in ("state/gha", "state/sen", "state/tgo", "state/mli", "state/ner",
+                                                   "state/nga")}
+
+
+def test_a_member_state_of_a_named_organization_is_left_to_the_named_rules():
+    body = "Kenya, a Member State of the East African Community, hosted the talks."
+    members = triples(run(body, publisher="ECOWAS Commission", date="2025-06-20"), ORG + "memberOf")
+    assert ("state/ken", "org/ecowas") not in members

@@ -130,6 +130,18 @@ class DocContext:
                 return named[-1]
         return None
 
+    def home_organization(self) -> str | None:
+        """The organization a text speaks for or is mainly about (its publisher's, else its first main actor's):
+        what "a Member State" without "of …" belongs to."""
+        for key in self.own_side + self.main_actors:
+            kind = self.entity_kind(key)
+            if kind in {"organization", "grouping"}:
+                return key
+            parent = self.gazetteer.register.entities[key].parent if kind == "body" else None
+            if parent and self.entity_kind(parent) in {"organization", "grouping"}:
+                return parent
+        return None
+
     def bodies_as_parent(self, keys: list[str]) -> list[str]:
         """Two or more bodies of one organization stand for it: "We, the President of the European Council, …, the
         President of the European Commission, …", "President Costa and the President of the Commission signed …"."""

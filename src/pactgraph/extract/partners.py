@@ -603,6 +603,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
     if not states:
         return
     found: list[tuple[Mention, Mention, str]] = _founders(ctx, sentence, lowers, states)
+    found += _home_members(ctx, sentence, lowers, states)
     if not orgs:
         _record_members(ctx, sentence, found)
         return
@@ -992,6 +993,36 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
             holder = next((s for s in reversed(named) if s.end <= org.start - 1 and org.start - s.end <= 4), None)
             if holder is not None:
                 out.append((holder, org, "member-chair"))
+    return out
+
+
+_MEMBER_STATE_COUNTS = {"a", "one", "two", "three", "four", "five", "six", "another", "fellow"}
+
+
+def _home_members(ctx, sentence, lowers, states) -> list:
+    """ "Djibouti and Uganda, two Member States whose troops serve with the mission", "Armenia, a member State that
+    has not taken part …", "The following Member States were represented …: A, B and C": members of the
+    organization the text speaks for, when no other is named."""
+    home = ctx.home_organization()
+    if home is None:
+        return []
+    org = Mention(home, "actor", "coref", sentence.start, sentence.start, 0, 0, 0.6)
+    named = [s for s in states if s.form != "coref"]
+    out = []
+    for i in range(1, len(lowers) - 2):
+        if lowers[i] not in {"member", "fellow"} or lowers[i + 1] not in {"state", "states"} \
+                or lowers[i + 2:i + 3] == ["of"]:
+            continue
+        k = i - (lowers[i - 1] in _MEMBER_STATE_COUNTS)
+        if lowers[k - 1:k] == [","]:
+            state = next((s for s in named if s.end == sentence.start + k - 1), None)
+            if state is not None:
+                out += [(s, org, "member-of-home-organization")
+                        for s in coordinated_before([s for s in named if s.end <= state.end], ctx.lowers)]
+        elif lowers[max(0, k - 2):k] == ["the", "following"] and ":" in lowers[i:]:
+            colon = i + lowers[i:].index(":")
+            out += [(s, org, "member-of-home-organization") for s in coordinated_from(
+                ctx.doc, sentence.start + colon + 1, [s for s in named if s.start > sentence.start + colon])]
     return out
 
 
