@@ -361,7 +361,9 @@ def _drop_unanchored_generic(doc, mentions: list[Mention], publisher: list[str])
         return mentions
     # only a text that speaks of another alliance as a common noun ("the alliance between A and B",
     # "our bilateral alliance") is in doubt; elsewhere "Allies" and "the Alliance" are read as NATO
-    if not any(t.text in ("alliance", "alliances", "allies", "ally") for t in doc):
+    from .pipeline import texts_of
+
+    if not {"alliance", "alliances", "allies", "ally"} & set(texts_of(doc)):
         return mentions
     anchored = {m.key for m in mentions if m.kind == "actor" and m.form in ("name", "acronym")} | set(publisher)
     drop = {id(m) for m in generic if m.key not in anchored}

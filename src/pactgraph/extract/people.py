@@ -541,10 +541,13 @@ def find_people(ctx: DocContext, host: str | None = None):
     # Bare surnames of known persons ("Borg said").
     known = {f for f in by_family if not f.isupper() or len(f) <= 1}
     taken = {i for _, s, e in mentions for i in range(s, e)}
+    from .pipeline import texts_of
+
+    texts = texts_of(ctx.doc)  # (no token objects: most words are not a known family name)
     for sentence in ctx.sentences:
-        for token in ctx.doc[sentence.start:sentence.end]:
-            if token.text in known and token.i not in taken and token.is_title:
-                mentions.append((by_family[token.text], token.i, token.i + 1))
+        for i in range(sentence.start, sentence.end):
+            if texts[i] in known and i not in taken and ctx.doc[i].is_title:
+                mentions.append((by_family[texts[i]], i, i + 1))
     mentions.sort(key=lambda m: m[1])
     _merge_positions(ctx, positions)
     for position in positions.values():
@@ -571,6 +574,8 @@ def _fullest_names(found_all, japanese_style: bool) -> dict[tuple[str, str], str
 
 
 def _found_in(parser: _Parser) -> list[_Found]:
+    from .pipeline import texts_of
+
     doc = parser.doc
     titles = parser.all_titles = parser.titles()
     found: list[_Found] = []
@@ -613,11 +618,12 @@ def _found_in(parser: _Parser) -> list[_Found]:
             found.append(_Found(tokens, chain[0].start, end, chain, family_only=True))
             used.update(range(chain[0].start, end))
     # "Mr Rasmussen", "Ms Battsetseg": honorific and a name, no post.
-    for token in doc[parser.start:parser.end]:
-        if token.text in _SURNAME_CUES and token.i + 1 < parser.end and token.i not in used:
-            tokens, end = parser.read_name(token.i + 1)
-            if tokens and not any(f.start <= token.i < f.end for f in found):
-                found.append(_Found(tokens, token.i, end, []))
+    texts = texts_of(doc)
+    for i in range(parser.start, parser.end):
+        if texts[i] in _SURNAME_CUES and i + 1 < parser.end and i not in used:
+            tokens, end = parser.read_name(i + 1)
+            if tokens and not any(f.start <= i < f.end for f in found):
+                found.append(_Found(tokens, i, end, []))
     return found
 
 

@@ -63,13 +63,13 @@ def get_nlp():
             # Set all boundaries at once: setting ``token.is_sent_start`` one by one costs a pass per token.
             from spacy.attrs import SENT_START
 
-            starts = doc.to_array([SENT_START])
-            changed = False
-            for token in doc[:-1]:
-                if "\n" in token.text or "\n" in token.whitespace_:
-                    starts[token.i + 1] = 1
-                    changed = True
-            if changed:
+            # A token holding a line break ends a sentence (spaCy keeps a token's trailing whitespace to one space,
+            # so line breaks are tokens of their own). Token texts come as one array, not as token objects.
+            texts = _token_strings(doc, "ORTH")
+            breaks = [i + 1 for i, text in enumerate(texts[:-1]) if "\n" in text]
+            if breaks:
+                starts = doc.to_array([SENT_START])
+                starts[breaks] = 1
                 doc.from_array([SENT_START], starts)
             return doc
 
