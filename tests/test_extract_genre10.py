@@ -208,3 +208,30 @@ def test_a_member_state_of_a_named_organization_is_left_to_the_named_rules():
     body = "Kenya, a Member State of the East African Community, hosted the talks."
     members = triples(run(body, publisher="ECOWAS Commission", date="2025-06-20"), ORG + "memberOf")
     assert ("state/ken", "org/ecowas") not in members
+
+
+def test_states_whose_troops_serve_with_a_mission():
+    body = "The Council commended Burundi and Kenya, two Member States whose troops serve with AUSSOM."
+    assert _contributions(body, date="2025-06-20") >= {("state/bdi", "mission/aussom"), ("state/ken", "mission/aussom")}
+    body = "The minister thanked Chile, whose police officers serve with the Multinational Security Support Mission."
+    assert _contributions(body, date="2025-06-20") == {("state/chl", "mission/mss-haiti")}
+
+
+def test_whose_troops_serve_in_the_mission_needs_the_mission_named():
+    body = ("The EU recalled the role of EUCAP Somalia. Both sides paid tribute to Burundi and Kenya, whose soldiers "
+            "serve in the mission.")
+    assert not _contributions(body, date="2025-06-20")
+
+
+def test_most_of_the_ships_in_a_text_about_one_operation():
+    body = ("The Council extended EUNAVFOR Aspides until February 2027. Greece, Italy and France have supplied most "
+            "of the frigates.")
+    assert _contributions(body, date="2025-06-20") == {
+        (k, "mission/eunavfor-aspides") for k in ("state/grc", "state/ita", "state/fra")}
+
+
+def test_a_mission_served_by_others_in_a_later_clause():
+    body = ("The Council commends North Macedonia, whose soldiers serve in EUFOR Althea, and Montenegro, which has "
+            "provided personnel to Operation Atalanta.")
+    assert _contributions(body, date="2025-06-20") == {("state/mkd", "mission/eufor-althea"),
+                                                      ("state/mne", "mission/operation-atalanta")}

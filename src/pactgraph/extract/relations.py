@@ -745,6 +745,10 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                                 if ctx.entity_kind(m.key) == "state"]
                 direct_only = True  # (not "participated in the talks on UNIFIL")
             served = [m for m in missions if m.start > at]
+            if "whose" in lowers[max(0, i - 5):i]:
+                # "…, whose soldiers serve in the mission": only a mission named here (which one "the mission" is,
+                # after a sentence naming several, is a guess)
+                served = [m for m in served if m.form != "coref"]
             if direct_only:
                 k = i + (2 if word in _TAKE else 1)  # past "part"
                 served = [m for m in served if lowers[k:k + 1] in (["in"], ["with"])
@@ -754,9 +758,13 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 # "IFOR took over …, and SFOR replaced it. Egyptian and Moroccan soldiers served in both forces"
                 served = _last_two_missions(ctx, sentence, at)
             for contributor in contributors:
+                givers = {c.key for c in contributors}
+                others = [a.start for a in political if a.form != "coref" and a.start > at and a.key not in givers
+                          and lowers[rel(a.start, sentence) - 2:rel(a.start, sentence)] == [",", "and"]]
                 for mission in served:
-                    if mission.start > at and _clause_break(lowers, i, rel(mission.start, sentence), 24):
-                        break
+                    if mission.start > at and (_clause_break(lowers, i, rel(mission.start, sentence), 24)
+                                               or any(o < mission.start for o in others)):
+                        break  # (", and Montenegro and Serbia, which have provided personnel to Atalanta": others')
                     found.append((contributor, mission, "contributes-serving", 0.8))
         if word in _CONTRIB and lowers[i + 1:i + 2] == ["by"]:
             continue  # "the forces deployed by Rwanda under its arrangement": the receiver is not named here
@@ -1253,6 +1261,8 @@ def _personnel_owner(ctx, sentence, political, at: int):
     # "Greek ships, aircraft and staff officers serve with …", "Ivorian soldiers and police officers served with …"
     while k - 2 > sentence.start and doc[k - 1].lower_ in {"staff", "police", "military", "naval", "civilian"}:
         k -= 1
+    if doc[k - 1].lower_ == "whose":
+        return _whose_antecedent(ctx, sentence, political, k - 1)
     while k - 2 > sentence.start and doc[k - 1].lower_ in {"and", ","} and doc[k - 2].lower_ in _PERSONNEL:
         k -= 2
     owner = next((a for a in political if a.end in (k, k - 1) and ctx.entity_kind(a.key) in POLITICAL), None)
@@ -1279,6 +1289,20 @@ def _personnel_owner(ctx, sentence, political, at: int):
             and group[0].form == "adjective":
         group = (_personnel_owner(ctx, sentence, political, k - 1) or []) + group
     return group
+
+
+def _whose_antecedent(ctx, sentence, political, whose: int) -> list | None:
+    """ "Djibouti and Uganda, two Member States whose troops serve with the mission", "Kenya, whose police officers
+    serve with …": the actors the relative clause is about (an apposition between them and "whose" is skipped)."""
+    doc = ctx.doc
+    comma = next((j for j in range(whose - 1, max(sentence.start - 1, whose - 6), -1) if doc[j].text == ","), None)
+    if comma is None:
+        return None
+    last = next((a for a in reversed(political) if a.end == comma and a.form != "coref"
+                 and ctx.entity_kind(a.key) in POLITICAL), None)
+    if last is None or not all(t.is_alpha for t in doc[comma + 1:whose]):
+        return None
+    return coordinated_before([a for a in political if a.form != "coref" and a.end <= last.end], ctx.lowers)
 
 
 _PROVIDING = {"provide", "provided", "contribute", "contributed", "send", "sent", "supply", "supplied", "deploy",
@@ -1382,7 +1406,8 @@ def _implied_mission(ctx, sentence, lowers, i: int):
                                or lowers[j] in {"staff", "officers", "and", ",", "maritime", "patrol", "flights",
                                                 "quick", "reaction", "engineering", "medical", "special", "itself",
                                                 "the", "a", "an", "biggest", "largest", "sizeable", "small", "large",
-                                                "specialised", "specialized", "additional", "civilian", "military"}
+                                                "specialised", "specialized", "additional", "civilian", "military",
+                                                "most", "of", "bulk", "much", "many", "some", "several"}
                                or (funding and (lowers[j] in _EQUIPMENT or lowers[j] in {"-", "long", "range"}))):
         j += 1
     wanted = _PERSONNEL | {"staff", "officers", "flights", "force", "company"} | (_EQUIPMENT if funding else set())
