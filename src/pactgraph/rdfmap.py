@@ -230,6 +230,18 @@ def register_quads(register: Register) -> list[ox.Quad]:
             quads += [ox.Quad(iri, _n(ORG + "memberDuring"), interval, g),
                       ox.Quad(interval, _n(RDF + "type"), _n(TIME + "Interval"), g)]
             quads += _interval(interval, m.start, m.end, g)
+    for agreement in register.agreements.values():
+        iri = _n(ID + agreement.key)
+        quads += [ox.Quad(iri, _n(RDF + "type"), _n(PACT + agreement.kind), g),
+                  ox.Quad(iri, _n(RDF + "type"), _n(PACT + "Agreement"), g),
+                  ox.Quad(iri, _n(RDFS + "label"), ox.Literal(agreement.name), g)]
+        quads += [ox.Quad(iri, _n(SKOS + "altLabel"), ox.Literal(alias), g) for alias in agreement.aliases]
+        quads += [ox.Quad(iri, _n(PACT + "party"), _n(ID + party), g) for party in agreement.parties]
+        if agreement.date:
+            quads.append(ox.Quad(iri, _n(PACT + "signingDate"), _date_literal(agreement.date), g))
+        if agreement.wikidata:
+            quads.append(ox.Quad(iri, _n(OWL + "sameAs"), _n(WD + agreement.wikidata), g))
+        quads += [ox.Quad(iri, _n(DCTERMS + "source"), _n(url), g) for url in agreement.sources]
     for role in sorted({m.role for m in register.memberships}):
         quads += [ox.Quad(_n(f"{ID}role/{role}"), _n(RDF + "type"), _n(ORG + "Role"), g),
                   ox.Quad(_n(f"{ID}role/{role}"), _n(RDFS + "label"), ox.Literal(role), g)]

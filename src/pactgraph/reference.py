@@ -1,5 +1,5 @@
 """The actor register: curated tables of states, organizations, missions,
-regions, places and memberships in ``graph/reference/``.
+regions, places, memberships and well-known agreements in ``graph/reference/``.
 
 Every row cites its source. :func:`load_register` reads the tables once and
 checks them; :func:`register_quads` maps them to the reference graph.
@@ -20,7 +20,7 @@ from .errors import ReferenceDataError
 from .model import Entity
 from .namespaces import ID
 
-__all__ = ["Membership", "OfficeHolder", "Register", "load_office_holders", "load_register"]
+__all__ = ["KnownAgreement", "Membership", "OfficeHolder", "Register", "load_office_holders", "load_register"]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -50,6 +50,26 @@ class Membership:
     sources: tuple[str, ...]
 
 
+#: Agreement classes a row of ``agreements.csv`` may have (local names in the pact: ontology).
+AGREEMENT_KINDS = {"Treaty", "Agreement", "JointDeclaration", "JointStatement", "MemorandumOfUnderstanding",
+                   "PartnershipFramework"}
+
+
+@dataclass(frozen=True, slots=True)
+class KnownAgreement:
+    """A well-known agreement from ``agreements.csv``: texts cite it by name ("the Élysée Treaty", "the FPDA")
+    without saying who signed it or when, and every text that names it means the same agreement."""
+
+    key: str  # "agreement/elysee-treaty": also its IRI after the ID namespace
+    name: str
+    aliases: tuple[str, ...]
+    kind: str  # local name of the pact: class
+    parties: tuple[str, ...]  # register keys of the original parties
+    date: str | None  # day of signature or adoption, when known
+    wikidata: str | None
+    sources: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Register:
     """All curated entities, by register key, and their memberships."""
@@ -60,6 +80,7 @@ class Register:
     mandated_by: dict[str, str] = field(default_factory=dict)
     periods: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → running-text variants
+    agreements: dict[str, KnownAgreement] = field(default_factory=dict)  # key → well-known agreement
 
     def by_iri(self, iri: str) -> Entity | None:
         return self.entities.get(iri.removeprefix(ID))
@@ -199,7 +220,44 @@ def load_register(folder: Path | None = None) -> Register:
             start=_date(row.get("start", ""), path, number), end=_date(row.get("end", ""), path, number),
             sources=tuple(row["source"].split()),
         ))
+    _load_agreements(register, folder / "agreements.csv")
     return register
+
+
+def _load_agreements(register: Register, path: Path) -> None:
+    """Rows of ``agreements.csv``: each names its parties (states and organizations of the register), and no name
+    or alias is shared by two agreements."""
+    names: dict[str, str] = {}
+    for number, row in _rows(path):
+        key = "agreement/" + row.get("key", "")
+        if not re.fullmatch(r"agreement/[a-z0-9]+(-[a-z0-9]+)*", key):
+            raise ReferenceDataError(f"{path}:{number}: {row.get('key')!r} is not a lowercase slug")
+        if key in register.agreements:
+            raise ReferenceDataError(f"{path}:{number}: duplicate agreement key {key!r}")
+        kind = row.get("type", "")
+        if kind not in AGREEMENT_KINDS:
+            raise ReferenceDataError(f"{path}:{number}: unknown agreement type {kind!r}")
+        parties = _split(row.get("parties"))
+        if not parties:
+            raise ReferenceDataError(f"{path}:{number}: agreement names no party")
+        for party in parties:
+            entity = register.entities.get(party)
+            if entity is None or entity.kind not in {"state", "organization", "body", "grouping"}:
+                raise ReferenceDataError(f"{path}:{number}: party {party!r} is not a state or organization")
+        sources = tuple(row["source"].split())
+        if not all(_URL.match(url) for url in sources):
+            raise ReferenceDataError(f"{path}:{number}: source must be http(s) URLs separated by spaces")
+        name = row.get("name", "")
+        aliases = _split(row.get("aliases"))
+        for form in (name, *aliases):
+            if not form or form.lower() in names:
+                raise ReferenceDataError(f"{path}:{number}: name {form!r} is empty or already names "
+                                         f"{names.get(form.lower())!r}")
+            names[form.lower()] = key
+        register.agreements[key] = KnownAgreement(
+            key=key, name=name, aliases=aliases, kind=kind, parties=parties,
+            date=_day(row["date"], path, number, "date") if row.get("date") else None,
+            wikidata=_qid(row.get("wikidata", ""), path, number, False), sources=sources)
 
 
 def _resolve_org_refs(register: Register, org_keys: set[str], folder: Path) -> None:

@@ -173,6 +173,23 @@ def _genre_matcher(nlp):
     return matcher
 
 
+_KNOWN_MATCHERS: dict[tuple[int, int], object] = {}
+
+
+def _known_matcher(nlp, register):
+    """Names and aliases of the well-known agreements of ``agreements.csv``, matched in any case (built once per
+    pipeline and register)."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = _KNOWN_MATCHERS.get((id(nlp), id(register)))
+    if matcher is None:
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, agreement in register.agreements.items():
+            matcher.add(key, [nlp.make_doc(form) for form in (agreement.name, *agreement.aliases)])
+        _KNOWN_MATCHERS[(id(nlp), id(register))] = matcher
+    return matcher
+
+
 @dataclass(slots=True)
 class _AgreementMention:
     sentence: Sentence
@@ -194,6 +211,7 @@ class _AgreementMention:
     own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
     partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")
     named_year: str | None = None  # a year written with the name ("the 1951 … Treaty", "the … Declaration of 2010")
+    known: str | None = None  # key of the well-known agreement the name is (agreements.csv)
 
 
 @dataclass(slots=True)
@@ -203,9 +221,12 @@ class _Cluster:
     qualifiers: tuple[str, ...]
     mentions: list[_AgreementMention] = field(default_factory=list)
     document: bool = False
+    known: str | None = None  # key of a well-known agreement (agreements.csv)
 
     @property
     def name(self) -> str:
+        if self.known:
+            return next(m.name for m in self.mentions if m.known == self.known)
         best = max(self.mentions, key=lambda m: (m.end - m.start, m.capitalised, len(m.name), -m.start))
         return best.name
 
@@ -436,9 +457,33 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                               if a.start in (m.name_end + 1, m.name_end + 2)), None)
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
-    return [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
-                                      and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
-                                      for o in out)]
+    out = [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
+                                     and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
+                                     for o in out)]
+    return _known_mentions(ctx, nlp, out)
+
+
+def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[_AgreementMention]:
+    """Mark the mentions that name a well-known agreement, and add those named without a genre word ("the Falepili
+    Union", "the FPDA", "the Five-Point Consensus")."""
+    register = ctx.gazetteer.register
+    if not register.agreements:
+        return out
+    for key, start, end in _known_matcher(nlp, register)(ctx.doc):
+        key = nlp.vocab.strings[key]
+        sentence = ctx.sentence_of(start)
+        if _covered_by_actor(sentence, start, end):
+            continue
+        known = register.agreements[key]
+        overlapping = [m for m in out if m.sentence is sentence and m.name_start < end and start < m.name_end]
+        for mention in overlapping:
+            mention.known, mention.name, mention.kind, mention.concluded = key, known.name, known.kind, True
+        if not overlapping:
+            out.append(_AgreementMention(
+                sentence=sentence, start=start, end=end, name_start=start, name_end=end, kind=known.kind,
+                head=known.name.lower(), name=known.name, qualifiers=(), capitalised=True, concluded=True,
+                not_yet=False, accession=False, actors_in_name=[], known=key))
+    return sorted(out, key=lambda m: m.start)
 
 
 _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
@@ -695,7 +740,17 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for mention in mentions:
         target = None
+        if mention.known:
+            # a well-known agreement is one cluster, whatever form names it, and no other mention joins it
+            target = next((c for c in clusters if c.known == mention.known), None)
+            if target is None:
+                target = _Cluster(mention.kind, mention.head, mention.qualifiers, known=mention.known)
+                clusters.append(target)
+            target.mentions.append(mention)
+            continue
         for cluster in ([] if mention.fresh else reversed(clusters)):
+            if cluster.known and mention.qualifiers:
+                continue  # (only "the treaty", "This treaty" can refer back to a well-known agreement)
             if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
             years = {m.year for m in cluster.mentions if m.year}
@@ -735,6 +790,11 @@ def _merge_place_names(ctx: DocContext, clusters: list[_Cluster]) -> list[_Clust
                            rf"\b(?:in|at) {re.escape(place)}\b", ctx.text[m.sentence.char_start:m.sentence.char_end])
                                for m in c.mentions)), None)
         if target is not None:
+            if cluster.known and not target.known:
+                # "the Treaty of Nancy" is a well-known agreement: the treaty signed in Nancy joins it
+                cluster.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
+                gone.append(target)
+                continue
             for mention in cluster.mentions:
                 mention.concluded = False  # (its date and parties are the ones of the signing, not of its sentence)
             target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
@@ -900,6 +960,9 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     _document_cluster(ctx, clusters)
     result = []
     for cluster in clusters:
+        if cluster.known:
+            result.append(_record_known(ctx, cluster, positions))
+            continue
         concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
         distributed = _distributed(ctx, cluster)
         if distributed:
@@ -946,13 +1009,25 @@ def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
     return out
 
 
+def _record_known(ctx: DocContext, cluster: _Cluster, positions) -> tuple[Agreement, list[int]]:
+    """Record a well-known agreement a text names: its parties and date are the reference's, each shown by the
+    sentences that name the agreement (and the party, where one does)."""
+    known = ctx.gazetteer.register.agreements[cluster.known]
+    sentences = [ctx.sentences[i] for i in dict.fromkeys(m.sentence.index for m in cluster.mentions)]
+    party_sentences = {p: [s for s in sentences if any(a.key == p for a in s.mentions)] or sentences[:1]
+                       for p in known.parties}
+    dated = (known.date, sentences[0], None) if known.date else (None, None, None)
+    return _record(ctx, cluster, [m for m in cluster.mentions if m.concluded], known.name, list(known.parties),
+                   party_sentences, "agreement-party-from-reference", dated, positions, iri=ID + known.key)
+
+
 def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
-            rule: str, dated, positions) -> tuple[Agreement, list[int]]:
+            rule: str, dated, positions, iri: str | None = None) -> tuple[Agreement, list[int]]:
     """Record one agreement's statements: type, label, parties, date, place and signatories."""
     date, date_sentence, date_span = dated
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
-    iri = ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
+    iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
     agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date)
     first = cluster.mentions[0]
     named = any(m.capitalised for m in cluster.mentions)
@@ -963,12 +1038,14 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
     for party in parties:
         conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
-                "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8}.get(rule, 0.7)
+                "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8,
+                "agreement-party-from-reference": 0.85}.get(rule, 0.7)
         # (every party gets a statement: one shown by no particular sentence is shown by the agreement's first one)
         for sentence in (party_sentences.get(party) or [first.sentence])[:3]:
             ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
     if date:
         dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
+            ctx.evidence(date_sentence, "agreement-date-from-reference", 0.9) if cluster.known else \
             ctx.evidence(date_sentence, "agreement-date-from-metadata", 0.7)
         ctx.state(iri, PACT + "signingDate", (date, XSD + "date"), dev)
         ctx.state(iri, DCTERMS + "date", (date, XSD + "date"), dev)

@@ -1,0 +1,83 @@
+"""The table of well-known agreements (graph/reference/agreements.csv): checks, the reference graph, extraction."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from extract_helpers import agreement_parties, run
+
+from pactgraph.errors import ReferenceDataError
+from pactgraph.namespaces import ID, PACT
+from pactgraph.rdfmap import register_quads
+from pactgraph.reference import load_register
+from pactgraph.resources import reference_dir
+
+HEADER = "key,name,aliases,type,parties,date,wikidata,source\n"
+
+
+@pytest.fixture(scope="module")
+def register():
+    return load_register()
+
+
+def _folder_with(tmp_path, rows: str):
+    folder = tmp_path / "reference"
+    shutil.copytree(reference_dir(), folder)
+    (folder / "agreements.csv").write_text(HEADER + rows, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("row, message", [
+    ("x,X Treaty,,Treaty,state/fra;state/atlantis,,,https://example.org/x\n", "party 'state/atlantis'"),
+    ("x,X Treaty,,Treaty,,,,https://example.org/x\n", "names no party"),
+    ("x,X Treaty,,Pact,state/fra,,,https://example.org/x\n", "unknown agreement type"),
+    ("x,X Treaty,,Treaty,state/fra,1963-13-01,,https://example.org/x\n", "is not a day"),
+    ("x,X Treaty,,Treaty,state/fra,,,\n", "no source"),
+    ("X Y,X Treaty,,Treaty,state/fra,,,https://example.org/x\n", "lowercase slug"),
+    ("x,X Treaty,,Treaty,state/fra,,,https://example.org/x\ny,Y Treaty,x treaty,Treaty,state/fra,,,https://e.org/y\n",
+     "already names"),
+    ("x,X Treaty,,Treaty,mission/kfor,,,https://example.org/x\n", "is not a state or organization"),
+])
+def test_bad_rows_are_refused_with_their_line(tmp_path, row, message):
+    with pytest.raises(ReferenceDataError, match=message):
+        load_register.__wrapped__(_folder_with(tmp_path, row))
+
+
+def test_every_agreement_has_parties_of_the_register_and_a_source(register):
+    assert len(register.agreements) >= 15
+    for agreement in register.agreements.values():
+        assert agreement.parties and agreement.sources
+        assert all(register.entities[p].kind in {"state", "organization", "body", "grouping"}
+                   for p in agreement.parties)
+
+
+def test_the_reference_graph_describes_each_agreement(register):
+    quads = {(q.subject.value, q.predicate.value, getattr(q.object, "value", None)) for q in register_quads(register)}
+    elysee = ID + "agreement/elysee-treaty"
+    assert (elysee, PACT + "party", ID + "state/fra") in quads
+    assert (elysee, PACT + "party", ID + "state/deu") in quads
+    assert (elysee, PACT + "signingDate", "1963-01-22") in quads
+
+
+def test_a_text_naming_a_known_agreement_gets_its_parties_date_and_iri():
+    result = run("Singapore trains with the other four partners of the FPDA every year.", date="2025-03-04")
+    assert agreement_parties(result) == {"Five Power Defence Arrangements": [
+        "state/aus", "state/gbr", "state/mys", "state/nzl", "state/sgp"]}
+    assert [a.iri for a in result.agreements] == [ID + "agreement/five-power-defence-arrangements"]
+    rules = {e.rule for s in result.statements if s.predicate == PACT + "party" for e in s.evidence}
+    assert rules == {"agreement-party-from-reference"}
+
+
+def test_every_form_of_a_known_name_is_one_agreement():
+    body = ("The Elysee Treaty remains the basis of our friendship. Sixty years after the Élysée Treaty, France and "
+            "Germany renewed their commitment.")
+    result = run(body, date="2023-01-22")
+    assert [(a.name, a.date) for a in result.agreements] == [("Élysée Treaty", "1963-01-22")]
+
+
+def test_a_short_name_joins_the_treaty_signed_in_its_place():
+    body = ("Today the two Presidents signed in Nancy the Treaty between the French Republic and the Republic of "
+            "Poland for Enhanced Cooperation and Friendship. The Treaty of Nancy opens a new chapter.")
+    result = run(body, date="2025-05-09")
+    assert [a.iri for a in result.agreements] == [ID + "agreement/treaty-of-nancy"]
