@@ -33,6 +33,7 @@ from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_from, rel
 from .dates import find_dates, find_yearless_dates
+from .words import NUMBER_WORDS
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
 
@@ -494,8 +495,7 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
 
 
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several",
-                "many", "numerous", "various", "some", "both", "all", "other"}
+_COUNT_WORDS = set(NUMBER_WORDS) | {"several", "many", "numerous", "various", "some", "both", "all", "other"}
 
 
 def _only_genre_words(ctx: DocContext, mention) -> bool:
@@ -1212,7 +1212,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
 _OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting"}
 _SIGNING_POSTS = {"ministers", "leaders", "governments", "representatives", "presidents", "heads", "delegations",
                   "chiefs", "secretaries", "envoys", "ambassadors"}
-_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS = {word: n for word, n in NUMBER_WORDS.items() if 3 <= n <= 10}  # ("the two countries": a pair, read elsewhere)
 _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "sides", "parties", "ministers",
                 "leaders", "signatories"}
 

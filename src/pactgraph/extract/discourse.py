@@ -25,6 +25,7 @@ from ..model import Speech
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD
 from .context import DocContext
 from .mentions import Mention
+from .words import NUMBER_WORDS
 
 __all__ = ["find_speakers", "resolve_coreference"]
 
@@ -246,7 +247,6 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             since += 1
 
 
-_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 _GROUP_NOUNS = {"countries", "nations", "states", "governments"}
 
 
@@ -257,8 +257,8 @@ def _speakers_group(lowers: list[str], i: int) -> int:
     if w[:1] == ["we"]:
         return 2 if w[1:2] in (["all"], ["both"]) else 0
     if w[:1] == ["our"]:
-        return 3 if len(w) >= 3 and w[1] in _COUNTS - {"two"} and w[2] in _GROUP_NOUNS else 0
-    k = 1 + (len(w) > 1 and (w[1] in _COUNTS or w[1].isdigit()))
+        return 3 if len(w) >= 3 and w[1] in set(NUMBER_WORDS) - {"two"} and w[2] in _GROUP_NOUNS else 0
+    k = 1 + (len(w) > 1 and (w[1] in NUMBER_WORDS or w[1].isdigit()))
     if w[0] == "the" and k == 1:
         return 0  # ("the eight of us", not "the rest of us")
     if w[k:k + 2] == ["of", "us"]:

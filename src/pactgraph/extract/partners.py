@@ -24,6 +24,7 @@ from .clauses import (clause_between, clause_subject, coordinated_before, coordi
                       owner_before, rel, relative_antecedent, subject_group, verb_subject)
 from .context import POLITICAL
 from .mentions import Mention
+from .words import NUMBER_WORDS, TAKE
 
 __all__ = ["MEMBER_WORDS", "PARTNER_WORDS", "find_members", "find_partners", "partners_across_sentences",
            "partners_by_agreement", "partners_by_body", "partners_counted"]
@@ -318,9 +319,9 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         after = sentence.start + i + 2
         other = next((m.key for m in named if m.start in (after, after + 1) and m.form != "coref"), None)
         if other is None and lowers[i + 2:i + 5] == ["each", "of", "the"] and i + 6 <= len(lowers) \
-                and lowers[i + 5] in _NUMBERS and lowers[i + 6:i + 7] in (["countries"], ["states"], ["governments"]):
+                and lowers[i + 5] in NUMBER_WORDS and lowers[i + 6:i + 7] in (["countries"], ["states"], ["governments"]):
             main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
-            others = main if len(main) == _NUMBERS[lowers[i + 5]] else []
+            others = main if len(main) == NUMBER_WORDS[lowers[i + 5]] else []
         else:
             others = [other] if other else []
         if head is not None:
@@ -453,8 +454,6 @@ def partners_across_sentences(ctx) -> None:
             owner, origin = [], None
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "eleven": 11, "twelve": 12}
 
 
 def partners_counted(ctx) -> None:
@@ -469,13 +468,13 @@ def partners_counted(ctx) -> None:
             if word != "partners":
                 continue
             k = i - 1
-            while k >= 0 and i - k <= 4 and lowers[k] not in _NUMBERS:
+            while k >= 0 and i - k <= 4 and lowers[k] not in NUMBER_WORDS:
                 k -= 1
-            if k < 1 or lowers[k] not in _NUMBERS or not all(doc[sentence.start + j].text[:1].isupper()
+            if k < 1 or lowers[k] not in NUMBER_WORDS or not all(doc[sentence.start + j].text[:1].isupper()
                                                              or doc[sentence.start + j].text in {"-", "–"}
                                                              for j in range(k + 1, i)):
                 continue
-            n = _NUMBERS[lowers[k]]
+            n = NUMBER_WORDS[lowers[k]]
             at = sentence.start + k - 1
             owner = [m.key for m in sentence.mentions if m.kind == "actor" and m.start <= at < m.end]
             if not owner:
@@ -725,7 +724,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
                 found += [(s, org, "member-of-grouping") for s in coordinated_from(doc, sentence.start + j + 1, states)]
         # "Norway takes part in the Joint Expeditionary Force", "Both countries … and take part in PESCO"
         k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)  # the organization's name, past "the"
-        verb = k - 3 if lowers[k - 2:k] == ["part", "in"] and k >= 3 and lowers[k - 3] in _TAKE_PART else \
+        verb = k - 3 if lowers[k - 2:k] == ["part", "in"] and k >= 3 and lowers[k - 3] in TAKE else \
             k - 2 if k >= 2 and lowers[k - 2:k] in (["participates", "in"], ["participate", "in"]) else None
         if verb is not None and ctx.entity_kind(org.key) in {"grouping", "framework", "organization"} and not negated \
                 and not _name_as_modifier(doc, org.end, sentence.end):
@@ -813,7 +812,6 @@ def _name_as_modifier(doc, end: int, sentence_end: int) -> bool:
 
 
 _LEADING = ("leads", "led", "chairs", "chaired", "heads", "headed")
-_TAKE_PART = {"take", "takes", "took", "taking", "taken"}
 _JOINING = [[",", "having", "joined"], [",", "after", "joining"], [",", "since", "joining"], [",", "upon", "joining"]]
 _COPULAS = {"is", "are", "remains", "remain", "was", "were", "became", "becomes", "become", "been"}
 _BEFORE_COPULA = {"has", "have", "had", "since", "now", "already", "also", "long", "later", "then", "both", "all"}
@@ -1305,7 +1303,7 @@ def _possessor_before(ctx, sentence, political, at: int) -> list[Mention]:
 _WORKED = {"worked", "work", "works", "working", "cooperated", "stood"}
 # Words that send a sentence to find_partners / find_members: the triggers of their rules.
 PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side"})
-MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | _TAKE_PART | {
+MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | TAKE | {
     "founded", "belonged", "belongs", "part", "participates", "participated", "participate", "allies", "ally",
     "admitted", "admit", "admits", "contracting", "formed", "make", "makes", "made", "constitute", "constitutes",
     "form", "forms", "sit", "sits", "sat"} | _BRING)

@@ -57,6 +57,7 @@ from .partners import (
     partners_by_body,
     partners_counted,
 )
+from .words import NUMBER_WORDS, TAKE
 
 __all__ = ["find_relations", "subject_group"]
 
@@ -108,7 +109,6 @@ _MONEY = {"eur", "euro", "euros", "usd", "us$", "$", "€", "£", "¥", "million
           "in", "worth", "of", "up", "total", "some", "another", "an", "additional", "humanitarian", "economic"}
 _PASSIVE_GIVE = {"extended", "provided", "granted", "given", "offered", "delivered", "pledged", "allocated", "made"}
 _SUPERLATIVE = {"largest", "biggest", "leading", "top", "main"}
-_TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
 _SERVE = {"served", "serve", "serves", "serving", "deployed", "participated", "participate", "participates",
           "participating", "fought", "operated", "attached", "sailed", "sails", "sailing", "assigned"}
 _PERSONNEL = {"soldiers", "troops", "peacekeepers", "personnel", "forces", "units", "experts", "instructors",
@@ -158,7 +158,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
                                                 "maintain", "maintains"}) or words & _PEACEKEEPERS or (
                 "to" in words and "which" in words) or (
-                "part" in words and words & _TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
+                "part" in words and words & TAKE) or (words & _PERSONNEL and words & {"'s", "’s", "its"}) \
                 or "propping" in words or "propped" in words or "props" in words or "prop" in words:
             _contributes(ctx, sentence, lowers, political, missions)
         if words & PARTNER_WORDS or lowers[:2] == ["together", "with"] \
@@ -729,13 +729,13 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 for state in givers:
                     if ctx.entity_kind(state.key) == "state":
                         found.append((state, mission, "contributes-personnel-from", 0.75))
-        serve = word in _SERVE or (word in _TAKE and lowers[i + 1:i + 2] == ["part"])
+        serve = word in _SERVE or (word in TAKE and lowers[i + 1:i + 2] == ["part"])
         if serve and i >= 1:
             # "Mongolian soldiers served in ISAF", "a Colombian Navy frigate took part in Operation Ocean Shield"
             contributors = _personnel_owner(ctx, sentence, political, at) or []
             direct_only = False
             if not contributors and word in {"participates", "participated", "participate", "participating",
-                                             "served", "serve", "serves"} | _TAKE:
+                                             "served", "serve", "serves"} | TAKE:
                 # "Portugal participates in EUTM Mozambique with 60 instructors": a state taking part in a mission;
                 # "Chile and Colombia, which signed … in 2014, have served with EUFOR Althea"
                 verb = i
@@ -750,7 +750,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 # after a sentence naming several, is a guess)
                 served = [m for m in served if m.form != "coref"]
             if direct_only:
-                k = i + (2 if word in _TAKE else 1)  # past "part"
+                k = i + (2 if word in TAKE else 1)  # past "part"
                 served = [m for m in served if lowers[k:k + 1] in (["in"], ["with"])
                           and _right_after(lowers, k + 1, rel(m.start, sentence))]
             if not served and lowers[i + 1:i + 2] in (["in"], ["with"]) and lowers[i + 2:i + 3] == ["both"] \
@@ -1146,7 +1146,7 @@ def _peacekeepers_of(ctx, sentence, lowers, political, i: int) -> list:
     return [(state, Mention(key, "actor", "coref", at, at, 0, 0, 0.6)) for state in states]
 
 
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several"}
+_COUNT_WORDS = set(NUMBER_WORDS) | {"several"}
 _KEEP_FORCES = {"keep", "keeps", "kept", "keeping", "maintain", "maintains", "maintained", "maintaining", "has",
                 "have", "had", "station", "stations", "stationed"}
 _WITH_MISSION = {"with", "within", "in", "to"}
