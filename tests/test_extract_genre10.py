@@ -235,3 +235,24 @@ def test_a_mission_served_by_others_in_a_later_clause():
             "provided personnel to Operation Atalanta.")
     assert _contributions(body, date="2025-06-20") == {("state/mkd", "mission/eufor-althea"),
                                                       ("state/mne", "mission/operation-atalanta")}
+
+
+def _mandates(body: str, **meta) -> set[tuple[str, str]]:
+    return triples(run(body, **meta), PACT + "mandatedBy")
+
+
+def test_a_mandate_renewed_in_a_relative_clause_after_an_apposition():
+    body = ("The minister met the Commander of EUFOR Althea, the European Union's military operation in the "
+            "country, whose executive mandate the UN Security Council renewed last November.")
+    assert ("mission/eufor-althea", "org/un-security-council") in _mandates(body, date="2026-04-16")
+
+
+def test_a_body_decides_that_a_mission_goes_on():
+    body = ("The Council today decided that EUNAVFOR Aspides, the European Union's maritime security operation "
+            "in the Red Sea, will continue until 28 February 2027.")
+    assert _mandates(body, date="2026-02-23", publisher="Council of the European Union") == {
+        ("mission/eunavfor-aspides", "org/council-of-the-european-union")}
+    body = "The Security Council decided that UNFICYP will remain in place for another year."
+    assert _mandates(body, date="2026-01-30") == {("mission/unficyp", "org/un-security-council")}
+    body = "The Security Council decided that UNFICYP will send observers, and the talks will continue."
+    assert not _mandates(body, date="2026-01-30")

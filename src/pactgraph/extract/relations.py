@@ -152,7 +152,7 @@ def find_relations(ctx: DocContext, agreements) -> None:
                                             "established", "run", "their", "both"})) or "led" in words:
             _leads(ctx, sentence, lowers, political, missions)
         if words & _MANDATE or ("decision" in words and words & {"establishing", "established", "launching"}) or (
-                missions and words & (_MANDATING | {"authority"})):
+                missions and words & (_MANDATING | {"authority"})) or (missions and "decided" in words):
             _mandate(ctx, sentence, lowers, political, missions)
         if words & _CONTRIB_TRIGGERS or ("from" in words and words & _PERSONNEL) or (
                 words & _PERSONNEL and words & {"have", "has", "keep", "keeps", "station", "stations", "stationed",
@@ -500,7 +500,8 @@ def _mandate(ctx, sentence, lowers, political, missions) -> None:
                     org = actor
                     break
         if org is None and mission.form != "coref":
-            org = _mandating_clause(ctx, sentence, lowers, political, bodies, mission)
+            org = _mandating_clause(ctx, sentence, lowers, political, bodies, mission) \
+                or _decided_to_continue(ctx, sentence, lowers, bodies, mission)
         if org is not None:
             found.append((mission.key, org))
         elif mission.form != "coref":
@@ -580,19 +581,45 @@ def _mandating_clause(ctx, sentence, lowers, political, bodies, mission):
         b_start, b_end = rel(body.start, sentence), rel(body.end, sentence)
         lo, hi = (b_end, m_start) if b_end <= m_start else (m_end, b_start)
         gap = lowers[lo:hi]
-        if not gap or len(gap) > 14 or set(gap) & {";", "while", "but", "whereas"} or any(
+        relative = gap[:1] == [","] and bool({"which", "whose"} & set(gap))  # (past an apposition, as below)
+        if not gap or len(gap) > (18 if relative else 14) or set(gap) & {";", "while", "but", "whereas"} or any(
                 gap[j:j + 2] == [",", "and"] for j in range(len(gap))):
             continue
-        if any(lo <= rel(a.start, sentence) < hi for a in political if a.key not in {body.key, mission.key}):
+        if any(lo <= rel(a.start, sentence) < hi for a in political if a.key not in {body.key, mission.key}
+               and not (gap[:1] == [","] and lowers[rel(a.end, sentence):rel(a.end, sentence) + 1] in (["'s"], ["’s"]))):
             continue  # another actor between: "the Security Council authorised …, and NATO took command of OUP"
+            # (but not the owner in an apposition: "EUFOR Althea, the European Union's operation, whose mandate …")
         words = set(gap)
-        if b_end > m_start and (gap[:2] in ([",", "which"], [",", "whose"]) or gap[:1] == ["which"]):
-            words |= set(lowers[b_end:b_end + 3])  # "M, which the Security Council authorized last year"
+        # "M, which the Security Council authorized last year", "M, the EU's operation there, whose mandate the
+        # Security Council renewed" (a relative clause right after the mission or after an apposition to it)
+        relative = gap[:1] == ["which"] or any(gap[j:j + 2] in ([",", "which"], [",", "whose"])
+                                               for j in range(0, len(gap) - 1) if j == 0 or relative)
+        if b_end > m_start and relative:
+            words |= set(lowers[b_end:b_end + 3])
         if not words & _MANDATING:
             continue
-        if b_end <= m_start or "by" in gap or gap[:2] in ([",", "which"], [",", "whose"]) or gap[:1] == ["which"]:
+        if b_end <= m_start or "by" in gap or relative:
             return body
     return None
+
+
+_DECIDED_THAT = {"today", "has", "have", "also", "decided", "that", "unanimously", "therefore"}
+_GO_ON = {"continue", "remain", "extended", "prolonged", "renewed"}
+
+
+def _decided_to_continue(ctx, sentence, lowers, bodies, mission):
+    """ "The Council today decided that EUNAVFOR Aspides, the European Union's … operation, will continue until
+    28 February 2027", "The Security Council decided that UNFICYP will remain in place": a body that mandates
+    missions keeps this one going."""
+    m_start, m_end = rel(mission.start, sentence), rel(mission.end, sentence)
+    body = next((b for b in bodies if b.key in ctx.gazetteer.mandating and b.end <= mission.start
+                 and "decided" in lowers[rel(b.end, sentence):m_start]
+                 and set(lowers[rel(b.end, sentence):m_start]) <= _DECIDED_THAT), None)
+    after = lowers[m_end:m_end + 20]
+    if body is None or not set(after) & _GO_ON or set(after[:after.index(next(w for w in after if w in _GO_ON))]) & {
+            ";", "and", "but"}:
+        return None
+    return body
 
 
 def _resolution_body(ctx, lowers, k: int, mission: str) -> str | None:
