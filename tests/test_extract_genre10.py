@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, run, triples
+from extract_helpers import agreement_parties, partners, run, triples
 
 
 def _dates(result) -> dict[str, str | None]:
@@ -256,3 +256,11 @@ def test_a_body_decides_that_a_mission_goes_on():
     assert _mandates(body, date="2026-01-30") == {("mission/unficyp", "org/un-security-council")}
     body = "The Security Council decided that UNFICYP will send observers, and the talks will continue."
     assert not _mandates(body, date="2026-01-30")
+
+
+def test_partners_apposed_with_an_adjective():
+    body = "It thanked the European Union and Germany, long-standing partners of ECOWAS, for their support."
+    assert partners(run(body, date="2025-06-20")) == {frozenset({"org/ecowas", "org/european-union"}),
+                                                      frozenset({"org/ecowas", "state/deu"})}
+    body = "The Council thanked Japan, a valued partner of the African Union, for its support."
+    assert partners(run(body, date="2025-06-20")) == {frozenset({"org/african-union", "state/jpn"})}

@@ -49,6 +49,11 @@ _NOT_MEMBER = {"not", "non", "partner", "partners", "aspirant", "aspirants", "fu
                "hope", "hopes", "aspires", "aspiration", "aspirations", "path", "towards", "if", "when", "until"}
 
 
+# The words that open an apposition naming partners: "ASEAN, a close partner of …", "…, long-standing partners of …"
+_APPOSED_PARTNER = {"a", "an", "the", "our", "its", "long", "close", "key", "valued", "trusted", "strategic",
+                    "important", "reliable", "longstanding"}
+
+
 def find_partners(ctx, sentence, lowers, political, agreements) -> None:
     """Record partnerOf statements of one sentence."""
     named = list(political)
@@ -313,9 +318,12 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
         if lowers[i] not in {"partner", "partners"} or lowers[i + 1] not in {"of", "for", "to"}:
             continue
         comma = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] == ","), None)
-        if comma is None or lowers[comma + 1] not in {"a", "an", "the", "our", "its"} or comma < 1:
+        if comma is None or lowers[comma + 1] not in _APPOSED_PARTNER or comma < 1:
             continue
         head = next((m for m in named if m.end == sentence.start + comma and m.form != "coref"), None)
+        # "the European Union and Germany, long-standing partners of the Community": each of them
+        heads = coordinated_before([m for m in named if m.form != "coref" and m.end <= head.end], ctx.lowers) \
+            if head is not None and lowers[i] == "partners" else [head]
         after = sentence.start + i + 2
         other = next((m.key for m in named if m.start in (after, after + 1) and m.form != "coref"), None)
         if other is None and lowers[i + 2:i + 5] == ["each", "of", "the"] and i + 6 <= len(lowers) \
@@ -326,7 +334,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             others = [other] if other else []
         if head is not None:
             for o in others:
-                pairs.append((head.key, o, 0.75, "partner-apposition"))
+                pairs += [(h.key, o, 0.75, "partner-apposition") for h in heads if h.key != o]
     # "We are grateful to the partners who help us carry that load, Austria, Switzerland and Ireland among them"
     for i in range(2, len(lowers) - 1):
         if lowers[i:i + 2] != ["among", "them"]:
