@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from extract_helpers import agreement_parties, partners, run, triples
 
+from pactgraph.namespaces import ID
+
 
 def _dates(result) -> dict[str, str | None]:
     return {a.name: a.date for a in result.agreements}
@@ -264,3 +266,23 @@ def test_partners_apposed_with_an_adjective():
                                                       frozenset({"org/ecowas", "state/deu"})}
     body = "The Council thanked Japan, a valued partner of the African Union, for its support."
     assert partners(run(body, date="2025-06-20")) == {frozenset({"org/african-union", "state/jpn"})}
+
+
+def test_an_agreement_only_to_be_signed_is_not_recorded():
+    body = ("President Tinubu received President Faye in Abuja. Nigeria and Senegal will sign a Memorandum of "
+            "Understanding on Defence Cooperation tomorrow. A joint communiqué will be issued on Thursday.")
+    assert not run(body, date="2025-05-14", title="President Tinubu receives President Faye").agreements
+    body = "Nigeria and Senegal signed a Memorandum of Understanding on Defence Cooperation to fight piracy together."
+    assert agreement_parties(run(body, date="2025-05-14")) == {
+        "Memorandum of Understanding on Defence Cooperation": ["state/nga", "state/sen"]}
+
+
+def test_similar_partnerships_with_listed_partners():
+    body = ("In Brussels today, the European Union and Canada signed a Security and Defence Partnership. The EU has "
+            "similar partnerships with Norway, Moldova and Japan.")
+    found = sorted(a.parties[1].removeprefix(ID) if a.parties[0].endswith("european-union") else
+                   a.parties[0].removeprefix(ID) for a in run(body, date="2025-06-23").agreements)
+    assert found == ["state/can", "state/jpn", "state/mda", "state/nor"]
+    rules = {e.rule for s in run(body, date="2025-06-23").statements if s.predicate == PACT + "party"
+             for e in s.evidence}
+    assert "agreement-party-similar" in rules

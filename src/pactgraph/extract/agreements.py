@@ -428,7 +428,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the Wellington Declaration of 2010": a year dates a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
-            or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before)))
+            or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
+            or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7))
         if not concluded and lowers[e:e + 1] == ["of"] and any(
                 ds <= doc[e + 1].idx + ctx.offset < de for ds, de, _ in _dates_in(ctx, sentence)):
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
@@ -540,6 +541,18 @@ def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
         if _is_year(lowers[k]):
             return lowers[k]
     return None
+
+
+_FUTURE = {"will", "shall", "to"}  # "will sign", "will be signed", "is to be signed", "are expected to sign"
+
+
+def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
+    """Whether every word near a name that would conclude it is in the future: "Nigeria and Senegal will sign a
+    Memorandum …", "A joint communiqué will be issued at the end of the visit"."""
+    verbs = [k for k in [*range(lo, s), *range(e, hi)] if lowers[k] in _CONCLUDE and lowers[k] not in {
+        "earlier", "previous", "existing", "entry", "accession", "signature", "signatures", "adoption"}]
+    return bool(verbs) and all(set(lowers[max(lo, k - 2):k]) & _FUTURE and "has" not in lowers[k - 2:k]
+                               for k in verbs)
 
 
 def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
@@ -958,36 +971,84 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     """
     clusters = _merge_place_names(ctx, _cluster(_mentions(ctx, nlp)))
     _document_cluster(ctx, clusters)
-    result = []
+    result, heads = [], []  # (and the genre noun of each, for "similar partnerships with …")
     for cluster in clusters:
-        if cluster.known:
-            result.append(_record_known(ctx, cluster, positions))
-            continue
-        concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
-        distributed = _distributed(ctx, cluster)
-        if distributed:
-            # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
-            owner, sentence, partners = distributed
-            singular = cluster.name[:-3] + "y" if cluster.name.endswith("ies") else cluster.name.removesuffix("s")
-            for partner in partners:
-                result.append(_record(ctx, cluster, [], singular, [partner, owner],
-                                      {partner: [sentence], owner: [sentence]}, "agreement-party-distributed",
-                                      (None, None, None), positions))
-            continue
-        named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
-        if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
-            continue
-        parties, party_sentences, rule = _parties(ctx, cluster, concluding)
-        if not parties:
-            continue
-        merged = ctx.bodies_as_parent(parties)
-        if merged != parties:  # "President Costa and the President of the Commission signed …": the EU
-            party_sentences = {k: party_sentences.get(k) or [s for b in parties if ctx.gazetteer.register.entities[
-                b].parent == k for s in party_sentences.get(b, [])] for k in merged}
-            parties = merged
-        result.append(_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
-                              _date(ctx, cluster, concluding), positions))
-    return result
+        made = _record_cluster(ctx, cluster, positions)
+        result += made
+        heads += [cluster.head] * len(made)
+    return result + _similar_agreements(ctx, list(zip(result, heads)), positions)
+
+
+def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple[Agreement, list[int]]]:
+    """The agreements one cluster of mentions records: none, one, or one per partner ("Those agreed with …")."""
+    if cluster.known:
+        return [_record_known(ctx, cluster, positions)]
+    concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
+    distributed = _distributed(ctx, cluster)
+    if distributed:
+        # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
+        owner, sentence, partners = distributed
+        singular = cluster.name[:-3] + "y" if cluster.name.endswith("ies") else cluster.name.removesuffix("s")
+        return [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
+                        "agreement-party-distributed", (None, None, None), positions) for partner in partners]
+    named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
+    if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
+        return []
+    parties, party_sentences, rule = _parties(ctx, cluster, concluding)
+    if not parties:
+        return []
+    merged = ctx.bodies_as_parent(parties)
+    if merged != parties:  # "President Costa and the President of the Commission signed …": the EU
+        party_sentences = {k: party_sentences.get(k) or [s for b in parties if ctx.gazetteer.register.entities[
+            b].parent == k for s in party_sentences.get(b, [])] for k in merged}
+        parties = merged
+    return [_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
+                    _date(ctx, cluster, concluding), positions)]
+
+
+_SIMILAR_HEADS = {"partnership", "partnerships", "agreement", "agreements", "arrangement", "arrangements",
+                  "treaty", "treaties", "programme", "programmes", "program", "programs"}
+
+
+def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, list[int]]]:
+    """ "The EU has similar partnerships with Norway, Moldova and Japan", "such agreements with A and B": one more
+    agreement of the kind named before for each partner listed, between it and the side that had the first one
+    (the publisher's, or else the organization among its parties)."""
+    out = []
+    done = {frozenset(a.parties) for (a, _), _ in recorded}
+    for sentence in ctx.sentences:
+        lowers = ctx.tokens_lower(sentence)
+        for i in range(len(lowers) - 2):
+            if lowers[i] not in {"similar", "such"} or lowers[i + 1] not in _SIMILAR_HEADS \
+                    or lowers[i + 2] != "with":
+                continue
+            head = _singular(lowers[i + 1])
+            earlier = [(a, idx) for (a, idx), h in recorded
+                       if h == head and len(a.parties) == 2 and min(idx) < sentence.index]
+            if not earlier:
+                continue
+            agreement, _ = earlier[-1]
+            parties = [p.removeprefix(ID) for p in agreement.parties]
+            listed = [m.key for m in coordinated_from(ctx.doc, sentence.start + i + 3, ctx.actors_in(
+                sentence, POLITICAL, coref=False)) if m.key not in parties]
+            owner = next((p for p in parties if p in ctx.own_side), None) or next(
+                (p for p in parties if ctx.entity_kind(p) in {"organization", "grouping"}), None)
+            if owner is None or not listed:
+                continue
+            cluster = _Cluster(agreement.kind, head, (), [_AgreementMention(
+                sentence=sentence, start=sentence.start + i, end=sentence.start + i + 2,
+                name_start=sentence.start + i, name_end=sentence.start + i + 2, kind=agreement.kind, head=head,
+                name=agreement.name, qualifiers=(), capitalised=False, concluded=False, not_yet=False,
+                accession=False, actors_in_name=[])])
+            for partner in dict.fromkeys(listed):
+                if frozenset((ID + owner, ID + partner)) in done:
+                    continue
+                done.add(frozenset((ID + owner, ID + partner)))
+                out.append(_record(ctx, cluster, [], agreement.name, [owner, partner],
+                                   {owner: [sentence], partner: [sentence]}, "agreement-party-similar",
+                                   (None, None, None), positions))
+    return out
+
 
 
 @dataclass
