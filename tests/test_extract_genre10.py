@@ -286,3 +286,10 @@ def test_similar_partnerships_with_listed_partners():
     rules = {e.rule for s in run(body, date="2025-06-23").statements if s.predicate == PACT + "party"
              for e in s.evidence}
     assert "agreement-party-similar" in rules
+
+
+def test_a_decision_to_elevate_ties_is_not_a_future_signing():
+    body = "The two Leaders of Brunei and Singapore decided today to elevate relations to a Comprehensive Partnership."
+    assert [a.name for a in run(body, date="2025-05-01").agreements] == ["Comprehensive Partnership"]
+    body = "Chile and Peru are expected to sign a Memorandum of Understanding on Maritime Security next month."
+    assert not run(body, date="2025-05-01", title="Chile and Peru").agreements

@@ -543,7 +543,9 @@ def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
     return None
 
 
-_FUTURE = {"will", "shall", "to"}  # "will sign", "will be signed", "is to be signed", "are expected to sign"
+# "will sign", "will be signed", "is to be signed", "are expected to sign" (not "decided today to elevate")
+_FUTURE_TO = {"expected", "plan", "plans", "planned", "intend", "intends", "due", "set", "going", "is", "are", "be",
+              "agreed", "ready", "like", "want", "wants", "aim", "aims", "seek", "seeks", "prepared", "wish"}
 
 
 def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
@@ -551,8 +553,12 @@ def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
     Memorandum …", "A joint communiqué will be issued at the end of the visit"."""
     verbs = [k for k in [*range(lo, s), *range(e, hi)] if lowers[k] in _CONCLUDE and lowers[k] not in {
         "earlier", "previous", "existing", "entry", "accession", "signature", "signatures", "adoption"}]
-    return bool(verbs) and all(set(lowers[max(lo, k - 2):k]) & _FUTURE and "has" not in lowers[k - 2:k]
-                               for k in verbs)
+    def future(k: int) -> bool:
+        prev = lowers[max(lo, k - 3):k]
+        return bool({"will", "shall"} & set(prev[-2:])) or prev[-2:] == ["to", "be"] or (
+            prev[-1:] == ["to"] and prev[-2:-1] and prev[-2] in _FUTURE_TO)
+
+    return bool(verbs) and all(future(k) for k in verbs)
 
 
 def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
