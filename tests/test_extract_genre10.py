@@ -293,3 +293,13 @@ def test_a_decision_to_elevate_ties_is_not_a_future_signing():
     assert [a.name for a in run(body, date="2025-05-01").agreements] == ["Comprehensive Partnership"]
     body = "Chile and Peru are expected to sign a Memorandum of Understanding on Maritime Security next month."
     assert not run(body, date="2025-05-01", title="Chile and Peru").agreements
+
+
+def test_a_last_clause_that_leaves_out_the_verb_and_the_receiver():
+    body = ("They welcomed Baltic Sentry, to which Estonia and Finland have assigned patrol vessels, and the "
+            "Netherlands and Germany minehunters.")
+    assert {s for s, _ in _contributions(body, date="2025-11-20")} == {"state/est", "state/fin", "state/nld",
+                                                                      "state/deu"}
+    body = ("Slovenia has had troops in KFOR since 2000, and Montenegrin officers regularly attend courses in "
+            "Slovenia.")
+    assert _contributions(body, date="2025-11-20") == {("state/svn", "mission/kfor")}

@@ -1023,7 +1023,7 @@ def _gapped_contributions(ctx, sentence, lowers, political, missions, found) -> 
     ones; E, an engineering company with UNISFA". Each gives to the mission it names, else to the one before."""
     semis = [j for j, w in enumerate(lowers) if w == ";"]
     if not semis or not found:
-        return []
+        return _gapped_after_and(ctx, sentence, lowers, found)
     doc = ctx.doc
     named = [m for m in political if m.form != "coref" and ctx.entity_kind(m.key) == "state"]
     last = [t for c, t, _, _ in found if c.start < sentence.start + semis[0]]
@@ -1042,7 +1042,48 @@ def _gapped_contributions(ctx, sentence, lowers, political, missions, found) -> 
         elif {lowers[rel(k, sentence)] for k in rest} & _MISSION_NOUNS:
             last = []  # "Cambodia, deminers in several African missions": missions not named
         out += [(state, target, "contributes-gapped", 0.7) for state in group for target in last]
+    return out + _gapped_after_and(ctx, sentence, lowers, found)
+
+
+# Words that show a clause has its own verb: then it is not a gapped one
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "did", "does",
+           "do", "sent", "send", "sends", "provided", "provides", "deployed", "deploys", "led", "leads", "joined"}
+
+
+def _gapped_after_and(ctx, sentence, lowers, found) -> list:
+    """ "…, to which Estonia and Finland have assigned patrol vessels, and the Netherlands and Germany minehunters":
+    a last clause after ", and" that names states and what they give, its verb and receiver left out."""
+    if not found:
+        return []
+    doc = ctx.doc
+    named = [m for m in ctx.actors_in(sentence, {"state"}, coref=False)]
+    out = []
+    for j in range(len(lowers) - 2):
+        if lowers[j:j + 2] != [",", "and"]:
+            continue
+        group = coordinated_from(doc, sentence.start + j + 2, named)
+        if not group or group[0].start > sentence.start + j + 3 or any(m.form == "adjective" for m in group):
+            continue  # (", and Brazilian sailors commanded …": a clause of its own)
+        k = rel(group[-1].end, sentence)
+        tail = lowers[k:]
+        stop = next((n for n, w in enumerate(tail) if w in {".", ";", ",", "!"}), len(tail))
+        tail = tail[:stop]
+        # the clause is only what is given: "minehunters", "an engineering company and a special forces unit"
+        if not tail or not doc[sentence.start + k].is_lower or not set(tail) <= _GAPPED_WORDS \
+                or not set(tail) & (_ASSETS_NOUNS | _PERSONNEL | _GAPPED_ASSETS):
+            continue
+        given = [(c, t) for c, t, _, _ in found if c.start < sentence.start + j]
+        targets = list({t.key: t for _, t in given}.values())
+        if len(targets) == 1:  # (one receiver before: the clause gives to it)
+            out += [(state, targets[0], "contributes-gapped", 0.7) for state in group]
     return out
+
+
+_GAPPED_ASSETS = {"minehunters", "minehunter", "corvettes", "destroyers", "submarines", "tankers", "jets", "fighters",
+                  "patrol", "vessels", "instructors", "medics", "engineers"}
+_GAPPED_WORDS = _ASSETS | _PERSONNEL | _GAPPED_ASSETS | set(NUMBER_WORDS) | {
+    "engineering", "medical", "special", "formed", "unit", "units", "another", "more", "some", "several", "of",
+    "fighter", "transport", "reconnaissance", "logistics", "signals", "hospital", "level", "aviation", "airlift"}
 
 
 def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Mention]:
