@@ -303,3 +303,17 @@ def test_a_last_clause_that_leaves_out_the_verb_and_the_receiver():
     body = ("Slovenia has had troops in KFOR since 2000, and Montenegrin officers regularly attend courses in "
             "Slovenia.")
     assert _contributions(body, date="2025-11-20") == {("state/svn", "mission/kfor")}
+
+
+def test_a_group_phrase_as_the_subject_of_a_copula():
+    members = triples(_joint("Since 2004 all three of our countries have been NATO Allies."), ORG + "memberOf")
+    assert members == {(k, "org/nato") for k in _BALTS}
+    body = "Estonia and Latvia met in Riga. The two countries have been members of the European Union since 2004."
+    assert triples(run(body, date="2025-05-02"), ORG + "memberOf") == {
+        ("state/est", "org/european-union"), ("state/lva", "org/european-union")}
+
+
+def test_states_that_work_together_in_a_grouping():
+    body = "Denmark, Finland and Sweden, which also work together in NORDEFCO, briefed their Baltic partners."
+    assert triples(run(body, date="2025-05-02"), ORG + "memberOf") == {
+        ("state/dnk", "org/nordefco"), ("state/fin", "org/nordefco"), ("state/swe", "org/nordefco")}

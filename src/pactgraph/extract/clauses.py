@@ -230,12 +230,22 @@ def verb_subject(ctx, sentence, lowers, political, verb: int) -> list[Mention]:
         gap = lowers[rel(m.end, sentence):verb]
         relative = len(gap) >= 3 and gap[0] == "," and gap[1] in {"which", "who"} and gap[-1] == ","
         if all(w in _ADVERBS for w in gap) or relative:
-            if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"}:
+            if m.form == "coref" and ctx.doc[m.start].lower_ not in {"we", "it"} and not group_phrase(ctx, m):
                 return []
-            if m.form == "coref":  # "We" of a joint declaration: every actor it stands for
+            if m.form == "coref":  # "We" of a joint declaration, "the two countries": every actor it stands for
                 return [a for a in before if a.form == "coref" and a.start == m.start and a.end == m.end]
             return [a for a in coordinated_before(before[:k + 1], ctx.lowers) if a.form != "coref" or a is m]
     return []  # (an actor inside the relative clause, "which joined NATO in June 2017,", is passed over)
+
+
+_GROUP_HEADS = {"countries", "nations", "states", "governments", "sides", "us", "partners"}
+
+
+def group_phrase(ctx, mention) -> bool:
+    """A coreferent phrase that names a group of actors as a subject: "the two countries", "both sides", "all eight
+    of our countries", "the eight of us"."""
+    words = [t.lower_ for t in ctx.doc[mention.start:mention.end]]
+    return len(words) >= 2 and words[0] in {"all", "each", "the", "our", "both", "their"} and words[-1] in _GROUP_HEADS
 
 
 def clause_between(lowers, i: int, j: int) -> bool:

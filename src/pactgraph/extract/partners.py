@@ -958,6 +958,21 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
                 if tail is not None:
                     withs += coordinated_from(doc, sentence.start + tail, [s for s in named if s.start >= org.end])
                 out += [(s, org, "member-make-up") for s in group + withs]
+        # "Denmark, Finland, Iceland, Norway and Sweden, which also work together in NORDEFCO", "the five Nordic
+        # countries work together on defence through NORDEFCO": a grouping its members work in
+        k = o_start - (1 if lowers[o_start - 1:o_start] == ["the"] else 0)
+        w = next((j for j in range(max(0, k - 6), k) if lowers[j] in {"work", "works", "worked", "cooperate",
+                                                                       "cooperates", "co-operate"}), None)
+        if w is not None and lowers[k - 1:k] and lowers[k - 1] in {"in", "within", "through"} \
+                and set(lowers[w + 1:k - 1]) <= {"together", "closely", "on", "defence", "defense", "security"} \
+                and ctx.entity_kind(org.key) in {"grouping", "organization"}:
+            v = w - (lowers[w - 1] in {"also", "already", "all"})
+            if lowers[v - 2:v] in ([",", "which"], [",", "who"]):
+                head = next((s for s in named if s.end == sentence.start + v - 2), None)
+                group = coordinated_before([s for s in named if s.end <= head.end], ctx.lowers) if head else []
+            else:
+                group = verb_subject(ctx, sentence, lowers, states, v)
+            out += [(s, org, "member-works-in") for s in group]
         # "Sweden became NATO's 32nd Ally", "Timor-Leste was admitted as ASEAN's eleventh member"
         if after[:1] in (["'s"], ["’s"]) and len(after) >= 2:
             k = 1
@@ -1314,4 +1329,4 @@ PARTNER_WORDS = frozenset(_PARTNER | _COOP | {"among", "closely", "side"})
 MEMBER_WORDS = frozenset(_MEMBER | _FOUNDED | _CHAIR | set(_LEADING) | TAKE | {
     "founded", "belonged", "belongs", "part", "participates", "participated", "participate", "allies", "ally",
     "admitted", "admit", "admits", "contracting", "formed", "make", "makes", "made", "constitute", "constitutes",
-    "form", "forms", "sit", "sits", "sat"} | _BRING)
+    "form", "forms", "sit", "sits", "sat", "work", "works", "worked", "cooperate", "cooperates"} | _BRING)
