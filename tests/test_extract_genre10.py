@@ -317,3 +317,16 @@ def test_states_that_work_together_in_a_grouping():
     body = "Denmark, Finland and Sweden, which also work together in NORDEFCO, briefed their Baltic partners."
     assert triples(run(body, date="2025-05-02"), ORG + "memberOf") == {
         ("state/dnk", "org/nordefco"), ("state/fin", "org/nordefco"), ("state/swe", "org/nordefco")}
+
+
+def test_agreements_that_make_no_partners():
+    # a grouping and one of its members; the UN and a state that sends it troops; a peaceful settlement
+    body = "The Weimar Triangle and Poland adopted a Joint Declaration on Ukraine in Warsaw today."
+    assert not partners(run(body, date="2025-02-12"))
+    body = "The United Nations and Uruguay signed a Memorandum of Understanding on MONUSCO in New York today."
+    assert not partners(run(body, date="2025-02-12"))
+    body = ("Moldova and Russia signed the Agreement on the Principles of a Peaceful Settlement of the Conflict in "
+            "Moscow in 1992.")
+    assert not partners(run(body, date="2025-02-12"))
+    body = "Estonia and Georgia signed a Memorandum of Understanding on Defence Cooperation in Tallinn today."
+    assert partners(run(body, date="2025-02-12")) == {frozenset({"state/est", "state/geo"})}

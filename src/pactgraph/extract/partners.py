@@ -565,7 +565,8 @@ def _speaker_org(ctx, sentence) -> str | None:
 # that the DRC and Rwanda signed", "the status-of-forces agreement between the United Nations and the Government").
 _NOT_PARTNERING = re.compile(r"\bpeace (agreement|accord|deal|treaty)|\bagreement for (a |lasting )?peace|\bpeace$|"
                              r"cease-?fire|cessation of hostilities|armistice|disengagement|normali[sz]ation|"
-                             r"status[- ]of[- ]forces|"
+                             r"status[- ]of[- ]forces|peaceful settlement|for peace and|reconciliation|"
+                             r"revitali[sz]ed agreement|political agreement|conduct of parties|"
                              r"\bstatus of the\b")
 
 
@@ -579,8 +580,9 @@ def partners_by_agreement(ctx, agreements) -> None:
         if _NOT_PARTNERING.search(name):
             continue
         a, b = sorted(p.removeprefix(ID) for p in agreement.parties)
-        if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)}:
-            continue
+        if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)} or "org/united-nations" in {a, b} \
+                or _belongs(ctx, a, b) or _belongs(ctx, b, a):
+            continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its members)
         key = (agreement.iri, PACT + "party", ID + a)
         party = ctx.statements.get(key)
         if party is None or not party.evidence:
@@ -588,6 +590,13 @@ def partners_by_agreement(ctx, agreements) -> None:
         ev = party.evidence[0]
         ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
                                                                0.7, ev.speaker))
+
+
+def _belongs(ctx, part: str, whole: str) -> bool:
+    """Whether ``part`` is a member of ``whole`` in the register, or one of its bodies."""
+    register = ctx.gazetteer.register
+    entity = register.entities.get(part)
+    return (entity is not None and entity.parent == whole) or part in register.members_of(whole)
 
 
 def find_members(ctx, sentence, lowers, political) -> None:
