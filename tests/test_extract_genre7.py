@@ -232,8 +232,10 @@ def test_a_framework_and_the_partners_a_sentence_lists_for_it():
 def test_together_with_a_list_and_partners_of_a_clause_subject():
     result = run("Together with Sweden, Norway and Denmark, Finland is integrating its air forces. He said that the "
                  "United States will keep working with like-minded partners such as Australia and Japan.")
-    assert partners(result) >= {frozenset({"state/fin", "state/nor"}), frozenset({"state/swe", "state/dnk"}),
-                                frozenset({"state/usa", "state/aus"}), frozenset({"state/usa", "state/jpn"})}
+    assert partners(result) >= {frozenset({"state/usa", "state/aus"}), frozenset({"state/usa", "state/jpn"})}
+    # (working "together with" others is not read as pairwise partnerships since 0.11: it did not hold on the
+    # held-out set)
+    assert frozenset({"state/fin", "state/nor"}) not in partners(result)
 
 
 def test_contributors_of_the_mission_a_text_is_about():
