@@ -330,3 +330,13 @@ def test_agreements_that_make_no_partners():
     assert not partners(run(body, date="2025-02-12"))
     body = "Estonia and Georgia signed a Memorandum of Understanding on Defence Cooperation in Tallinn today."
     assert partners(run(body, date="2025-02-12")) == {frozenset({"state/est", "state/geo"})}
+
+
+def test_fellow_participants_and_new_subjects_are_not_receivers():
+    body = ("The United Kingdom, Japan and Türkiye announced new contributions to AUSSOM, and China confirmed an "
+            "earlier pledge of equipment.")
+    given = _contributions(body, date="2025-06-20")
+    assert not any(o == "state/chn" for _, o in given)
+    body = ("The Ministers welcomed the participation of Japanese units in maritime cooperative activities "
+            "conducted with Australia and the United States.")
+    assert not any(o in {"state/aus", "state/usa"} for _, o in _contributions(body, date="2025-06-20"))

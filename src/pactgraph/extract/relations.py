@@ -801,7 +801,8 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             target = next((m for m in targets if m.start > at and m.key not in blocked
                            and not _is_status_target(ctx, sentence, m)
                            and "against" not in lowers[i:rel(m.start, sentence)]  # "deployed soldiers to fight against"
-                           and not _clause_break(lowers, i, rel(m.start, sentence), 20)), None)
+                           and not _clause_break(lowers, i, rel(m.start, sentence), 20)
+                           and not _not_a_receiver(ctx, lowers, rel(m.start, sentence), m)), None)
             if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
                     and all(0 <= at - c.end <= 3 for c in contributors[-1:]) \
                     and not _receiver_after(ctx, sentence, lowers, i, targets):
@@ -1249,6 +1250,22 @@ def _right_after(lowers, k: int, j: int) -> bool:
     gap = lowers[k:j]
     gap = gap[1:] if gap[:1] == ["the"] else gap
     return len(gap) <= 1 or (len(gap) <= 4 and gap[-1] in {"led", "'s", "’s"} and "," not in gap)
+
+
+def _not_a_receiver(ctx, lowers, j: int, mention) -> bool:
+    """A state named after "with" is a fellow participant ("activities conducted with Australia"), and one that opens
+    a clause after ", and" is its subject ("announced new contributions, and China confirmed …"): neither receives."""
+    k = j - (lowers[j - 1:j] == ["the"])
+    if lowers[k - 2:k] == [",", "and"]:
+        return True
+    if ctx.entity_kind(mention.key) != "state":
+        return False
+    # "with Australia and the United States": back over the states coordinated before it
+    w = k - 1
+    while w > 0 and w > k - 12 and lowers[w] != "with" and (lowers[w] in {",", "and", "the"} or lowers[w][:1].isalpha()
+                                                             and ctx.doc[ctx.sentence_of(mention.start).start + w].is_title):
+        w -= 1
+    return lowers[w:w + 1] == ["with"]
 
 
 def _clause_break(lowers, i: int, j: int, limit: int = 14) -> bool:
