@@ -340,3 +340,20 @@ def test_fellow_participants_and_new_subjects_are_not_receivers():
     body = ("The Ministers welcomed the participation of Japanese units in maritime cooperative activities "
             "conducted with Australia and the United States.")
     assert not any(o in {"state/aus", "state/usa"} for _, o in _contributions(body, date="2025-06-20"))
+
+
+def test_a_body_is_a_partner_on_its_organizations_behalf():
+    body = "The North Atlantic Council approved an Individually Tailored Partnership Programme with Kazakhstan."
+    result = run(body, date="2025-10-08")
+    assert frozenset({"org/nato", "state/kaz"}) in partners(result)
+    stated = {frozenset(pair) for pair, rules in _partner_rules(result).items() if "partner-with" in rules}
+    assert frozenset({"org/north-atlantic-council", "state/kaz"}) not in stated
+
+
+def _partner_rules(result) -> dict:
+    rules: dict = {}
+    for s in result.statements:
+        if s.predicate == PACT + "partnerOf":
+            pair = (s.subject.removeprefix(ID), s.obj.removeprefix(ID))
+            rules.setdefault(pair, set()).update(e.rule for e in s.evidence)
+    return rules

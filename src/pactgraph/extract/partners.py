@@ -375,6 +375,7 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 pairs.append((parties[0], parties[1], 0.6, "partner-our-partnership"))
                 break
     for a, b, confidence, rule in pairs:
+        a, b = _partner_key(ctx, a), _partner_key(ctx, b)
         if a == b or ctx.entity_kind(a) not in POLITICAL or ctx.entity_kind(b) not in POLITICAL:
             continue
         a, b = sorted((a, b))
@@ -580,13 +581,20 @@ def partners_by_agreement(ctx, agreements) -> None:
         if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)} or "org/united-nations" in {a, b} \
                 or _belongs(ctx, a, b) or _belongs(ctx, b, a):
             continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its members)
-        key = (agreement.iri, PACT + "party", ID + a)
-        party = ctx.statements.get(key)
+        party = ctx.statements.get((agreement.iri, PACT + "party", ID + a))
         if party is None or not party.evidence:
             continue
         ev = party.evidence[0]
         ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
                                                                0.7, ev.speaker))
+
+
+def _partner_key(ctx, key: str) -> str:
+    """A body is a partner on its organization's behalf: "the Foreign Affairs Council concluded partnerships with
+    North Macedonia and Albania", "the North Atlantic Council approved a programme with Kazakhstan"."""
+    if ctx.entity_kind(key) == "body":
+        return ctx.gazetteer.register.entities[key].parent or key
+    return key
 
 
 def _belongs(ctx, part: str, whole: str) -> bool:
