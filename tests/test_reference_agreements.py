@@ -81,3 +81,24 @@ def test_a_short_name_joins_the_treaty_signed_in_its_place():
             "Poland for Enhanced Cooperation and Friendship. The Treaty of Nancy opens a new chapter.")
     result = run(body, date="2025-05-09")
     assert [a.iri for a in result.agreements] == [ID + "agreement/treaty-of-nancy"]
+
+
+def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_path, monkeypatch):
+    from conftest import run, store_digest
+
+    import pactgraph.resources
+
+    store = tmp_path / "store"
+    run("build", "--store", store)
+    before = store_digest(store)
+    folder = _folder_with(tmp_path, "x,X Treaty,,Treaty,state/fra;state/atlantis,,,https://example.org/x\n")
+    monkeypatch.setattr(pactgraph.resources, "reference_dir", lambda: folder)
+    load_register.cache_clear()
+    try:
+        result = run("build", "--store", store, ok=False)
+    finally:
+        load_register.cache_clear()
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "agreements.csv:2: party 'state/atlantis'" in errors[0]
+    assert store_digest(store) == before
