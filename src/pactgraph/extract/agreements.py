@@ -174,23 +174,6 @@ def _genre_matcher(nlp):
     return matcher
 
 
-_KNOWN_MATCHERS: dict[tuple[int, int], object] = {}
-
-
-def _known_matcher(nlp, register):
-    """Names and aliases of the well-known agreements of ``agreements.csv``, matched in any case (built once per
-    pipeline and register)."""
-    from spacy.matcher import PhraseMatcher
-
-    matcher = _KNOWN_MATCHERS.get((id(nlp), id(register)))
-    if matcher is None:
-        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for key, agreement in register.agreements.items():
-            matcher.add(key, [nlp.make_doc(form) for form in (agreement.name, *agreement.aliases)])
-        _KNOWN_MATCHERS[(id(nlp), id(register))] = matcher
-    return matcher
-
-
 @dataclass(slots=True)
 class _AgreementMention:
     sentence: Sentence
@@ -471,7 +454,7 @@ def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[
     register = ctx.gazetteer.register
     if not register.agreements:
         return out
-    for key, start, end in _known_matcher(nlp, register)(ctx.doc):
+    for key, start, end in ctx.gazetteer.agreements(ctx.doc):
         key = nlp.vocab.strings[key]
         sentence = ctx.sentence_of(start)
         if _covered_by_actor(sentence, start, end):

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp, lowers_of, offsets_of
+from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp, lowers_of, offsets_of, texts_of
 
 __all__ = ["Mention", "find_mentions", "text_entities"]
 
@@ -361,8 +361,6 @@ def _drop_unanchored_generic(doc, mentions: list[Mention], publisher: list[str])
         return mentions
     # only a text that speaks of another alliance as a common noun ("the alliance between A and B",
     # "our bilateral alliance") is in doubt; elsewhere "Allies" and "the Alliance" are read as NATO
-    from .pipeline import texts_of
-
     if not {"alliance", "alliances", "allies", "ally"} & set(texts_of(doc)):
         return mentions
     anchored = {m.key for m in mentions if m.kind == "actor" and m.form in ("name", "acronym")} | set(publisher)

@@ -1072,7 +1072,6 @@ def _record_members(ctx, sentence, found) -> None:
 _PROSPECT = {"support", "supports", "supported", "backing", "backs", "for"}
 _BUILT = {"built", "build", "established", "forged", "launched", "developed", "enjoy", "enjoys", "share", "shares",
           "maintain", "maintains", "maintained", "formed"}
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 _FOUNDED = {"founded", "established", "created", "set", "launched"}
 
 
@@ -1149,7 +1148,7 @@ def _framework_partners(ctx, sentence, lowers, states, orgs, negated) -> list:
         if word == "partners" and at >= framework.end:
             listed += listed_after(ctx, sentence, at, named)
         if word in {"countries", "states", "nations"} and at >= framework.end and i >= 2 \
-                and lowers[i - 2] == "with" and (lowers[i - 1].isdigit() or lowers[i - 1] in _NUMBER_WORDS):
+                and lowers[i - 2] == "with" and (lowers[i - 1].isdigit() or lowers[i - 1] in NUMBER_WORDS):
             # "we opened the Mediterranean Dialogue with five countries in the south: Egypt, Israel, …"
             listed += listed_after(ctx, sentence, at, named, colon_span=10)
         if word == "with" and i >= 1 and lowers[i - 1] in {"partnership", "partnerships", "cooperation", "dialogue"} \

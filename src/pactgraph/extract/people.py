@@ -39,7 +39,7 @@ from functools import cache
 from ..model import Person, Position
 from ..namespaces import ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext
-from .pipeline import get_nlp
+from .pipeline import get_nlp, texts_of
 
 __all__ = ["find_people"]
 
@@ -310,8 +310,6 @@ class _Parser:
         return None
 
     def titles(self) -> list[_Title]:
-        from .pipeline import texts_of
-
         out, i = [], self.start
         texts, lowers = texts_of(self.doc), self.ctx.lowers  # (no token objects for the words that start nothing)
         while i < self.end:
@@ -541,8 +539,6 @@ def find_people(ctx: DocContext, host: str | None = None):
     # Bare surnames of known persons ("Borg said").
     known = {f for f in by_family if not f.isupper() or len(f) <= 1}
     taken = {i for _, s, e in mentions for i in range(s, e)}
-    from .pipeline import texts_of
-
     texts = texts_of(ctx.doc)  # (no token objects: most words are not a known family name)
     for sentence in ctx.sentences:
         for i in range(sentence.start, sentence.end):
@@ -574,8 +570,6 @@ def _fullest_names(found_all, japanese_style: bool) -> dict[tuple[str, str], str
 
 
 def _found_in(parser: _Parser) -> list[_Found]:
-    from .pipeline import texts_of
-
     doc = parser.doc
     titles = parser.all_titles = parser.titles()
     found: list[_Found] = []

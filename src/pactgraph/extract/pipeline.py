@@ -246,6 +246,10 @@ class Gazetteer:
         self.concepts = {c.key: c for c in concepts}
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels = PhraseMatcher(nlp.vocab, attr="LOWER")
+        #: names and aliases of the well-known agreements of agreements.csv, in any case (match id → agreement key)
+        self.agreements = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, agreement in register.agreements.items():
+            self.agreements.add(key, [nlp.make_doc(form) for form in (agreement.name, *agreement.aliases)])
         self.info: dict[int, PatternInfo] = {}
         #: lowercase token sequence (joined by spaces) → concept key, for coordination ("countering A and B")
         self.label_index: dict[str, str] = {}
