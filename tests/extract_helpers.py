@@ -6,7 +6,7 @@ from pactgraph.extract import extract
 from pactgraph.namespaces import ID
 from pactgraph.sources import source_from_text
 
-__all__ = ["agreement_parties", "concept_keys", "partners", "run", "triples"]
+__all__ = ["agreement_parties", "concept_keys", "memberships", "partners", "run", "triples"]
 
 
 def run(body: str, name: str = "genre.txt", **meta):
@@ -24,6 +24,11 @@ def triples(result, predicate: str) -> set[tuple[str, str]]:
 def agreement_parties(result) -> dict[str, list[str]]:
     """Each agreement's name and its parties (sorted, without the instance namespace)."""
     return {a.name: sorted(p.removeprefix(ID) for p in a.parties) for a in result.agreements}
+
+
+def memberships(body: str, **meta) -> set[tuple[str, str]]:
+    """``(state, organization)`` memberships that ``body`` yields, extracted with ``meta`` as its header fields."""
+    return triples(run(body, **meta), "http://www.w3.org/ns/org#memberOf")
 
 
 def partners(result) -> set[frozenset]:
