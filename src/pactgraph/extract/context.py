@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Evidence, Statement
 from ..namespaces import ID
@@ -130,9 +131,10 @@ class DocContext:
                 return named[-1]
         return None
 
+    @cached_property
     def home_organization(self) -> str | None:
         """The organization a text speaks for or is mainly about (its publisher's, else its first main actor's):
-        what "a Member State" without "of …" belongs to."""
+        what "a Member State" without "of …" belongs to. Read once, after the main actors are known."""
         for key in self.own_side + self.main_actors:
             kind = self.entity_kind(key)
             if kind in {"organization", "grouping"}:

@@ -1038,7 +1038,7 @@ def _home_members(ctx, sentence, lowers, states) -> list:
     """ "Djibouti and Uganda, two Member States whose troops serve with the mission", "Armenia, a member State that
     has not taken part …", "The following Member States were represented …: A, B and C": members of the
     organization the text speaks for, when no other is named."""
-    home = ctx.home_organization()
+    home = ctx.home_organization
     if home is None:
         return []
     org = Mention(home, "actor", "coref", sentence.start, sentence.start, 0, 0, 0.6)
