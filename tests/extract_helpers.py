@@ -1,4 +1,7 @@
-"""Helpers shared by the extraction rule tests: run invented sentences, read back the relations."""
+"""Helpers shared by the extraction rule tests: run invented sentences, read back the relations.
+
+They run the rules alone (``use_model=False``): the relations the pair model adds are tested in test_pairs.py.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ from pactgraph.sources import source_from_text
 __all__ = ["agreement_parties", "concept_keys", "memberships", "partners", "run", "triples"]
 
 
-def run(body: str, name: str = "genre.txt", **meta):
-    """Extract ``body``, with ``meta`` as its header fields (``date="2024-05-01"``)."""
+def run(body: str, name: str = "genre.txt", use_model: bool = False, **meta):
+    """Extract ``body`` with the rules (and the pair model if ``use_model``), with ``meta`` as its header fields
+    (``date="2024-05-01"``)."""
     header = "".join(f"{k}: {v}\n" for k, v in meta.items())
-    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name=name))
+    return extract(source_from_text(f"---\n{header}---\n{body}" if header else body, name=name), use_model=use_model)
 
 
 def triples(result, predicate: str) -> set[tuple[str, str]]:

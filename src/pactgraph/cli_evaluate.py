@@ -1,4 +1,5 @@
-"""``pactgraph evaluate DIR``: extraction quality against gold annotations, and extraction speed."""
+"""``pactgraph evaluate DIR``: extraction quality against gold annotations, and extraction speed;
+``pactgraph train DIR --out FILE``: fit the pair model on gold annotations."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def _table(evaluation, speed, details: bool) -> str:
 
 
 def register(main) -> None:
-    """Add the ``evaluate`` command to the ``pactgraph`` group."""
+    """Add the ``evaluate`` and ``train`` commands to the ``pactgraph`` group."""
     from .cli import command, format_option
 
     @main.command()
@@ -92,3 +93,39 @@ def register(main) -> None:
         if failed:
             click.echo("below target: " + "; ".join(failed), err=True)
             sys.exit(1)
+
+    @main.command()
+    @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+                  help="Where to write the model (JSON).")
+    @click.option("--regularization", type=float, default=0.3, show_default=True,
+                  help="Inverse strength of the L2 penalty (scikit-learn's C).")
+    @click.option("--threshold", "thresholds", multiple=True, metavar="RELATION=SCORE",
+                  help="Score at or above which the model states RELATION (repeatable; replaces the defaults "
+                       "contributesTo, leads, mandatedBy, memberOf = 0.6).")
+    @command
+    def train(folders, out, regularization, thresholds):
+        """Train the pair model on gold FOLDERS and write it to --out.
+
+        Every pair of actors named in one sentence of a gold text is an
+        example, labelled by whether its gold annotation relates them. The
+        extractor reads the shipped model, src/pactgraph/extract/pair_model.json;
+        retrain it with: pactgraph train tests/devset --out
+        src/pactgraph/extract/pair_model.json. Needs scikit-learn
+        (pip install 'pactgraph[train]').
+        """
+        from .errors import ParameterError
+        from .training import train_pair_model
+
+        chosen = {}
+        for item in thresholds:
+            name, _, value = item.rpartition("=")
+            try:
+                chosen[name] = float(value)
+            except ValueError:
+                raise ParameterError(f"--threshold {item!r}: {value!r} is not a number") from None
+        model = train_pair_model(folders, regularization, chosen or None)
+        model.save(out)
+        info = model.info
+        click.echo(f"{out}: {len(model.weights)} weights from {info['examples']} pairs "
+                   f"({info['related']} related) in {info['texts']} texts")

@@ -18,14 +18,15 @@ from .context import POLITICAL, DocContext
 from .discourse import find_speakers, resolve_coreference
 from .links import link_concepts
 from .mentions import find_mentions, text_entities
+from .pairs import PairModel, find_model_relations, load_model
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
 from .relations import find_relations
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_with_context"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.11"
+EXTRACTOR_VERSION = "pactgraph-rules/0.12"
 
 _SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
 # Collective nouns of a "We, the heads of state and government of the member countries of X" opening:
@@ -35,8 +36,18 @@ _WE_NOUNS = {"heads", "head", "state", "states", "government", "governments", "l
 _MEMBER_NOUNS = {"member", "members", "participating"}
 
 
-def extract(source: Source) -> Extraction:
-    """Extract entities and evidence-backed statements from ``source``."""
+def extract(source: Source, *, use_model: bool = True) -> Extraction:
+    """Extract entities and evidence-backed statements from ``source``.
+
+    With ``use_model=False`` only the rules run: the relations the pair model would add (rule ``pair-model``, see
+    :mod:`.pairs`) are left out.
+    """
+    return extract_with_context(source, load_model() if use_model else None)[1]
+
+
+def extract_with_context(source: Source, model: PairModel | None) -> tuple[DocContext, Extraction]:
+    """Extract with ``model`` (or the rules alone when ``None``), and return the document context too: its
+    sentences and the actor mentions after coreference, which :mod:`pactgraph.training` reads."""
     nlp = get_nlp()
     gazetteer = get_gazetteer()
     doc = nlp(source.body)
@@ -66,9 +77,11 @@ def extract(source: Source) -> Extraction:
     ctx.remove_mentions(lambda m: m.kind == "concept" and m.start in in_titles)
     agreements = find_agreements(ctx, nlp, positions)
     find_relations(ctx, agreements)
+    if model is not None:
+        find_model_relations(ctx, model)
     link_concepts(ctx, agreements)
     entities = _actor_statements(ctx)
-    return Extraction(
+    return ctx, Extraction(
         source=source, entities=entities, persons=persons, positions=positions,
         agreements=[a for a, _ in agreements], speeches=speeches, statements=list(ctx.statements.values()),
     )
