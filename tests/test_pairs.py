@@ -222,3 +222,20 @@ def test_the_shipped_model_is_the_one_the_development_set_trains():
     assert len(common) >= 0.98 * max(len(shipped.weights), len(fresh.weights))
     assert max(abs(shipped.weights[n] - fresh.weights[n]) for n in common) < 0.02
     assert fresh.thresholds == shipped.thresholds
+
+
+def test_rules_only_leaves_the_model_out_of_extract_and_evaluate(small_gold, tmp_path):
+    text = tmp_path / "ghana.txt"
+    text.write_text("---\ndate: 2025-06-01\n---\nGhanaian peacekeepers have been part of UNIFIL since 1979.\n",
+                    encoding="utf-8")
+    both = CliRunner().invoke(main, ["extract", str(text)])
+    rules = CliRunner().invoke(main, ["extract", str(text), "--rules-only"])
+    assert both.exit_code == rules.exit_code == 0
+    assert '"rule": "pair-model"' in both.output and "pair-model" not in rules.output
+    scores = {}
+    for flags in ([], ["--rules-only"]):
+        result = CliRunner().invoke(main, ["evaluate", str(small_gold), "--no-speed", "--format", "json", *flags])
+        assert result.exit_code == 0, result.output
+        scores[bool(flags)] = json.loads(result.output)["scores"]["relations"]
+    assert scores[True]["tp"] <= scores[False]["tp"] and scores[True]["fp"] <= scores[False]["fp"]
+    assert scores[True] != scores[False]

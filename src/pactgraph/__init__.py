@@ -58,8 +58,10 @@ __version__ = "0.1.0"
 open = _open_graph  # noqa: A001 - ``pactgraph.open(store)`` is the documented entry point
 
 
-def extract(source: Source):
+def extract(source: Source, *, use_model: bool = True):
     """Extract entities and evidence-backed statements from a :class:`Source` (nothing is stored).
+
+    ``use_model=False`` runs the rules alone, without the relations the pair model adds (rule ``pair-model``).
 
     >>> result = extract(source_from_text("NATO is leading the ISAF mission.", name="isaf.txt"))
     >>> result.statements[0].evidence[0].quote
@@ -67,4 +69,4 @@ def extract(source: Source):
     """
     from .extract import extract as _extract
 
-    return _extract(source)
+    return _extract(source, use_model=use_model)

@@ -189,15 +189,16 @@ def _ingest_with_spark(paths, force, fmt, store) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "nquads", "trig", "turtle"]), default="json",
               show_default=True, help="json: a readable summary; nquads/trig/turtle: the source's graph.")
 @click.option("--encoding", default=None, help="Encoding to try when the file is not UTF-8.")
+@click.option("--rules-only", is_flag=True, help="Leave out the relations the pair model adds (rule pair-model).")
 @command
-def extract(path, fmt, encoding):
+def extract(path, fmt, encoding, rules_only):
     """Print what a text yields, without storing anything."""
     from .extract import EXTRACTOR_VERSION
     from .extract import extract as run
     from .sources import read_source
     from .summary import summarize
 
-    extraction = run(read_source(path, encoding=encoding))
+    extraction = run(read_source(path, encoding=encoding), use_model=not rules_only)
     if fmt == "json":
         click.echo(json.dumps(summarize(extraction), indent=2, ensure_ascii=False))
         return

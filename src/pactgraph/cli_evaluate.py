@@ -53,11 +53,12 @@ def register(main) -> None:
     @click.option("--seconds", type=click.FloatRange(0.1, 600), default=3.0, show_default=True,
                   help="CPU seconds of extraction to time (rounds repeat until reached).")
     @click.option("--details", is_flag=True, help="List what each text missed and what it found wrongly.")
+    @click.option("--rules-only", is_flag=True, help="Score the rules alone, without the pair model's relations.")
     @click.option("--min-f1", "min_f1", multiple=True, metavar="CATEGORY=F1",
                   help="Exit with status 1 if a category's F1 is below this (e.g. actors=0.9); repeatable.")
     @format_option(("table", "json"), help_text="table (default) or json.")
     @command
-    def evaluate(folder, speed, seconds, details, min_f1, fmt):
+    def evaluate(folder, speed, seconds, details, rules_only, min_f1, fmt):
         """Score extraction on FOLDER of NAME.txt + NAME.expected.json pairs.
 
         Prints precision, recall and F1 per category (actors, persons, positions,
@@ -77,7 +78,7 @@ def register(main) -> None:
                 thresholds[name] = float(value)
             except ValueError:
                 raise ParameterError(f"--min-f1 {item!r}: {value!r} is not a number") from None
-        evaluation = evaluate_folder(folder)
+        evaluation = evaluate_folder(folder, use_model=not rules_only)
         timing = measure_speed([t for t, _ in gold_pairs(folder)], seconds) if speed else None
         if fmt == "json":
             data = evaluation.as_dict()

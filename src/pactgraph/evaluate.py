@@ -444,8 +444,9 @@ def _check_quotes(extraction) -> tuple[int, list[str]]:
     return len(evidence), bad
 
 
-def evaluate_folder(folder: str | Path) -> Evaluation:
-    """Extract every text of a gold folder and score it (see the module docstring).
+def evaluate_folder(folder: str | Path, use_model: bool = True) -> Evaluation:
+    """Extract every text of a gold folder and score it (see the module docstring); with ``use_model=False``, the
+    rules alone.
 
     Raises
     ------
@@ -466,7 +467,7 @@ def evaluate_folder(folder: str | Path) -> Evaluation:
     documents = []
     for text_path, gold_path in gold_pairs(folder):
         gold = _canonical(_load_gold(gold_path), canonical)
-        extraction = extract(read_source(text_path))
+        extraction = extract(read_source(text_path), use_model=use_model)
         result = score_document(text_path.stem, gold, predict(extraction), parents)
         result.evidence, result.bad_quotes = _check_quotes(extraction)
         documents.append(result)
