@@ -46,6 +46,7 @@ from ..namespaces import ID, ORG, PACT
 from ..reference import KIND_CLASS
 from .context import DocContext, Sentence
 from .mentions import Mention
+from .pipeline import texts_of
 
 __all__ = ["MODEL_PATH", "PREDICATES", "PairModel", "candidates", "features", "find_model_relations", "load_model",
            "relations_for", "sentence_features"]
@@ -68,7 +69,7 @@ _WINDOW = 4  # words read before the first actor and after the second
 # Words between two actors that make what joins them a wish, a plan, a condition or a denial, not a fact: the
 # model reads words, not clauses, so it would take "Georgia will become a member of NATO" or "Serbia, a candidate
 # for membership of the EU" for memberships. Such a pair is left to the rules.
-_HEDGES = frozenset("""will would shall should could may might must can cannot not never no nor neither without
+_HEDGES = frozenset("""will would shall should could might must can cannot not never no nor neither without
 unless until if once whether hope hopes hoped hoping aspire aspires aspired aspiring aspiration aspirations seek seeks
 sought seeking wish wishes wished want wants wanted intend intends intended intention plan plans planned planning
 candidate candidates candidacy candidature aspirant aspirants invite invites invited invitation apply applies
@@ -201,10 +202,14 @@ def load_model() -> PairModel | None:
     return PairModel.from_file(MODEL_PATH) if MODEL_PATH.exists() else None
 
 
-def _hedged(lowers: list[str], a: Mention, b: Mention) -> bool:
-    """Whether a word between the two actors makes what joins them less than a fact (see ``_HEDGES``)."""
+def _hedged(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Whether a word between the two actors makes what joins them less than a fact (see ``_HEDGES``); "may" only
+    in lower case, so the month does not count."""
     first, last = (a, b) if a.start <= b.start else (b, a)
-    return not _HEDGES.isdisjoint(lowers[first.end:last.start])
+    between = ctx.lowers[first.end:last.start]
+    if not _HEDGES.isdisjoint(between):
+        return True
+    return "may" in between and "may" in texts_of(ctx.doc)[first.end:last.start]
 
 
 def find_model_relations(ctx: DocContext, model: PairModel) -> None:
@@ -225,7 +230,7 @@ def find_model_relations(ctx: DocContext, model: PairModel) -> None:
             key = (ID + a.key, PREDICATES[relation], ID + b.key)
             if frozenset((key[0], key[2])) in related or (relation == "leads" and key[2] in led):
                 continue
-            if _hedged(ctx.lowers, a, b):
+            if _hedged(ctx, a, b):
                 continue
             if relation not in whole:
                 whole[relation] = model.weight(sentence_features(ctx, sentence, relation))
