@@ -64,6 +64,8 @@ __all__ = [
     "gold_pairs",
     "measure_speed",
     "predict",
+    "read_gold",
+    "relation_key",
     "score_document",
 ]
 
@@ -286,7 +288,8 @@ def _set_counts(gold: set, found: set) -> tuple[Counts, list, list]:
     return Counts(len(gold & found), len(found - gold), len(gold - found)), missed, spurious
 
 
-def _relation_key(rel: dict) -> tuple[str, str, str]:
+def relation_key(rel: dict) -> tuple[str, str, str]:
+    """``(s, p, o)`` of a gold or predicted relation, with the two ends of a ``partnerOf`` in a fixed order."""
     s, p, o = rel["s"], rel["p"], rel["o"]
     if p == "partnerOf":
         s, o = sorted((s, o))
@@ -343,8 +346,8 @@ def score_document(name: str, gold: dict, found: dict, parents: dict[str, str] |
 
     record("actors", _set_counts(set(gold.get("actors", [])), set(found["actors"])))
     record("concepts", _set_counts(set(gold.get("concepts", [])), set(found["concepts"])))
-    record("relations", _set_counts({_relation_key(r) for r in gold.get("relations", [])},
-                                    {_relation_key(r) for r in found["relations"]}))
+    record("relations", _set_counts({relation_key(r) for r in gold.get("relations", [])},
+                                    {relation_key(r) for r in found["relations"]}))
     record("persons", _set_counts({_norm(p["name"]) for p in gold.get("persons", [])},
                                   {_norm(p["name"]) for p in found["persons"]}))
 
@@ -408,6 +411,21 @@ def score_document(name: str, gold: dict, found: dict, parents: dict[str, str] |
                           titles=(titles, tp), dates=(dates[0], dates[1]))
 
 
+def read_gold(path: Path, register=None) -> dict:
+    """A gold file, with register keys that have since gained a QID written as the QID.
+
+    Raises
+    ------
+    SourceError
+        If the file cannot be read or is not a gold annotation.
+    """
+    if register is None:
+        from .extract.pipeline import get_gazetteer
+
+        register = get_gazetteer().register
+    return _canonical(_load_gold(path), {e.key: e.wikidata for e in register.entities.values() if e.wikidata})
+
+
 def _canonical(gold: dict, canonical: dict[str, str]) -> dict:
     """Gold written with a register key ("mission/isaf") for a row that has since gained a QID uses the QID."""
 
@@ -463,10 +481,9 @@ def evaluate_folder(folder: str | Path, use_model: bool = True) -> Evaluation:
         if entity.parent and entity.parent in register.entities:
             parent = register.entities[entity.parent]
             parents[entity.wikidata or entity.key] = parent.wikidata or parent.key
-    canonical = {e.key: e.wikidata for e in register.entities.values() if e.wikidata}
     documents = []
     for text_path, gold_path in gold_pairs(folder):
-        gold = _canonical(_load_gold(gold_path), canonical)
+        gold = read_gold(gold_path, register)
         extraction = extract(read_source(text_path), use_model=use_model)
         result = score_document(text_path.stem, gold, predict(extraction), parents)
         result.evidence, result.bad_quotes = _check_quotes(extraction)

@@ -34,7 +34,7 @@ def pair_examples(folder: str | Path) -> Iterator[tuple[str, list[str], bool]]:
     SourceError
         If the folder holds no text/gold pair, or a file cannot be read.
     """
-    from .evaluate import _canonical, _load_gold, _relation_key, gold_pairs
+    from .evaluate import gold_pairs, read_gold, relation_key
     from .extract import extract_with_context
     from .extract.pairs import candidates, features
     from .extract.pipeline import get_gazetteer
@@ -42,14 +42,12 @@ def pair_examples(folder: str | Path) -> Iterator[tuple[str, list[str], bool]]:
 
     register = get_gazetteer().register
     gold_id = {e.key: e.wikidata or e.key for e in register.entities.values()}
-    canonical = {e.key: e.wikidata for e in register.entities.values() if e.wikidata}
     for text_path, gold_path in gold_pairs(folder):
-        gold = _canonical(_load_gold(gold_path), canonical)
-        held = {_relation_key(r) for r in gold.get("relations", [])}
+        held = {relation_key(r) for r in read_gold(gold_path, register).get("relations", [])}
         ctx, _ = extract_with_context(read_source(text_path), None)
         for sentence in ctx.sentences:
             for a, b, relation, actors in candidates(ctx, sentence):
-                key = _relation_key({"s": gold_id[a.key], "p": relation, "o": gold_id[b.key]})
+                key = relation_key({"s": gold_id[a.key], "p": relation, "o": gold_id[b.key]})
                 yield text_path.name, features(ctx, sentence, a, b, relation, actors), key in held
 
 
