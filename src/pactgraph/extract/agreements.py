@@ -185,6 +185,7 @@ class _AgreementMention:
     head: str  # the genre's defining noun ("declaration", "memorandum", "protocol")
     name: str
     qualifiers: tuple[str, ...]  # lowercase words that tell agreements of one genre apart
+    topic: tuple[str, ...]  # the qualifiers outside "between A and B" (what the agreement is about)
     capitalised: bool
     concluded: bool
     not_yet: bool
@@ -203,6 +204,7 @@ class _Cluster:
     kind: str
     head: str
     qualifiers: tuple[str, ...]
+    topic: tuple[str, ...]
     mentions: list[_AgreementMention] = field(default_factory=list)
     document: bool = False
     known: str | None = None  # key of a well-known agreement (agreements.csv)
@@ -380,8 +382,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL:
                 in_name += constituents(ctx, m.key) or [m.key]
         in_name += [k for k in owners if k not in in_name]
-        qualifiers = tuple(t.lower_.rstrip("s") for t in name_tokens if t.lower_.rstrip("s") != head
-                           and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
+        qualifiers = _qualifiers(name_tokens, head)
+        between = next((i for i, t in enumerate(name_tokens) if t.lower_ in {"between", "among"}), None)
+        if between is None:
+            topic = qualifiers
+        else:  # "… between the Ministry of National Defense of … and … on Military Medicine": the topic only
+            stop = next((i for i in range(between + 1, len(name_tokens)) if name_tokens[i].lower_ in _TOPIC_LINKS),
+                        len(name_tokens))
+            topic = _qualifiers(name_tokens[:between] + name_tokens[stop:], head)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
         lowers = ctx.lowers
         pre = lowers[max(sentence.start, s - 9):s]
@@ -424,7 +432,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
             name=name,
-            qualifiers=qualifiers, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
+            qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
             named_year=named_year,
@@ -437,9 +445,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if m.concluded and (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"])
                             or lowers[m.name_end:m.name_end + 2] == [",", "which"]):
             m.own = tuple(_relative_parties(ctx, m))
-        if lowers[m.name_end:m.name_end + 1] == ["with"]:
+        # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
+        # the United States in 2017"
+        at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
+            if lowers[m.name_end:m.name_end + 1] and lowers[m.name_end] in _RELATIVE_VERBS \
+            and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else None
+        if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
-                              if a.start in (m.name_end + 1, m.name_end + 2)), None)
+                              if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
     out = [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
@@ -466,7 +479,7 @@ def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[
         if not overlapping:
             out.append(_AgreementMention(
                 sentence=sentence, start=start, end=end, name_start=start, name_end=end, kind=known.kind,
-                head=known.name.lower(), name=known.name, qualifiers=(), capitalised=True, concluded=True,
+                head=known.name.lower(), name=known.name, qualifiers=(), topic=(), capitalised=True, concluded=True,
                 not_yet=False, accession=False, actors_in_name=[], known=key))
     return sorted(out, key=lambda m: m.start)
 
@@ -746,7 +759,7 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             # a well-known agreement is one cluster, whatever form names it, and no other mention joins it
             target = next((c for c in clusters if c.known == mention.known), None)
             if target is None:
-                target = _Cluster(mention.kind, mention.head, mention.qualifiers, known=mention.known)
+                target = _Cluster(mention.kind, mention.head, mention.qualifiers, mention.topic, known=mention.known)
                 clusters.append(target)
             target.mentions.append(mention)
             continue
@@ -763,17 +776,32 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if _other_partner(mention, cluster):
                 continue  # "a Security and Defence Partnership with Canada", then "… between the Union and the UK"
-            if not mention.qualifiers or not cluster.qualifiers or set(mention.qualifiers) <= set(cluster.qualifiers) \
-                    or set(cluster.qualifiers) <= set(mention.qualifiers):
+            if _same_qualifiers(mention, cluster):
                 target = cluster
                 break
         if target is None:
-            target = _Cluster(mention.kind, mention.head, mention.qualifiers)
+            target = _Cluster(mention.kind, mention.head, mention.qualifiers, mention.topic)
             clusters.append(target)
         elif len(mention.qualifiers) > len(target.qualifiers):
-            target.qualifiers = mention.qualifiers
+            target.qualifiers, target.topic = mention.qualifiers, mention.topic
         target.mentions.append(mention)
     return clusters
+
+
+def _qualifiers(tokens, head: str) -> tuple[str, ...]:
+    return tuple(t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
+                 and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
+
+
+def _same_qualifiers(mention: _AgreementMention, cluster: _Cluster) -> bool:
+    """Whether a mention's qualifiers can name the cluster's agreement: either has none ("the Memorandum"), or the
+    words of one are the other's, both all of them and those of the topic. "The Memorandum on Defense Cooperation" is
+    not "the Memorandum on Cooperation in Military Medicine between the Ministries of National Defense", but "the
+    Defence Cooperation Agreement" is "the Agreement between A and B on Cooperation in the Field of Defence"."""
+    if not mention.qualifiers or not cluster.qualifiers:
+        return True
+    pairs = ((set(mention.qualifiers), set(cluster.qualifiers)), (set(mention.topic), set(cluster.topic)))
+    return all(a <= b for a, b in pairs) or all(b <= a for a, b in pairs)
 
 
 _PLACE_NAMED = re.compile(r"(?:(?:Treaty|Agreement|Accord|Declaration|Protocol|Pact|Memorandum) of ([A-Z][\w'-]+)"
@@ -1024,10 +1052,10 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
                 (p for p in parties if ctx.entity_kind(p) in {"organization", "grouping"}), None)
             if owner is None or not listed:
                 continue
-            cluster = _Cluster(agreement.kind, head, (), [_AgreementMention(
+            cluster = _Cluster(agreement.kind, head, (), (), [_AgreementMention(
                 sentence=sentence, start=sentence.start + i, end=sentence.start + i + 2,
                 name_start=sentence.start + i, name_end=sentence.start + i + 2, kind=agreement.kind, head=head,
-                name=agreement.name, qualifiers=(), capitalised=False, concluded=False, not_yet=False,
+                name=agreement.name, qualifiers=(), topic=(), capitalised=False, concluded=False, not_yet=False,
                 accession=False, actors_in_name=[])])
             for partner in dict.fromkeys(listed):
                 if frozenset((ID + owner, ID + partner)) in done:
