@@ -114,6 +114,10 @@ _CONCLUDE = {
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}
+# … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
+_TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
+                  "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
+                  "roadmap", "road map", "work plan"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
 _TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing"}
@@ -283,9 +287,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS):  # "… Partnership in December 2021"
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
             e += 2 if article else 1
-        elif token.text == "," and nxt is not None and nxt.is_title and e + 2 < sentence.end \
-                and doc[e + 2].lower_ in {"and", ","}:
-            e += 1
+        elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end):
+            e += 1  # "… Framework for Security, Public Health and Safe Communities"
         elif token.is_title or token.is_upper or (token.like_num and e > end):
             e += 1
         else:
@@ -293,6 +296,15 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
     while e > end and doc[e - 1].lower_ in _NAME_LINKS:
         e -= 1
     return s, e
+
+
+def _listed_words(doc, at: int, end: int) -> bool:
+    """Whether one to three capitalised words from ``at`` are followed by "and" or a comma: an item of a list of
+    topics inside a name ("Security, Public Health and Safe Communities")."""
+    j = at
+    while j < end and j - at < 3 and doc[j].is_title:
+        j += 1
+    return at < j < end and doc[j].lower_ in {"and", ","}
 
 
 def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
@@ -325,8 +337,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                      or (doc[span.end].lower_ == "with" and span[-1].lower_ == "partnership" and not named_before)):
             continue  # "Partnership Council", "Partnership for Peace": a longer name, not the partnership itself
         modifier, modifier_at, named_at = None, span.start, None
-        topic_end = _topic_end(ctx, sentence, span.end) if len(span) == 1 and not capitalised \
-            and span[0].lower_ in _TOPIC_HEADS else None
+        topic_end = _topic_end(ctx, sentence, span.end) if not capitalised and (
+            (len(span) == 1 and span[0].lower_ in _TOPIC_HEADS) or span.text.lower() in _TOPIC_PHRASES) else None
         owners = _owners_before(ctx, sentence, span.start) if topic_end else []
         if topic_end and (prev in _DETERMINERS or owners):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
@@ -365,7 +377,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS | {"of"})
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
-            name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + [span[0]] + list(doc[link:topic_end])
+            name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
             e = max(e, topic_end)
         elif tail and ctx.lowers[e] != "with":
             # a capitalised genre with a lower-case topic: "a Memorandum of Understanding on maritime security"
@@ -402,7 +414,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         # (cited as a standard, "maritime zones established in accordance with UNCLOS must remain in place", the
         # words around it conclude something else; "in line with the agreements in force" still says it is in force)
         raised = any(w in {"raised", "raise", "raises", "raising"} and set(window[j + 1:j + 4]) & {
-            "relationship", "relations", "ties"} for j, w in enumerate(window))  # "raised the relationship to a …"
+            "relationship", "relations", "ties"} for j, w in enumerate(window)) or (  # "raised the relationship to a …"
+            pre[-2:-1] == ["to"] and bool(set(pre[-4:-2]) & {"raised", "elevated", "upgraded", "lifted"}))
+        # ("the ties between their countries were raised to a Strategic Partnership")
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
@@ -426,8 +440,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        if not concluded and (lowers[e:e + 1] in (["that"], ["which"]) or lowers[e:e + 2] == [",", "which"]) \
-                and set(lowers[e:e + 14]) & (_STANDING_VERBS | _RELATIVE_VERBS):
+        relative = _relative_conclusion(_relative_clause(ctx, sentence, e))
+        if relative is False and not set(pre) & _CONCLUDE:
+            concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
+        elif not concluded and relative:
             concluded = True  # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
@@ -442,8 +458,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
     for m in out:
-        if m.concluded and (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"])
-                            or lowers[m.name_end:m.name_end + 2] == [",", "which"]):
+        if m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
             m.own = tuple(_relative_parties(ctx, m))
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
         # the United States in 2017"
@@ -730,6 +745,72 @@ def _owners_before(ctx: DocContext, sentence: Sentence, start: int) -> list[str]
         else:
             break
     return list(dict.fromkeys(out))
+
+
+def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
+    """Where a relative clause about the agreement named up to ``end`` opens ("that", "which", ", which", "under
+    which", ", the first of which"), past a parenthesis ("(DOC)", "(2020–2025)"), the rest of a name the span left
+    out (", Public Health and Safe Communities") or its partner ("with the United States,"). ``None`` if none."""
+    lowers, doc = ctx.lowers, ctx.doc
+    k, stop = end, min(sentence.end, end + 14)
+    while k < stop:
+        word = lowers[k]
+        if word in {"that", "which"}:
+            return k
+        if word == "," and lowers[k + 1:k + 2] == ["which"]:
+            return k
+        if word in {"under", "of"} and lowers[k + 1:k + 2] == ["which"]:
+            return k + 1  # "the Programme under which the two sides worked", ", the first of which"
+        if word == "(":
+            close = next((j for j in range(k + 1, stop) if lowers[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+        elif word == "with" and k == end:
+            actor = next((m for m in ctx.actors_in(sentence, coref=False) if k + 1 <= m.start <= k + 2), None)
+            if actor is None:
+                return None
+            k = actor.end
+        elif word in {",", "and", "of", "the", "first"} or doc[k].is_title or doc[k].is_upper:
+            k += 1
+        else:
+            return None
+    return None
+
+
+def _relative_clause(ctx: DocContext, sentence: Sentence, end: int) -> list[str] | None:
+    """The words of a relative clause about the agreement named up to ``end`` (see :func:`_relative_start`), in
+    lower case but the month "May"; ``["under"]`` for "under which"; ``None`` when there is none."""
+    k = _relative_start(ctx, sentence, end)
+    if k is None:
+        return None
+    if k > sentence.start and ctx.lowers[k - 1] == "under":
+        return ["under"]
+    clause = []
+    k += 2 if ctx.lowers[k] == "," else 1
+    for token in ctx.doc[k:min(sentence.end, k + 30)]:
+        if token.lower_ in {";", "which", "that"}:
+            break
+        clause.append(token.text if token.lower_ == "may" else token.lower_)  # (the month May is no modal)
+    return clause
+
+
+_CLAUSE_FUTURE = {"will", "would", "may", "could", "shall", "should", "expect", "expects", "expected", "ready", "due",
+                  "plan", "plans", "planned", "hope", "hopes", "intend", "intends", "conclude", "sign", "adopt"}
+
+
+def _relative_conclusion(clause: list[str] | None) -> bool | None:
+    """Whether a relative clause says the agreement was concluded or stands ("…, which ASEAN and China signed in
+    2002", "the Programme under which the two sides worked"): ``True``; that it only will be ("…, which the two
+    sides would sign next year"): ``False``; neither: ``None``."""
+    if not clause:
+        return None
+    if clause == ["under"]:
+        return True
+    verb = next((i for i, w in enumerate(clause) if w in _RELATIVE_CONCLUDING | _CONCLUDE), None)
+    if verb is None:
+        return None
+    return not set(clause[:verb + 1]) & _CLAUSE_FUTURE  # ("which officials expect to be ready for signature")
 
 
 def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
@@ -1159,47 +1240,76 @@ def _each_with_one(ctx: DocContext, mention):
     return partner.key, sentence, keys
 
 
+def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
+    """The states listed after the "with" at token ``at``, and after each later "and with" close by: "with Japan
+    and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on 19 May and with Canada in
+    Brussels on 23 June"."""
+    lowers = ctx.lowers
+    states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > at]
+    partners, k, last = [], at, at
+    while k < sentence.end and k - last <= 12 and lowers[k] not in {";", ":"}:
+        if lowers[k] == "with" and (k == at or "and" in lowers[k - 2:k]):
+            group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
+            if not group:
+                break
+            partners += [m.key for m in group]
+            k = last = group[-1].end
+            continue
+        k += 1
+    return list(dict.fromkeys(partners))
+
+
+def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
+    """The first "with" from ``start`` within six tokens that a state list can follow (not "with those")."""
+    return next((j for j in range(start, min(stop, start + 7)) if lowers[j] == "with"
+                 and lowers[j + 1:j + 2] not in (["those"], ["these"], ["them"])), None)
+
+
 def _distributed(ctx: DocContext, cluster: _Cluster):
     """A plural genre concluded with several partners one by one: "ITPPs agreed with Japan and Korea in 2023,
-    and with Australia in 2024", or the next sentence's "Those agreed with …". Returns (the organization that
-    concluded them, the sentence, the partners) or ``None``."""
+    and with Australia in 2024", "the Security and Defence Partnerships signed by the Union with the United Kingdom
+    in London … and with Canada in Brussels …", and in the next sentence "Those agreed with …", "Together with
+    those we already had with Japan, …". Returns (the organization that concluded them, the sentence, the
+    partners) or ``None``."""
     lowers = ctx.lowers
     for mention in cluster.mentions:
         if not (lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}) \
                 or mention.not_yet:
             continue
-        sentence = mention.sentence
-        following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
-        places = [(sentence, mention.name_end)]
-        if following is not None and lowers[following.start] in {"those", "these", "they"}:
-            places.append((following, following.start))
         single = _each_with_one(ctx, mention)
         if single:
             return single
+        sentence = mention.sentence
+        register = ctx.gazetteer.register
+        sides = [register.entities[k].parent or k if ctx.entity_kind(k) == "body" else k
+                 for k in ctx.publisher + ctx.own_side + ctx.main_actors]  # (the EEAS speaks for the EU)
+        owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"}]
+        if not owners:
+            continue
+        found: list[tuple[Sentence, list[str]]] = []
+        # in its own sentence: right after the name, or after a verb that concludes them ("signed by the Union with")
+        at = mention.name_end if lowers[mention.name_end:mention.name_end + 1] == ["with"] else None
+        if at is None and lowers[mention.name_end:mention.name_end + 1] \
+                and lowers[mention.name_end] in _DISTRIBUTING_VERBS:
+            at = _first_with(lowers, mention.name_end + 1, sentence.end)
         before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
-        if set(before) & _DISTRIBUTING_VERBS and lowers[mention.name_end:mention.name_end + 1] == ["with"]:
-            places.insert(0, (sentence, mention.name_end - 1))  # "the EU signed Security and Defence Partnerships with …"
-        for sent, at in places:
-            words = lowers[at:sent.end]
-            verb = next((j for j in range(len(words) - 1) if (words[j] in _DISTRIBUTING_VERBS or j == 0)
-                         and words[j + 1] == "with"), None)
-            if verb is None or verb > 4:
-                continue
-            states = [m for m in ctx.actors_in(sent, {"state"}, coref=False) if m.start > at + verb]
-            partners, k = [], at + verb + 1
-            while k < sent.end and lowers[k] == "with":
-                group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
-                if not group:
-                    break
-                partners += [m.key for m in group]
-                k = group[-1].end
-                while k < sent.end and (ctx.doc[k].like_num or lowers[k] in {"in", ",", "and", "also"}):
-                    k += 1  # "… in 2023, and with Australia …"
-            owners = [key for key in ctx.publisher + ctx.main_actors if ctx.entity_kind(key) in {"organization",
-                                                                                                  "grouping"}]
-            partners = list(dict.fromkeys(partners))
-            if len(partners) >= 2 and owners:
-                return owners[0], sent, partners
+        if at is None and set(before) & _DISTRIBUTING_VERBS and lowers[mention.name_end:mention.name_end + 1] == ["with"]:
+            at = mention.name_end
+        if at is not None:
+            found.append((sentence, _with_lists(ctx, sentence, at)))
+        # in the next sentence, when it refers back to them ("Those agreed with …", "the partnerships concluded in
+        # 2024 with …")
+        following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+        if following is not None:
+            plural = lowers[mention.end - 1]
+            ref = next((j for j in range(following.start, min(following.end, following.start + 6))
+                        if lowers[j] in {"those", "these", "they", plural}), None)
+            at = _first_with(lowers, ref + 1, following.end) if ref is not None else None
+            if at is not None:
+                found.append((following, _with_lists(ctx, following, at)))
+        partners = list(dict.fromkeys(k for _, keys in found for k in keys))
+        if len(partners) >= 2:
+            return owners[0], next(sent for sent, keys in found if keys), partners
     return None
 
 
@@ -1332,16 +1442,20 @@ _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "laun
 _RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated"}
 # verbs of a relative clause that show a partnership or framework exists between its subjects
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
+_RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {
+    "adopted", "endorsed", "approved", "ratified", "issued", "names", "signatures", "renewed", "entered"}
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     """ "the framework participation agreement it concluded with the EU", "the treaties we signed with France":
     the relative clause's subject and the actors after "with"."""
     lowers, sentence = ctx.lowers, mention.sentence
-    k = mention.name_end
-    if k + 1 < sentence.end and lowers[k] == "," and lowers[k + 1] == "which":
-        k += 1  # "the Memorandum of Understanding on …, which Bulgaria, Romania and Türkiye signed in Istanbul"
-    if k < sentence.end and lowers[k] in {"that", "which"}:
+    k = _relative_start(ctx, sentence, mention.name_end)
+    if k is None:
+        k = mention.name_end
+    elif lowers[k] == "," and k + 1 < sentence.end and lowers[k + 1] == "which":
+        k += 2  # "the Memorandum of Understanding on …, which Bulgaria, Romania and Türkiye signed in Istanbul"
+    else:
         k += 1
     if k + 2 >= sentence.end:
         return []

@@ -1,0 +1,112 @@
+"""Agreement rules added in pactgraph-rules/0.13 (session 8), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import agreement_parties, run
+
+
+def _by_name(result) -> dict[str, list[list[str]]]:
+    """Each agreement name with the party lists of every agreement of that name (several share a plural's name)."""
+    out: dict[str, list[list[str]]] = {}
+    for agreement in result.agreements:
+        out.setdefault(agreement.name, []).append(sorted(p.rsplit("id/", 1)[-1] for p in agreement.parties))
+    return out
+
+
+def test_partnerships_signed_one_by_one_across_two_sentences():
+    body = ("Since my last report we have signed Security and Defence Partnerships with Iceland, in Reykjavik in "
+            "March, and with Chile, at the ministerial meeting in Brussels on 4 June. Together with those we already "
+            "had with Ghana and Peru, there are now four.")
+    result = run(body, publisher="European External Action Service", date="2026-07-01", genre="speech")
+    found = _by_name(result)["Security and Defence Partnership"]
+    assert sorted(map(tuple, found)) == sorted(
+        tuple(sorted(("org/european-union", s))) for s in ("state/isl", "state/chl", "state/gha", "state/per"))
+
+
+def test_partnerships_signed_by_the_union_with_each_partner():
+    body = ("The Council welcomes the Security and Defence Partnerships signed by the Union with Iceland in "
+            "Reykjavik on 3 March 2026 and with Chile in Brussels on 4 June 2026, and the first dialogues held under "
+            "them. Together with the partnerships concluded in 2024 with Ghana and Peru, they should deliver results.")
+    result = run(body, publisher="Council of the European Union", date="2026-07-01")
+    partners = {p for parties in _by_name(result)["Security and Defence Partnership"] for p in parties}
+    assert partners == {"org/european-union", "state/isl", "state/chl", "state/gha", "state/per"}
+    assert len(result.agreements) == 4
+
+
+def test_a_memorandum_on_one_topic_is_not_a_memorandum_on_another_between_the_ministries():
+    body = ("The ministers signed a Memorandum of Understanding on Cooperation in Military Medicine between the "
+            "Ministry of National Defence of Chile and the Ministry of National Defence of Peru. They also reviewed "
+            "the Memorandum on Defence Cooperation that the two ministries concluded in 2004.")
+    names = set(agreement_parties(run(body, date="2026-07-01")))
+    assert "Memorandum on Defence Cooperation" in names
+    assert len(names) == 2
+
+
+def test_a_short_name_written_before_its_genre_is_the_long_name_between_two_governments():
+    body = ("Ireland and Austria today signed an Agreement between the Government of Ireland and the Government of "
+            "the Republic of Austria on Cooperation in the Field of Defence. The Defence Cooperation Agreement will "
+            "take effect next year.")
+    assert len(run(body, date="2026-07-01").agreements) == 1
+
+
+def test_an_agreement_concluded_with_another_partner_is_another_agreement():
+    body = ("The ministers today signed an Agreement between the Government of the Republic of Latvia and the "
+            "Government of Australia on Cooperation in the Field of Defence. Latvia has "
+            "comparable arrangements with other partners, among them the Defence Cooperation Agreement concluded "
+            "with the United States in January 2017.")
+    parties = agreement_parties(run(body, date="2026-07-01"))
+    assert parties.get("Defence Cooperation Agreement") == ["state/lva", "state/usa"]
+
+
+def test_a_relative_clause_after_an_acronym_in_brackets_concludes_a_declaration():
+    body = ("They called for the full implementation of the Declaration on the Conduct of Parties in the South "
+            "China Sea (DOC), which ASEAN and China signed in 2002.")
+    parties = agreement_parties(run(body, date="2026-07-01"))
+    assert parties == {"Declaration on the Conduct of Parties in the South China Sea": ["org/asean", "state/chn"]}
+
+
+def test_a_relative_clause_far_after_the_name_concludes_it():
+    body = ("The Joint Expeditionary Force was founded under a memorandum of understanding that the United "
+            "Kingdom, Denmark, Estonia, Latvia, Lithuania, the Netherlands and Norway signed in 2015.")
+    parties = agreement_parties(run(body, date="2026-07-01"))
+    assert parties == {"Memorandum of Understanding": sorted(
+        ["state/gbr", "state/dnk", "state/est", "state/lva", "state/ltu", "state/nld", "state/nor"])}
+
+
+def test_the_month_may_in_a_relative_clause_is_no_modal():
+    body = ("The leaders reaffirmed the Treaty of Mutual Assistance, which Chile and Peru signed in Lima on 4 May "
+            "1998.")
+    assert agreement_parties(run(body, date="2026-07-01")) == {"Treaty of Mutual Assistance": ["state/chl",
+                                                                                                 "state/per"]}
+
+
+def test_a_relative_clause_that_only_looks_ahead_does_not_conclude():
+    body = "The ministers discussed the Treaty of Mutual Assistance, which Chile and Peru would sign next year."
+    assert not run(body, date="2026-07-01").agreements
+
+
+def test_a_lower_case_memorandum_takes_its_topic_as_its_name():
+    body = ("The partnership builds on the memorandum of understanding on defence cooperation that Ghana and the "
+            "United Kingdom signed in Accra in 2019.")
+    parties = agreement_parties(run(body, date="2026-07-01"))
+    assert parties == {"memorandum of understanding on defence cooperation": ["state/gbr", "state/gha"]}
+
+
+def test_a_programme_under_which_two_sides_worked_stands():
+    body = ("Jordan and NATO agreed a new programme. It succeeds the Individual Partnership and Cooperation "
+            "Programme under which the two sides worked from 2016.")
+    assert "Individual Partnership and Cooperation Programme" in agreement_parties(run(body, date="2026-07-01"))
+
+
+def test_ties_raised_to_a_strategic_partnership():
+    body = ("The two ministers recalled that the ties between India and Greece were raised to a Strategic "
+            "Partnership in August 2023.")
+    assert agreement_parties(run(body, date="2026-07-01")) == {"Strategic Partnership": ["state/grc", "state/ind"]}
+
+
+def test_a_name_with_a_list_of_topics_keeps_the_whole_list():
+    body = ("The new mechanism builds on the Bicentennial Framework for Security, Public Health and Safe "
+            "Communities, which Mexico and the United States adopted in Mexico City on 8 October 2021.")
+    parties = agreement_parties(run(body, date="2026-07-01"))
+    assert parties == {"Bicentennial Framework for Security, Public Health and Safe Communities": ["state/mex",
+                                                                                                   "state/usa"]}
