@@ -110,3 +110,36 @@ def test_a_name_with_a_list_of_topics_keeps_the_whole_list():
     parties = agreement_parties(run(body, date="2026-07-01"))
     assert parties == {"Bicentennial Framework for Security, Public Health and Safe Communities": ["state/mex",
                                                                                                    "state/usa"]}
+
+
+def test_a_ceasefire_agreed_between_two_states():
+    body = ("UNIFIL has supported the army's redeployment since the cessation of hostilities that Israel and Lebanon "
+            "agreed on 26 November 2024.")
+    result = run(body, date="2025-06-01")
+    assert agreement_parties(result) == {"Cessation of Hostilities": ["state/isr", "state/lbn"]}
+    assert result.agreements[0].date == "2024-11-26"
+
+
+def test_a_ceasefire_only_called_for_or_imagined_is_no_agreement():
+    for body in ("The Council called for an immediate ceasefire between Sudan and South Sudan.",
+                 "If a ceasefire is signed, France is ready to deploy forces to Ukraine.",
+                 "The truce between Israel and Syria has held since May."):
+        assert not run(body, date="2025-06-01").agreements, body
+
+
+def test_the_monitors_and_mediators_of_a_ceasefire_are_not_its_parties():
+    body = ("The Meeting welcomed the ceasefire agreed between Pakistan and India on 10 May 2025 with the help of "
+            "the United States, and thanked the United Nations for its monitors.")
+    assert agreement_parties(run(body, date="2025-06-01")) == {"Ceasefire": ["state/ind", "state/pak"]}
+
+
+def test_a_ceasefire_agreement_is_read_once():
+    body = "The ceasefire agreement reached between Armenia and Azerbaijan in Moscow on 10 November 2020 still holds."
+    assert list(agreement_parties(run(body, date="2025-06-01"))) == ["Ceasefire Agreement"]
+
+
+def test_a_code_of_conduct_and_a_statement_adopted_by_a_forum():
+    body = ("The ministers adopted the ASEAN Regional Forum Statement on the Protection of Submarine Cables. "
+            "Ghana and Togo signed the Lomé Code of Conduct on maritime security in 2013.")
+    names = set(agreement_parties(run(body, date="2025-06-01")))
+    assert names == {"ASEAN Regional Forum Statement on the Protection of Submarine Cables", "Lomé Code of Conduct on maritime security"}

@@ -97,6 +97,12 @@ GENRES: list[tuple[str, str, bool]] = [
     ("charter", "Treaty", True),
     ("statute", "Treaty", True),  # "the Statute of the Council of Europe", "the Rome Statute"
     ("convention", "Treaty", True),
+    ("code of conduct", "Agreement", True),  # "the Yaoundé Code of Conduct", "the Hague Code of Conduct"
+    ("statement", "JointStatement", True),  # "the ARF Statement on …", "the G7 Foreign Ministers' Statement on Syria"
+    ("ceasefire", "Agreement", False),  # (concluded only, see _TRUCE_HEADS)
+    ("cease-fire", "Agreement", False),
+    ("truce", "Agreement", False),
+    ("cessation of hostilities", "Agreement", False),
 ]
 # Words that cite an agreement as a standard: a concluding verb before them concludes something else.
 _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "compliance", "line"}
@@ -135,6 +141,12 @@ _NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "fr
                      "at", "over", "under", "within", "near", "through"}
 _SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
                  "roadmap", "framework"}
+# Truces: one exists when the text says it was agreed or holds, not when it is called for ("we call for an
+# immediate ceasefire"); its parties are the sides the text names, without a second side added from the document.
+_TRUCE_HEADS = {"ceasefire", "cease-fire", "truce", "cessation"}
+_TRUCE_EXISTS = {"agreed", "reached", "brokered", "signed", "concluded", "accepted", "declared", "announced"}
+_CALLS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "demand", "demands", "demanded", "appeal",
+          "appeals", "appealed", "need", "needs", "seek", "seeks", "push", "pushing", "work", "working", "towards", "for"}
 _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué"}
 _NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to", "into"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
@@ -320,6 +332,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
+        if span.end < sentence.end and span[0].lower_ in _TRUCE_HEADS | {"cessation"} \
+                and doc[span.end].lower_.rstrip("s") in {"agreement", "arrangement", "accord", "deal", "line"}:
+            continue  # "the ceasefire agreement reached between …": the agreement, named with its modifier
         words = [t.text for t in span]
         capitalised = all(w[:1].isupper() for w in words if w.lower() not in {"of", "and"})
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
@@ -435,6 +450,13 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7))
+        if head in _TRUCE_HEADS:
+            # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
+            # parties to respect the ceasefire"; but not "called for an immediate ceasefire"
+            # (what is only imagined is not: "if a ceasefire is signed", "after a ceasefire")
+            called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"}))
+            concluded = not called and bool(set(window) & _TRUCE_EXISTS)
+            not_yet = not_yet or called
         if not concluded and lowers[e:e + 1] == ["of"] and any(
                 ds <= doc[e + 1].idx + ctx.offset < de for ds, de, _ in _dates_in(ctx, sentence)):
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
@@ -1387,7 +1409,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     own_instrument = len(parties) == 1 and parties == in_name and cluster.kind not in {"JointDeclaration", "JointStatement"} \
         and ctx.entity_kind(parties[0]) in {"organization", "grouping"} and any(
             a.start == m.name_start and a.key == parties[0] for m in cluster.mentions for a in m.sentence.mentions)
-    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument:
+    truce = cluster.head in _TRUCE_HEADS
+    if truce:  # the warring states; armed groups and the mediators or monitors named beside them are not parties
+        parties = [k for k in parties if ctx.entity_kind(k) == "state"]
+        where = {k: where[k] for k in parties if k in where}
+    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce:
         own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state" and k in ctx.main_actors]
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
