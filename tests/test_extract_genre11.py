@@ -143,3 +143,12 @@ def test_a_code_of_conduct_and_a_statement_adopted_by_a_forum():
             "Ghana and Togo signed the Lomé Code of Conduct on maritime security in 2013.")
     names = set(agreement_parties(run(body, date="2025-06-01")))
     assert names == {"ASEAN Regional Forum Statement on the Protection of Submarine Cables", "Lomé Code of Conduct on maritime security"}
+
+
+def test_documents_whose_exchange_the_leaders_witnessed():
+    body = ("Viet Nam and the Philippines held talks in Manila.\n\nAfter the talks, the two leaders witnessed the exchange of "
+            "cooperation documents, including:\n\n- a Memorandum of Understanding on defence cooperation;\n\n"
+            "- a Letter of Intent on cooperation in disaster risk reduction.\n")
+    result = run(body, date="2026-01-30", title="Viet Nam and the Philippines hold talks")
+    assert set(agreement_parties(result)) == {"Memorandum of Understanding on defence cooperation",
+                                              "Letter of Intent on cooperation in disaster risk reduction"}

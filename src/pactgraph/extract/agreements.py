@@ -645,7 +645,7 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
         if all(not w.isalpha() or (len(w) <= 4 and w.strip("ivx") == "") for w in words):
             k -= 1  # an item's number alone: "1.", "(ii)"
             continue
-        if set(words) & _LIST_NOUNS and (set(words) & _CONCLUDE or words[:2] in (["list", "of"], ["outcomes"])) \
+        if set(words) & _LIST_NOUNS and (set(words) & (_CONCLUDE | _WITNESSED) or words[:2] in (["list", "of"], ["outcomes"])) \
                 and (words[-1] == ":" or words[:2] == ["list", "of"] or words[:1] == ["outcomes"] or len(words) <= 8):
             return True  # (a short heading: "A. MoUs and Agreements exchanged")
         if words[:2] in (["exchanged", "by"], ["signed", "by"]) or words[:3] in (["exchanged", "by", ":"],):
@@ -660,6 +660,9 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
 
 
 _BULLETS = ("–", "-", "•", "*", "—", "·")
+# a heading's words that conclude the documents it lists, besides _CONCLUDE: "the two leaders witnessed the
+# exchange of cooperation documents, including:"
+_WITNESSED = {"exchange", "witnessed", "witness", "witnessing", "presence"}
 
 
 def _bulleted_under_heading(ctx: DocContext, sentence: Sentence) -> bool:
@@ -681,7 +684,7 @@ def _bulleted_under_heading(ctx: DocContext, sentence: Sentence) -> bool:
         if not above or above[0] == bullet:
             continue
         words = {w.strip(".,;:()").lower() for w in above.split()}
-        return above.endswith(":") and bool(words & _LIST_NOUNS) and bool(words & _CONCLUDE)
+        return above.endswith(":") and bool(words & _LIST_NOUNS) and bool(words & (_CONCLUDE | _WITNESSED))
     return False
 
 
