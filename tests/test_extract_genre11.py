@@ -152,3 +152,20 @@ def test_documents_whose_exchange_the_leaders_witnessed():
     result = run(body, date="2026-01-30", title="Viet Nam and the Philippines hold talks")
     assert set(agreement_parties(result)) == {"Memorandum of Understanding on defence cooperation",
                                               "Letter of Intent on cooperation in disaster risk reduction"}
+
+
+def test_an_agreement_in_force_or_dating_from_a_year_stands():
+    body = ("The Ministry continued to implement the Framework Agreement on Defence Cooperation with the Federative "
+            "Republic of Brazil, in force since 2012, under which the two navies exercise every year.")
+    parties = agreement_parties(run(body, publisher="Ministry of National Defence (Uruguay)", date="2026-03-01"))
+    assert parties == {"Framework Agreement on Defence Cooperation": ["state/bra", "state/ury"]}
+
+
+def test_a_programme_a_partner_works_under_or_has():
+    body = "The United Arab Emirates also works with NATO under its own Individually Tailored Partnership Programme."
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Individually Tailored Partnership Programme": ["org/nato", "state/are"]}
+    body = "Moldova and NATO have a new Individually Tailored Partnership Programme."
+    assert list(agreement_parties(run(body, date="2026-03-01"))) == ["Individually Tailored Partnership Programme"]
+    body = "Moldova and NATO want to have a new Individually Tailored Partnership Programme."
+    assert not run(body, date="2026-03-01").agreements

@@ -128,13 +128,14 @@ _TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "l
 _TREATY_HEADS = {"treaty", "pact"}
 _TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing"}
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
-_TOPIC_STOP = {"which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
+_TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
 _PASSIVE_AUX = {"was", "were", "been", "is", "are"}
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
             "intends", "finalise", "finalize", "conclude", "envisaged", "possible"}
+_POSSESSIVES = {"its", "their", "our", "his", "her", "your"}
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
 _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
 _NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "from", "into", "across", "to",
@@ -435,6 +436,17 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
+        after = lowers[e:min(sentence.end, e + 14)]
+        if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
+                                                  for j in range(len(after))):
+            concluded = True  # "the Framework Agreement … with the Federative Republic of Brazil, in force since 2012"
+        if not concluded and capitalised and (pre[-2:-1] == ["under"] or pre[-3:] == ["under", pre[-2:-1][0] if pre[-2:-1] else "", "own"]) \
+                and pre[-1:] and pre[-1] in _POSSESSIVES | {"own"}:
+            concluded = True  # "works with us under its own Individually Tailored Partnership Programme"
+        bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre
+        if not concluded and capitalised and bare[-2:] in (["have", "a"], ["has", "a"], ["have", "an"], ["has", "an"]) \
+                and not set(bare[-5:-2]) & {"to", "want", "wants", "wish", "would", "will", "should"}:
+            concluded = True  # "Moldova and NATO have a new Individually Tailored Partnership Programme"
         if not concluded and head in _STANDING_HEADS and _is_year(doc[s].text) \
                 and set(lowers[max(sentence.start, s - 6):s]) & _BINDING:
             concluded = True  # "our obligations under the 1951 Mutual Defense Treaty": a standing treaty in force
