@@ -169,3 +169,20 @@ def test_a_programme_a_partner_works_under_or_has():
     assert list(agreement_parties(run(body, date="2026-03-01"))) == ["Individually Tailored Partnership Programme"]
     body = "Moldova and NATO want to have a new Individually Tailored Partnership Programme."
     assert not run(body, date="2026-03-01").agreements
+
+
+def test_two_agreements_joined_by_and_the_and_concluded_together():
+    body = ("Our relationship with Canada is anchored in the Strategic Partnership Agreement and the Comprehensive "
+            "Economic and Trade Agreement, both signed in 2016.")
+    result = run(body, publisher="Council of the European Union", date="2025-06-23")
+    kinds = {a.name: a.kind for a in result.agreements}
+    assert kinds == {"Strategic Partnership Agreement": "Agreement",
+                     "Comprehensive Economic and Trade Agreement": "Agreement"}
+
+
+def test_a_name_between_two_governments_keeps_and_the():
+    body = ("The ministers signed the Agreement between the Government of Ireland and the Government of the Republic "
+            "of Austria on Cooperation in the Field of Defence.")
+    assert list(agreement_parties(run(body, date="2025-06-23"))) == [
+        "Agreement between the Government of Ireland and the Government of the Republic of Austria on Cooperation in "
+        "the Field of Defence"]

@@ -297,7 +297,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))
                                                                 or article) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue \
-                and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS):  # "… Partnership in December 2021"
+                and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS) \
+                and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)):
+            # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
+            # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
             e += 2 if article else 1
         elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end):
@@ -309,6 +312,24 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
     while e > end and doc[e - 1].lower_ in _NAME_LINKS:
         e -= 1
     return s, e
+
+
+_NAME_HEADS = {"Treaty", "Agreement", "Protocol", "Accord", "Declaration", "Memorandum", "Convention", "Charter",
+               "Partnership", "Programme", "Arrangement", "Statement", "Pact"}
+
+
+def _second_name(doc, start: int, at: int, end: int) -> bool:
+    """Whether "and the" at ``at`` opens a second agreement's name ("… and the Cash Aid Implementation Protocol") in
+    a name that does not join its parties with "between" ("the Agreement between the Government of A and the
+    Government of B")."""
+    if any(t.lower_ in {"between", "among"} for t in doc[start:at]):
+        return False
+    j = at + 2
+    while j < end and j - at < 10 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"of", "and", "-", "–", "."}):
+        if doc[j].text in _NAME_HEADS:
+            return True
+        j += 1
+    return False
 
 
 def _listed_words(doc, at: int, end: int) -> bool:
@@ -503,6 +524,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
+    # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
+    out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
+                                     and o.sentence is m.sentence and o.end > m.end for o in out)]
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
     out = [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
                                      and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
@@ -720,6 +744,15 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
                 and ("and" in between or "," in between):
             after.concluded = True
             after.not_yet = after.not_yet or before.not_yet
+    # … and back from the last: "the Strategic Partnership Agreement and the Comprehensive Economic and Trade
+    # Agreement, both signed in 2016"
+    for before, after in reversed(list(zip(mentions, mentions[1:]))):
+        if before.sentence is not after.sentence or before.concluded or not after.concluded:
+            continue
+        between = ctx.lowers[before.name_end:after.name_start]
+        if between and set(between) <= {",", "and", "the"} and "and" in between \
+                and set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}:
+            before.concluded, before.not_yet = True, after.not_yet
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
