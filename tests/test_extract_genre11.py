@@ -186,3 +186,11 @@ def test_a_name_between_two_governments_keeps_and_the():
     assert list(agreement_parties(run(body, date="2025-06-23"))) == [
         "Agreement between the Government of Ireland and the Government of the Republic of Austria on Cooperation in "
         "the Field of Defence"]
+
+
+def test_memoranda_a_commission_signs_with_each_contributing_country():
+    body = ("The African Union Commission today signed Memoranda of Understanding with Djibouti, Egypt and Kenya, "
+            "the countries that provide troops to the Mission.")
+    result = run(body, publisher="African Union Commission", date="2025-09-18")
+    assert sorted(tuple(sorted(p.rsplit("id/", 1)[-1] for p in a.parties)) for a in result.agreements) == [
+        ("org/african-union-commission", s) for s in ("state/dji", "state/egy", "state/ken")]

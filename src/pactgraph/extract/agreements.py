@@ -1343,17 +1343,25 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
     partners) or ``None``."""
     lowers = ctx.lowers
     for mention in cluster.mentions:
-        if not (lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}) \
-                or mention.not_yet:
+        plural = (lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}) \
+            or "memoranda" in lowers[mention.start:mention.end]  # ("Memoranda of Understanding")
+        if not plural or mention.not_yet:
             continue
         single = _each_with_one(ctx, mention)
         if single:
             return single
         sentence = mention.sentence
         register = ctx.gazetteer.register
-        sides = [register.entities[k].parent or k if ctx.entity_kind(k) == "body" else k
-                 for k in ctx.publisher + ctx.own_side + ctx.main_actors]  # (the EEAS speaks for the EU)
-        owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"}]
+        # the side that concluded them: the publisher or speaker named as the subject of the concluding verb ("The
+        # African Union Commission today signed Memoranda of Understanding with …"), or else the organization the
+        # publisher belongs to (the EEAS speaks for the EU)
+        concluders = [a.key for a in sentence.mentions if a.kind == "actor" and a.form != "coref"
+                      and a.end <= mention.name_start
+                      and a.key in ctx.publisher + ctx.own_side
+                      and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS]
+        sides = concluders[-1:] + [register.entities[k].parent or k if ctx.entity_kind(k) == "body" else k
+                                   for k in ctx.publisher + ctx.own_side + ctx.main_actors]
+        owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders]
         if not owners:
             continue
         found: list[tuple[Sentence, list[str]]] = []
