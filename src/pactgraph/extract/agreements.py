@@ -461,10 +461,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
                                                   for j in range(len(after))):
             concluded = True  # "the Framework Agreement … with the Federative Republic of Brazil, in force since 2012"
-        if not concluded and capitalised and (pre[-2:-1] == ["under"] or pre[-3:] == ["under", pre[-2:-1][0] if pre[-2:-1] else "", "own"]) \
-                and pre[-1:] and pre[-1] in _POSSESSIVES | {"own"}:
+        bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre  # (the words before "new", "own")
+        if not concluded and capitalised and bare[-2:-1] == ["under"] and bare[-1] in _POSSESSIVES:
             concluded = True  # "works with us under its own Individually Tailored Partnership Programme"
-        bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre
         if not concluded and capitalised and bare[-2:] in (["have", "a"], ["has", "a"], ["have", "an"], ["has", "an"]) \
                 and not set(bare[-5:-2]) & {"to", "want", "wants", "wish", "would", "will", "should"}:
             concluded = True  # "Moldova and NATO have a new Individually Tailored Partnership Programme"
@@ -495,7 +494,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        relative = _relative_conclusion(_relative_clause(ctx, sentence, e))
+        relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
         elif not concluded and relative:
@@ -848,39 +847,30 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
     return None
 
 
-def _relative_clause(ctx: DocContext, sentence: Sentence, end: int) -> list[str] | None:
-    """The words of a relative clause about the agreement named up to ``end`` (see :func:`_relative_start`), in
-    lower case but the month "May"; ``["under"]`` for "under which"; ``None`` when there is none."""
+_CLAUSE_FUTURE = {"will", "would", "may", "could", "shall", "should", "expect", "expects", "expected", "ready", "due",
+                  "plan", "plans", "planned", "hope", "hopes", "intend", "intends", "conclude", "sign", "adopt"}
+
+
+def _relative_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool | None:
+    """What a relative clause after the name up to ``end`` says (see :func:`_relative_start`): that the agreement
+    was concluded or stands ("…, which ASEAN and China signed in 2002", "the Programme under which the two sides
+    worked"): ``True``; that it only will be ("…, which the two sides would sign next year", "…, which officials
+    expect to be ready for signature"): ``False``; neither, or no such clause: ``None``."""
     k = _relative_start(ctx, sentence, end)
     if k is None:
         return None
     if k > sentence.start and ctx.lowers[k - 1] == "under":
-        return ["under"]
+        return True
     clause = []
     k += 2 if ctx.lowers[k] == "," else 1
     for token in ctx.doc[k:min(sentence.end, k + 30)]:
         if token.lower_ in {";", "which", "that"}:
             break
         clause.append(token.text if token.lower_ == "may" else token.lower_)  # (the month May is no modal)
-    return clause
-
-
-_CLAUSE_FUTURE = {"will", "would", "may", "could", "shall", "should", "expect", "expects", "expected", "ready", "due",
-                  "plan", "plans", "planned", "hope", "hopes", "intend", "intends", "conclude", "sign", "adopt"}
-
-
-def _relative_conclusion(clause: list[str] | None) -> bool | None:
-    """Whether a relative clause says the agreement was concluded or stands ("…, which ASEAN and China signed in
-    2002", "the Programme under which the two sides worked"): ``True``; that it only will be ("…, which the two
-    sides would sign next year"): ``False``; neither: ``None``."""
-    if not clause:
-        return None
-    if clause == ["under"]:
-        return True
     verb = next((i for i, w in enumerate(clause) if w in _RELATIVE_CONCLUDING | _CONCLUDE), None)
     if verb is None:
         return None
-    return not set(clause[:verb + 1]) & _CLAUSE_FUTURE  # ("which officials expect to be ready for signature")
+    return not set(clause[:verb + 1]) & _CLAUSE_FUTURE
 
 
 def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
@@ -1351,7 +1341,6 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         if single:
             return single
         sentence = mention.sentence
-        register = ctx.gazetteer.register
         # the side that concluded them: the publisher or speaker named as the subject of the concluding verb ("The
         # African Union Commission today signed Memoranda of Understanding with …"), or else the organization the
         # publisher belongs to (the EEAS speaks for the EU)
@@ -1359,8 +1348,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
                       and a.end <= mention.name_start
                       and a.key in ctx.publisher + ctx.own_side
                       and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS]
-        sides = concluders[-1:] + [register.entities[k].parent or k if ctx.entity_kind(k) == "body" else k
-                                   for k in ctx.publisher + ctx.own_side + ctx.main_actors]
+        sides = concluders[-1:] + [ctx.organization_of(k) for k in ctx.publisher + ctx.own_side + ctx.main_actors]
         owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders]
         if not owners:
             continue

@@ -144,6 +144,13 @@ class DocContext:
                 return parent
         return None
 
+    def organization_of(self, key: str) -> str:
+        """A body stands for its organization ("the Foreign Affairs Council" for the EU, the EEAS for the EU); any
+        other actor for itself."""
+        if self.entity_kind(key) == "body":
+            return self.gazetteer.register.entities[key].parent or key
+        return key
+
     def bodies_as_parent(self, keys: list[str]) -> list[str]:
         """Two or more bodies of one organization stand for it: "We, the President of the European Council, …, the
         President of the European Commission, …", "President Costa and the President of the Commission signed …"."""

@@ -375,7 +375,9 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
                 pairs.append((parties[0], parties[1], 0.6, "partner-our-partnership"))
                 break
     for a, b, confidence, rule in pairs:
-        a, b = _partner_key(ctx, a), _partner_key(ctx, b)
+        # a body is a partner on its organization's behalf: "the Foreign Affairs Council concluded partnerships with
+        # North Macedonia and Albania", "the North Atlantic Council approved a programme with Kazakhstan"
+        a, b = ctx.organization_of(a), ctx.organization_of(b)
         if a == b or ctx.entity_kind(a) not in POLITICAL or ctx.entity_kind(b) not in POLITICAL:
             continue
         a, b = sorted((a, b))
@@ -587,14 +589,6 @@ def partners_by_agreement(ctx, agreements) -> None:
         ev = party.evidence[0]
         ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
                                                                0.7, ev.speaker))
-
-
-def _partner_key(ctx, key: str) -> str:
-    """A body is a partner on its organization's behalf: "the Foreign Affairs Council concluded partnerships with
-    North Macedonia and Albania", "the North Atlantic Council approved a programme with Kazakhstan"."""
-    if ctx.entity_kind(key) == "body":
-        return ctx.gazetteer.register.entities[key].parent or key
-    return key
 
 
 def _belongs(ctx, part: str, whole: str) -> bool:
