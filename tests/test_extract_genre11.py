@@ -194,3 +194,12 @@ def test_memoranda_a_commission_signs_with_each_contributing_country():
     result = run(body, publisher="African Union Commission", date="2025-09-18")
     assert sorted(tuple(sorted(p.rsplit("id/", 1)[-1] for p in a.parties)) for a in result.agreements) == [
         ("org/african-union-commission", s) for s in ("state/dji", "state/egy", "state/ken")]
+
+
+def test_a_hyphenated_cease_fire_is_read_as_a_ceasefire():
+    body = "The Council welcomed the cease-fire agreed between Pakistan and India on 10 May 2025."
+    assert agreement_parties(run(body, date="2025-06-01")) == {"Cease-Fire": ["state/ind", "state/pak"]}
+    body = "The Council called for an immediate cease-fire between Sudan and South Sudan."
+    assert not run(body, date="2025-06-01").agreements
+    body = "The cease-fire agreement reached between Armenia and Azerbaijan on 10 November 2020 still holds."
+    assert len(run(body, date="2025-06-01").agreements) == 1

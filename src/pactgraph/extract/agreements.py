@@ -148,7 +148,8 @@ _TRUCE_HEADS = {"ceasefire", "cease-fire", "truce", "cessation"}
 _TRUCE_EXISTS = {"agreed", "reached", "brokered", "signed", "concluded", "accepted", "declared", "announced"}
 _CALLS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "demand", "demands", "demanded", "appeal",
           "appeals", "appealed", "need", "needs", "seek", "seeks", "push", "pushing", "work", "working", "towards", "for"}
-_HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué"}
+_HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué",
+                 "fire": "ceasefire", "fires": "ceasefire"}  # ("cease-fire" is three tokens)
 _NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to", "into"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
@@ -354,7 +355,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
-        if span.end < sentence.end and span[0].lower_ in _TRUCE_HEADS | {"cessation"} \
+        if span.end < sentence.end and span[0].lower_.rstrip("s") in _TRUCE_HEADS | {"cease"} \
                 and doc[span.end].lower_.rstrip("s") in {"agreement", "arrangement", "accord", "deal", "line"}:
             continue  # "the ceasefire agreement reached between …": the agreement, named with its modifier
         words = [t.text for t in span]
