@@ -259,7 +259,11 @@ def test_generic_words_and_names_are_not_concepts():
 def test_summary_is_readable_json():
     result = run("NATO and Japan signed a Joint Declaration on 2 April 2014.")
     summary = summarize(result)
-    assert summary["agreements"][0]["parties"] == ["NATO", "Japan"]
+    (agreement,) = summary["agreements"]
+    assert agreement["parties"] == ["NATO", "Japan"]
+    found = agreement["evidence"]  # how the agreement was found, and the sentence that shows it
+    assert found["rule"] == "agreement-genre-pattern" and found["quote"] == result.source.text[found["start"]:found["end"]]
+    assert found["quote"] == "NATO and Japan signed a Joint Declaration on 2 April 2014."
     assert {a["wikidata"] for a in summary["actors"]} >= {"Q7184", "Q17"}
     relation = summary["relations"][0]
     assert relation["quote"] and relation["start"] < relation["end"]

@@ -1,9 +1,9 @@
 """A readable summary of what a text yields, for ``pactgraph extract --format json``.
 
 Actors named in the text (with register IDs and Wikidata), persons and their
-posts, agreements with parties, dates and signatories, concepts with what they
-are linked to, and relations with the quote, offsets, rule and confidence of
-their best evidence. A researcher can check it against the text at a glance.
+posts, agreements with parties, dates, signatories and the evidence that found
+them, concepts with what they are linked to, and relations with the quote,
+offsets, rule and confidence of their best evidence. A researcher can check it against the text at a glance.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ def summarize(extraction: Extraction) -> dict:
     for st in stmts:
         if st.predicate in _CONCEPT_PREDICATES:
             concepts.setdefault(_short(st.obj), set()).add(labels.get(st.subject, _short(st.subject)))
+    # the statement that an agreement is of its genre: the rule that found it and the sentence that shows it
+    genre = {a.iri: PACT + a.kind for a in extraction.agreements}
+    typed = {st.subject: st for st in stmts if st.predicate == RDF + "type" and genre.get(st.subject) == st.obj}
     entities = sorted(extraction.entities.values(), key=lambda e: e.key)
     return {
         "source": {"iri": source.iri, "hash": source.content_hash, **source.metadata},
@@ -71,7 +74,8 @@ def summarize(extraction: Extraction) -> dict:
              "parties": [labels.get(p, _short(p)) for p in a.parties], "party_ids": [_short(p) for p in a.parties],
              "date": a.date, "place": labels.get(a.place, _short(a.place)) if a.place else None,
              "signatories": [labels.get(st.obj, st.obj) for st in stmts
-                             if st.subject == a.iri and st.predicate == PACT + "signatory"]}
+                             if st.subject == a.iri and st.predicate == PACT + "signatory"],
+             **({"evidence": quote(typed[a.iri])} if a.iri in typed else {})}
             for a in extraction.agreements
         ],
         "concepts": {k: sorted(v) for k, v in sorted(concepts.items())},
