@@ -74,6 +74,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("framework", "PartnershipFramework", True),
     ("strategic partnership", "PartnershipFramework", True),
     ("partnership", "PartnershipFramework", True),  # "a Security and Defence Partnership" signed
+    ("security and defence partnership", "PartnershipFramework", False),  # the EU's instrument, also in lower case
+    ("security and defense partnership", "PartnershipFramework", False),
     ("comprehensive strategic partnership", "PartnershipFramework", True),
     ("security agreement", "Agreement", False),
     ("exchange of notes", "Agreement", False),
@@ -613,6 +615,8 @@ def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
 
 
 # "will sign", "will be signed", "is to be signed", "are expected to sign" (not "decided today to elevate")
+# Words that make a sentence about agreements speak of ones not yet concluded
+_NOT_CONCLUDED_YET = _NOT_YET | {"discussion", "discussions", "talks", "expected", "will", "shall", "planned"}
 _FUTURE_TO = {"expected", "plan", "plans", "planned", "intend", "intends", "due", "set", "going", "is", "are", "be",
               "agreed", "ready", "like", "want", "wants", "aim", "aims", "seek", "seeks", "prepared", "wish"}
 
@@ -1150,19 +1154,83 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         singular = cluster.name[:-3] + "y" if cluster.name.endswith("ies") else cluster.name.removesuffix("s")
         return [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
                         "agreement-party-distributed", (None, None, None), positions) for partner in partners]
+    itemised = _itemised(ctx, cluster)
+    if itemised:
+        # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
+        # C, were exchanged": one agreement per item, each with the parties of the whole
+        mention, items = itemised
+        parties, party_sentences, rule = _parties(ctx, cluster, [mention])
+        if not parties:
+            return []
+        parties, party_sentences = _as_parents(ctx, parties, party_sentences)
+        singular = " ".join(_SINGULAR_HEADS.get(w.lower(), w) for w in ctx.doc[mention.name_start:mention.name_end].text.split())
+        return [_record(ctx, cluster, [mention], f"{singular} {item}", parties, party_sentences, rule,
+                        (None, None, None) if year else _date(ctx, cluster, [mention]), positions)
+                for item, year in items]
     named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
     if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
         return []
     parties, party_sentences, rule = _parties(ctx, cluster, concluding)
     if not parties:
         return []
-    merged = ctx.bodies_as_parent(parties)
-    if merged != parties:  # "President Costa and the President of the Commission signed …": the EU
-        party_sentences = {k: party_sentences.get(k) or [s for b in parties if ctx.gazetteer.register.entities[
-            b].parent == k for s in party_sentences.get(b, [])] for k in merged}
-        parties = merged
+    parties, party_sentences = _as_parents(ctx, parties, party_sentences)
     return [_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
                     _date(ctx, cluster, concluding), positions)]
+
+
+def _as_parents(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
+    """"President Costa and the President of the Commission signed …": the EU, shown by its bodies' sentences."""
+    merged = ctx.bodies_as_parent(parties)
+    if merged == parties:
+        return parties, party_sentences
+    entities = ctx.gazetteer.register.entities
+    return merged, {k: party_sentences.get(k) or [s for b in parties if entities[b].parent == k
+                                                  for s in party_sentences.get(b, [])] for k in merged}
+
+
+_SINGULAR_HEADS = {"memoranda": "memorandum", "agreements": "agreement", "treaties": "treaty", "accords": "accord",
+                   "protocols": "protocol", "arrangements": "arrangement", "declarations": "declaration",
+                   "conventions": "convention", "mous": "MoU", "Memoranda": "Memorandum"}
+_ITEM_LINKS = {"on", "concerning", "regarding"}
+
+
+def _itemised(ctx: DocContext, cluster: _Cluster):
+    """A plural genre followed by its items, each one agreement: years ("the maritime boundary agreements of 1974
+    and 1976", each concluded in its year) or topics, when the sentence concludes them ("three further memoranda of
+    understanding, on digital public infrastructure, on health and medicine, and on grant assistance, were
+    exchanged"). Returns (the mention, [(item, year or None)]) or ``None``."""
+    lowers = ctx.lowers
+    for mention in cluster.mentions:
+        words = lowers[mention.name_start:mention.name_end]
+        if mention.not_yet or not set(words) & set(_SINGULAR_HEADS):
+            continue
+        sentence, at = mention.sentence, mention.name_end
+        if lowers[at:at + 1] == ["of"]:  # years
+            years, j = [], at + 1
+            while j < sentence.end and _is_year(lowers[j]):
+                years.append(lowers[j])
+                j += 1
+                while j < sentence.end and lowers[j] in {",", "and"}:
+                    j += 1
+            if len(years) >= 2 and (ctx.date is None or max(map(int, years)) <= ctx.date.year):
+                return mention, [(f"of {y}", y) for y in years]
+            continue
+        items, j = [], at + (lowers[at:at + 1] == [","])
+        while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
+            k = j + 1
+            while k < sentence.end and lowers[k] not in {",", ";", "(", ")"} and not (
+                    lowers[k] == "and" and lowers[k + 1:k + 2] and lowers[k + 1] in _ITEM_LINKS):
+                k += 1
+            if k == j + 1:
+                break
+            items.append((ctx.doc[j:k].text, None))
+            j = k
+            while j < sentence.end and lowers[j] in {",", "and"}:
+                j += 1
+        if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
+                                or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
+            return mention, items
+    return None
 
 
 _SIMILAR_HEADS = {"partnership", "partnerships", "agreement", "agreements", "arrangement", "arrangements",
@@ -1360,14 +1428,16 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
                 and lowers[mention.name_end] in _DISTRIBUTING_VERBS:
             at = _first_with(lowers, mention.name_end + 1, sentence.end)
         before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
-        if at is None and set(before) & _DISTRIBUTING_VERBS and lowers[mention.name_end:mention.name_end + 1] == ["with"]:
-            at = mention.name_end
+        if at is None and set(before) & _DISTRIBUTING_VERBS:
+            # "signed its first partnerships with …", "… partnerships earlier this year: with Moldova …"
+            at = _first_with(lowers, mention.name_end, min(sentence.end, mention.name_end + 6))
         if at is not None:
             found.append((sentence, _with_lists(ctx, sentence, at)))
         # in the next sentence, when it refers back to them ("Those agreed with …", "the partnerships concluded in
         # 2024 with …")
         following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
-        if following is not None:
+        if following is not None and not set(lowers[following.start:following.end]) & _NOT_CONCLUDED_YET:
+            # (not "Further partnerships of this type, with Norway and Japan, are under discussion")
             plural = lowers[mention.end - 1]
             ref = next((j for j in range(following.start, min(following.end, following.start + 6))
                         if lowers[j] in {"those", "these", "they", plural}), None)
