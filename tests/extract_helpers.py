@@ -9,7 +9,7 @@ from pactgraph.extract import extract
 from pactgraph.namespaces import ID
 from pactgraph.sources import source_from_text
 
-__all__ = ["agreement_parties", "concept_keys", "memberships", "partners", "run", "triples"]
+__all__ = ["agreement_parties", "agreements_by_name", "concept_keys", "memberships", "partners", "run", "triples"]
 
 
 def run(body: str, name: str = "genre.txt", use_model: bool = False, **meta):
@@ -28,6 +28,15 @@ def triples(result, predicate: str) -> set[tuple[str, str]]:
 def agreement_parties(result) -> dict[str, list[str]]:
     """Each agreement's name and its parties (sorted, without the instance namespace)."""
     return {a.name: sorted(p.removeprefix(ID) for p in a.parties) for a in result.agreements}
+
+
+def agreements_by_name(result) -> dict[str, list[list[str]]]:
+    """Each agreement name with the party lists (register keys) of every agreement of that name: several share a
+    plural's name ("Security and Defence Partnerships signed with A and with B")."""
+    out: dict[str, list[list[str]]] = {}
+    for agreement in result.agreements:
+        out.setdefault(agreement.name, []).append(sorted(p.rsplit("id/", 1)[-1] for p in agreement.parties))
+    return out
 
 
 def memberships(body: str, **meta) -> set[tuple[str, str]]:

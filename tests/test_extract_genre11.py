@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, run
-
-
-def _by_name(result) -> dict[str, list[list[str]]]:
-    """Each agreement name with the party lists of every agreement of that name (several share a plural's name)."""
-    out: dict[str, list[list[str]]] = {}
-    for agreement in result.agreements:
-        out.setdefault(agreement.name, []).append(sorted(p.rsplit("id/", 1)[-1] for p in agreement.parties))
-    return out
+from extract_helpers import agreement_parties, agreements_by_name, run
 
 
 def test_partnerships_signed_one_by_one_across_two_sentences():
@@ -18,7 +10,7 @@ def test_partnerships_signed_one_by_one_across_two_sentences():
             "March, and with Chile, at the ministerial meeting in Brussels on 4 June. Together with those we already "
             "had with Ghana and Peru, there are now four.")
     result = run(body, publisher="European External Action Service", date="2026-07-01", genre="speech")
-    found = _by_name(result)["Security and Defence Partnership"]
+    found = agreements_by_name(result)["Security and Defence Partnership"]
     assert sorted(map(tuple, found)) == sorted(
         tuple(sorted(("org/european-union", s))) for s in ("state/isl", "state/chl", "state/gha", "state/per"))
 
@@ -28,7 +20,7 @@ def test_partnerships_signed_by_the_union_with_each_partner():
             "Reykjavik on 3 March 2026 and with Chile in Brussels on 4 June 2026, and the first dialogues held under "
             "them. Together with the partnerships concluded in 2024 with Ghana and Peru, they should deliver results.")
     result = run(body, publisher="Council of the European Union", date="2026-07-01")
-    partners = {p for parties in _by_name(result)["Security and Defence Partnership"] for p in parties}
+    partners = {p for parties in agreements_by_name(result)["Security and Defence Partnership"] for p in parties}
     assert partners == {"org/european-union", "state/isl", "state/chl", "state/gha", "state/per"}
     assert len(result.agreements) == 4
 

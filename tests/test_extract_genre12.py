@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from extract_helpers import run
-
-
-def _by_name(result) -> dict[str, list[list[str]]]:
-    """Each agreement name with the party lists of every agreement of that name."""
-    out: dict[str, list[list[str]]] = {}
-    for agreement in result.agreements:
-        out.setdefault(agreement.name, []).append(sorted(p.rsplit("id/", 1)[-1] for p in agreement.parties))
-    return out
+from extract_helpers import agreements_by_name, run
 
 
 def test_a_plural_followed_by_years_is_one_agreement_per_year():
     body = ("Chile and Peru recalled the fisheries agreements of 1952 and 1954, which still govern their "
             "cooperation at sea.")
-    found = _by_name(run(body, date="2026-07-01"))
+    found = agreements_by_name(run(body, date="2026-07-01"))
     assert found == {"fisheries agreement of 1952": [["state/chl", "state/per"]],
                      "fisheries agreement of 1954": [["state/chl", "state/per"]]}
 
@@ -29,7 +21,7 @@ def test_years_still_to_come_do_not_make_agreements():
 def test_a_plural_followed_by_topics_is_one_agreement_per_topic_when_concluded():
     body = ("Four memoranda of understanding, on hydrography, on cooperation in military medicine, and on "
             "the training of cadets, were exchanged by the defence ministers of Ghana and Togo.")
-    found = _by_name(run(body, date="2026-07-01"))
+    found = agreements_by_name(run(body, date="2026-07-01"))
     assert found == {f"memorandum of understanding on {topic}": [["state/gha", "state/tgo"]]
                      for topic in ("hydrography", "cooperation in military medicine", "the training of cadets")}
 
@@ -44,7 +36,7 @@ def test_lower_case_security_and_defence_partnerships_signed_one_by_one_past_a_t
     body = ("The EU signed its first security and defence partnerships earlier this year: with Iceland and with "
             "Chile in May, and with Ghana at the start of this month.")
     result = run(body, publisher="Council of the European Union", date="2026-07-01")
-    found = _by_name(result)["Security and Defence Partnership"]
+    found = agreements_by_name(result)["Security and Defence Partnership"]
     assert sorted(map(tuple, found)) == sorted(
         tuple(sorted(("org/european-union", s))) for s in ("state/isl", "state/chl", "state/gha"))
 
