@@ -3,7 +3,8 @@
 Actors named in the text (with register IDs and Wikidata), persons and their
 posts, agreements with parties, dates, signatories and the evidence that found
 them, concepts with what they are linked to, and relations with the quote,
-offsets, rule and confidence of their best evidence. A researcher can check it against the text at a glance.
+offsets, rule and confidence of their best evidence. A researcher can check it
+against the text at a glance.
 """
 
 from __future__ import annotations

@@ -614,9 +614,9 @@ def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
     return None
 
 
-# "will sign", "will be signed", "is to be signed", "are expected to sign" (not "decided today to elevate")
 # Words that make a sentence about agreements speak of ones not yet concluded
 _NOT_CONCLUDED_YET = _NOT_YET | {"discussion", "discussions", "talks", "expected", "will", "shall", "planned"}
+# "will sign", "will be signed", "is to be signed", "are expected to sign" (not "decided today to elevate")
 _FUTURE_TO = {"expected", "plan", "plans", "planned", "intend", "intends", "due", "set", "going", "is", "are", "be",
               "agreed", "ready", "like", "want", "wants", "aim", "aims", "seek", "seeks", "prepared", "wish"}
 
@@ -1151,7 +1151,7 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     if distributed:
         # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
         owner, sentence, partners = distributed
-        singular = cluster.name[:-3] + "y" if cluster.name.endswith("ies") else cluster.name.removesuffix("s")
+        singular = _singular(cluster.name)
         return [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
                         "agreement-party-distributed", (None, None, None), positions) for partner in partners]
     itemised = _itemised(ctx, cluster)
@@ -1163,7 +1163,7 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         if not parties:
             return []
         parties, party_sentences = _as_parents(ctx, parties, party_sentences)
-        singular = " ".join(_SINGULAR_HEADS.get(w.lower(), w) for w in ctx.doc[mention.name_start:mention.name_end].text.split())
+        singular = " ".join(map(_singular_head, ctx.doc[mention.name_start:mention.name_end].text.split()))
         return [_record(ctx, cluster, [mention], f"{singular} {item}", parties, party_sentences, rule,
                         (None, None, None) if year else _date(ctx, cluster, [mention]), positions)
                 for item, year in items]
@@ -1188,9 +1188,22 @@ def _as_parents(ctx: DocContext, parties: list[str], party_sentences: dict) -> t
                                                   for s in party_sentences.get(b, [])] for k in merged}
 
 
-_SINGULAR_HEADS = {"memoranda": "memorandum", "agreements": "agreement", "treaties": "treaty", "accords": "accord",
-                   "protocols": "protocol", "arrangements": "arrangement", "declarations": "declaration",
-                   "conventions": "convention", "mous": "MoU", "Memoranda": "Memorandum"}
+# Plural genre nouns whose items ("of 1974 and 1976", ", on A, on B and on C") are one agreement each
+_PLURAL_HEADS = {"memoranda", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
+                 "conventions", "mous"}
+
+
+def _singular_head(word: str) -> str:
+    """A plural genre noun as written, in the singular ("Memoranda" → "Memorandum", "MoUs" → "MoU"); other words
+    unchanged."""
+    lower = word.lower()
+    if lower not in _PLURAL_HEADS:
+        return word
+    if lower == "mous":
+        return word[:-1]
+    single = _HEAD_ALIASES.get(lower) or _singular(lower)
+    return single[:1].upper() + single[1:] if word[:1].isupper() else single
+
 _ITEM_LINKS = {"on", "concerning", "regarding"}
 
 
@@ -1202,7 +1215,7 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
     lowers = ctx.lowers
     for mention in cluster.mentions:
         words = lowers[mention.name_start:mention.name_end]
-        if mention.not_yet or not set(words) & set(_SINGULAR_HEADS):
+        if mention.not_yet or _PLURAL_HEADS.isdisjoint(words):
             continue
         sentence, at = mention.sentence, mention.name_end
         if lowers[at:at + 1] == ["of"]:  # years
