@@ -306,6 +306,11 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
             e += 2 if article else 1
+        elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
+                and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
+            e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
+        elif token.lower_ == "amending" and nxt is not None and (nxt.is_title or nxt.lower_ == "the"):
+            e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
         elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end):
             e += 1  # "… Framework for Security, Public Health and Safe Communities"
         elif token.is_title or token.is_upper or (token.like_num and e > end):

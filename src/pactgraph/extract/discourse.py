@@ -202,6 +202,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                                                           or len(targets) != 2):
                         # (two main actors "noted" or "agreed" as both sides; three cannot be "both")
                         targets = _recent_pair(ctx, sentence, start + i) or targets
+                    elif phrase in _BOTH and phrase[-1] in _PEOPLE_NOUNS:
+                        # "the two Ministers" in a readout of several meetings: the two just named
+                        targets = _recent_pair(ctx, sentence, start + i, people=True) or targets
                     if phrase in _BOTH and phrase[-1] in {"countries", "nations"}:
                         # "the two countries" are states: not NATO, a main actor of a New Zealand debate on it
                         states = [k for k in targets if ctx.entity_kind(k) == "state"]
@@ -273,21 +276,38 @@ _REPORTING = {"noted", "agreed", "welcomed", "expressed", "reaffirmed", "discuss
               "emphasised", "emphasized", "committed", "affirmed", "recalled", "exchanged", "shared", "also"}
 
 
-def _recent_pair(ctx: DocContext, sentence, at: int | None = None) -> list[str]:
+_PEOPLE_NOUNS = {"ministers", "leaders"}
+
+
+def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool = False) -> list[str]:
     """The two actors named together ("between Belgrade and Pristina", "Serbia and Kosovo") in this sentence before
     the phrase or in the two sentences before, when they are not the text's main actors: "both sides" then means
-    them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …")."""
+    them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …").
+
+    With ``people``, for "the two Ministers": the actors of the posts of two office holders named in one sentence
+    ("Minister Koizumi and Minister Phan Van Giang …"), else two states, also when written with a hyphen in a
+    heading ("Japan-Viet Nam Defense Ministerial Meeting"): a readout of several meetings, one section each.
+    """
     doc = ctx.doc
     first = sentence.index if at is not None else sentence.index - 1
+    links = (["and"], ["-"], ["–"]) if people else (["and"],)
     for index in range(first, max(-1, sentence.index - 5), -1):
-        named = [m for m in ctx.sentences[index].mentions if m.kind == "actor" and m.form != "coref"
+        earlier = ctx.sentences[index]
+        named = [m for m in earlier.mentions if m.kind == "actor" and m.form != "coref"
                  and ctx.entity_kind(m.key) in {"state", "organization"}
                  and (index != sentence.index or m.end <= at)]  # ("between North Korea and Russia under the
         # treaty the two countries concluded": the pair earlier in the same sentence)
-        pairs = [(a, b) for a, b in zip(named, named[1:]) if a.key != b.key
-                 and [t.lower_ for t in doc[a.end:b.start]] == ["and"]]
+        pairs = [(a.key, b.key) for a, b in zip(named, named[1:]) if a.key != b.key
+                 and [t.lower_ for t in doc[a.end:b.start]] in links
+                 and not (people and {ctx.entity_kind(a.key), ctx.entity_kind(b.key)} != {"state"})]
+        if people:
+            held = list(dict.fromkeys(
+                ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
+                if earlier.start <= start < earlier.end and (index != sentence.index or start < at)
+                and ctx.positions_by_person.get(iri)))
+            pairs = [tuple(held)] if len(held) == 2 else pairs
         if len(pairs) == 1:
-            pair = [pairs[0][0].key, pairs[0][1].key]
+            pair = list(pairs[0])
             return pair if set(pair) != set(ctx.main_actors[:2]) else []
     return []
 
