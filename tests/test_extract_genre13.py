@@ -46,3 +46,50 @@ def test_a_protocol_amending_an_agreement_is_one_instrument_not_the_agreement_it
     found = agreement_parties(run(body, date="2026-03-01"))
     assert found == {"Protocol amending the Agreement between the Government of Ghana and the Government of Togo "
                      "on Defence Cooperation": ["state/gha", "state/tgo"]}
+
+
+def test_a_participle_past_the_words_that_qualify_the_name_concludes_it():
+    body = ("Cooperation between the CSTO and the SCO rests on the Memorandum of Understanding between the "
+            "secretariats of the two organizations signed in Almaty on 4 June 2009, and on regular meetings.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Memorandum of Understanding": ["org/csto", "org/sco"]}
+
+
+def test_a_relative_clause_past_a_lower_case_topic_concludes_it():
+    body = ("Training follows the defence cooperation roadmap for 2021–2025 that Estonia and Canada signed in "
+            "2021.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {"Defence Cooperation Roadmap": ["state/can", "state/est"]}
+
+
+def test_a_participle_after_a_modal_does_not_conclude_it():
+    body = ("Officials said the Agreement on Defence Cooperation between Estonia and Canada would be signed in "
+            "Ottawa next spring.")
+    assert not run(body, date="2026-03-01").agreements
+
+
+def test_a_concluding_verb_before_an_aside_concludes_the_name_after_it():
+    body = ("In Nairobi, on 4 May 2025, the Government of Ghana and the Government of Togo signed, under the "
+            "auspices of the African Union, the Agreement on Border Demarcation.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Agreement on Border Demarcation": ["state/gha", "state/tgo"]}
+
+
+def test_both_were_signed_in_the_next_sentence_concludes_the_two_treaties_before():
+    body = ("The zone is managed by Ghana and Togo under the Treaty concerning the Joint Management of the "
+            "Volta Shelf and the Treaty concerning Joint Fisheries Patrols. Both were signed on 2 May 2019 by the "
+            "two Presidents.")
+    names = sorted(a.name for a in run(body, date="2026-03-01").agreements)
+    assert names == ["Treaty concerning Joint Fisheries Patrols", "Treaty concerning the Joint Management of the Volta Shelf"]
+
+
+def test_signed_by_opening_the_next_sentence_concludes_the_one_agreement_before():
+    body = ("Ghana and Togo have waited long for the Memorandum of Understanding on Defence Cooperation. Signed by "
+            "the two defence ministers, it sets up annual staff talks.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Memorandum of Understanding on Defence Cooperation": ["state/gha", "state/tgo"]}
+
+
+def test_it_will_be_signed_in_the_next_sentence_does_not_conclude_it():
+    body = ("Negotiators of Ghana and Togo finished the text of the Memorandum of Understanding on Defence "
+            "Cooperation. It will be signed in Accra next month.")
+    assert not run(body, date="2026-03-01").agreements

@@ -502,6 +502,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
+        if not concluded and not standard and (_participle_after(ctx, sentence, e, spans)
+                                               or _conclusion_before_aside(ctx, sentence, s)):
+            concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the Agreement"
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
@@ -531,6 +534,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
+    _concluded_next(ctx, out)
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
                                      and o.sentence is m.sentence and o.end > m.end for o in out)]
@@ -628,12 +632,12 @@ _FUTURE_TO = {"expected", "plan", "plans", "planned", "intend", "intends", "due"
 
 def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
     """Whether every word near a name that would conclude it is in the future: "Nigeria and Senegal will sign a
-    Memorandum …", "A joint communiqué will be issued at the end of the visit"."""
+    Memorandum …", "A joint communiqué will be issued at the end of the visit", "… would be signed next spring"."""
     verbs = [k for k in [*range(lo, s), *range(e, hi)] if lowers[k] in _CONCLUDE and lowers[k] not in {
         "earlier", "previous", "existing", "entry", "accession", "signature", "signatures", "adoption"}]
     def future(k: int) -> bool:
         prev = lowers[max(lo, k - 3):k]
-        return bool({"will", "shall"} & set(prev[-2:])) or prev[-2:] == ["to", "be"] or (
+        return bool({"will", "shall", "would"} & set(prev[-2:])) or prev[-2:] == ["to", "be"] or (
             prev[-1:] == ["to"] and prev[-2:-1] and prev[-2] in _FUTURE_TO)
 
     return bool(verbs) and all(future(k) for k in verbs)
@@ -740,6 +744,40 @@ def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:
     return any(text.startswith(phrase) for phrase, _, _ in GENRES) or any(
         " " + phrase + " " in " " + text + " " for phrase in ("agreement", "memorandum", "mou", "arrangement",
                                                              "protocol", "treaty", "programme", "plan"))
+
+
+_BACK_ONE = {"it", "this", "that"}
+_BACK_ALL = {"both", "they", "these", "all", "each"}
+
+
+def _concluded_next(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
+    """A sentence that opens by saying that what the sentence before named was concluded: "Both were signed on 13
+    March 2012 by …", "It was signed in Colombo …", "Signed by the two Secretaries in 2024, it …". "It" is the
+    one agreement of the sentence before, "both" or "they" all of them."""
+    lowers = ctx.lowers
+    by_sentence: dict[int, list[_AgreementMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
+    for index, named in by_sentence.items():
+        if index + 1 >= len(ctx.sentences) or index + 1 in by_sentence and any(
+                m.sentence.start == ctx.sentences[index + 1].start for m in by_sentence[index + 1]):
+            continue
+        nxt = ctx.sentences[index + 1]
+        words = lowers[nxt.start:min(nxt.end, nxt.start + 5)]
+        if words[:1] and words[0] in _PARTICIPLES and words[1:2] and words[1] in {"by", "in", "on", "at"}:
+            pronoun = next((w for w in lowers[nxt.start:nxt.end] if w in _BACK_ONE | _BACK_ALL), None)
+        elif words[:1] and words[0] in _BACK_ONE | _BACK_ALL and len(words) >= 3 \
+                and (words[1] in {"was", "were"} and words[2] in _PARTICIPLES
+                     or words[1:3] in (["had", "been"], ["have", "been"], ["has", "been"]) and words[3:4]
+                     and words[3] in _PARTICIPLES):
+            pronoun = words[0]
+        else:
+            continue
+        names = {(m.name_start, m.name_end) for m in named}
+        if pronoun in _BACK_ONE and len(names) == 1 or pronoun in _BACK_ALL and len(names) >= 2:
+            for mention in named:
+                if not mention.not_yet:
+                    mention.concluded = True
 
 
 def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
@@ -881,6 +919,39 @@ def _relative_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool 
     if verb is None:
         return None
     return not set(clause[:verb + 1]) & _CLAUSE_FUTURE
+
+
+_PARTICIPLES = {w for w in _CONCLUDE if w.endswith("ed")} - {"earlier", "existing", "bound", "linked", "entered"}
+_AFTER_STOP = {";", ":", "(", "will", "would", "shall", "should", "could", "can", "must", "to", "not", "never", "yet",
+               "be", "being", "if", "once", "when", "until", "before", "after", "unless", "whether"}
+
+
+def _participle_after(ctx: DocContext, sentence: Sentence, end: int, spans) -> bool:
+    """ "the Memorandum of Understanding between the secretariats of the two organizations signed in Dushanbe",
+    "the defence cooperation roadmap for 2019–2024 that Lithuania and the United States signed in 2019": a
+    concluding participle past the words that qualify the name, before any other agreement, modal or negation."""
+    lowers = ctx.lowers
+    others = {span.start for span in spans}
+    for k in range(end, min(sentence.end, end + 16)):
+        word = lowers[k]
+        if k in others or word in _AFTER_STOP or (word == "may" and ctx.doc[k].text == "may"):
+            return False
+        if word in _PARTICIPLES:
+            return True
+    return False
+
+
+def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """ "… signed, under the auspices of the African Union, the Agreement for Lasting Peace": a concluding verb
+    before an aside set off by commas just before the name."""
+    lowers = ctx.lowers
+    k = start - 1
+    if k > sentence.start and lowers[k] in {"the", "a", "an", "their", "its", "our"}:
+        k -= 1
+    if k <= sentence.start or lowers[k] != ",":
+        return False
+    opening = next((j for j in range(k - 1, max(sentence.start, k - 14), -1) if lowers[j] == ","), None)
+    return opening is not None and opening > sentence.start and lowers[opening - 1] in _CONCLUDE
 
 
 def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
