@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from extract_helpers import agreement_parties, run
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 # A defence ministry's readout of several bilateral meetings on the margins of one conference, one section each.
 _READOUT = """Minister Tanaka held bilateral meetings on the margins of the regional defence ministers' meeting.
 
@@ -93,3 +95,79 @@ def test_it_will_be_signed_in_the_next_sentence_does_not_conclude_it():
     body = ("Negotiators of Ghana and Togo finished the text of the Memorandum of Understanding on Defence "
             "Cooperation. It will be signed in Accra next month.")
     assert not run(body, date="2026-03-01").agreements
+
+
+def test_a_lower_case_memorandum_named_by_its_topic_in_a_list_of_documents_exchanged():
+    body = ("The Presidents of Ghana and Togo witnessed the exchange of three documents:\n\n"
+            "- an agreement on cooperation in combating piracy;\n"
+            "- a memorandum on cooperation in marine fisheries;\n"
+            "- a memorandum of understanding between the two Foreign Ministries on the training of diplomats.")
+    result = run(body, title="State visit of the President of Ghana to Togo", date="2026-03-01")
+    assert sorted(agreement_parties(result)) == [
+        "agreement on cooperation in combating piracy", "memorandum of understanding on the training of diplomats",
+        "memorandum on cooperation in marine fisheries"]
+
+
+def test_an_agreement_named_by_a_participle_topic():
+    body = ("The leaders welcomed the entry into force of the agreement delimiting the exclusive economic zones "
+            "of Ghana and Togo, which negotiators concluded in 2022.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "agreement delimiting the exclusive economic zones of Ghana and Togo": ["state/gha", "state/tgo"]}
+
+
+def test_a_name_runs_on_over_among():
+    body = "Heads welcomed the signing today of the Protocol Amending the Treaty on Security Assistance among CARICOM Member States."
+    assert [a.name for a in run(body, date="2026-03-01").agreements] == [
+        "Protocol Amending the Treaty on Security Assistance among CARICOM Member States"]
+
+
+def test_adopted_after_once_is_not_a_conclusion():
+    body = ("The two sides will look at how Norway could take part in the European Defence Industry Programme "
+            "once the Union has adopted it.")
+    assert not run(body, publisher="European External Action Service", date="2026-03-01").agreements
+
+
+def test_a_possessive_with_the_noun_it_owns_joins_the_subject():
+    body = ("Canada and the United States have defended the continent together since 1958. The same afternoon, our "
+            "defence department and Indonesia's Ministry of Defence signed a memorandum of understanding on defence "
+            "cooperation.")
+    result = run(body, publisher="Prime Minister of Canada", genre="speech", date="2026-03-01")
+    assert agreement_parties(result) == {
+        "memorandum of understanding on defence cooperation": ["state/can", "state/idn"]}
+
+
+def test_a_bare_plural_is_not_an_agreement_a_later_name_joins():
+    body = ("I want to talk about the agreements that we have signed in the last few months. In May 1958, Canada "
+            "and the United States concluded the Defence Production Sharing Agreement.")
+    result = run(body, date="2026-03-01")
+    assert agreement_parties(result) == {"Defence Production Sharing Agreement": ["state/can", "state/usa"]}
+    typed = next(s for s in result.statements if s.subject == result.agreements[0].iri and s.predicate == RDF_TYPE)
+    assert typed.evidence[0].quote.startswith("In May 1958")  # (not the sentence of the plural)
+
+
+def test_the_subject_of_the_sentence_is_the_other_side_of_an_agreement_with_a_partner():
+    body = ("Mauritania is one of the partners of NATO's Mediterranean Dialogue and in March agreed an Individually "
+            "Tailored Partnership Programme with the Alliance.")
+    result = run(body, publisher="Ministry of Defence (Spain)", date="2026-03-01")
+    assert agreement_parties(result) == {"Individually Tailored Partnership Programme": ["org/nato", "state/mrt"]}
+
+
+def test_an_agreement_signed_by_listed_states_is_not_the_one_named_before():
+    body = ("We recall the Joint Declaration on the Strategic Partnership between Egypt and the European Union, "
+            "signed in Cairo in 2024. We note the declaration signed by the United States, Egypt, Qatar and Türkiye "
+            "at the Sharm El-Sheikh summit.")
+    found = agreement_parties(run(body, date="2026-03-01"))
+    assert found["Declaration"] == ["state/egy", "state/qat", "state/tur", "state/usa"]
+    assert found["Joint Declaration on the Strategic Partnership between Egypt and the European Union"] == [
+        "org/european-union", "state/egy"]
+
+
+def test_a_declaration_named_after_a_city_is_not_the_document_issued_there():
+    body = ("JOINT DECLARATION OF THE TRILATERAL SUMMIT OF EGYPT, GREECE AND CYPRUS\n\nWe, the leaders of Egypt, "
+            "Greece and Cyprus, met in Cairo today. The Cairo Declaration that we adopted on 8 November 2014 "
+            "launched our trilateral cooperation.\n\nThis Joint Declaration was adopted in Cairo on 25 November 2025.")
+    result = run(body, title="Joint Declaration of the Trilateral Summit", genre="joint-declaration",
+                 date="2025-11-25")
+    found = agreement_parties(result)
+    assert found["Cairo Declaration"] == ["state/cyp", "state/egy", "state/grc"]
+    assert len(found) == 2  # (and the document itself)

@@ -120,15 +120,17 @@ _CONCLUDE = {
     "linked", "bound",  # "have been linked by a Special Partnership since 2007"
     "elevate", "elevates", "elevating", "upgrade", "upgrades", "upgrading",  # "decided today to elevate … to a …"
 }
-# An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information").
-_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact"}
+# An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
+# "a memorandum on cooperation in marine fisheries").
+_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol"}
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
                   "roadmap", "road map", "work plan"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
-_TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing"}
+_TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing", "delimiting", "governing",
+                "regulating", "relating", "providing", "ending"}  # ("the agreement delimiting the economic zones of A and B")
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
@@ -152,7 +154,7 @@ _CALLS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "deman
           "appeals", "appealed", "need", "needs", "seek", "seeks", "push", "pushing", "work", "working", "towards", "for"}
 _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué",
                  "fire": "ceasefire", "fires": "ceasefire"}  # ("cease-fire" is three tokens)
-_NAME_LINKS = {"of", "on", "for", "concerning", "between", "and", "the", ",", "-", "–", "in", "to", "into"}
+_NAME_LINKS = {"of", "on", "for", "concerning", "between", "among", "and", "the", ",", "-", "–", "in", "to", "into"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
 # words before a lower-case "agreement" that do not make it a named kind of agreement
@@ -522,9 +524,15 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         ))
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m)]
+    # nor is a bare plural ("the agreements that hold a country's security together"): it names no one agreement
+    # that a later name could join
+    out = [m for m in out if m.capitalised or m.qualifiers or m.topic
+           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1])]
     for m in out:
         if m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
             m.own = tuple(_relative_parties(ctx, m))
+        elif m.concluded:
+            m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
         # the United States in 2017"
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
@@ -636,8 +644,9 @@ def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
     verbs = [k for k in [*range(lo, s), *range(e, hi)] if lowers[k] in _CONCLUDE and lowers[k] not in {
         "earlier", "previous", "existing", "entry", "accession", "signature", "signatures", "adoption"}]
     def future(k: int) -> bool:
-        prev = lowers[max(lo, k - 3):k]
-        return bool({"will", "shall", "would"} & set(prev[-2:])) or prev[-2:] == ["to", "be"] or (
+        prev = lowers[max(lo, k - 4):k]
+        return bool({"will", "shall", "would"} & set(prev[-2:])) or prev[-2:] == ["to", "be"] or bool(
+            {"once", "if", "unless", "until"} & set(prev)) or (  # "… once the Union has adopted it"
             prev[-1:] == ["to"] and prev[-2:-1] and prev[-2] in _FUTURE_TO)
 
     return bool(verbs) and all(future(k) for k in verbs)
@@ -805,7 +814,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     """End of a lower-case topic after "agreement on …" ("on the joint development of a fighter aircraft").
 
-    The topic may follow "with X" ("an agreement with Korea on …"); it runs over lower-case words and links
+    The topic may follow "with X" ("an agreement with Korea on …") or "between X and Y"; it runs over lower-case words and links
     and stops at a comma, a verb or a relative pronoun. ``None`` when there is no such topic.
     """
     doc, lowers = ctx.doc, ctx.lowers
@@ -815,6 +824,9 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
         if actor is None:
             return None
         k = actor.end
+    if k < sentence.end and lowers[k] == "between":  # "a memorandum between the two Foreign Ministries on …"
+        k = next((j for j in range(k + 1, min(sentence.end, k + 9)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
+            ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
     links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
@@ -1037,8 +1049,10 @@ def _merge_place_names(ctx: DocContext, clusters: list[_Cluster]) -> list[_Clust
     for cluster in clusters:
         match = _PLACE_NAMED.fullmatch(cluster.name)
         place = match and (match.group(1) or match.group(2))
+        years = {m.year for m in cluster.mentions if m.year}
         target = next((c for c in clusters if place and c is not cluster and c not in gone and c.kind == cluster.kind
-                       and c.head == cluster.head and any(m.concluded and re.search(
+                       and c.head == cluster.head and not c.document
+                       and not (years and {m.year for m in c.mentions if m.year} - years) and any(m.concluded and re.search(
                            rf"\b(?:in|at) {re.escape(place)}\b", ctx.text[m.sentence.char_start:m.sentence.char_end])
                                for m in c.mentions)), None)
         if target is not None:
@@ -1373,6 +1387,14 @@ class _Direct:
     sent_of: Sentence
 
 
+def _prepositional(ctx: DocContext, sentence: Sentence, mention) -> bool:
+    """Whether a mention is the object of a preposition ("with the Alliance", "of Japan")."""
+    k = mention.start - 1
+    if k >= sentence.start and ctx.lowers[k] == "the":
+        k -= 1
+    return k >= sentence.start and ctx.lowers[k] in _NOT_PARTY_BEFORE | {"with", "of", "by", "for"}
+
+
 def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
     """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea"."""
     out = []
@@ -1560,7 +1582,17 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if direct and len(in_name) < 2:
         # "the Bilateral Security Agreement with Papua New Guinea, signed in Canberra": that partner and the
         # text's own side, not the other actors of the sentence
-        own = ctx.own_side + [
+        from .clauses import subject_group
+
+        sentence = direct[0].sent_of  # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
+        subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
+                   if m.form not in ("adjective", "member")]
+        if subject and _prepositional(ctx, sentence, subject[0]):
+            subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
+        entities = ctx.gazetteer.register.entities
+        subject = [entities[m.key].parent or m.key if ctx.entity_kind(m.key) == "body" else m.key
+                   for m in subject]  # (the North Atlantic Council stands for NATO)
+        own = subject + ctx.own_side + [
             k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         side = next((k for k in in_name + own if k != direct[0].key), None)
         parties = [direct[0].key] + ([side] if side else [])
@@ -1674,6 +1706,17 @@ _RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
 _RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {
     "adopted", "endorsed", "approved", "ratified", "issued", "names", "signatures", "renewed", "entered"}
+
+
+def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
+    """ "the declaration signed by the United States, Egypt, Qatar and Türkiye at …": the actors listed right after
+    a concluding participle and "by" that follow the name."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    k = mention.name_end + (lowers[mention.name_end:mention.name_end + 1] == [","])
+    if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
+        return []
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
+    return list(dict.fromkeys(m.key for m in coordinated_from(ctx.doc, k + 2, actors)))
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:

@@ -57,7 +57,8 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
         if mention.start < group[-1].end:
             group.append(mention)  # coreferent mentions of the same words ("both sides")
             continue
-        if all(w in JOINERS or not w.strip() for w in lowers[group[-1].end:mention.start]):
+        if all(w in JOINERS or not w.strip() for w in lowers[group[-1].end:mention.start]) \
+                or _owned_noun_and(ctx, group[-1], mention):
             group.append(mention)
         else:
             break
@@ -66,6 +67,26 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
     if words > lead or any(lowers[i] in {"that", "which", "who", "whose"} for i in head):
         return []
     return group
+
+
+_POSSESSIVE_WORDS = {"our", "their", "its", "your", "my"}
+
+
+def _owned_noun_and(ctx: DocContext, before: Mention, after: Mention) -> bool:
+    """ "our defence department and Indonesia's Ministry of Defence", "Japan's coast guard and the Philippine
+    Coast Guard": an actor's possessive with the noun it owns, then "and" before the next actor."""
+    doc, lowers = ctx.doc, ctx.lowers
+    gap = lowers[before.end:after.start]
+    owner = gap[:1] in (["'s"], ["’s"]) or (before.form == "coref" and lowers[before.start] in _POSSESSIVE_WORDS)
+    nouns = gap[1:] if gap[:1] in (["'s"], ["’s"]) else gap
+    while nouns[-1:] == ["the"]:
+        nouns = nouns[:-1]
+    return owner and 2 <= len(nouns) <= 5 and nouns[-1] == "and" and all(
+        doc[before.end + (len(gap) - len(nouns)) + i].is_alpha and w not in _VERBISH for i, w in enumerate(nouns[:-1]))
+
+
+_VERBISH = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "and", "or", "but", "that", "which",
+            "who", "to", "with", "for", "in", "on", "at", "by", "from"}
 
 
 def _speaker_label_end(ctx: DocContext, sentence: Sentence) -> int | None:
