@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, run
+from extract_helpers import agreement_parties, partners, run
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -171,3 +171,22 @@ def test_a_declaration_named_after_a_city_is_not_the_document_issued_there():
     found = agreement_parties(result)
     assert found["Cairo Declaration"] == ["state/cyp", "state/egy", "state/grc"]
     assert len(found) == 2  # (and the document itself)
+
+
+def test_each_two_parties_of_a_three_party_agreement_are_partners():
+    body = "Last year Canada, Finland and the United States signed the Icebreaker Collaboration Pact."
+    assert partners(run(body, date="2026-03-01")) == {
+        frozenset(pair) for pair in (("state/can", "state/fin"), ("state/can", "state/usa"), ("state/fin", "state/usa"))}
+
+
+def test_the_parties_of_a_bilateral_treaty_are_partners():
+    body = "Ghana and Togo signed a Treaty of Friendship and Cooperation in Accra on 4 May 2025."
+    assert partners(run(body, date="2026-03-01")) == {frozenset(("state/gha", "state/tgo"))}
+
+
+def test_the_parties_of_an_accession_treaty_or_a_large_treaty_are_not_made_partners():
+    accession = "Finland and Sweden signed the Accession Treaty in Brussels on 4 May 2025."
+    assert not partners(run(accession, date="2026-03-01"))
+    large = ("Ghana, Togo, Benin, Nigeria and Niger signed the Treaty on the Gulf of Guinea Maritime Zone in Accra on "
+             "4 May 2025.")
+    assert not partners(run(large, date="2026-03-01"))

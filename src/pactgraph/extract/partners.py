@@ -571,24 +571,26 @@ _NOT_PARTNERING = re.compile(r"\bpeace (agreement|accord|deal|treaty)|\bagreemen
 
 
 def partners_by_agreement(ctx, agreements) -> None:
-    """A bilateral agreement (not a treaty of accession, a peace agreement or one hosting a mission) makes its two
-    parties partners."""
+    """An agreement of two or three parties (not a treaty of accession, a peace agreement or one hosting a mission)
+    makes each two of its parties partners."""
     for agreement, _ in agreements:
-        if agreement.kind == "Treaty" or len(agreement.parties) != 2:
-            continue
+        if not 2 <= len(agreement.parties) <= 3:
+            continue  # (in the development set's gold, 89% of the pairs of a two-party agreement's parties are partners,
+            # 69% of a three-party one's, 35% of a four-party one's and 3% of the signatories of larger treaties)
         name = agreement.name.lower()
-        if _NOT_PARTNERING.search(name):
+        if _NOT_PARTNERING.search(name) or (agreement.kind == "Treaty" and "accession" in name):
             continue
-        a, b = sorted(p.removeprefix(ID) for p in agreement.parties)
-        if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)} or "org/united-nations" in {a, b} \
-                or _belongs(ctx, a, b) or _belongs(ctx, b, a):
-            continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its members)
-        party = ctx.statements.get((agreement.iri, PACT + "party", ID + a))
-        if party is None or not party.evidence:
-            continue
-        ev = party.evidence[0]
-        ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
-                                                               0.7, ev.speaker))
+        keys = sorted(p.removeprefix(ID) for p in agreement.parties)
+        for a, b in [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]:
+            if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)} or "org/united-nations" in {a, b} \
+                    or _belongs(ctx, a, b) or _belongs(ctx, b, a):
+                continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its members)
+            party = ctx.statements.get((agreement.iri, PACT + "party", ID + a))
+            if party is None or not party.evidence:
+                continue
+            ev = party.evidence[0]
+            ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
+                                                                   0.7, ev.speaker))
 
 
 def _belongs(ctx, part: str, whole: str) -> bool:
