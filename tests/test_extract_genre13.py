@@ -190,3 +190,19 @@ def test_the_parties_of_an_accession_treaty_or_a_large_treaty_are_not_made_partn
     large = ("Ghana, Togo, Benin, Nigeria and Niger signed the Treaty on the Gulf of Guinea Maritime Zone in Accra on "
              "4 May 2025.")
     assert not partners(run(large, date="2026-03-01"))
+
+
+def test_a_sentence_opening_with_a_partner_gives_the_other_side_of_its_agreement():
+    body = ("With Australia, our relations rest on the Framework Agreement concluded in 2017, and our navies "
+            "train together.")
+    result = run(body, publisher="European External Action Service", genre="speech", date="2026-03-01")
+    assert agreement_parties(result) == {"Framework Agreement": ["org/european-union", "state/aus"]}
+
+
+def test_relations_with_a_partner_governed_by_an_agreement():
+    body = ("Armenia is a member of the Collective Security Treaty Organization in name only. Its relations with "
+            "the European Union are governed by the Comprehensive and Enhanced Partnership Agreement, in force "
+            "since 1 March 2021.")
+    result = run(body, publisher="NATO", date="2026-03-01")
+    assert agreement_parties(result)["Comprehensive and Enhanced Partnership Agreement"] == [
+        "org/european-union", "state/arm"]

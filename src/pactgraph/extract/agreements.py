@@ -1395,16 +1395,30 @@ def _prepositional(ctx: DocContext, sentence: Sentence, mention) -> bool:
     return k >= sentence.start and ctx.lowers[k] in _NOT_PARTY_BEFORE | {"with", "of", "by", "for"}
 
 
+_RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partnership"}
+
+
 def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
-    """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea"."""
+    """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea"; or the
+    one the sentence is about when it opens "With Australia, our relations rest on the Framework Agreement …" or
+    reads "Its relations with the European Union are governed by the … Agreement"."""
     out = []
+    lowers = ctx.lowers
     for mention in concluding:
-        k = mention.name_end
-        if k < mention.sentence.end and ctx.lowers[k] == "with":
-            other = next((m for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False)
-                          if m.start in (k + 1, k + 2) and m.form != "adjective"), None)
-            if other is not None:
-                out.append(_Direct(other.key, mention.sentence))
+        sentence, k = mention.sentence, mention.name_end
+        actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"]
+        at = None
+        if k < sentence.end and lowers[k] == "with":
+            at = k
+        elif lowers[sentence.start] == "with":
+            comma = next((i for i in range(sentence.start + 1, mention.name_start) if lowers[i] == ","), None)
+            at = sentence.start if comma is not None else None
+        else:
+            at = next((i for i in range(max(sentence.start, mention.name_start - 12), mention.name_start - 1)
+                       if lowers[i] == "with" and lowers[i - 1] in _RELATIONS_NOUNS), None)
+        other = next((m for m in actors if at is not None and m.start in (at + 1, at + 2)), None)
+        if other is not None:
+            out.append(_Direct(other.key, sentence))
     return out
 
 
@@ -1590,10 +1604,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
         entities = ctx.gazetteer.register.entities
-        subject = [entities[m.key].parent or m.key if ctx.entity_kind(m.key) == "body" else m.key
-                   for m in subject]  # (the North Atlantic Council stands for NATO)
-        own = subject + ctx.own_side + [
-            k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
+        own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
+               for k in own]  # (the North Atlantic Council, or an EEAS text's "we", stands for its organization)
         side = next((k for k in in_name + own if k != direct[0].key), None)
         parties = [direct[0].key] + ([side] if side else [])
         return parties, {k: [direct[0].sent_of] for k in parties}, "agreement-party-in-signing-sentence"
