@@ -206,3 +206,68 @@ def test_relations_with_a_partner_governed_by_an_agreement():
     result = run(body, publisher="NATO", date="2026-03-01")
     assert agreement_parties(result)["Comprehensive and Enhanced Partnership Agreement"] == [
         "org/european-union", "state/arm"]
+
+
+def test_every_item_of_a_long_numbered_annex_of_documents_exchanged():
+    items = ["Ghana-Togo Joint Statement on an Enhanced Partnership", "Ghana-Togo Action Plan for 2026-2030",
+             "Agreement on Cooperation in Fisheries", "Exchange of Notes concerning Grant Aid for a Coastal Radar",
+             "Memorandum of Cooperation on Critical Minerals", "Memorandum of Cooperation on Disaster Risk Reduction",
+             "Memorandum of Cooperation on Customs"]
+    body = ("The Presidents of Ghana and Togo met in Accra.\n\nAnnex: List of documents exchanged\n\n"
+            + "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1)))
+    found = agreement_parties(run(body, title="Ghana-Togo summit meeting", date="2026-03-01"))
+    assert {"Memorandum of Cooperation on Disaster Risk Reduction", "Memorandum of Cooperation on Customs"} <= set(found)
+
+
+def test_a_quoted_name_after_raised_to_a():
+    body = ('Ghana and Togo noted that their relationship was raised to a "Special Strategic Partnership for Peace" '
+            "in November 2022.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Special Strategic Partnership for Peace": ["state/gha", "state/tgo"]}
+
+
+def test_a_relative_clause_that_concludes_it_outweighs_a_modal_before_it():
+    body = ("Ghana and Togo confirmed that exchanges would continue under the Memorandum on Defence Exchanges, which "
+            "the defence ministries of the two countries signed in 2012.")
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "Memorandum on Defence Exchanges": ["state/gha", "state/tgo"]}
+
+
+def test_a_treaty_to_which_a_state_became_a_party():
+    body = ("The Agreement works together with the NATO Status of Forces Agreement, to which Sweden became a party "
+            "when it joined the Alliance.")
+    found = agreement_parties(run(body, publisher="Government of Sweden", date="2026-03-01"))
+    assert "NATO Status of Forces Agreement" in found
+
+
+def test_a_name_does_not_run_on_over_the_places_that_follow_it():
+    body = ("In 1997 Moldova signed the Memorandum on the Basis for Normalization of Relations, Chișinău and "
+            "Tiraspol committing themselves to negotiation.")
+    names = [a.name for a in run(body, date="2026-03-01").agreements]
+    assert names == ["Memorandum on the Basis for Normalization of Relations"]
+
+
+def test_a_statement_of_intent_is_an_instrument():
+    body = "Defence ties rest on the statement of intent on defence cooperation that Sweden and Finland signed in 2016."
+    assert agreement_parties(run(body, date="2026-03-01")) == {
+        "statement of intent on defence cooperation": ["state/fin", "state/swe"]}
+
+
+def test_a_relative_clause_after_two_coordinated_names_concludes_both():
+    body = ("Ghana and Togo recalled the Accra Declaration and the Executive Programme for 2016-2017, which the "
+            "first ministerial meeting adopted in Accra on 24 January 2016.")
+    assert sorted(agreement_parties(run(body, date="2026-03-01"))) == [
+        "Accra Declaration", "Executive Programme for 2016-2017"]
+
+
+def test_the_one_an_agreement_replaces_is_an_earlier_agreement():
+    body = ("The memorandum that Ghana and Togo signed today replaces the one that the two ministries signed in "
+            "Lomé in 2017.")
+    assert len(run(body, date="2026-03-01").agreements) == 2
+
+
+def test_a_relative_clause_without_that_gives_its_own_parties():
+    body = ("Ghana and Togo signed a memorandum on border security today. Ghana recalled the memorandum Togo signed "
+            "with Benin on 1 July 2024.")
+    parties = sorted(sorted(a.parties) for a in run(body, date="2026-03-01").agreements)
+    assert [[p.rsplit("/", 1)[-1] for p in ps] for ps in parties] == [["ben", "tgo"], ["gha", "tgo"]]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Agreement, Position
@@ -69,6 +69,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("memorandum", "MemorandumOfUnderstanding", False),
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
+    ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent that A and B signed in 2016"
     ("framework participation agreement", "FrameworkAgreement", False),
     ("framework agreement", "FrameworkAgreement", False),
     ("framework", "PartnershipFramework", True),
@@ -125,6 +126,7 @@ _CONCLUDE = {
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol"}
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
+                  "statement of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
                   "roadmap", "road map", "work plan"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
@@ -313,7 +315,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
         elif token.lower_ == "amending" and nxt is not None and (nxt.is_title or nxt.lower_ == "the"):
             e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
-        elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end):
+        elif token.text in {"-", "–"} and e > end and doc[e - 1].like_num and nxt is not None and nxt.like_num:
+            e += 2  # "the Executive Programme for 2016-2017"
+        elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end) \
+                and e + 1 not in places and not any(m.start == e + 1 for m in sentence.mentions if m.kind == "actor"):
             e += 1  # "… Framework for Security, Public Health and Safe Communities"
         elif token.is_title or token.is_upper or (token.like_num and e > end):
             e += 1
@@ -451,7 +456,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             topic = _qualifiers(name_tokens[:between] + name_tokens[stop:], head)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
         lowers = ctx.lowers
-        pre = lowers[max(sentence.start, s - 9):s]
+        pre = [w for w in lowers[max(sentence.start, s - 10):s] if w not in {'"', "“", "”"}][-9:]
         cited = [j for j, w in enumerate(pre) if w in _CITED_UNDER]
         window = pre + lowers[e:min(sentence.end, e + 7)]
         standard = bool(cited) and len(pre) - cited[-1] <= 4 or (
@@ -510,8 +515,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
-        elif not concluded and relative:
-            concluded = True  # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"
+        elif relative:
+            # "the Strategic Partnership that the EU and ASEAN have maintained since 2020"; "exchanges would continue
+            # under the Memorandum …, which the defence ministries signed in 2012" (but "negotiations on an
+            # Agreement, under which Türkiye would help finance …" stays a plan)
+            start = _relative_start(ctx, sentence, e)
+            concluded, not_yet = True, not_yet and lowers[start - 1] == "under"
         out.append(_AgreementMention(
             sentence=sentence, start=span.start, end=span.end, name_start=s, name_end=e, kind=kind, head=head,
             name=name,
@@ -528,9 +537,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # that a later name could join
     out = [m for m in out if m.capitalised or m.qualifiers or m.topic
            or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1])]
+    out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
         if m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
             m.own = tuple(_relative_parties(ctx, m))
+        elif m.concluded and _reduced_relative(ctx, m):
+            m.own = tuple(_relative_parties(ctx, m))  # "the memorandum Panama signed with the United States"
         elif m.concluded:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
@@ -697,7 +709,7 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
     if _bulleted_under_heading(ctx, sentence):
         return True
     k = sentence.index - 1
-    while k >= 0 and sentence.index - k <= 12:
+    while k >= 0 and sentence.index - k <= 30:  # (a list of fifteen items, each number read as a sentence of its own)
         prev = ctx.sentences[k]
         words = lowers[prev.start:prev.end]
         if all(not w.isalpha() or (len(w) <= 4 and w.strip("ivx") == "") for w in words):
@@ -750,9 +762,7 @@ def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:
     words = [w for w in ctx.lowers[sentence.start:min(sentence.end, sentence.start + 8)]
              if w not in {"(", ")", ".", "-", "–", "•", "*", "a", "an", "the"} and not w.isdigit()]
     text = " ".join(words)
-    return any(text.startswith(phrase) for phrase, _, _ in GENRES) or any(
-        " " + phrase + " " in " " + text + " " for phrase in ("agreement", "memorandum", "mou", "arrangement",
-                                                             "protocol", "treaty", "programme", "plan"))
+    return any(" " + phrase + " " in " " + text + " " for phrase, _, _ in GENRES)  # ("Japan-Mongolia Joint Statement …")
 
 
 _BACK_ONE = {"it", "this", "that"}
@@ -807,8 +817,19 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
             continue
         between = ctx.lowers[before.name_end:after.name_start]
         if between and set(between) <= {",", "and", "the"} and "and" in between \
-                and set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}:
+                and (set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}
+                     or _plural_relative(ctx, after)):
             before.concluded, before.not_yet = True, after.not_yet
+
+
+def _plural_relative(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """ "the Manama Declaration and the Executive Programme for 2016-2017, which the First Ministerial Meeting
+    adopted": a relative clause right after the last of two names, with no singular verb, concludes both."""
+    start = _relative_start(ctx, mention.sentence, mention.name_end)
+    if start is None or start - mention.name_end > 1 or _relative_conclusion(ctx, mention.sentence, mention.name_end) \
+            is not True:
+        return False
+    return not set(ctx.lowers[start:min(mention.sentence.end, start + 8)]) & {"was", "is", "has", "itself"}
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
@@ -888,8 +909,8 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
             return k
         if word == "," and lowers[k + 1:k + 2] == ["which"]:
             return k
-        if word in {"under", "of"} and lowers[k + 1:k + 2] == ["which"]:
-            return k + 1  # "the Programme under which the two sides worked", ", the first of which"
+        if word in {"under", "of", "to"} and lowers[k + 1:k + 2] == ["which"]:
+            return k + 1  # "the Programme under which the two sides worked", ", the first of which", "to which …"
         if word == "(":
             close = next((j for j in range(k + 1, stop) if lowers[j] == ")"), None)
             if close is None:
@@ -1719,6 +1740,38 @@ _RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
 _RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {
     "adopted", "endorsed", "approved", "ratified", "issued", "names", "signatures", "renewed", "entered"}
+
+
+_REPLACING = {"replaces", "replaced", "replacing", "updates", "updated", "updating", "supersedes", "superseded",
+              "succeeds", "succeeded", "revises", "revised"}
+
+
+def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_AgreementMention]:
+    """ "The memorandum replaces the one that the two ministries signed in Bogotá in 2017": "the one" is an earlier
+    agreement of the genre named before it in the sentence, concluded (or not) by its own relative clause."""
+    lowers, out = ctx.lowers, []
+    for sentence in {m.sentence.index: m.sentence for m in mentions}.values():
+        for k in range(sentence.start, sentence.end - 2):
+            if lowers[k] in _REPLACING and lowers[k + 1:k + 3] == ["the", "one"]:
+                mention = next((m for m in reversed(mentions) if m.sentence is sentence and m.end <= k), None)
+                if mention is None:
+                    continue
+                one = k + 2
+                out.append(replace(mention, start=one, end=one + 1, name_start=one, name_end=one + 1,
+                                   name=mention.head, qualifiers=(), topic=(), capitalised=False,
+                                   concluded=_relative_conclusion(ctx, sentence, one + 1) is True, not_yet=False,
+                                   actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
+                                   known=None))
+    return out
+
+
+def _reduced_relative(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """ "the memorandum Panama signed with the United States on 1 July 2024": an actor right after the name, then a
+    concluding verb (a relative clause without "that")."""
+    lowers, sentence, k = ctx.lowers, mention.sentence, mention.name_end
+    actor = next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
+                  if m.start in (k, k + 1) and (m.start == k or lowers[k] == "the")), None)
+    return actor is not None and any(w in _RELATIVE_VERBS for w in lowers[actor.end:min(sentence.end, actor.end + 2)])
 
 
 def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
