@@ -1,8 +1,8 @@
-"""Agreement rules added in pactgraph-rules/0.15 (session 10), each on invented sentences."""
+"""Agreement and relation rules added in pactgraph-rules/0.15 (session 10), each on invented sentences."""
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, partners, run
+from extract_helpers import agreement_parties, memberships, partners, run, triples
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -271,3 +271,38 @@ def test_a_relative_clause_without_that_gives_its_own_parties():
             "with Benin on 1 July 2024.")
     parties = sorted(sorted(a.parties) for a in run(body, date="2026-03-01").agreements)
     assert [[p.rsplit("/", 1)[-1] for p in ps] for ps in parties] == [["ben", "tgo"], ["gha", "tgo"]]
+
+
+CONTRIBUTES = "https://w3id.org/pactgraph/ontology#contributesTo"
+
+
+def test_states_that_remain_the_largest_contributors_and_those_that_follow_them():
+    body = ("As at 31 August, UNMISS had 13,412 military personnel deployed. Rwanda, India and Nepal remained the "
+            "largest troop contributors, followed by Bangladesh, China and Ghana.")
+    found = triples(run(body, title="Report of the Secretary-General", date="2025-09-01"), CONTRIBUTES)
+    assert found == {(f"state/{s}", "mission/unmiss") for s in ("rwa", "ind", "npl", "bgd", "chn", "gha")}
+
+
+def test_a_framework_that_brings_together_states_or_in_which_they_take_part():
+    body = ("We will give new impetus to the Mediterranean Dialogue, which brings together Algeria, Egypt and "
+            "Jordan, and to the Istanbul Cooperation Initiative, in which Bahrain and Kuwait take part.")
+    assert memberships(body, publisher="NATO", title="Summit Declaration", date="2022-06-29") == {
+        ("state/dza", "org/mediterranean-dialogue"), ("state/egy", "org/mediterranean-dialogue"),
+        ("state/jor", "org/mediterranean-dialogue"), ("state/bhr", "org/istanbul-cooperation-initiative"),
+        ("state/kwt", "org/istanbul-cooperation-initiative")}
+
+
+def test_both_nations_are_the_pair_named_before():
+    body = ("Allies today agreed to invite Finland and Sweden to join our Alliance. Both nations have worked with us "
+            "for decades as members of the European Union.")
+    assert memberships(body, publisher="NATO", title="Summit Declaration", date="2022-06-29") == {
+        ("state/fin", "org/european-union"), ("state/swe", "org/european-union")}
+
+
+def test_the_participants_of_a_forum_listed_after_a_colon():
+    body = ("All ARF participants were represented: the ASEAN Member States, namely Brunei Darussalam and Cambodia, "
+            "together with Australia, the European Union and Mongolia. The Secretary-General of ASEAN was also "
+            "present.")
+    found = {pair for pair in memberships(body, title="Chairman's Statement", date="2025-07-11")
+             if pair[1] == "org/asean-regional-forum"}
+    assert found == {(f"state/{s}", "org/asean-regional-forum") for s in ("brn", "khm", "aus", "mng")}

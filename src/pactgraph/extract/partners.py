@@ -791,6 +791,7 @@ def find_members(ctx, sentence, lowers, political) -> None:
     found += _more_members(ctx, sentence, lowers, states, orgs, subject, found, negated)
     found += _framework_partners(ctx, sentence, lowers, states, orgs, negated_framework)
     found += _plain_memberships(ctx, sentence, lowers, states, orgs)
+    found += _participants_listed(ctx, sentence, lowers, states, orgs)
     found += _gapped_members(ctx, sentence, lowers, states, found)
     # "South Africa remains a committed member of SADC and of the African Union": the organizations chained after
     found += [(s, other, rule) for s, org, rule in list(found) if rule == "member-trigger" and org.start > s.end
@@ -858,6 +859,29 @@ _MEMBER_ADJECTIVES = {"a", "an", "the", "founding", "full", "permanent", "non-pe
 _CHAIRING = {"chairship", "chairmanship", "chairpersonship", "presidency", "chairing"}
 
 
+_LISTED_AS = {"participants", "members", "member", "participating"}
+_NOT_LISTED = {";", "observer", "observers", "guest", "guests", "invited", "applicant", "applicants", "candidate",
+               "candidates"}
+
+
+def _participants_listed(ctx, sentence, lowers, states, orgs) -> list:
+    """ "All twenty-seven ARF participants were represented: the ten ASEAN Member States, namely A, B, …, together
+    with C, D, …": the states listed after a colon that follows "<organization> participants/members"."""
+    out = []
+    for org in orgs:
+        if ctx.entity_kind(org.key) not in {"organization", "grouping", "body", "framework"}:
+            continue
+        k = rel(org.end, sentence)
+        if lowers[k:k + 1] and lowers[k] in _LISTED_AS:
+            colon = next((j for j in range(k + 1, min(len(lowers), k + 7)) if lowers[j] == ":"), None)
+            if colon is None:
+                continue
+            stop = next((j for j in range(colon, len(lowers)) if lowers[j] in _NOT_LISTED), len(lowers))
+            out += [(s, org, "member-participants-listed") for s in states if s.form not in ("coref", "adjective")
+                    and sentence.start + colon < s.start < sentence.start + stop]  # (not "French Polynesia")
+    return out
+
+
 def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
     """Memberships in apposition and relative clauses: "Iran, a member of BRICS", "the Czech Republic, a member of the
     European Union since 2004 and of NATO since 1999", "NATO, to which the Netherlands has belonged since 1949",
@@ -866,7 +890,7 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
     doc = ctx.doc
     out = []
     named = [s for s in states if s.form != "coref"]
-    kinds = {"organization", "grouping", "body"}
+    kinds = {"organization", "grouping", "body", "framework"}
     for org in orgs:
         if ctx.entity_kind(org.key) not in kinds:
             continue
@@ -920,6 +944,13 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
         if k > o_end and lowers[k:k + 2] in ([w, "together"] for w in _BRING):
             out += [(s, org, "member-brings-together") for s in coordinated_from(
                 doc, sentence.start + k + 2, [s for s in named if s.start >= sentence.start + k + 2])]
+        # "the Istanbul Cooperation Initiative, in which Bahrain, Kuwait, Qatar and the United Arab Emirates take part"
+        if after[:3] == [",", "in", "which"]:
+            listed = coordinated_from(doc, org.end + 3, [s for s in named if s.start >= org.end + 3])
+            k = rel(listed[-1].end, sentence) if listed else o_end
+            if listed and (lowers[k:k + 2] in (["take", "part"], ["took", "part"]) or lowers[k:k + 1] in (
+                    ["participate"], ["participates"], ["participated"], ["sit"], ["sits"])):
+                out += [(s, org, "member-in-which") for s in listed]
         # "NATO, to which the Netherlands has belonged since its founding"
         if after[:3] == [",", "to", "which"]:
             member = next((s for s in named if s.start in (org.end + 3, org.end + 4)), None)

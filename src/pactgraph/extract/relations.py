@@ -816,9 +816,11 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             of_what = lowers[i + 1:i + 3] in (["of", "personnel"], ["of", "troops"], ["of", "staff"],
                                                ["of", "funds"], ["of", "police"], ["of", "monitors"])
             if target is None and word in {"contributor", "contributors"} and (of_what or lowers[i + 1:i + 2] not in (
-                    ["to"], ["of"], ["for"], ["in"])) and not _receiver_after(ctx, sentence, lowers, i, targets):
-                # "Italy … remains the largest contributor" in a text about one mission
-                key = _main_mission(ctx, sentence.end)
+                    ["to"], ["of"], ["for"], ["in"])) and not _receiver_after(
+                        ctx, sentence, lowers, i, [t for t in targets if t.key not in blocked]):
+                # "Italy … remains the largest contributor" in a text about one mission; "A, B and C remained the
+                # largest troop contributors" after a sentence about one
+                key = ctx.recent_mission(sentence, at) if len(contributors) >= 2 else _main_mission(ctx, sentence.end)
                 target = Mention(key, "actor", "coref", at, at, 0, 0, 0.6) if key else None
             if target is not None:
                 for c in contributors:
@@ -1117,6 +1119,14 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if lowers[i] in {"contributor", "contributors"}:
         owners = [a for a in before if a.end < len(doc) and doc[a.end].text in {"'s", "’s"}]
         states = [a for a in before if ctx.entity_kind(a.key) == "state"]
+        gap = lowers[rel(subject[-1].end, sentence):i] if subject else []
+        group = [m for m in subject if m.end <= at] if lowers[i] == "contributors" and not owners and set(gap) & {
+            "are", "were", "remain", "remained", "remains", "became", "become"} and len(gap) <= 6 \
+            and "one" not in gap and lowers[rel(subject[0].start, sentence) - 1:rel(subject[0].start, sentence)] not in (
+                ["in"], ["on"], ["at"], ["with"], ["for"]) else []  # (not "In Kosovo, Italy is one of the … contributors")
+        if len(group) >= 2 and all(ctx.entity_kind(m.key) == "state" for m in group):
+            return group + _followed_by(ctx, sentence, political, i)  # "A, B and C remained the largest troop
+            # contributors, followed by D, E and F"
         if owners or states:
             return [(owners or states)[-1]]
     group = _group_before(ctx, sentence, before, at)
@@ -1125,6 +1135,15 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if subject and not called:
         return [m for m in subject if m.end <= at]
     return before[-1:] if before else []
+
+
+def _followed_by(ctx, sentence, political, i: int) -> list[Mention]:
+    """The actors listed after ", followed by" right after token ``i`` of a sentence."""
+    lowers = ctx.tokens_lower(sentence)
+    k = i + 1 + (lowers[i + 1:i + 2] == [","])
+    if lowers[k:k + 2] != ["followed", "by"]:
+        return []
+    return coordinated_from(ctx.doc, sentence.start + k + 2, [a for a in political if a.form != "coref"])
 
 
 def _group_before(ctx, sentence, before, at: int) -> list[Mention]:
