@@ -306,3 +306,20 @@ def test_the_participants_of_a_forum_listed_after_a_colon():
     found = {pair for pair in memberships(body, title="Chairman's Statement", date="2025-07-11")
              if pair[1] == "org/asean-regional-forum"}
     assert found == {(f"state/{s}", "org/asean-regional-forum") for s in ("brn", "khm", "aus", "mng")}
+
+
+def test_the_conclusion_of_an_agreement_but_not_its_early_conclusion():
+    concluded = ("Ghana and Togo recalled that the conclusion of the Agreement on Defence Cooperation in 2006 gave "
+                 "their ministries a fixed rhythm of talks.")
+    assert list(agreement_parties(run(concluded, date="2026-03-01"))) == ["Agreement on Defence Cooperation"]
+    hoped = "Ghana and Togo called for the early conclusion of an Agreement on Fisheries Patrols."
+    assert not run(hoped, date="2026-03-01").agreements
+
+
+def test_signatures_put_to_an_agreement_past_one_aside_or_more():
+    body = ("The police chiefs of Ghana and Togo put their signatures, in the presence of the ministers, to a "
+            "Memorandum of Understanding on the Exchange of Police Information. The Council welcomed the signature, "
+            "yesterday, on the margins of this session, of the Host Country Agreement on the Regional Depot by Ghana "
+            "and ECOWAS.")
+    assert sorted(agreement_parties(run(body, date="2026-03-01"))) == [
+        "Host Country Agreement on the Regional Depot", "Memorandum of Understanding on the Exchange of Police Information"]

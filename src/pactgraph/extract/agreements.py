@@ -509,6 +509,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
+        at_conclusion = next((j for j in range(len(pre) - 3, len(pre) - 1) if j >= 0 and pre[j:j + 2] == ["conclusion", "of"]), None)
+        if not concluded and at_conclusion is not None and not set(pre[max(0, at_conclusion - 3):at_conclusion]) & {
+                "early", "swift", "speedy", "rapid", "timely", "prompt", "for", "towards", "toward", "to", "on", "at"}:
+            concluded = True  # "The conclusion of the Agreement on Defence Cooperation in 2006 gave …"
         if not concluded and not standard and (_participle_after(ctx, sentence, e, spans)
                                                or _conclusion_before_aside(ctx, sentence, s)):
             concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the Agreement"
@@ -981,10 +985,19 @@ def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) ->
     k = start - 1
     if k > sentence.start and lowers[k] in {"the", "a", "an", "their", "its", "our"}:
         k -= 1
+    if k > sentence.start and lowers[k] in {"to", "of"}:
+        k -= 1  # "put their signatures, in the presence of the ministers, to a Memorandum"; "the signature, yesterday,
+        # on the margins of this session, of the Host Country Agreement"
     if k <= sentence.start or lowers[k] != ",":
         return False
-    opening = next((j for j in range(k - 1, max(sentence.start, k - 14), -1) if lowers[j] == ","), None)
-    return opening is not None and opening > sentence.start and lowers[opening - 1] in _CONCLUDE
+    for _ in range(3):  # (one aside after another: "the signature, yesterday, on the margins of this session, of …")
+        opening = next((j for j in range(k - 1, max(sentence.start, k - 14), -1) if lowers[j] == ","), None)
+        if opening is None or opening <= sentence.start:
+            return False
+        if lowers[opening - 1] in _CONCLUDE:
+            return True
+        k = opening
+    return False
 
 
 def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
