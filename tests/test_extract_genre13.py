@@ -323,3 +323,41 @@ def test_signatures_put_to_an_agreement_past_one_aside_or_more():
             "and ECOWAS.")
     assert sorted(agreement_parties(run(body, date="2026-03-01"))) == [
         "Host Country Agreement on the Regional Depot", "Memorandum of Understanding on the Exchange of Police Information"]
+
+
+def test_topics_after_against_extending_and_a_long_between():
+    body = ("Ghana and Togo recalled the joint action plan against organised immigration crime that the two "
+            "interior ministers signed in 2024. The two navy chiefs signed an Exchange of Notes extending the "
+            "Framework Agreement on Coastal Surveillance. The Sides welcomed the documents concluded during the visit, "
+            "among them the memorandum of understanding between the Ministry of Energy of Ghana and the National "
+            "Energy Administration of Togo on cooperation in renewable energy.")
+    names = sorted(agreement_parties(run(body, date="2026-03-01")))
+    assert names == ["Exchange of Notes extending the Framework Agreement on Coastal Surveillance",
+                     "action plan against organised immigration crime",
+                     "memorandum of understanding on cooperation in renewable energy"]
+
+
+def test_a_lower_case_arrangement_named_by_its_topic_and_a_compact():
+    body = ("Ghana and Togo extended the arrangement on coordinated patrols in the Gulf of Guinea that the two navies "
+            "concluded in 2015. The partnership takes forward the EU-Ghana Compact agreed in 2016.")
+    assert sorted(agreement_parties(run(body, date="2026-03-01"))) == [
+        "EU-Ghana Compact", "arrangement on coordinated patrols in the Gulf of Guinea"]
+
+
+def test_a_concluding_verb_before_an_aside_after_intend_to_is_a_plan():
+    body = ("The two sides intend to conclude, before the end of the year, an arrangement on military mobility "
+            "between Ghana and Togo.")
+    assert not run(body, date="2026-03-01").agreements
+
+
+def test_states_apposed_to_our_strategic_partners():
+    body = "Georgia has developed a trilateral format with Azerbaijan and Türkiye, our strategic partners."
+    assert partners(run(body, publisher="Ministry of Defence of Georgia", date="2025-06-01")) == {
+        frozenset(("state/geo", "state/aze")), frozenset(("state/geo", "state/tur"))}
+
+
+def test_the_participation_of_instructors_in_the_mission_heading_the_sentence():
+    body = ("In Africa, EUTM RCA continues to train the Central African armed forces with the participation of "
+            "Georgian and Serbian instructors.")
+    found = triples(run(body, publisher="Council of the European Union", date="2025-06-01"), CONTRIBUTES)
+    assert found == {("state/geo", "mission/eutm-rca"), ("state/srb", "mission/eutm-rca")}

@@ -97,6 +97,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("accord", "Agreement", False),
     ("accords", "Agreement", False),
     ("pact", "Agreement", True),
+    ("compact", "Agreement", True),  # "the EU-Jordan Compact agreed in 2016", "the Compact of Free Association"
     ("charter", "Treaty", True),
     ("statute", "Treaty", True),  # "the Statute of the Council of Europe", "the Rome Statute"
     ("convention", "Treaty", True),
@@ -132,7 +133,7 @@ _TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "l
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
 _TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing", "delimiting", "governing",
-                "regulating", "relating", "providing", "ending"}  # ("the agreement delimiting the economic zones of A and B")
+                "regulating", "relating", "providing", "ending", "extending", "renewing", "supplementing", "against"}  # ("the agreement delimiting the economic zones of A and B")
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
@@ -313,7 +314,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
-        elif token.lower_ == "amending" and nxt is not None and (nxt.is_title or nxt.lower_ == "the"):
+        elif token.lower_ in {"amending", "extending", "renewing", "supplementing"} and nxt is not None \
+                and (nxt.is_title or nxt.lower_ == "the"):
             e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
         elif token.text in {"-", "–"} and e > end and doc[e - 1].like_num and nxt is not None and nxt.like_num:
             e += 2  # "the Executive Programme for 2016-2017"
@@ -380,8 +382,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if cap_only == "1" and not capitalised and not (
                 span[-1].lower_ in {"arrangement", "arrangements"} and (
                     _modifiers(ctx, sentence, span.start) is not None
-                    or _proper_name_before(ctx, sentence, span.start) is not None)):
-            continue  # (but "a technical arrangement", "the Berlin Plus arrangements")
+                    or _proper_name_before(ctx, sentence, span.start) is not None
+                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))):
+            continue  # (but "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …")
         named_before = span.start > sentence.start and doc[span.start - 1].is_title \
             and not doc[span.start - 1].is_sent_start  # "a Security and Defence Partnership with Canada": a name
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
@@ -426,7 +429,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         tail = _topic_end(ctx, sentence, e) if capitalised and e < sentence.end else None
         if topic_end:
             # the name is the head and its topic, as written: "agreement on reciprocal access"
-            link = next(i for i in range(span.end, topic_end) if ctx.lowers[i] in _TOPIC_LINKS | {"of"})
+            between = ctx.lowers[span.end] == "between"  # (the topic after "between the Ministry of … and …")
+            link = next(i for i in range(span.end, topic_end)
+                        if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"}))
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
@@ -513,8 +518,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if not concluded and at_conclusion is not None and not set(pre[max(0, at_conclusion - 3):at_conclusion]) & {
                 "early", "swift", "speedy", "rapid", "timely", "prompt", "for", "towards", "toward", "to", "on", "at"}:
             concluded = True  # "The conclusion of the Agreement on Defence Cooperation in 2006 gave …"
-        if not concluded and not standard and (_participle_after(ctx, sentence, e, spans)
-                                               or _conclusion_before_aside(ctx, sentence, s)):
+        aside = _conclusion_before_aside(ctx, sentence, s)
+        not_yet = not_yet or aside is False  # "intend to conclude, before the end of the year, an arrangement …"
+        if not concluded and not standard and (_participle_after(ctx, sentence, e, spans) or aside):
             concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the Agreement"
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
@@ -850,7 +856,7 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             return None
         k = actor.end
     if k < sentence.end and lowers[k] == "between":  # "a memorandum between the two Foreign Ministries on …"
-        k = next((j for j in range(k + 1, min(sentence.end, k + 9)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
+        k = next((j for j in range(k + 1, min(sentence.end, k + 25)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
             ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
     links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
     if k >= sentence.end or lowers[k] not in links:
@@ -978,9 +984,10 @@ def _participle_after(ctx: DocContext, sentence: Sentence, end: int, spans) -> b
     return False
 
 
-def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) -> bool | None:
     """ "… signed, under the auspices of the African Union, the Agreement for Lasting Peace": a concluding verb
-    before an aside set off by commas just before the name."""
+    before an aside set off by commas just before the name (``True``; ``False`` when the verb is only intended, "intend
+    to conclude, before the end of the year, an arrangement"; ``None`` when there is none)."""
     lowers = ctx.lowers
     k = start - 1
     if k > sentence.start and lowers[k] in {"the", "a", "an", "their", "its", "our"}:
@@ -989,15 +996,15 @@ def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) ->
         k -= 1  # "put their signatures, in the presence of the ministers, to a Memorandum"; "the signature, yesterday,
         # on the margins of this session, of the Host Country Agreement"
     if k <= sentence.start or lowers[k] != ",":
-        return False
+        return None
     for _ in range(3):  # (one aside after another: "the signature, yesterday, on the margins of this session, of …")
         opening = next((j for j in range(k - 1, max(sentence.start, k - 14), -1) if lowers[j] == ","), None)
         if opening is None or opening <= sentence.start:
-            return False
+            return None
         if lowers[opening - 1] in _CONCLUDE:
-            return True
+            return not set(lowers[max(sentence.start, opening - 4):opening - 1]) & (_CLAUSE_FUTURE | {"to"})
         k = opening
-    return False
+    return None
 
 
 def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
@@ -1057,8 +1064,10 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
 
 
 def _qualifiers(tokens, head: str) -> tuple[str, ...]:
+    # (a link is no qualifier: "the Protocol renewing the defence cooperation agreement" in a headline is the "Protocol
+    # amending the Agreement … on Defence Cooperation" of the text)
     return tuple(t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
-                 and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS)
+                 and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
 
 
 def _same_qualifiers(mention: _AgreementMention, cluster: _Cluster) -> bool:

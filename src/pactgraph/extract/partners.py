@@ -138,6 +138,21 @@ def find_partners(ctx, sentence, lowers, political, agreements) -> None:
             for key in keys:
                 if owner and owner != key:
                     pairs.append((owner, key, 0.7, "partner-pair"))
+    # "… with Azerbaijan and Türkiye, our strategic partners": the actors apposed to "our … partners"
+    for i, word in enumerate(lowers):
+        if word not in {"partners", "partner"} or i < 3:
+            continue
+        j = i - 1
+        while j > 0 and i - j <= 4 and lowers[j] not in {"our", ","} and ctx.doc[sentence.start + j].is_lower:
+            j -= 1
+        if lowers[j] != "our" or lowers[j - 1] != ",":
+            continue
+        owner = next((m.key for m in political if m.form == "coref" and m.start == sentence.start + j), None) \
+            or _speaker_org(ctx, sentence) or next(iter(ctx.own_side), None)  # (a ministry's own "our")
+        apposed = _group_ending(ctx, sentence, named, sentence.start + j - 1)
+        for m in apposed:
+            if owner and m.key != owner and m.form != "coref":
+                pairs.append((owner, m.key, 0.75, "partner-apposed-ours"))
     # "NATO's partners, a group that also includes A, B", "our partners A, B", "partners such as A"
     for i, word in enumerate(lowers):
         if word != "partners":

@@ -807,6 +807,14 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                     and all(0 <= at - c.end <= 3 for c in contributors[-1:]) \
                     and not _receiver_after(ctx, sentence, lowers, i, targets):
                 target = _implied_mission(ctx, sentence, lowers, i)  # "The Netherlands and Poland contribute … flights"
+            if target is None and word == "participation" and lowers[i + 1:i + 2] == ["of"] and contributors:
+                # "EUTM RCA continues to train the armed forces with the participation of Georgian and Serbian
+                # instructors": the mission heading the sentence
+                target = next((m for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
+                               and ctx.entity_kind(m.key) == "mission" and m.end <= at
+                               and not clause_between(lowers, rel(m.end, sentence), i)
+                               and m in subject_group(ctx, sentence, [x for x in sentence.mentions
+                                                                      if x.kind == "actor"], lead=3)), None)
             if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
                     and lowers[i + 1:i + 2] in (["."], [";"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "… under Operation Active Endeavour. Israel, Morocco and Ukraine were among the partners who
