@@ -69,7 +69,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("memorandum", "MemorandumOfUnderstanding", False),
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
-    ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent that A and B signed in 2016"
+    ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
     ("framework participation agreement", "FrameworkAgreement", False),
     ("framework agreement", "FrameworkAgreement", False),
     ("framework", "PartnershipFramework", True),
@@ -132,8 +132,10 @@ _TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "l
                   "roadmap", "road map", "work plan"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
+# Words that open a topic after a genre: "an agreement on …", "the agreement delimiting the economic zones of A
+# and B", "the joint action plan against organised immigration crime"
 _TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing", "delimiting", "governing",
-                "regulating", "relating", "providing", "ending", "extending", "renewing", "supplementing", "against"}  # ("the agreement delimiting the economic zones of A and B")
+                "regulating", "relating", "providing", "ending", "extending", "renewing", "supplementing", "against"}
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
@@ -175,6 +177,11 @@ _STANDING_HEADS = {"treaty", "agreement", "accord", "pact"}
 # (not conventions and charters: "the 1982 United Nations Convention on the Law of the Sea" is cited as a standard)
 _DATED_HEADS = _STANDING_HEADS | {"declaration", "memorandum", "protocol"}
 _BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments", "pursuant", "bound", "guaranteed"}
+
+
+# Words before "the conclusion of" that make it a wish: "called for the early conclusion of a Code of Conduct"
+_HOPED_CONCLUSION = {"early", "swift", "speedy", "rapid", "timely", "prompt", "for", "towards", "toward", "to", "on",
+                     "at"}
 
 
 def _is_year(text: str) -> bool:
@@ -514,14 +521,15 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        at_conclusion = next((j for j in range(len(pre) - 3, len(pre) - 1) if j >= 0 and pre[j:j + 2] == ["conclusion", "of"]), None)
-        if not concluded and at_conclusion is not None and not set(pre[max(0, at_conclusion - 3):at_conclusion]) & {
-                "early", "swift", "speedy", "rapid", "timely", "prompt", "for", "towards", "toward", "to", "on", "at"}:
+        conclusion = next((j for j in range(max(0, len(pre) - 3), len(pre) - 1)
+                           if pre[j:j + 2] == ["conclusion", "of"]), None)
+        if not concluded and conclusion is not None \
+                and not set(pre[max(0, conclusion - 3):conclusion]) & _HOPED_CONCLUSION:
             concluded = True  # "The conclusion of the Agreement on Defence Cooperation in 2006 gave …"
         aside = _conclusion_before_aside(ctx, sentence, s)
         not_yet = not_yet or aside is False  # "intend to conclude, before the end of the year, an arrangement …"
         if not concluded and not standard and (_participle_after(ctx, sentence, e, spans) or aside):
-            concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the Agreement"
+            concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the …"
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
@@ -772,7 +780,8 @@ def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:
     words = [w for w in ctx.lowers[sentence.start:min(sentence.end, sentence.start + 8)]
              if w not in {"(", ")", ".", "-", "–", "•", "*", "a", "an", "the"} and not w.isdigit()]
     text = " ".join(words)
-    return any(" " + phrase + " " in " " + text + " " for phrase, _, _ in GENRES)  # ("Japan-Mongolia Joint Statement …")
+    # (anywhere in the opening words: "Japan-Mongolia Joint Statement on …")
+    return any(" " + phrase + " " in " " + text + " " for phrase, _, _ in GENRES)
 
 
 _BACK_ONE = {"it", "this", "that"}
@@ -788,13 +797,13 @@ def _concluded_next(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.index, []).append(mention)
     for index, named in by_sentence.items():
-        if index + 1 >= len(ctx.sentences) or index + 1 in by_sentence and any(
-                m.sentence.start == ctx.sentences[index + 1].start for m in by_sentence[index + 1]):
-            continue
+        if index + 1 >= len(ctx.sentences) or index + 1 in by_sentence:
+            continue  # (a next sentence naming agreements of its own speaks of those)
         nxt = ctx.sentences[index + 1]
         words = lowers[nxt.start:min(nxt.end, nxt.start + 5)]
         if words[:1] and words[0] in _PARTICIPLES and words[1:2] and words[1] in {"by", "in", "on", "at"}:
-            pronoun = next((w for w in lowers[nxt.start:nxt.end] if w in _BACK_ONE | _BACK_ALL), None)
+            # "Signed by …, it …": the subject after the participial phrase's comma
+            pronoun = next((lowers[i + 1] for i in range(nxt.start, nxt.end - 1) if lowers[i] == ","), None)
         elif words[:1] and words[0] in _BACK_ONE | _BACK_ALL and len(words) >= 3 \
                 and (words[1] in {"was", "were"} and words[2] in _PARTICIPLES
                      or words[1:3] in (["had", "been"], ["have", "been"], ["has", "been"]) and words[3:4]
@@ -845,8 +854,8 @@ def _plural_relative(ctx: DocContext, mention: _AgreementMention) -> bool:
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     """End of a lower-case topic after "agreement on …" ("on the joint development of a fighter aircraft").
 
-    The topic may follow "with X" ("an agreement with Korea on …") or "between X and Y"; it runs over lower-case words and links
-    and stops at a comma, a verb or a relative pronoun. ``None`` when there is no such topic.
+    The topic may follow "with X" ("an agreement with Korea on …") or "between X and Y"; it runs over lower-case
+    words and links and stops at a comma, a verb or a relative pronoun. ``None`` when there is no such topic.
     """
     doc, lowers = ctx.doc, ctx.lowers
     k = end
@@ -1095,7 +1104,8 @@ def _merge_place_names(ctx: DocContext, clusters: list[_Cluster]) -> list[_Clust
         years = {m.year for m in cluster.mentions if m.year}
         target = next((c for c in clusters if place and c is not cluster and c not in gone and c.kind == cluster.kind
                        and c.head == cluster.head and not c.document
-                       and not (years and {m.year for m in c.mentions if m.year} - years) and any(m.concluded and re.search(
+                       and not (years and {m.year for m in c.mentions if m.year} - years)
+                       and any(m.concluded and re.search(
                            rf"\b(?:in|at) {re.escape(place)}\b", ctx.text[m.sentence.char_start:m.sentence.char_end])
                                for m in c.mentions)), None)
         if target is not None:
@@ -1641,7 +1651,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         # text's own side, not the other actors of the sentence
         from .clauses import subject_group
 
-        sentence = direct[0].sent_of  # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
+        # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
+        sentence = direct[0].sent_of
         subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
                    if m.form not in ("adjective", "member")]
         if subject and _prepositional(ctx, sentence, subject[0]):

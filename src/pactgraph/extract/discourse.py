@@ -156,7 +156,8 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "ministers"), ("the", "two", "organisations"), ("the", "two", "organizations"),
          ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
          ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments"),
-         ("both", "of", "our", "countries"), ("both", "our", "countries"), ("both", "nations"), ("the", "two", "nations")]
+         ("both", "of", "our", "countries"), ("both", "our", "countries"), ("both", "nations"),
+         ("the", "two", "nations")]
 # "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
 _BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
                "served", "remain", "also", "became", "contribute", "contributed"}

@@ -590,8 +590,9 @@ def partners_by_agreement(ctx, agreements) -> None:
     makes each two of its parties partners."""
     for agreement, _ in agreements:
         if not 2 <= len(agreement.parties) <= 3:
-            continue  # (in the development set's gold, 89% of the pairs of a two-party agreement's parties are partners,
-            # 69% of a three-party one's, 35% of a four-party one's and 3% of the signatories of larger treaties)
+            # (in the development set's gold, 89% of the pairs of a two-party agreement's parties are partners, 69% of
+            # a three-party one's, 35% of a four-party one's and 3% of the signatories of larger treaties)
+            continue
         name = agreement.name.lower()
         if _NOT_PARTNERING.search(name) or (agreement.kind == "Treaty" and "accession" in name):
             continue

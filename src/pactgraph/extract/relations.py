@@ -1128,10 +1128,11 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
         owners = [a for a in before if a.end < len(doc) and doc[a.end].text in {"'s", "’s"}]
         states = [a for a in before if ctx.entity_kind(a.key) == "state"]
         gap = lowers[rel(subject[-1].end, sentence):i] if subject else []
+        # (not "In Kosovo, Italy is one of the main contributors": a place before the subject, "one of")
+        first = rel(subject[0].start, sentence) if subject else 0
         group = [m for m in subject if m.end <= at] if lowers[i] == "contributors" and not owners and set(gap) & {
             "are", "were", "remain", "remained", "remains", "became", "become"} and len(gap) <= 6 \
-            and "one" not in gap and lowers[rel(subject[0].start, sentence) - 1:rel(subject[0].start, sentence)] not in (
-                ["in"], ["on"], ["at"], ["with"], ["for"]) else []  # (not "In Kosovo, Italy is one of the … contributors")
+            and "one" not in gap and lowers[first - 1:first] not in (["in"], ["on"], ["at"], ["with"], ["for"]) else []
         if len(group) >= 2 and all(ctx.entity_kind(m.key) == "state" for m in group):
             return group + _followed_by(ctx, sentence, political, i)  # "A, B and C remained the largest troop
             # contributors, followed by D, E and F"
