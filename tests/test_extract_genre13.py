@@ -361,3 +361,20 @@ def test_the_participation_of_instructors_in_the_mission_heading_the_sentence():
             "Georgian and Serbian instructors.")
     found = triples(run(body, publisher="Council of the European Union", date="2025-06-01"), CONTRIBUTES)
     assert found == {("state/geo", "mission/eutm-rca"), ("state/srb", "mission/eutm-rca")}
+
+
+def test_another_with_a_partner_is_one_more_agreement_of_the_genre():
+    body = ("The Union concluded a Security and Defence Partnership with Iceland at the summit in Reykjavik on 19 May "
+            "2025, and another with Chile at the EU–Chile summit in Brussels on 23 June 2025.")
+    result = run(body, publisher="Council of the European Union", date="2025-11-17")
+    found = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in result.agreements)
+    assert found == [["chl", "european-union"], ["european-union", "isl"]]
+
+
+def test_the_first_of_a_network_of_partnerships_signed_one_by_one_followed_by_others():
+    body = ("The Council welcomes the network of Security and Defence Partnerships that the Union has built since "
+            "2024. The first were signed with Iceland and with Chile in May 2024, followed by partnerships with Ghana "
+            "and Togo in November of that year.")
+    result = run(body, publisher="Council of the European Union", date="2025-11-17")
+    found = sorted(next(p.rsplit("/", 1)[-1] for p in a.parties if "state/" in p) for a in result.agreements)
+    assert found == ["chl", "gha", "isl", "tgo"]

@@ -184,6 +184,10 @@ _HOPED_CONCLUSION = {"early", "swift", "speedy", "rapid", "timely", "prompt", "f
                      "at"}
 
 
+# Nouns for a group of agreements: "the network of Security and Defence Partnerships", "a series of memoranda"
+_COLLECTIVES = {"network", "series", "set", "number", "family", "list", "web", "range", "package"}
+
+
 def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
 
@@ -425,8 +429,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         elif modifier is not None:
             s = modifier_at  # the modifiers tell this agreement from others of its genre
         if head == "partnership" and kind == "PartnershipFramework" and s > sentence.start \
-                and doc[s - 1].lower_ in {"on", "for", "an", "of", "in", "towards", "to", "into"}:
+                and doc[s - 1].lower_ in {"on", "for", "an", "of", "in", "towards", "to", "into"} \
+                and not (doc[s - 1].lower_ == "of" and s - 1 > sentence.start and doc[s - 2].lower_ in _COLLECTIVES):
             continue  # "the Framework for an Enhanced Partnership", "Statement on … Defence Partnership": a topic
+            # (but not "the network of Security and Defence Partnerships that the Union has built": those themselves)
         name_tokens = [t for t in doc[s:e] if t.text not in {'"', "“", "”"}]
         if len(name_tokens) > 2 and _is_year(name_tokens[0].text):
             name_tokens = name_tokens[1:]  # "the 1951 Mutual Defense Treaty" is named "Mutual Defense Treaty"
@@ -1548,14 +1554,15 @@ def _each_with_one(ctx: DocContext, mention):
 
 
 def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
-    """The states listed after the "with" at token ``at``, and after each later "and with" close by: "with Japan
-    and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on 19 May and with Canada in
-    Brussels on 23 June"."""
+    """The states listed after the "with" at token ``at``, and after each later "and with" or "followed by … with"
+    close by: "with Japan and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on 19 May
+    and with Canada in Brussels on 23 June"."""
     lowers = ctx.lowers
     states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > at]
     partners, k, last = [], at, at
     while k < sentence.end and k - last <= 12 and lowers[k] not in {";", ":"}:
-        if lowers[k] == "with" and (k == at or "and" in lowers[k - 2:k]):
+        if lowers[k] == "with" and (k == at or "and" in lowers[k - 2:k] or lowers[k - 3:k - 1] == ["followed", "by"]):
+            # (also "…, followed by partnerships with Japan and the Republic of Korea")
             group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
             if not group:
                 break
@@ -1618,7 +1625,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             # (not "Further partnerships of this type, with Norway and Japan, are under discussion")
             plural = lowers[mention.end - 1]
             ref = next((j for j in range(following.start, min(following.end, following.start + 6))
-                        if lowers[j] in {"those", "these", "they", plural}), None)
+                        if lowers[j] in {"those", "these", "they", "first", plural}), None)  # ("The first were …")
             at = _first_with(lowers, ref + 1, following.end) if ref is not None else None
             if at is not None:
                 found.append((following, _with_lists(ctx, following, at)))
@@ -1780,21 +1787,29 @@ _REPLACING = {"replaces", "replaced", "replacing", "updates", "updated", "updati
 
 
 def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_AgreementMention]:
-    """ "The memorandum replaces the one that the two ministries signed in Bogotá in 2017": "the one" is an earlier
-    agreement of the genre named before it in the sentence, concluded (or not) by its own relative clause."""
+    """Agreements of a genre named before them in the sentence that a pronoun stands for: "The memorandum replaces
+    the one that the two ministries signed in Bogotá in 2017" (an earlier one, concluded or not by its own relative
+    clause); "The Union concluded a Security and Defence Partnership with the United Kingdom …, and another with
+    Canada …" (one more, with that partner, concluded like the first)."""
     lowers, out = ctx.lowers, []
     for sentence in {m.sentence.index: m.sentence for m in mentions}.values():
         for k in range(sentence.start, sentence.end - 2):
-            if lowers[k] in _REPLACING and lowers[k + 1:k + 3] == ["the", "one"]:
-                mention = next((m for m in reversed(mentions) if m.sentence is sentence and m.end <= k), None)
-                if mention is None:
-                    continue
-                one = k + 2
-                out.append(replace(mention, start=one, end=one + 1, name_start=one, name_end=one + 1,
-                                   name=mention.head, qualifiers=(), topic=(), capitalised=False,
-                                   concluded=_relative_conclusion(ctx, sentence, one + 1) is True, not_yet=False,
-                                   actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
-                                   known=None))
+            replaced = lowers[k] in _REPLACING and lowers[k + 1:k + 3] == ["the", "one"]
+            another = lowers[k] == "another" and lowers[k + 1] == "with" and k > sentence.start \
+                and lowers[k - 1] in {"and", ","}
+            if not (replaced or another):
+                continue
+            mention = next((m for m in reversed(mentions) if m.sentence is sentence and m.end <= k), None)
+            if mention is None:
+                continue
+            one = k + 2 if replaced else k
+            concluded = _relative_conclusion(ctx, sentence, one + 1) is True if replaced else mention.concluded
+            out.append(replace(mention, start=one, end=one + 1, name_start=one, name_end=one + 1,
+                               name=mention.name if another else mention.head, capitalised=another and
+                               mention.capitalised, qualifiers=mention.qualifiers if another else (),
+                               topic=mention.topic if another else (), concluded=concluded, not_yet=False,
+                               actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
+                               known=None))
     return out
 
 
