@@ -378,3 +378,15 @@ def test_the_first_of_a_network_of_partnerships_signed_one_by_one_followed_by_ot
     result = run(body, publisher="Council of the European Union", date="2025-11-17")
     found = sorted(next(p.rsplit("/", 1)[-1] for p in a.parties if "state/" in p) for a in result.agreements)
     assert found == ["chl", "gha", "isl", "tgo"]
+
+
+def test_the_two_prime_ministers_under_a_heading_naming_the_partner():
+    body = ("Prime Minister Luxon held bilateral meetings on the margins of the Pacific Islands Forum Leaders Meeting."
+            "\n\nTonga\n\nOn Tuesday Mr Luxon met the host. The two Prime Ministers signed a new Statement of "
+            "Partnership.\n\nFiji\n\nMr Luxon met the Prime Minister of Fiji. The two leaders "
+            "signed a Statement of Intent on Defence Cooperation.")
+    result = run(body, title="Prime Minister holds bilateral meetings at Pacific Islands Forum",
+                 publisher="New Zealand Government (Office of the Prime Minister)", date="2024-08-28")
+    found = agreement_parties(result)
+    assert found["Statement of Partnership"] == ["state/nzl", "state/ton"]
+    assert found["Statement of Intent on Defence Cooperation"] == ["state/fji", "state/nzl"]

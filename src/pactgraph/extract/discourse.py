@@ -157,7 +157,9 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
          ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments"),
          ("both", "of", "our", "countries"), ("both", "our", "countries"), ("both", "nations"),
-         ("the", "two", "nations")]
+         ("the", "two", "nations"), ("the", "two", "presidents"), ("both", "presidents"),
+         ("the", "two", "prime", "ministers"), ("both", "prime", "ministers"), ("the", "two", "foreign", "ministers"),
+         ("the", "two", "defence", "ministers"), ("the", "two", "defense", "ministers")]
 # "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
 _BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
                "served", "remain", "also", "became", "contribute", "contributed"}
@@ -277,7 +279,7 @@ _REPORTING = {"noted", "agreed", "welcomed", "expressed", "reaffirmed", "discuss
               "emphasised", "emphasized", "committed", "affirmed", "recalled", "exchanged", "shared", "also"}
 
 
-_PEOPLE_NOUNS = {"ministers", "leaders"}
+_PEOPLE_NOUNS = {"ministers", "leaders", "presidents"}
 
 
 def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool = False) -> list[str]:
@@ -287,7 +289,8 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
 
     With ``people``, for "the two Ministers": the actors of the posts of two office holders named in one sentence
     ("Minister Koizumi and Minister Phan Van Giang …"), else two states, also when written with a hyphen in a
-    heading ("Japan-Viet Nam Defense Ministerial Meeting"): a readout of several meetings, one section each.
+    heading ("Japan-Viet Nam Defense Ministerial Meeting"), or the text's own state and the one state a short
+    heading names ("Fiji"): a readout of several meetings, one section each.
     """
     doc = ctx.doc
     first = sentence.index if at is not None else sentence.index - 1
@@ -306,7 +309,12 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
                 ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
                 if earlier.start <= start < earlier.end and (index != sentence.index or start < at)
                 and ctx.positions_by_person.get(iri)))
-            pairs = [tuple(held)] if len(held) == 2 else pairs
+            states = [k for k in held if ctx.entity_kind(k) == "state"]  # (a Prime Minister who also chairs a forum)
+            pairs = [tuple(states)] if len(states) == 2 else [tuple(held)] if len(held) == 2 else pairs
+            own = next((k for k in ctx.own_side + ctx.main_actors if ctx.entity_kind(k) == "state"), None)
+            if not pairs and own and earlier.end - earlier.start <= 4 and len(named) == 1 \
+                    and ctx.entity_kind(named[0].key) == "state" and named[0].key != own:
+                pairs = [(own, named[0].key)]  # a heading naming the partner of one section: "Fiji"
         if len(pairs) == 1:
             pair = list(pairs[0])
             return pair if set(pair) != set(ctx.main_actors[:2]) else []
