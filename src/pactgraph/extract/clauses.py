@@ -77,12 +77,14 @@ def _owned_noun_and(ctx: DocContext, before: Mention, after: Mention) -> bool:
     Coast Guard": an actor's possessive with the noun it owns, then "and" before the next actor."""
     doc, lowers = ctx.doc, ctx.lowers
     gap = lowers[before.end:after.start]
-    owner = gap[:1] in (["'s"], ["’s"]) or (before.form == "coref" and lowers[before.start] in _POSSESSIVE_WORDS)
-    nouns = gap[1:] if gap[:1] in (["'s"], ["’s"]) else gap
+    possessive = gap[:1] in (["'s"], ["’s"])
+    owner = possessive or (before.form == "coref" and lowers[before.start] in _POSSESSIVE_WORDS)
+    first = before.end + possessive  # the first word of the owned noun
+    nouns = gap[possessive:]
     while nouns[-1:] == ["the"]:
         nouns = nouns[:-1]
     return owner and 2 <= len(nouns) <= 5 and nouns[-1] == "and" and all(
-        doc[before.end + (len(gap) - len(nouns)) + i].is_alpha and w not in _VERBISH for i, w in enumerate(nouns[:-1]))
+        doc[first + i].is_alpha and w not in _VERBISH for i, w in enumerate(nouns[:-1]))
 
 
 _VERBISH = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "and", "or", "but", "that", "which",

@@ -576,13 +576,14 @@ def _speaker_org(ctx, sentence) -> str | None:
     return None
 
 
-# Agreements that end a conflict or host a deployment: their parties are not partners for that ("the peace agreement
-# that the DRC and Rwanda signed", "the status-of-forces agreement between the United Nations and the Government").
+# Agreements that end a conflict, host a deployment or admit a member: their parties are not partners for that ("the
+# peace agreement that the DRC and Rwanda signed", "the status-of-forces agreement between the United Nations and the
+# Government", "the Accession Protocol").
 _NOT_PARTNERING = re.compile(r"\bpeace (agreement|accord|deal|treaty)|\bagreement for (a |lasting )?peace|\bpeace$|"
                              r"cease-?fire|cessation of hostilities|armistice|disengagement|normali[sz]ation|"
                              r"status[- ]of[- ]forces|peaceful settlement|for peace and|reconciliation|"
                              r"revitali[sz]ed agreement|political agreement|conduct of parties|"
-                             r"\bstatus of the\b")
+                             r"\bstatus of the\b|\baccession\b")
 
 
 def partners_by_agreement(ctx, agreements) -> None:
@@ -594,7 +595,7 @@ def partners_by_agreement(ctx, agreements) -> None:
             # a three-party one's, 35% of a four-party one's and 3% of the signatories of larger treaties)
             continue
         name = agreement.name.lower()
-        if _NOT_PARTNERING.search(name) or (agreement.kind == "Treaty" and "accession" in name):
+        if _NOT_PARTNERING.search(name):
             continue
         keys = sorted(p.removeprefix(ID) for p in agreement.parties)
         for a, b in [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]:

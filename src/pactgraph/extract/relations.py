@@ -810,11 +810,9 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
             if target is None and word == "participation" and lowers[i + 1:i + 2] == ["of"] and contributors:
                 # "EUTM RCA continues to train the armed forces with the participation of Georgian and Serbian
                 # instructors": the mission heading the sentence
-                target = next((m for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
-                               and ctx.entity_kind(m.key) == "mission" and m.end <= at
-                               and not clause_between(lowers, rel(m.end, sentence), i)
-                               and m in subject_group(ctx, sentence, [x for x in sentence.mentions
-                                                                      if x.kind == "actor"], lead=3)), None)
+                heading = subject_group(ctx, sentence, [m for m in sentence.mentions if m.kind == "actor"], lead=3)
+                target = next((m for m in heading if m.form != "coref" and ctx.entity_kind(m.key) == "mission"
+                               and m.end <= at and not clause_between(lowers, rel(m.end, sentence), i)), None)
             if target is None and word in {"contribute", "contributes", "contributed"} and contributors \
                     and lowers[i + 1:i + 2] in (["."], [";"]) and not _receiver_after(ctx, sentence, lowers, i, targets):
                 # "… under Operation Active Endeavour. Israel, Morocco and Ukraine were among the partners who
@@ -1127,15 +1125,9 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if lowers[i] in {"contributor", "contributors"}:
         owners = [a for a in before if a.end < len(doc) and doc[a.end].text in {"'s", "’s"}]
         states = [a for a in before if ctx.entity_kind(a.key) == "state"]
-        gap = lowers[rel(subject[-1].end, sentence):i] if subject else []
-        # (not "In Kosovo, Italy is one of the main contributors": a place before the subject, "one of")
-        first = rel(subject[0].start, sentence) if subject else 0
-        group = [m for m in subject if m.end <= at] if lowers[i] == "contributors" and not owners and set(gap) & {
-            "are", "were", "remain", "remained", "remains", "became", "become"} and len(gap) <= 6 \
-            and "one" not in gap and lowers[first - 1:first] not in (["in"], ["on"], ["at"], ["with"], ["for"]) else []
-        if len(group) >= 2 and all(ctx.entity_kind(m.key) == "state" for m in group):
-            return group + _followed_by(ctx, sentence, political, i)  # "A, B and C remained the largest troop
-            # contributors, followed by D, E and F"
+        if lowers[i] == "contributors" and not owners and _copular_subject(ctx, sentence, subject, i):
+            # "A, B and C remained the largest troop contributors, followed by D, E and F"
+            return [m for m in subject if m.end <= at] + _followed_by(ctx, sentence, political, i)
         if owners or states:
             return [(owners or states)[-1]]
     group = _group_before(ctx, sentence, before, at)
@@ -1144,6 +1136,21 @@ def _contributors(ctx, sentence, political, subject, i: int, called) -> list[Men
     if subject and not called:
         return [m for m in subject if m.end <= at]
     return before[-1:] if before else []
+
+
+_COPULAS = {"are", "were", "remain", "remained", "remains", "became", "become"}
+
+
+def _copular_subject(ctx, sentence, subject, i: int) -> bool:
+    """Whether two or more states head the sentence as the subject of a copula before word ``i`` ("Rwanda, India and
+    Nepal remained the largest troop contributors"); not "In Kosovo, Italy is one of the main contributors" (a place
+    before the subject, "one of")."""
+    if len(subject) < 2 or not all(ctx.entity_kind(m.key) == "state" for m in subject):
+        return False
+    lowers = ctx.tokens_lower(sentence)
+    gap, first = lowers[rel(subject[-1].end, sentence):i], rel(subject[0].start, sentence)
+    return bool(set(gap) & _COPULAS) and len(gap) <= 6 and "one" not in gap \
+        and lowers[first - 1:first] not in (["in"], ["on"], ["at"], ["with"], ["for"])
 
 
 def _followed_by(ctx, sentence, political, i: int) -> list[Mention]:
