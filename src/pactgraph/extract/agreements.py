@@ -137,6 +137,10 @@ _TREATY_HEADS = {"treaty", "pact"}
 _TOPIC_LINKS = {"on", "concerning", "regarding", "establishing", "amending", "implementing", "delimiting", "governing",
                 "regulating", "relating", "providing", "ending", "extending", "renewing", "supplementing", "against"}
 _TOPIC_WORDS = {"of", "and", "the", "for", "to", "in", "between", "-", "–"}
+_GENRE_NOUNS = {"agreement", "treaty", "partnership", "declaration", "memorandum", "programme", "program", "plan",
+                "framework", "protocol", "statement", "accord", "pact", "charter", "convention", "arrangement"}
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                   "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
 _PASSIVE_AUX = {"was", "were", "been", "is", "are"}
@@ -180,8 +184,8 @@ _BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments",
 
 
 # Words before "the conclusion of" that make it a wish: "called for the early conclusion of a Code of Conduct"
-_HOPED_CONCLUSION = {"early", "swift", "speedy", "rapid", "timely", "prompt", "for", "towards", "toward", "to", "on",
-                     "at"}
+_HOPED_ADJECTIVES = {"early", "swift", "speedy", "rapid", "timely", "prompt", "quick", "eventual", "future"}
+_HOPED_CONCLUSION = _HOPED_ADJECTIVES | {"for", "towards", "toward", "to", "on", "at"}
 
 
 # Nouns for a group of agreements: "the network of Security and Defence Partnerships", "a series of memoranda"
@@ -233,6 +237,8 @@ class _AgreementMention:
     partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")
     named_year: str | None = None  # a year written with the name ("the 1951 … Treaty", "the … Declaration of 2010")
     known: str | None = None  # key of the well-known agreement the name is (agreements.csv)
+    date: tuple | None = None  # (char start, char end or None, ISO day) its own concluding phrase gives ("signed in
+    # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
 
 
 @dataclass(slots=True)
@@ -244,6 +250,7 @@ class _Cluster:
     mentions: list[_AgreementMention] = field(default_factory=list)
     document: bool = False
     known: str | None = None  # key of a well-known agreement (agreements.csv)
+    earlier: set = field(default_factory=set)  # (a document's) date spans of earlier ones of its genre, not its own
 
     @property
     def name(self) -> str:
@@ -394,8 +401,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 span[-1].lower_ in {"arrangement", "arrangements"} and (
                     _modifiers(ctx, sentence, span.start) is not None
                     or _proper_name_before(ctx, sentence, span.start) is not None
-                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))):
-            continue  # (but "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …")
+                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
+        ) and not (span[-1].lower_ == "protocol" and prev in _DETERMINERS and span.end < sentence.end and (
+                doc[span.end].lower_ in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(
+                    ctx, sentence, span.end)))):
+            continue  # (but "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …", "a
+            # protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991")
         named_before = span.start > sentence.start and doc[span.start - 1].is_title \
             and not doc[span.start - 1].is_sent_start  # "a Security and Defence Partnership with Canada": a name
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
@@ -508,13 +519,18 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the 1979 peace treaty between Egypt and Israel": concluded in that year
         named_year = next((t.text for t in (doc[s], doc[max(sentence.start, s - 1)]) if _is_year(t.text)), None) \
             or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None)
+        if named_year and ctx.date is not None and int(named_year) > ctx.date.year:
+            named_year = None  # ("the 2030 Agenda" names a goal, not the year it was signed)
         if not concluded and not standard and capitalised and head in _DATED_HEADS and named_year \
                 and (ctx.date is None or int(named_year) <= ctx.date.year):
             concluded = True  # "the Wellington Declaration of 2010": a year dates a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
-            or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7))
+            or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
+            or any(w in _CONCLUSION_NOUNS and before[j - 1:j] and before[j - 1] in _HOPED_ADJECTIVES
+                   for j, w in enumerate(before[-8:], start=max(0, len(before) - 8)))
+        # ("called for the early signature of the Agreement": hoped for)
         if head in _TRUCE_HEADS:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
             # parties to respect the ceasefire"; but not "called for an immediate ceasefire"
@@ -527,15 +543,15 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
         if not concluded and _listed_under_heading(ctx, sentence, s):
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
-        conclusion = next((j for j in range(max(0, len(pre) - 3), len(pre) - 1)
-                           if pre[j:j + 2] == ["conclusion", "of"]), None)
-        if not concluded and conclusion is not None \
-                and not set(pre[max(0, conclusion - 3):conclusion]) & _HOPED_CONCLUSION:
-            concluded = True  # "The conclusion of the Agreement on Defence Cooperation in 2006 gave …"
+        if not concluded and _nominal_conclusion(ctx, sentence, s):
+            concluded = True  # "The conclusion of the Agreement on …", "welcomed the signature, in …, of the …"
         aside = _conclusion_before_aside(ctx, sentence, s)
         not_yet = not_yet or aside is False  # "intend to conclude, before the end of the year, an arrangement …"
         if not concluded and not standard and (_participle_after(ctx, sentence, e, spans) or aside):
             concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the …"
+        participle = e + 1 if lowers[e:e + 1] == [","] else e
+        if not concluded and standard and participle < sentence.end and lowers[participle] in _PARTICIPLES:
+            concluded = True  # "in line with the ITPP agreed with NATO in July 2023": cited, and concluded too
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
@@ -579,6 +595,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                               if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
     _concluded_next(ctx, out)
+    for m in out:
+        following = min((o.start for o in out if o.sentence is m.sentence and o.start >= m.name_end),
+                        default=m.sentence.end)  # (the next agreement's phrase dates that one)
+        if m.year and following < m.sentence.end and m.year != ctx.doc[m.name_start - 1].text:
+            m.year = _year_after(ctx, m.sentence, m.name_end, following)  # ("replaces the one … signed in 2017")
+        m.date = _signing_date(ctx, m, following) if m.concluded and not m.not_yet else None
+        if m.date and not m.year:
+            m.year = m.date[2][:4]
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
                                      and o.sentence is m.sentence and o.end > m.end for o in out)]
@@ -656,10 +680,47 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     return k
 
 
-def _year_after(ctx: DocContext, sentence: Sentence, end: int) -> str | None:
-    """The year in the concluding phrase after a name: ", adopted by the three countries in 2003"."""
+_SIGNING_VERBS = {"signed", "adopted", "concluded", "agreed", "endorsed", "inked", "initialled", "initialed",
+                  "ratified", "issued", "exchanged", "approved"}
+
+
+def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:
+    """The day a mention's own concluding phrase gives: a date after the name and before ``following``, where the
+    next agreement's name starts (", signed in Warsaw on 8 July 2016", "that the Presidents of A and B signed in
+    Bishkek on 13 March"), one before a signing verb that leads to the name ("on 18 October 1983, that our
+    predecessors signed the Treaty"), or the document's day for "today" beside that verb ("today signed a
+    Memorandum", "adopted today")."""
+    sentence, lowers = mention.sentence, ctx.lowers
+    limit = min(sentence.end, following, mention.name_end + 20)
+    stop = next((k for k in range(mention.name_end + 2, limit) if lowers[k] in {";", "which"}), limit)
+    offsets = ctx.doc
+    after_lo = offsets[mention.name_end].idx + ctx.offset if mention.name_end < sentence.end else None
+    after_hi = offsets[stop - 1].idx + ctx.offset + len(offsets[stop - 1]) if stop > mention.name_end else None
+    found = _dates_in(ctx, sentence)
+    if after_lo is not None and after_hi is not None:
+        date = next((d for d in found if after_lo <= d[0] < after_hi), None)
+        if date:
+            return date
+    lo = max(sentence.start, mention.name_start - 12)
+    verb = next((k for k in range(mention.name_start - 1, lo - 1, -1) if lowers[k] in _SIGNING_VERBS), None)
+    if verb is not None:
+        verb_at = offsets[verb].idx + ctx.offset
+        before = [d for d in found if d[1] <= verb_at and d[0] >= offsets[lo].idx + ctx.offset]
+        if before:
+            return before[-1]
+        if "today" in lowers[max(sentence.start, verb - 3):mention.name_start]:
+            return (None, None, ctx.date.isoformat()) if ctx.date else None
+    window = lowers[mention.name_end:stop]
+    if ctx.date and "today" in window and _SIGNING_VERBS & set(window[:window.index("today") + 1]):
+        return None, None, ctx.date.isoformat()
+    return None
+
+
+def _year_after(ctx: DocContext, sentence: Sentence, end: int, following: int | None = None) -> str | None:
+    """The year in the concluding phrase after a name: ", adopted by the three countries in 2003" (before
+    ``following``, where another agreement's name starts)."""
     lowers = ctx.lowers
-    for k in range(end, min(sentence.end, end + 14)):
+    for k in range(end, min(sentence.end, end + 14, following or sentence.end)):
         if lowers[k] in {";", "which", "and"} and k > end + 1:
             break
         if _is_year(lowers[k]):
@@ -831,7 +892,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         if before.sentence is not after.sentence or after.concluded or not before.concluded:
             continue
         between = ctx.lowers[before.name_end:after.name_start]
-        if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";"} \
+        if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";", "of"} \
                 and ("and" in between or "," in between):
             after.concluded = True
             after.not_yet = after.not_yet or before.not_yet
@@ -890,6 +951,13 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
                 and lowers[j + 1] not in _TOPIC_STOP | {"and", "or", "but", "as", "in", "at", "on", "for", "to", "by"}:
             j += 1  # "a treaty of friendship, cooperation and mutual assistance": a list of topics
             continue
+        if token.is_title and j > k + 1 and lowers[j - 1] == "the" and token.lower_ not in _CALENDAR_WORDS:
+            run = j
+            while run < sentence.end and doc[run].is_title:
+                run += 1
+            if not {_singular(w) for w in lowers[j:run]} & _GENRE_NOUNS:
+                j = run  # "the agreement on the Baltic Defence Line that he signed": a named thing ends the topic
+            break
         if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
@@ -898,6 +966,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     content = [t for t in doc[k + 1:j] if t.is_alpha and t.lower_ not in _TOPIC_WORDS and t.lower_ not in {"a", "an"}]
     if content and content[0].lower_ in _NOT_TOPICS:
         return None  # "on the sidelines of the summit", "on behalf of"
+    if [t.lower_ for t in content] in (["it"], ["them"], ["this"], ["that"]):
+        return None  # "a protocol amending it": what it amends is named elsewhere, so no topic names this one
     return j if content else None
 
 
@@ -984,6 +1054,31 @@ _AFTER_STOP = {";", ":", "(", "will", "would", "shall", "should", "could", "can"
                "be", "being", "if", "once", "when", "until", "before", "after", "unless", "whether"}
 
 
+_CONCLUSION_NOUNS = {"conclusion", "signature", "signing"}
+
+
+def _nominal_conclusion(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """ "The conclusion of the Agreement on Defence Cooperation in 2006 gave …", "welcomed the signature, in the
+    margins of the Summit, of the Agreement …": a noun of concluding before "of" and the name, perhaps with an aside
+    between; not when it is hoped for ("called for the early conclusion of …")."""
+    lowers = ctx.lowers
+    k = start - 1
+    while k > sentence.start and lowers[k] in {"the", "a", "an"}:
+        k -= 1
+    if k <= sentence.start or lowers[k] != "of":
+        return False
+    j = k - 1
+    if lowers[j] == "and":  # "the signature of the Agreement … and of a Memorandum …": the first "of" decides
+        first = next((i for i in range(j - 1, max(sentence.start, j - 30), -1) if lowers[i] == "of"
+                      and lowers[i - 1] in _CONCLUSION_NOUNS | {","}), None)
+        return first is not None and _nominal_conclusion(ctx, sentence, first + 1)
+    if lowers[j] == ",":  # (an aside: ", in the margins of the Summit,")
+        j = next((i for i in range(j - 1, max(sentence.start, j - 15) - 1, -1) if lowers[i] == ","), sentence.start)
+        j -= 1
+    return j > sentence.start and lowers[j] in _CONCLUSION_NOUNS \
+        and not set(lowers[max(sentence.start, j - 3):j]) & _HOPED_CONCLUSION
+
+
 def _participle_after(ctx: DocContext, sentence: Sentence, end: int, spans) -> bool:
     """ "the Memorandum of Understanding between the secretariats of the two organizations signed in Dushanbe",
     "the defence cooperation roadmap for 2019–2024 that Lithuania and the United States signed in 2019": a
@@ -1058,9 +1153,13 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 continue  # (only "the treaty", "This treaty" can refer back to a well-known agreement)
             if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
-            years = {m.year for m in cluster.mentions if m.year}
-            if mention.year and years and mention.year not in years:
+            years = {m.year or m.named_year for m in cluster.mentions if m.year or m.named_year}
+            year = mention.year or mention.named_year
+            if year and years and year not in years:
                 continue  # "the Joint Declaration adopted … on 27 May 2024" after one "adopted … in 2003"
+            days = {m.date[2] for m in cluster.mentions if m.date}
+            if mention.date and days and mention.date[2] not in days:
+                continue  # "the treaty … signed in Bishkek on 13 March", then "the Treaty …, signed … on 31 March"
             owns = {m.own for m in cluster.mentions if m.own}
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
@@ -1153,7 +1252,33 @@ def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         if cluster.kind == kind and any(m.sentence.index in opening for m in cluster.mentions):
             cluster.document = True
+            _split_other_years(ctx, clusters, cluster)
             return
+
+
+def _split_other_years(ctx: DocContext, clusters: list[_Cluster], document: _Cluster) -> None:
+    """ "This text carries forward the Joint Declaration signed in Warsaw on 8 July 2016": a mention of the
+    document's genre concluded in another year than the document's is an earlier agreement, one per year."""
+    if ctx.date is None:
+        return
+
+    def other_year(mention: _AgreementMention) -> bool:
+        year = mention.year or mention.named_year
+        return bool(year) and int(year) != ctx.date.year
+
+    if all(map(other_year, document.mentions)):
+        return  # (then nothing in the text names the document itself)
+    others: dict[str, _Cluster] = {}
+    for mention in list(document.mentions):
+        year = mention.year or mention.named_year
+        if other_year(mention):
+            document.mentions.remove(mention)
+            if year not in others:
+                others[year] = _Cluster(mention.kind, mention.head, mention.qualifiers, mention.topic)
+                clusters.append(others[year])
+            others[year].mentions.append(mention)
+            if mention.date and mention.date[0] is not None:
+                document.earlier.add(mention.date[:2])
 
 
 _CALL_VERBS = {"urged", "urges", "urge", "called", "calls", "call", "encouraged", "encourages", "invited", "invites",
@@ -1458,7 +1583,8 @@ _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partner
 
 
 def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
-    """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea"; or the
+    """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea", "the
+    Programme agreed with NATO"; or the
     one the sentence is about when it opens "With Australia, our relations rest on the Framework Agreement …" or
     reads "Its relations with the European Union are governed by the … Agreement"."""
     out = []
@@ -1469,6 +1595,8 @@ def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
         at = None
         if k < sentence.end and lowers[k] == "with":
             at = k
+        elif k + 1 < sentence.end and lowers[k] in _RELATIVE_VERBS and lowers[k + 1] == "with":
+            at = k + 1  # "the Individually Tailored Partnership Programme agreed with NATO in July 2023"
         elif lowers[sentence.start] == "with":
             comma = next((i for i in range(sentence.start + 1, mention.name_start) if lowers[i] == ","), None)
             at = sentence.start if comma is not None else None
@@ -1669,7 +1797,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
                for k in own]  # (the North Atlantic Council, or an EEAS text's "we", stands for its organization)
         side = next((k for k in in_name + own if k != direct[0].key), None)
-        parties = [direct[0].key] + ([side] if side else [])
+        together = list(dict.fromkeys(m.key for m in subject if m.key != direct[0].key))
+        parties = [direct[0].key] + (together if len(together) >= 2 else [side] if side else [])
+        # ("Kenya and Somalia signed the Framework Agreement agreed with Türkiye": all three)
         return parties, {k: [direct[0].sent_of] for k in parties}, "agreement-party-in-signing-sentence"
     if len(in_name) >= 2:
         where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in in_name}
@@ -1736,6 +1866,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
 _OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting"}
 _SIGNING_POSTS = {"ministers", "leaders", "governments", "representatives", "presidents", "heads", "delegations",
                   "chiefs", "secretaries", "envoys", "ambassadors"}
+_POST_WORDS = {"foreign", "defence", "defense", "prime", "interior", "state", "government", "and", "minister",
+               "president"}
 _COUNTS = {word: n for word, n in NUMBER_WORDS.items() if 3 <= n <= 10}  # ("the two countries": a pair, read elsewhere)
 _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "sides", "parties", "ministers",
                 "leaders", "signatories"}
@@ -1809,7 +1941,7 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
                                mention.capitalised, qualifiers=mention.qualifiers if another else (),
                                topic=mention.topic if another else (), concluded=concluded, not_yet=False,
                                actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
-                               known=None))
+                               known=None, date=None))
     return out
 
 
@@ -1847,6 +1979,11 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k + 2 >= sentence.end:
         return []
     actors = ctx.actors_in(sentence, POLITICAL)
+    posts = k + 1
+    while posts < min(sentence.end, k + 5) and lowers[posts] in _SIGNING_POSTS | _POST_WORDS:
+        posts += 1
+    if lowers[k] == "the" and posts > k + 1 and lowers[posts:posts + 1] == ["of"]:
+        k = posts + 1  # "which the Presidents of Ghana, Togo and Burkina Faso signed": the states of the posts
     subject = [m for m in actors if m.start == k or (m.start == k + 1 and lowers[k] == "the")]
     if subject:
         subject = coordinated_from(ctx.doc, subject[0].start, [m for m in actors if m.start >= subject[0].start
@@ -1861,6 +1998,14 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
                 "representatives", "heads", "of", "state", "government", "respective"}:
             k += 1
         subject = _last_group(ctx, sentence, mention.name_start)
+    elif lowers[k] in {"he", "she"}:
+        # "the agreement … that he signed with his Estonian and Lithuanian counterparts": the state of the person
+        # named last before it, in this sentence or the one before
+        lo = ctx.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+        person = next((pid for pid, ps, _ in reversed(ctx.person_mentions) if lo <= ps < mention.name_start), None)
+        held = ctx.positions_by_person.get(person, []) if person else []
+        subject = [_Direct(held[0], sentence)] if held else []
+        k += 1
     elif lowers[k] in {"it", "they"}:
         from .clauses import subject_group
 
@@ -1883,7 +2028,8 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         return list(dict.fromkeys(m.key for m in subject))  # "the Strategic Partnership that the EU and ASEAN have maintained"
     if k + 1 >= sentence.end or lowers[k] not in _RELATIVE_VERBS or lowers[k + 1] != "with":
         return []
-    others = [m for m in coordinated_from(ctx.doc, k + 2, [m for m in actors if m.form != "coref"])]
+    at = k + 3 if lowers[k + 2:k + 3] and lowers[k + 2] in {"his", "her", "their", "its"} else k + 2
+    others = [m for m in coordinated_from(ctx.doc, at, [m for m in actors if m.form != "coref"])]
     if not subject or not others:
         return []
     return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
@@ -1934,14 +2080,17 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     meta_date = ctx.source.metadata.get("date")
     if cluster.document:
         for mention in cluster.mentions[:2]:
-            found = _dates_in(ctx, mention.sentence)
+            found = [d for d in _dates_in(ctx, mention.sentence) if d[:2] not in cluster.earlier]
             if found:
                 return found[0][2], mention.sentence, (found[0][0], found[0][1])
         for sentence in ctx.sentences[:3]:
-            found = _dates_in(ctx, sentence)
+            found = [d for d in _dates_in(ctx, sentence) if d[:2] not in cluster.earlier]
             if found:
                 return found[0][2], sentence, (found[0][0], found[0][1])
         return meta_date, ctx.sentences[0], None
+    own = next((m for m in concluding if m.date and m.date[0] is not None), None)
+    if own is not None:  # "…, which the Presidents … signed in Khujand on 31 March": the day its own phrase gives
+        return own.date[2], own.sentence, (own.date[0], own.date[1])
     candidates = []
     for mention in concluding or cluster.mentions:
         sentence = mention.sentence
