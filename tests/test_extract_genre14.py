@@ -115,3 +115,11 @@ def test_a_named_topic_ends_before_another_agreements_name():
             "they launched in 2004.")
     names = [a.name for a in run(body, title="India and the European Union", date="2026-02-02").agreements]
     assert not any("Strategic Partnership" in name and "Cooperation Agreement" in name for name in names)
+
+
+def test_states_that_each_concluded_an_agreement_with_one_partner_have_one_each():
+    body = ("Spain and Italy each signed a bilateral agreement on security cooperation with Moldova on 4 March "
+            "2025, and Greece is expected to follow.")
+    found = sorted(sorted(p.rsplit("/id/", 1)[-1] for p in a.parties)
+                   for a in run(body, title="Moldova's partners", date="2026-02-02").agreements)
+    assert found == [["state/esp", "state/mda"], ["state/ita", "state/mda"]]

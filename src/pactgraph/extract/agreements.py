@@ -1428,6 +1428,13 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         singular = _singular(cluster.name)
         return [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
                         "agreement-party-distributed", (None, None, None), positions) for partner in partners]
+    each = _each_subject(ctx, cluster)
+    if each:
+        # "Germany and France each concluded a bilateral agreement on security cooperation with Ukraine": one each
+        partner, sentence, subjects = each
+        return [_record(ctx, cluster, concluding, cluster.name, [subject, partner],
+                        {subject: [sentence], partner: [sentence]}, "agreement-party-distributed",
+                        _date(ctx, cluster, concluding), positions) for subject in subjects]
     itemised = _itemised(ctx, cluster)
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
@@ -1705,6 +1712,26 @@ def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
     """The first "with" from ``start`` within six tokens that a state list can follow (not "with those")."""
     return next((j for j in range(start, min(stop, start + 7)) if lowers[j] == "with"
                  and lowers[j + 1:j + 2] not in (["those"], ["these"], ["them"])), None)
+
+
+def _each_subject(ctx: DocContext, cluster: _Cluster):
+    """ "Germany and France each concluded a bilateral agreement … with Ukraine": a singular agreement concluded by
+    each of two or more states with one partner is one agreement per state. Returns (the partner, the sentence, the
+    states) or ``None``."""
+    lowers = ctx.lowers
+    for mention in cluster.mentions:
+        if not mention.concluded or mention.not_yet or not mention.partner:
+            continue
+        sentence = mention.sentence
+        each = next((i for i in range(max(sentence.start, mention.name_start - 5), mention.name_start)
+                     if lowers[i] == "each"), None)
+        if each is None or not set(lowers[each + 1:mention.name_start]) & _CONCLUDE:
+            continue
+        subjects = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, POLITICAL, coref=False)
+                                      if a.end <= each and a.form != "adjective" and a.key != mention.partner))
+        if len(subjects) >= 2:
+            return mention.partner, sentence, subjects
+    return None
 
 
 def _distributed(ctx: DocContext, cluster: _Cluster):
