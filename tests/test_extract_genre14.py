@@ -123,3 +123,9 @@ def test_states_that_each_concluded_an_agreement_with_one_partner_have_one_each(
     found = sorted(sorted(p.rsplit("/id/", 1)[-1] for p in a.parties)
                    for a in run(body, title="Moldova's partners", date="2026-02-02").agreements)
     assert found == [["state/esp", "state/mda"], ["state/ita", "state/mda"]]
+
+
+def test_capitals_that_sign_stand_for_their_states():
+    body = "Dhaka and Kathmandu signed a memorandum of understanding on fisheries in 2019."
+    found = agreement_parties(run(body, title="Fisheries memorandum", date="2026-02-02"))
+    assert found == {"memorandum of understanding on fisheries": ["state/bgd", "state/npl"]}
