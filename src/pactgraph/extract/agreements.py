@@ -680,8 +680,10 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     return k
 
 
-_SIGNING_VERBS = {"signed", "adopted", "concluded", "agreed", "endorsed", "inked", "initialled", "initialed",
-                  "ratified", "issued", "exchanged", "approved"}
+# Verbs whose date is an agreement's (the nearest date after the first of them dates it), and verbs that lead a
+# mention's own concluding phrase (the date before them, or "today" beside them, is its signing day)
+_DATING_VERBS = {"signed", "adopted", "concluded", "agreed", "endorsed", "signing", "initialled", "ratified"}
+_SIGNING_VERBS = _DATING_VERBS - {"signing"} | {"inked", "initialed", "issued", "exchanged", "approved"}
 
 
 def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:
@@ -690,12 +692,11 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     Bishkek on 13 March"), one before a signing verb that leads to the name ("on 18 October 1983, that our
     predecessors signed the Treaty"), or the document's day for "today" beside that verb ("today signed a
     Memorandum", "adopted today")."""
-    sentence, lowers = mention.sentence, ctx.lowers
+    sentence, lowers, doc = mention.sentence, ctx.lowers, ctx.doc
     limit = min(sentence.end, following, mention.name_end + 20)
     stop = next((k for k in range(mention.name_end + 2, limit) if lowers[k] in {";", "which"}), limit)
-    offsets = ctx.doc
-    after_lo = offsets[mention.name_end].idx + ctx.offset if mention.name_end < sentence.end else None
-    after_hi = offsets[stop - 1].idx + ctx.offset + len(offsets[stop - 1]) if stop > mention.name_end else None
+    after_lo = doc[mention.name_end].idx + ctx.offset if mention.name_end < sentence.end else None
+    after_hi = doc[stop - 1].idx + ctx.offset + len(doc[stop - 1]) if stop > mention.name_end else None
     found = _dates_in(ctx, sentence)
     if after_lo is not None and after_hi is not None:
         date = next((d for d in found if after_lo <= d[0] < after_hi), None)
@@ -704,8 +705,8 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     lo = max(sentence.start, mention.name_start - 12)
     verb = next((k for k in range(mention.name_start - 1, lo - 1, -1) if lowers[k] in _SIGNING_VERBS), None)
     if verb is not None:
-        verb_at = offsets[verb].idx + ctx.offset
-        before = [d for d in found if d[1] <= verb_at and d[0] >= offsets[lo].idx + ctx.offset]
+        verb_at = doc[verb].idx + ctx.offset
+        before = [d for d in found if d[1] <= verb_at and d[0] >= doc[lo].idx + ctx.offset]
         if before:
             return before[-1]
         if "today" in lowers[max(sentence.start, verb - 3):mention.name_start]:
@@ -1159,7 +1160,7 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 continue  # "the Joint Declaration adopted … on 27 May 2024" after one "adopted … in 2003"
             days = {m.date[2] for m in cluster.mentions if m.date}
             if mention.date and days and mention.date[2] not in days:
-                continue  # "the treaty … signed in Bishkek on 13 March", then "the Treaty …, signed … on 31 March"
+                continue  # "the treaty … signed in Bishkek on 13 March", then "the Treaty …, signed on 31 March"
             owns = {m.own for m in cluster.mentions if m.own}
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
@@ -1591,9 +1592,9 @@ _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partner
 
 def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
     """The actor named right after an agreement's name with "with": "the Agreement with Papua New Guinea", "the
-    Programme agreed with NATO"; or the
-    one the sentence is about when it opens "With Australia, our relations rest on the Framework Agreement …" or
-    reads "Its relations with the European Union are governed by the … Agreement"."""
+    Programme agreed with NATO"; or the one the sentence is about when it opens "With Australia, our relations rest
+    on the Framework Agreement …" or reads "Its relations with the European Union are governed by the …
+    Agreement"."""
     out = []
     lowers = ctx.lowers
     for mention in concluding:
@@ -2031,7 +2032,7 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         lo = ctx.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
         person = next((pid for pid, ps, _ in reversed(ctx.person_mentions) if lo <= ps < mention.name_start), None)
         held = ctx.positions_by_person.get(person, []) if person else []
-        subject = [_Direct(held[0], sentence)] if held else []
+        subject = [_Direct(held[0], sentence)] if held else []  # (an actor shown by this sentence, as a mention is)
         k += 1
     elif lowers[k] in {"it", "they"}:
         from .clauses import subject_group
@@ -2126,8 +2127,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
             found = [d for d in found if d[2][:4] == mention.named_year]
         if found:
             verbs = [ctx.doc[i].idx + ctx.offset for i in range(sentence.start, sentence.end)
-                     if ctx.doc[i].lower_ in {"signed", "adopted", "concluded", "agreed", "endorsed", "signing",
-                                              "initialled", "ratified"}]
+                     if ctx.doc[i].lower_ in _DATING_VERBS]
             anchor = verbs[0] if verbs else ctx.offset + ctx.doc[mention.start].idx
 
             def distance(d, anchor=anchor):
