@@ -528,8 +528,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
-            or any(w in _CONCLUSION_NOUNS and before[j - 1:j] and before[j - 1] in _HOPED_ADJECTIVES
-                   for j, w in enumerate(before[-8:], start=max(0, len(before) - 8)))
+            or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:]))
         # ("called for the early signature of the Agreement": hoped for)
         if head in _TRUCE_HEADS:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
@@ -2165,14 +2164,20 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
     return False
 
 
-def _dates_in(ctx: DocContext, sentence: Sentence):
+def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     """Dates in a sentence as (char start, char end, ISO date); one written without its year ("On 6 October") takes
-    the year of the document's date."""
+    the year of the document's date. Read once per sentence: a mention's signing day, its name and its agreement's
+    date all ask."""
+    cached = ctx.sentence_dates.get(sentence.index)
+    if cached is not None:
+        return cached
     text = ctx.text[sentence.char_start:sentence.char_end]
     found = find_dates(text)
     if ctx.date is not None:
         found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
-    return [(sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found)]
+    dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
+    ctx.sentence_dates[sentence.index] = dates
+    return dates
 
 
 def _place(ctx: DocContext, concluding, from_metadata: bool):
