@@ -47,6 +47,12 @@ GENRES: list[tuple[str, str, bool]] = [
     ("partnership program", "PartnershipProgramme", False),
     ("cooperation programme", "PartnershipProgramme", False),
     ("annual national programme", "PartnershipProgramme", False),
+    # a programme that carries out a partnership already agreed, for a term of years: "the Action Programme for the
+    # implementation of the Comprehensive Strategic Partnership", "the Work Programme for 2026–2028"
+    ("action programme", "ActionPlan", False),
+    ("action program", "ActionPlan", False),
+    ("work programme", "ActionPlan", False),
+    ("executive programme", "ActionPlan", False),
     ("programme", "PartnershipProgramme", True),
     ("program", "PartnershipProgramme", True),
     ("package", "PartnershipProgramme", True),
@@ -124,9 +130,10 @@ _CONCLUDE = {
 }
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
-_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol"}
+_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
+                "agreements", "arrangements", "memoranda"}  # (plurals: "memoranda on health, education and …")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
-_TOPIC_PHRASES = {"memorandum of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
+_TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
                   "statement of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
                   "roadmap", "road map", "work plan"}
@@ -208,6 +215,8 @@ def _genre_matcher(nlp):
         forms = {phrase}
         if phrase.endswith("y"):
             forms.add(phrase[:-1] + "ies")  # "treaties"
+        elif phrase == "memorandum":
+            forms.add("memoranda")
         elif not phrase.endswith(("s", "understanding", "notes", "intent", "letters")):
             forms.add(phrase + "s")
         matcher.add(f"{kind}|{int(cap_only)}", [nlp.make_doc(f) for f in sorted(forms)])
@@ -239,6 +248,7 @@ class _AgreementMention:
     known: str | None = None  # key of the well-known agreement the name is (agreements.csv)
     date: tuple | None = None  # (char start, char end or None, ISO day) its own concluding phrase gives ("signed in
     # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
+    standing: bool = False  # in force because something is done under or through it, with no word of its signing
 
 
 @dataclass(slots=True)
@@ -337,6 +347,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
         elif token.text in {"-", "–"} and e > end and doc[e - 1].like_num and nxt is not None and nxt.like_num:
             e += 2  # "the Executive Programme for 2016-2017"
+        elif token.text == "-" and e > end and doc[e - 1].is_title and not doc[e - 1].whitespace_ \
+                and not token.whitespace_ and nxt is not None and nxt.is_alpha:
+            e += 2  # "the Treaty for Defence and Security Co-operation": one word
         elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end) \
                 and e + 1 not in places and not any(m.start == e + 1 for m in sentence.mentions if m.kind == "actor"):
             e += 1  # "… Framework for Security, Public Health and Safe Communities"
@@ -506,8 +519,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                                                   for j in range(len(after))):
             concluded = True  # "the Framework Agreement … with the Federative Republic of Brazil, in force since 2012"
         bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre  # (the words before "new", "own")
-        if not concluded and capitalised and bare[-2:-1] == ["under"] and bare[-1] in _POSSESSIVES:
-            concluded = True  # "works with us under its own Individually Tailored Partnership Programme"
+        standing = not concluded and not standard and _in_force_through(ctx, sentence, bare, e, capitalised)
+        concluded = concluded or standing  # "works with us under its own Individually Tailored Partnership Programme"
         if not concluded and capitalised and bare[-2:] in (["have", "a"], ["has", "a"], ["have", "an"], ["has", "an"]) \
                 and not set(bare[-5:-2]) & {"to", "want", "wants", "wish", "would", "will", "should"}:
             concluded = True  # "Moldova and NATO have a new Individually Tailored Partnership Programme"
@@ -566,7 +579,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
-            named_year=named_year,
+            named_year=named_year, standing=standing,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
@@ -574,8 +587,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     out = [m for m in out if not _only_genre_words(ctx, m)]
     # nor is a bare plural ("the agreements that hold a country's security together"): it names no one agreement
     # that a later name could join
-    out = [m for m in out if m.capitalised or m.qualifiers or m.topic
-           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1])]
+    out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
+           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] != "memoranda"]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
         if m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
@@ -853,6 +866,24 @@ def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:
 
 _BACK_ONE = {"it", "this", "that"}
 _BACK_ALL = {"both", "they", "these", "all", "each"}
+
+
+def _in_force_through(ctx: DocContext, sentence: Sentence, before: list[str], end: int, capitalised: bool) -> bool:
+    """An agreement that something is done under or through stands: "works with us under its own Individually
+    Tailored Partnership Programme", "reforms pursued through its Annual National Programme", "soldiers who serve
+    under the bilateral defence agreement between the Central African Republic and Rwanda", "troops under its own
+    bilateral agreement with Kinshasa". ``before`` are the words before the name (without "new", "own")."""
+    if before[-2:-1] not in (["under"], ["through"]) or not before[-1:]:
+        return False
+    if before[-1] in _POSSESSIVES and capitalised:
+        # (but "Through its Mutual Assistance Programme, New Zealand will …" is a national programme)
+        return before[-2] == "under" or ctx.lowers[end - 1] not in {"programme", "program"}
+    if before[-1] not in _POSSESSIVES | {"the"}:
+        return False
+    lowers = ctx.lowers
+    if end >= sentence.end or lowers[end] not in {"with", "between"}:
+        return False
+    return any(end + 1 <= m.start <= end + 2 for m in ctx.actors_in(sentence, POLITICAL, coref=False))
 
 
 def _concluded_next(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
@@ -1439,12 +1470,12 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
         # C, were exchanged": one agreement per item, each with the parties of the whole
-        mention, items = itemised
+        mention, items, stop = itemised
         parties, party_sentences, rule = _parties(ctx, cluster, [mention])
         if not parties:
             return []
         parties, party_sentences = _as_parents(ctx, parties, party_sentences)
-        singular = " ".join(map(_singular_head, ctx.doc[mention.name_start:mention.name_end].text.split()))
+        singular = " ".join(map(_singular_head, ctx.doc[mention.name_start:stop].text.split()))
         return [_record(ctx, cluster, [mention], f"{singular} {item}", parties, party_sentences, rule,
                         (None, None, None) if year else _date(ctx, cluster, [mention]), positions)
                 for item, year in items]
@@ -1492,7 +1523,8 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
     """A plural genre followed by its items, each one agreement: years ("the maritime boundary agreements of 1974
     and 1976", each concluded in its year) or topics, when the sentence concludes them ("three further memoranda of
     understanding, on digital public infrastructure, on health and medicine, and on grant assistance, were
-    exchanged"). Returns (the mention, [(item, year or None)]) or ``None``."""
+    exchanged", "memoranda on higher education, health and tourism"). Returns (the mention, [(item, year or None)],
+    where the name to repeat for each ends) or ``None``."""
     lowers = ctx.lowers
     for mention in cluster.mentions:
         words = lowers[mention.name_start:mention.name_end]
@@ -1507,8 +1539,11 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
                 while j < sentence.end and lowers[j] in {",", "and"}:
                     j += 1
             if len(years) >= 2 and (ctx.date is None or max(map(int, years)) <= ctx.date.year):
-                return mention, [(f"of {y}", y) for y in years]
+                return mention, [(f"of {y}", y) for y in years], mention.name_end
             continue
+        listed = _topic_list(ctx, mention)
+        if listed and (mention.concluded or _passive_conclusion(ctx, sentence, mention.name_end - 1)):
+            return mention, listed, mention.end
         items, j = [], at + (lowers[at:at + 1] == [","])
         while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
             k = j + 1
@@ -1523,10 +1558,29 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
                 j += 1
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
-            return mention, items
+            return mention, items, mention.name_end
     return None
 
 
+def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, None]]:
+    """The topics of a plural genre in lower case, one agreement each: "memoranda on higher education, health and
+    halal product assurance" gives "on higher education", "on health", "on halal product assurance"."""
+    lowers = ctx.lowers
+    link = mention.end
+    if link >= mention.name_end or lowers[link] not in _ITEM_LINKS or mention.capitalised:
+        return []
+    items, start = [], link + 1
+    for k in range(link + 1, mention.name_end + 1):
+        if k == mention.name_end or lowers[k] in {",", "and"}:
+            if k > start:
+                items.append((f"{lowers[link]} {ctx.doc[start:k].text}", None))
+            start = k + 1
+    if "," not in lowers[link:mention.name_end] and {"of", "the"} & set(lowers[link:mention.name_end]):
+        return []  # ("arrangements on the safe export of grain and foodstuffs": one topic)
+    return items if len(items) >= 2 else []
+
+
+_SIMILAR = {"similar", "such", "comparable", "equivalent", "parallel"}
 _SIMILAR_HEADS = {"partnership", "partnerships", "agreement", "agreements", "arrangement", "arrangements",
                   "treaty", "treaties", "programme", "programmes", "program", "programs"}
 
@@ -1540,32 +1594,46 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
     for sentence in ctx.sentences:
         lowers = ctx.tokens_lower(sentence)
         for i in range(len(lowers) - 2):
-            if lowers[i] not in {"similar", "such"} or lowers[i + 1] not in _SIMILAR_HEADS \
-                    or lowers[i + 2] != "with":
+            if lowers[i] not in _SIMILAR or lowers[i + 1] not in _SIMILAR_HEADS or lowers[i + 2] != "with":
                 continue
             head = _singular(lowers[i + 1])
             earlier = [(a, idx) for (a, idx), h in recorded
                        if h == head and len(a.parties) == 2 and min(idx) < sentence.index]
             if not earlier:
                 continue
-            agreement, _ = earlier[-1]
+            actors = ctx.actors_in(sentence, POLITICAL, coref=False)
+            after = [m.key for m in coordinated_from(ctx.doc, sentence.start + i + 3, actors)]
+            # (the last one before, or the last one with the partner named: "comparable agreements with the US")
+            agreement, _ = next(((a, idx) for a, idx in reversed(earlier)
+                                 if after and {ID + k for k in after} <= set(a.parties)), earlier[-1])
             parties = [p.removeprefix(ID) for p in agreement.parties]
-            listed = [m.key for m in coordinated_from(ctx.doc, sentence.start + i + 3, ctx.actors_in(
-                sentence, POLITICAL, coref=False)) if m.key not in parties]
+            listed = [k for k in after if k not in parties]
             owner = next((p for p in parties if p in ctx.own_side), None) or next(
                 (p for p in parties if ctx.entity_kind(p) in {"organization", "grouping"}), None)
+            if not listed and after and set(after) <= set(parties):
+                # "Our Nordic Allies Denmark, Finland and Norway have comparable agreements with the United States":
+                # the same partner, and one agreement for each state heading the sentence
+                from .clauses import subject_group
+
+                owner = after[0]
+                listed = [m.key for m in subject_group(ctx, sentence, actors) if m.key not in parties
+                          and m.end <= sentence.start + i and m.form != "adjective" and ctx.entity_kind(m.key) == "state"]
+                # (not "Allies" in "Our Nordic Allies Denmark, …")
             if owner is None or not listed:
                 continue
+            # (named like the first, unless its name names its parties: "agreement", not "Agreement … between A and B")
+            name = _singular(lowers[i + 1]) if agreement.name != agreement.name.split(" between ")[0] \
+                else agreement.name
             cluster = _Cluster(agreement.kind, head, (), (), [_AgreementMention(
                 sentence=sentence, start=sentence.start + i, end=sentence.start + i + 2,
                 name_start=sentence.start + i, name_end=sentence.start + i + 2, kind=agreement.kind, head=head,
-                name=agreement.name, qualifiers=(), topic=(), capitalised=False, concluded=False, not_yet=False,
+                name=name, qualifiers=(), topic=(), capitalised=False, concluded=False, not_yet=False,
                 accession=False, actors_in_name=[])])
             for partner in dict.fromkeys(listed):
                 if frozenset((ID + owner, ID + partner)) in done:
                     continue
                 done.add(frozenset((ID + owner, ID + partner)))
-                out.append(_record(ctx, cluster, [], agreement.name, [owner, partner],
+                out.append(_record(ctx, cluster, [], name, [owner, partner],
                                    {owner: [sentence], partner: [sentence]}, "agreement-party-similar",
                                    (None, None, None), positions))
     return out
@@ -1587,6 +1655,23 @@ def _prepositional(ctx: DocContext, sentence: Sentence, mention) -> bool:
 
 
 _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partnership"}
+
+
+def _possessor(ctx: DocContext, mentions: list[_AgreementMention]) -> list[str]:
+    """The actor "its" stands for before an agreement's name: the last one named before it in the sentence
+    ("Burundi has troops in South Kivu under its own bilateral agreement with Kinshasa")."""
+    lowers = ctx.lowers
+    for mention in mentions:
+        k = mention.name_start - 1
+        while k > mention.sentence.start and lowers[k] in {"own", "new"}:
+            k -= 1
+        if k <= mention.sentence.start or lowers[k] != "its":
+            continue
+        before = [m for m in ctx.actors_in(mention.sentence, POLITICAL, coref=False)
+                  if m.end <= k and m.form != "adjective"]
+        if before:
+            return [before[-1].key]
+    return []
 
 
 def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
@@ -1823,7 +1908,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
                for k in own]  # (the North Atlantic Council, or an EEAS text's "we", stands for its organization)
-        side = next((k for k in in_name + own if k != direct[0].key), None)
+        side = next((k for k in in_name + _possessor(ctx, concluding) + own if k != direct[0].key), None)
         together = list(dict.fromkeys(m.key for m in subject if m.key != direct[0].key))
         parties = [direct[0].key] + (together if len(together) >= 2 else [side] if side else [])
         # ("Kenya and Somalia signed the Framework Agreement agreed with Türkiye": all three)
@@ -1955,16 +2040,23 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
         for k in range(sentence.start, sentence.end - 2):
             replaced = lowers[k] in _REPLACING and lowers[k + 1:k + 3] == ["the", "one"]
             another = lowers[k] == "another" and lowers[k + 1] == "with" and k > sentence.start \
-                and lowers[k - 1] in {"and", ","}
+                and (lowers[k - 1] in {"and", ","} or lowers[k - 1] in _CONCLUDE)
+            if lowers[k:k + 3] == ["the", "one", "with"] and k > sentence.start and lowers[k - 1] in {"and", ","}:
+                k += 1  # "I signed the partnership with Japan in Tokyo, and the one with Korea in Seoul"
+                another = True
             if not (replaced or another):
                 continue
             mention = next((m for m in reversed(mentions) if m.sentence is sentence and m.end <= k), None)
             if mention is None:
                 continue
             one = k + 2 if replaced else k
-            concluded = _relative_conclusion(ctx, sentence, one + 1) is True if replaced else mention.concluded
+            # ("…, and in May we concluded another with the United Kingdom": concluded by its own verb)
+            concluded = _relative_conclusion(ctx, sentence, one + 1) is True if replaced else \
+                mention.concluded or lowers[k - 1] in _CONCLUDE
+            plural = lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}
+            name = (_singular(mention.name) if plural else mention.name) if another else mention.head
             out.append(replace(mention, start=one, end=one + 1, name_start=one, name_end=one + 1,
-                               name=mention.name if another else mention.head, capitalised=another and
+                               name=name, capitalised=another and
                                mention.capitalised, qualifiers=mention.qualifiers if another else (),
                                topic=mention.topic if another else (), concluded=concluded, not_yet=False,
                                actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
@@ -2139,7 +2231,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         return best[2], sentence, (best[0], best[1])
     if meta_date and concluding:
         for mention in concluding:
-            if _past_reference(ctx, mention.sentence):
+            if mention.standing or _past_reference(ctx, mention.sentence):
                 continue
             if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",
                                                          "speech", "transcript", "press-statement", "communique"}:
