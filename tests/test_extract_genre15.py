@@ -98,3 +98,52 @@ def test_a_hyphenated_word_stays_in_an_agreements_name():
     body = "France and the United Kingdom signed the Treaty for Defence and Security Co-operation in London on 2 November."
     names = [a.name for a in run(body, date="2026-03-10").agreements]
     assert names == ["Treaty for Defence and Security Co-operation"]
+
+
+def _pairs(result, name: str) -> list[list[str]]:
+    return [parties for found, _, parties in _found(result) if found == name]
+
+
+def test_a_recounted_network_gives_one_agreement_per_state():
+    body = ("A network of security agreements\n\n"
+            "Moldova has now concluded six bilateral security agreements. The first was signed with Romania in "
+            "Chisinau on 10 January. In March, agreements were concluded with Poland and Lithuania, and in May with "
+            "Estonia. On 2 June, our state signed agreements with France and with Italy.")
+    result = run(body, title="Security agreements", publisher="Government of the Republic of Moldova",
+                 date="2026-07-01")
+    partners = sorted(p for parties in (parties for _, _, parties in _found(result)) for p in parties
+                      if p != "state/mda")
+    assert partners == ["state/est", "state/fra", "state/ita", "state/ltu", "state/pol", "state/rou"]
+
+
+def test_states_whose_agreements_were_signed_each_have_one_with_the_texts_side():
+    body = ("The Union today signed a Framework Participation Agreement with Chile. Chile joins Colombia and "
+            "Peru, whose agreements were signed in 2014 and 2019 respectively.")
+    result = run(body, title="EU and Chile sign framework participation agreement", publisher="Council of the EU",
+                 date="2026-07-01")
+    assert _pairs(result, "Framework Participation Agreement") == [
+        ["org/european-union", "state/chl"], ["org/european-union", "state/col"], ["org/european-union", "state/per"]]
+
+
+def test_states_that_concluded_theirs_with_the_union_have_one_each():
+    body = ("The European Union and Canada today concluded a Security and Defence Partnership. Japan and the "
+            "Republic of Korea concluded theirs with the Union in November.")
+    result = run(body, title="EU and Canada sign partnership", publisher="European External Action Service",
+                 date="2026-07-01")
+    assert _pairs(result, "Security and Defence Partnership") == [
+        ["org/european-union", "state/can"], ["org/european-union", "state/jpn"], ["org/european-union", "state/kor"]]
+
+
+def test_programmes_still_being_finalised_are_not_recounted():
+    body = ("Korea concluded its own Individually Tailored Partnership Programme with NATO in 2023, while the "
+            "programmes with Australia and New Zealand are still being finalised.")
+    result = run(body, title="NATO partners", publisher="NATO", date="2026-07-01")
+    assert [parties for _, _, parties in _found(result)] == [["org/nato", "state/kor"]]
+
+
+def test_talks_on_a_comparable_partnership_are_no_agreement():
+    body = ("The European Union and Canada today concluded a Security and Defence Partnership. Talks on a comparable "
+            "partnership with Australia are under way.")
+    result = run(body, title="EU and Canada sign partnership", publisher="European External Action Service",
+                 date="2026-07-01")
+    assert _pairs(result, "Security and Defence Partnership") == [["org/european-union", "state/can"]]

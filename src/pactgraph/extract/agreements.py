@@ -31,7 +31,7 @@ from functools import cache
 from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
-from .clauses import coordinated_from, rel
+from .clauses import coordinated_before, coordinated_from, rel
 from .dates import find_dates, find_yearless_dates
 from .words import NUMBER_WORDS
 
@@ -1444,7 +1444,9 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
         made = _record_cluster(ctx, cluster, positions)
         result += made
         heads += [cluster.head] * len(made)
-    return result + _similar_agreements(ctx, list(zip(result, heads)), positions)
+    recorded = list(zip(result, heads))
+    similar = _similar_agreements(ctx, recorded, positions)
+    return result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions)
 
 
 def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple[Agreement, list[int]]]:
@@ -1580,6 +1582,141 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
     return items if len(items) >= 2 else []
 
 
+# plural genre nouns a text recounts a network with ("agreements were concluded with A, B and C"), and their genre
+_RECOUNTED_NOUNS = {"agreements": ("agreement", "Agreement"), "partnerships": ("partnership", "PartnershipFramework"),
+                    "memoranda": ("memorandum", "MemorandumOfUnderstanding"), "arrangements": ("arrangement", "Agreement"),
+                    "programmes": ("programme", "PartnershipProgramme"), "treaties": ("treaty", "Treaty")}
+_RECOUNTED_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved", "inked"}
+_CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";", "which", "that"}
+_RECOUNTED_STOP = _NOT_CONCLUDED_YET | {"underway", "negotiating", "exploring", "explore"}
+
+
+def _planned(words: list[str]) -> bool:
+    """Whether words speak of agreements still to come ("talks … are under way", "will sign", "negotiating")."""
+    return bool(set(words) & _RECOUNTED_STOP) or any(a == "under" and b == "way" for a, b in zip(words, words[1:]))
+
+
+def _recounted(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, list[int]]]:
+    """A network of agreements recounted in a story, one agreement per state named:
+
+    - "In February, agreements were concluded with Denmark, Canada and Italy, and in April with Finland", "our state
+      signed agreements with the United States and with Japan", "…, as well as agreements with Lithuania and Estonia":
+      between each and the side that concluded them (the subject before the verb, else the text's own side);
+    - "The first was signed with Great Britain": one of the genre named before;
+    - "Japan and the Republic of Korea concluded theirs with the Union": between each subject and the Union;
+    - "… join New Zealand, the Republic of Korea and Viet Nam, whose agreements were signed in 2012, 2014 and 2019
+      respectively": between each and the text's own side.
+
+    The name is that of the last agreement of the genre recorded before, else the genre noun."""
+    lowers = ctx.lowers
+    done = {frozenset(a.parties) for (a, _), _ in recorded}
+    out: list[tuple[Agreement, list[int]]] = []
+    last_head = ""  # the genre last named, for "the first", "theirs"
+    for sentence in ctx.sentences:
+        words = lowers[sentence.start:sentence.end]
+        heads_here = [_RECOUNTED_NOUNS[w][0] for w in words if w in _RECOUNTED_NOUNS]
+        heads_here += [h for (a, idx), h in recorded if h and sentence.index in idx]
+        if _planned(words):
+            last_head = heads_here[-1] if heads_here else last_head
+            continue
+        states = ctx.actors_in(sentence, {"state"}, coref=False)
+        found: list[tuple[str, list[str], str | None]] = []  # (genre head, partners, owner or None)
+        for k in range(sentence.start, sentence.end - 1):
+            word = lowers[k]
+            if word in _RECOUNTED_NOUNS:
+                # "agreements were concluded with …", "signed agreements with …", "as well as agreements with …"
+                head = _RECOUNTED_NOUNS[word][0]
+                j = k + 1
+                while j < sentence.end and lowers[j] in {"were", "have", "has", "been", "had", "also", "then"}:
+                    j += 1
+                verb_after = j < sentence.end and lowers[j] in _RECOUNTED_VERBS
+                at = j + 1 if verb_after else k + 1
+                verb = next((j for j in range(k - 1, sentence.start - 1, -1) if lowers[j] in _RECOUNTED_VERBS), None)
+                verb_before = verb is not None and not set(lowers[verb:k]) & _CLAUSE_BREAKS
+                # (not "Korea concluded its own programme later that year, while the programmes with A and B are …")
+                if at < sentence.end and lowers[at] == "with" and (verb_after or verb_before) \
+                        and lowers[k - 1] not in {"such", "similar", "comparable"}:
+                    found.append((head, _with_lists(ctx, sentence, at), _concluder(ctx, sentence, k)))
+            elif word == "first" and k > sentence.start and lowers[k - 1] == "the" and last_head \
+                    and lowers[k + 1:k + 3] and lowers[k + 1] in {"was", "were"} and lowers[k + 2] in _RECOUNTED_VERBS \
+                    and lowers[k + 3:k + 4] == ["with"]:
+                found.append((last_head, _with_lists(ctx, sentence, k + 3), None))  # "The first was signed with …"
+            elif word == "theirs" and last_head and k > sentence.start and lowers[k - 1] in _RECOUNTED_VERBS \
+                    and lowers[k + 1] == "with":
+                owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL, coref=True)
+                              if m.start in (k + 2, k + 3)), None)
+                subjects = [m for m in states if m.end <= k - 1]
+                group = coordinated_before(subjects, lowers) if subjects else []
+                if owner and group:  # "Japan and Korea concluded theirs with the Union"
+                    found.append((last_head, [m.key for m in group], owner))
+            elif word == "whose" and lowers[k + 1] in _RECOUNTED_NOUNS and k > sentence.start \
+                    and lowers[k - 1] == "," and any(w in _RECOUNTED_VERBS for w in lowers[k + 2:k + 5]):
+                before = [m for m in states if m.end <= k - 1]
+                if before and before[-1].end == k - 1:  # "… New Zealand, Korea and Viet Nam, whose agreements were"
+                    found.append((_RECOUNTED_NOUNS[lowers[k + 1]][0],
+                                  [m.key for m in coordinated_before(before, lowers)], None))
+        for head, partners, owner in found:
+            owner = owner or _network_owner(ctx, recorded, head)
+            if owner is None:
+                continue
+            model = _network_model(ctx, recorded, head, owner, sentence)
+            name = _singular(model.name.split(" between ")[0]) if model else head
+            kind = model.kind if model else next(v[1] for v in _RECOUNTED_NOUNS.values() if v[0] == head)
+            cluster = _Cluster(kind, head, (), (), [_AgreementMention(
+                sentence=sentence, start=sentence.start, end=sentence.start + 1, name_start=sentence.start,
+                name_end=sentence.start + 1, kind=kind, head=head, name=name, qualifiers=(), topic=(),
+                capitalised=False, concluded=True, not_yet=False, accession=False, actors_in_name=[])])
+            for partner in partners:
+                pair = frozenset((ID + owner, ID + partner))
+                if partner == owner or pair in done:
+                    continue
+                done.add(pair)
+                out.append(_record(ctx, cluster, [], name, [owner, partner], {owner: [sentence], partner: [sentence]},
+                                   "agreement-party-recounted", (None, None, None), positions))
+        if heads_here:
+            last_head = heads_here[-1]
+    return out
+
+
+def _concluder(ctx: DocContext, sentence: Sentence, at: int) -> str | None:
+    """The actor heading the clause that concluded the agreements at token ``at`` ("our state signed agreements with
+    …": the text's own side; "President Zelenskyy signed …": his state), or ``None``."""
+    lowers = ctx.lowers
+    verb = next((j for j in range(at - 1, sentence.start - 1, -1) if lowers[j] in _RECOUNTED_VERBS), None)
+    if verb is None:
+        return None
+    start = max([sentence.start] + [j + 1 for j in range(sentence.start, verb) if lowers[j] in {",", ";"}])
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=True)
+              if start <= m.start and m.end <= verb and m.form != "adjective"]
+    return ctx.organization_of(actors[-1].key) if actors else None
+
+
+def _network_model(ctx: DocContext, recorded, head: str, owner: str, sentence: Sentence) -> Agreement | None:
+    """The agreement a recounted one is of the kind of: one of the genre between the owner and a state named in
+    this sentence or the one before ("Japan and the Philippines join New Zealand, …, whose agreements …"), else the
+    last one of the genre between the owner and one other party."""
+    near = {m.key for s in ctx.sentences[max(0, sentence.index - 1):sentence.index + 1]
+            for m in ctx.actors_in(s, {"state"}, coref=False)}
+    pairs = [a for (a, idx), h in recorded if h == head and len(a.parties) == 2 and ID + owner in a.parties
+             and min(idx) <= sentence.index]
+    return next((a for a in reversed(pairs) if {p.removeprefix(ID) for p in a.parties} & near), None) \
+        or (pairs[-1] if pairs else None)
+
+
+def _network_owner(ctx: DocContext, recorded, head: str) -> str | None:
+    """The side a recounted network belongs to: the party every agreement of the genre recorded so far shares, else
+    the text's own side (the organization a body speaks for)."""
+    shared = None
+    for (agreement, _), h in recorded:
+        if h == head:
+            parties = {p.removeprefix(ID) for p in agreement.parties}
+            shared = parties if shared is None else shared & parties
+    if shared and len(shared) == 1:
+        return next(iter(shared))
+    own = [ctx.organization_of(k) for k in ctx.own_side]
+    return own[0] if own else None
+
+
 _SIMILAR = {"similar", "such", "comparable", "equivalent", "parallel"}
 _SIMILAR_HEADS = {"partnership", "partnerships", "agreement", "agreements", "arrangement", "arrangements",
                   "treaty", "treaties", "programme", "programmes", "program", "programs"}
@@ -1596,6 +1733,8 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
         for i in range(len(lowers) - 2):
             if lowers[i] not in _SIMILAR or lowers[i + 1] not in _SIMILAR_HEADS or lowers[i + 2] != "with":
                 continue
+            if _planned(lowers[max(0, i - 6):i + 12]):
+                continue  # ("Talks on a comparable partnership with Australia are under way")
             head = _singular(lowers[i + 1])
             earlier = [(a, idx) for (a, idx), h in recorded
                        if h == head and len(a.parties) == 2 and min(idx) < sentence.index]
@@ -1781,7 +1920,8 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
     states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > at]
     partners, k, last = [], at, at
     while k < sentence.end and k - last <= 12 and lowers[k] not in {";", ":"}:
-        if lowers[k] == "with" and (k == at or "and" in lowers[k - 2:k] or lowers[k - 3:k - 1] == ["followed", "by"]):
+        if lowers[k] == "with" and (k == at or "and" in lowers[k - 4:k] or lowers[k - 3:k - 1] == ["followed", "by"]):
+            # (also "…, and in April with Finland and Latvia")
             # (also "…, followed by partnerships with Japan and the Republic of Korea")
             group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
             if not group:
