@@ -1586,7 +1586,6 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
 _RECOUNTED_NOUNS = {"agreements": ("agreement", "Agreement"), "partnerships": ("partnership", "PartnershipFramework"),
                     "memoranda": ("memorandum", "MemorandumOfUnderstanding"), "arrangements": ("arrangement", "Agreement"),
                     "programmes": ("programme", "PartnershipProgramme"), "treaties": ("treaty", "Treaty")}
-_RECOUNTED_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved", "inked"}
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";", "which", "that"}
 _RECOUNTED_STOP = _NOT_CONCLUDED_YET | {"underway", "negotiating", "exploring", "explore"}
 
@@ -1597,64 +1596,16 @@ def _planned(words: list[str]) -> bool:
 
 
 def _recounted(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, list[int]]]:
-    """A network of agreements recounted in a story, one agreement per state named:
-
-    - "In February, agreements were concluded with Denmark, Canada and Italy, and in April with Finland", "our state
-      signed agreements with the United States and with Japan", "…, as well as agreements with Lithuania and Estonia":
-      between each and the side that concluded them (the subject before the verb, else the text's own side);
-    - "The first was signed with Great Britain": one of the genre named before;
-    - "Japan and the Republic of Korea concluded theirs with the Union": between each subject and the Union;
-    - "… join New Zealand, the Republic of Korea and Viet Nam, whose agreements were signed in 2012, 2014 and 2019
-      respectively": between each and the text's own side.
-
-    The name is that of the last agreement of the genre recorded before, else the genre noun."""
-    lowers = ctx.lowers
+    """A network of agreements recounted in a story, one agreement per state named (see :func:`_recounted_in`),
+    between it and the side that concluded them. The name and type are those of the genre's agreement recorded with a
+    state near by (:func:`_network_model`), else the genre noun's. Nothing is recounted from a sentence that speaks of
+    talks or plans."""
     done = {frozenset(a.parties) for (a, _), _ in recorded}
     out: list[tuple[Agreement, list[int]]] = []
     last_head = ""  # the genre last named, for "the first", "theirs"
     for sentence in ctx.sentences:
-        words = lowers[sentence.start:sentence.end]
-        heads_here = [_RECOUNTED_NOUNS[w][0] for w in words if w in _RECOUNTED_NOUNS]
-        heads_here += [h for (a, idx), h in recorded if h and sentence.index in idx]
-        if _planned(words):
-            last_head = heads_here[-1] if heads_here else last_head
-            continue
-        states = ctx.actors_in(sentence, {"state"}, coref=False)
-        found: list[tuple[str, list[str], str | None]] = []  # (genre head, partners, owner or None)
-        for k in range(sentence.start, sentence.end - 1):
-            word = lowers[k]
-            if word in _RECOUNTED_NOUNS:
-                # "agreements were concluded with …", "signed agreements with …", "as well as agreements with …"
-                head = _RECOUNTED_NOUNS[word][0]
-                j = k + 1
-                while j < sentence.end and lowers[j] in {"were", "have", "has", "been", "had", "also", "then"}:
-                    j += 1
-                verb_after = j < sentence.end and lowers[j] in _RECOUNTED_VERBS
-                at = j + 1 if verb_after else k + 1
-                verb = next((j for j in range(k - 1, sentence.start - 1, -1) if lowers[j] in _RECOUNTED_VERBS), None)
-                verb_before = verb is not None and not set(lowers[verb:k]) & _CLAUSE_BREAKS
-                # (not "Korea concluded its own programme later that year, while the programmes with A and B are …")
-                if at < sentence.end and lowers[at] == "with" and (verb_after or verb_before) \
-                        and lowers[k - 1] not in {"such", "similar", "comparable"}:
-                    found.append((head, _with_lists(ctx, sentence, at), _concluder(ctx, sentence, k)))
-            elif word == "first" and k > sentence.start and lowers[k - 1] == "the" and last_head \
-                    and lowers[k + 1:k + 3] and lowers[k + 1] in {"was", "were"} and lowers[k + 2] in _RECOUNTED_VERBS \
-                    and lowers[k + 3:k + 4] == ["with"]:
-                found.append((last_head, _with_lists(ctx, sentence, k + 3), None))  # "The first was signed with …"
-            elif word == "theirs" and last_head and k > sentence.start and lowers[k - 1] in _RECOUNTED_VERBS \
-                    and lowers[k + 1] == "with":
-                owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL, coref=True)
-                              if m.start in (k + 2, k + 3)), None)
-                subjects = [m for m in states if m.end <= k - 1]
-                group = coordinated_before(subjects, lowers) if subjects else []
-                if owner and group:  # "Japan and Korea concluded theirs with the Union"
-                    found.append((last_head, [m.key for m in group], owner))
-            elif word == "whose" and lowers[k + 1] in _RECOUNTED_NOUNS and k > sentence.start \
-                    and lowers[k - 1] == "," and any(w in _RECOUNTED_VERBS for w in lowers[k + 2:k + 5]):
-                before = [m for m in states if m.end <= k - 1]
-                if before and before[-1].end == k - 1:  # "… New Zealand, Korea and Viet Nam, whose agreements were"
-                    found.append((_RECOUNTED_NOUNS[lowers[k + 1]][0],
-                                  [m.key for m in coordinated_before(before, lowers)], None))
+        words = ctx.tokens_lower(sentence)
+        found = [] if _planned(words) else _recounted_in(ctx, sentence, last_head)
         for head, partners, owner in found:
             owner = owner or _network_owner(ctx, recorded, head)
             if owner is None:
@@ -1673,9 +1624,56 @@ def _recounted(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, li
                 done.add(pair)
                 out.append(_record(ctx, cluster, [], name, [owner, partner], {owner: [sentence], partner: [sentence]},
                                    "agreement-party-recounted", (None, None, None), positions))
-        if heads_here:
-            last_head = heads_here[-1]
+        heads = [_RECOUNTED_NOUNS[w][0] for w in words if w in _RECOUNTED_NOUNS]
+        heads += [h for (_, idx), h in recorded if h and sentence.index in idx]
+        last_head = heads[-1] if heads else last_head
     return out
+
+
+def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str) -> list[tuple[str, list[str], str | None]]:
+    """The agreements a sentence recounts, as (genre head, states, the side that concluded them or ``None``):
+
+    - "In February, agreements were concluded with Denmark, Canada and Italy, and in April with Finland", "our state
+      signed agreements with the United States and with Japan", "…, as well as agreements with Lithuania and Estonia"
+      (the side: the subject before the verb);
+    - "The first was signed with Great Britain" (of the genre named last, ``last_head``);
+    - "Japan and the Republic of Korea concluded theirs with the Union" (the side: the Union);
+    - "… join New Zealand, the Republic of Korea and Viet Nam, whose agreements were signed in 2012, 2014 and 2019
+      respectively"."""
+    lowers = ctx.lowers
+    states = ctx.actors_in(sentence, {"state"}, coref=False)
+    found: list[tuple[str, list[str], str | None]] = []
+    for k in range(sentence.start, sentence.end - 1):
+        word = lowers[k]
+        if word in _RECOUNTED_NOUNS:
+            j = k + 1
+            while j < sentence.end and lowers[j] in {"were", "have", "has", "been", "had", "also", "then"}:
+                j += 1
+            verb_after = j < sentence.end and lowers[j] in _RECOUNTED_VERBS
+            at = j + 1 if verb_after else k + 1
+            verb = next((i for i in range(k - 1, sentence.start - 1, -1) if lowers[i] in _RECOUNTED_VERBS), None)
+            verb_before = verb is not None and not set(lowers[verb:k]) & _CLAUSE_BREAKS
+            # (not "Korea concluded its own programme later that year, while the programmes with A and B are …")
+            if at < sentence.end and lowers[at] == "with" and (verb_after or verb_before) \
+                    and lowers[k - 1] not in _SIMILAR:  # ("such agreements with": see _similar_agreements)
+                found.append((_RECOUNTED_NOUNS[word][0], _with_lists(ctx, sentence, at), _concluder(ctx, sentence, k)))
+        elif word == "first" and last_head and k > sentence.start and lowers[k - 1] == "the" \
+                and lowers[k + 1:k + 2] in (["was"], ["were"]) and lowers[k + 2:k + 3] \
+                and lowers[k + 2] in _RECOUNTED_VERBS and lowers[k + 3:k + 4] == ["with"]:
+            found.append((last_head, _with_lists(ctx, sentence, k + 3), None))
+        elif word == "theirs" and last_head and k > sentence.start and lowers[k - 1] in _RECOUNTED_VERBS \
+                and lowers[k + 1] == "with":
+            owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL) if m.start in (k + 2, k + 3)), None)
+            subjects = [m for m in states if m.end <= k - 1]
+            if owner and subjects:
+                found.append((last_head, [m.key for m in coordinated_before(subjects, lowers)], owner))
+        elif word == "whose" and lowers[k + 1] in _RECOUNTED_NOUNS and k > sentence.start and lowers[k - 1] == "," \
+                and set(lowers[k + 2:k + 5]) & _RECOUNTED_VERBS:
+            before = [m for m in states if m.end <= k - 1]
+            if before and before[-1].end == k - 1:
+                found.append((_RECOUNTED_NOUNS[lowers[k + 1]][0],
+                              [m.key for m in coordinated_before(before, lowers)], None))
+    return found
 
 
 def _concluder(ctx: DocContext, sentence: Sentence, at: int) -> str | None:
@@ -1890,6 +1888,7 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
 
 
 _DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
+_RECOUNTED_VERBS = _DISTRIBUTING_VERBS | {"inked"}  # (see _recounted)
 
 
 def _each_with_one(ctx: DocContext, mention):
