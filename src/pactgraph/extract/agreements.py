@@ -31,7 +31,7 @@ from functools import cache
 from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
-from .clauses import coordinated_before, coordinated_from, rel
+from .clauses import coordinated_before, coordinated_from, rel, subject_group
 from .dates import find_dates, find_yearless_dates
 from .words import NUMBER_WORDS
 
@@ -1367,8 +1367,6 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
             k = rel(listed[-1].end, sentence)
             if set(lowers[k:k + 3]) & _CONCLUDE:
                 return list(dict.fromkeys(m.key for m in listed))
-    from .clauses import subject_group
-
     subject = subject_group(ctx, sentence, ctx.actors_in(sentence))
     signers = []
     for iri, start, _ in ctx.person_mentions:
@@ -1583,9 +1581,9 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
 
 
 # plural genre nouns a text recounts a network with ("agreements were concluded with A, B and C"), and their genre
-_RECOUNTED_NOUNS = {"agreements": ("agreement", "Agreement"), "partnerships": ("partnership", "PartnershipFramework"),
-                    "memoranda": ("memorandum", "MemorandumOfUnderstanding"), "arrangements": ("arrangement", "Agreement"),
-                    "programmes": ("programme", "PartnershipProgramme"), "treaties": ("treaty", "Treaty")}
+_RECOUNTED_NOUNS = {plural: (head, next(kind for phrase, kind, _ in GENRES if phrase == head)) for plural, head in {
+    "agreements": "agreement", "partnerships": "partnership", "memoranda": "memorandum", "arrangements": "arrangement",
+    "programmes": "programme", "treaties": "treaty"}.items()}  # (the genre's type as GENRES gives it)
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";", "which", "that"}
 _RECOUNTED_STOP = _NOT_CONCLUDED_YET | {"underway", "negotiating", "exploring", "explore"}
 
@@ -1750,8 +1748,6 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
             if not listed and after and set(after) <= set(parties):
                 # "Our Nordic Allies Denmark, Finland and Norway have comparable agreements with the United States":
                 # the same partner, and one agreement for each state heading the sentence
-                from .clauses import subject_group
-
                 owner = after[0]
                 listed = [m.key for m in subject_group(ctx, sentence, actors) if m.key not in parties
                           and m.end <= sentence.start + i and m.form != "adjective" and ctx.entity_kind(m.key) == "state"]
@@ -1894,8 +1890,6 @@ _RECOUNTED_VERBS = _DISTRIBUTING_VERBS | {"inked"}  # (see _recounted)
 def _each_with_one(ctx: DocContext, mention):
     """ "Both countries already take part … under framework participation agreements with the Union": each state of
     the subject has its own agreement with the one partner after "with". Returns (partner, sentence, states)."""
-    from .clauses import subject_group
-
     sentence, lowers = mention.sentence, ctx.lowers
     if lowers[mention.name_end:mention.name_end + 1] != ["with"]:
         return None
@@ -2035,8 +2029,6 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if direct and len(in_name) < 2:
         # "the Bilateral Security Agreement with Papua New Guinea, signed in Canberra": that partner and the
         # text's own side, not the other actors of the sentence
-        from .clauses import subject_group
-
         # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
         sentence = direct[0].sent_of
         subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
@@ -2265,8 +2257,6 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         subject = [_Direct(held[0], sentence)] if held else []  # (an actor shown by this sentence, as a mention is)
         k += 1
     elif lowers[k] in {"it", "they"}:
-        from .clauses import subject_group
-
         before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
         heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
         subject = heading[:1] if lowers[k] == "it" and heading else before[-1:]  # "Korea … the ITPP that it agreed"
