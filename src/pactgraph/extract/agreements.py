@@ -402,6 +402,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
+        if span.start - 3 >= sentence.start and doc[span.start - 1].text in _GOVERNMENT_OF_WORDS \
+                and [t.lower_ for t in doc[span.start - 3:span.start - 1]] == ["government", "of"]:
+            continue  # "the Government of National Accord": a government, not an accord
         if span.end < sentence.end and span[0].lower_.rstrip("s") in _TRUCE_HEADS | {"cease"} \
                 and doc[span.end].lower_.rstrip("s") in {"agreement", "arrangement", "accord", "deal", "line"}:
             continue  # "the ceasefire agreement reached between …": the agreement, named with its modifier
@@ -651,6 +654,7 @@ def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[
 _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
                       "Unit", "Board", "Institute", "Directorate", "Organization", "Organisation", "Fund", "Command",
                       "Service", "Authority"}
+_GOVERNMENT_OF_WORDS = {"National", "Interim", "Transitional", "Provisional"}  # ("Government of National Accord")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
@@ -1391,8 +1395,9 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                                                                         "facilitated", "mediated", "witnessed"}:
             continue  # "under the facilitation of the Republic of Chad": the facilitator is not a party
         if prev == "of" and ctx.entity_kind(mention.key) != "state" and {t.lower_ for t in doc[max(
-                sentence.start, k - 6):k]} & {"members", "member", "presidency", "chair", "chairmanship"}:
-            continue  # "members of BRICS and of the G20" do not conclude the agreement as organizations
+                sentence.start, k - 6):k]} & {"members", "member", "membership", "presidency", "chair", "chairmanship"}:
+            continue  # "members of BRICS and of the G20", "preparing for membership of the Alliance" do not conclude
+            # the agreement as organizations
         if mention.end < sentence.end and doc[mention.end].text in {"Headquarters", "headquarters"}:
             continue
         if mention.form in ("adjective", "member"):
@@ -1457,8 +1462,22 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
         owner, sentence, partners = distributed
         singular = _singular(cluster.name)
-        return [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
-                        "agreement-party-distributed", (None, None, None), positions) for partner in partners]
+        made = [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
+                        "agreement-party-distributed", (None, None, None), positions) for partner in partners
+                if partner != owner]
+        # and the one the text itself reports concluded, in the singular: "The EU and North Macedonia signed a
+        # Security and Defence Partnership today. The EU signed its first partnerships earlier this year: with …"
+        own = [m for m in concluding if not _plural_mention(ctx, m) and m.sentence is not sentence]
+        if own:
+            alone = replace(cluster, mentions=own)
+            parties, party_sentences, rule = _parties(ctx, alone, own)
+            sides = {ID + ctx.organization_of(p) for p in parties}  # (the EEAS's is the Union's)
+            if len(parties) >= 2 and not any(sides == {ID + ctx.organization_of(p.removeprefix(ID)) for p in a.parties}
+                                             for a, _ in made):
+                parties, party_sentences = _as_parents(ctx, parties, party_sentences)
+                made.insert(0, _record(ctx, alone, own, _singular(cluster.name), parties, party_sentences, rule,
+                                       _date(ctx, alone, own), positions))
+        return made
     each = _each_subject(ctx, cluster)
     if each:
         # "Germany and France each concluded a bilateral agreement on security cooperation with Ukraine": one each
@@ -1584,6 +1603,7 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
 _RECOUNTED_NOUNS = {plural: (head, next(kind for phrase, kind, _ in GENRES if phrase == head)) for plural, head in {
     "agreements": "agreement", "partnerships": "partnership", "memoranda": "memorandum", "arrangements": "arrangement",
     "programmes": "programme", "treaties": "treaty"}.items()}  # (the genre's type as GENRES gives it)
+_RECOUNTED_HEADS = {head for head, _ in _RECOUNTED_NOUNS.values()}  # ("the partnership with Japan")
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";", "which", "that"}
 _RECOUNTED_STOP = _NOT_CONCLUDED_YET | {"underway", "negotiating", "exploring", "explore"}
 
@@ -1601,13 +1621,16 @@ def _recounted(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, li
     done = {frozenset(a.parties) for (a, _), _ in recorded}
     out: list[tuple[Agreement, list[int]]] = []
     last_head = ""  # the genre last named, for "the first", "theirs"
+    listed_before = False  # whether the sentence before named the genre in the plural ("… Partnerships with six …")
+    covered = {(k, h) for (_, idx), h in recorded for k in idx}  # (sentences the recorded agreements are read from)
     for sentence in ctx.sentences:
         words = ctx.tokens_lower(sentence)
-        found = [] if _planned(words) else _recounted_in(ctx, sentence, last_head)
+        found = [] if _planned(words) else _recounted_in(ctx, sentence, last_head, listed_before, covered)
         for head, partners, owner in found:
             owner = owner or _network_owner(ctx, recorded, head)
             if owner is None:
                 continue
+            owner = ctx.organization_of(owner)  # (the Union's, not the EEAS's, though the EEAS signed the first)
             model = _network_model(ctx, recorded, head, owner, sentence)
             name = _singular(model.name.split(" between ")[0]) if model else head
             kind = model.kind if model else next(v[1] for v in _RECOUNTED_NOUNS.values() if v[0] == head)
@@ -1622,20 +1645,28 @@ def _recounted(ctx: DocContext, recorded, positions) -> list[tuple[Agreement, li
                 done.add(pair)
                 out.append(_record(ctx, cluster, [], name, [owner, partner], {owner: [sentence], partner: [sentence]},
                                    "agreement-party-recounted", (None, None, None), positions))
-        heads = [_RECOUNTED_NOUNS[w][0] for w in words if w in _RECOUNTED_NOUNS]
-        heads += [h for (_, idx), h in recorded if h and sentence.index in idx]
+        plurals = [_RECOUNTED_NOUNS[w][0] for w in words if w in _RECOUNTED_NOUNS]
+        heads = plurals + [h for (_, idx), h in recorded if h and sentence.index in idx]
         last_head = heads[-1] if heads else last_head
+        listed_before = bool(plurals)
     return out
 
 
-def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str) -> list[tuple[str, list[str], str | None]]:
+def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str, listed_before: bool = False,
+                  covered=frozenset()) -> list[tuple[str, list[str], str | None]]:
     """The agreements a sentence recounts, as (genre head, states, the side that concluded them or ``None``):
 
     - "In February, agreements were concluded with Denmark, Canada and Italy, and in April with Finland", "our state
-      signed agreements with the United States and with Japan", "…, as well as agreements with Lithuania and Estonia"
-      (the side: the subject before the verb);
-    - "The first was signed with Great Britain" (of the genre named last, ``last_head``);
-    - "Japan and the Republic of Korea concluded theirs with the Union" (the side: the Union);
+      signed agreements with the United States and with Japan", "…, as well as agreements with Lithuania and Estonia",
+      "The EU signed its first partnerships earlier this year: with Moldova and with Norway in May, …" (the side: the
+      subject before the verb);
+    - "I signed the partnership with Japan in Tokyo, and the one with Korea in Seoul", "The partnership with Moldova,
+      which we signed in Brussels, …": the genre's singular, when no agreement recorded from the sentence has it
+      (``covered``: sentence index and genre head of the recorded agreements);
+    - "The first was signed with Great Britain" (of the genre named last, ``last_head``), and "Moldova and Norway were
+      the first" when the sentence before named the genre in the plural (``listed_before``);
+    - "Japan and the Republic of Korea concluded theirs with the Union" (the side: the Union), "after Moldova signed
+      its own on 21 May";
     - "… join New Zealand, the Republic of Korea and Viet Nam, whose agreements were signed in 2012, 2014 and 2019
       respectively"."""
     lowers = ctx.lowers
@@ -1652,19 +1683,37 @@ def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str) -> list[t
             verb = next((i for i in range(k - 1, sentence.start - 1, -1) if lowers[i] in _RECOUNTED_VERBS), None)
             verb_before = verb is not None and not set(lowers[verb:k]) & _CLAUSE_BREAKS
             # (not "Korea concluded its own programme later that year, while the programmes with A and B are …")
+            if verb_before and not verb_after and lowers[at:at + 1] != ["with"]:
+                at = _with_after_colon(lowers, at, sentence.end)
             if at < sentence.end and lowers[at] == "with" and (verb_after or verb_before) \
                     and lowers[k - 1] not in _SIMILAR:  # ("such agreements with": see _similar_agreements)
                 found.append((_RECOUNTED_NOUNS[word][0], _with_lists(ctx, sentence, at), _concluder(ctx, sentence, k)))
+        elif word in _RECOUNTED_HEADS and lowers[k - 1:k] == ["the"] and lowers[k + 1] == "with" \
+                and (sentence.index, word) not in covered and _concluded_around(ctx, sentence, k):
+            found.append((word, _with_lists(ctx, sentence, k + 1), _concluder(ctx, sentence, k)))
         elif word == "first" and last_head and k > sentence.start and lowers[k - 1] == "the" \
                 and lowers[k + 1:k + 2] in (["was"], ["were"]) and lowers[k + 2:k + 3] \
                 and lowers[k + 2] in _RECOUNTED_VERBS and lowers[k + 3:k + 4] == ["with"]:
             found.append((last_head, _with_lists(ctx, sentence, k + 3), None))
-        elif word == "theirs" and last_head and k > sentence.start and lowers[k - 1] in _RECOUNTED_VERBS \
-                and lowers[k + 1] == "with":
-            owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL) if m.start in (k + 2, k + 3)), None)
-            subjects = [m for m in states if m.end <= k - 1]
-            if owner and subjects:
-                found.append((last_head, [m.key for m in coordinated_before(subjects, lowers)], owner))
+        elif word == "first" and listed_before and last_head and lowers[k - 2:k] in (["were", "the"], ["was", "the"]) \
+                and lowers[k + 1] in {",", ".", "in", "on", "last", "this"}:
+            subjects = [m for m in states if m.end <= k - 2]
+            if subjects and subjects[-1].end == k - 2:
+                found.append((last_head, [m.key for m in coordinated_before(subjects, lowers)], None))
+        elif word in {"theirs", "own"} and last_head and k > sentence.start + 1 \
+                and lowers[k - (1 if word == "theirs" else 2)] in _RECOUNTED_VERBS \
+                and (word == "theirs" or lowers[k - 1] in {"its", "their"}) and lowers[k + 1] not in _GENRE_WORDS:
+            verb = k - (1 if word == "theirs" else 2)
+            owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL) if m.start in (k + 2, k + 3)), None) \
+                if lowers[k + 1] == "with" else None
+            subjects = [m for m in states if m.end <= verb]
+            # (of the genre named earlier in the sentence: "Norway is the second to sign such a partnership, after
+            # Moldova signed its own")
+            named = [_RECOUNTED_NOUNS.get(w, (w,))[0] for w in lowers[sentence.start:k]]
+            head = next((w for w in reversed(named) if w in _RECOUNTED_HEADS), last_head)
+            if subjects and subjects[-1].end == verb and (owner or word == "own"):
+                found.append((head, [m.key for m in coordinated_before(subjects, lowers)]
+                              + _elliptical(ctx, sentence, k, states), owner))
         elif word == "whose" and lowers[k + 1] in _RECOUNTED_NOUNS and k > sentence.start and lowers[k - 1] == "," \
                 and set(lowers[k + 2:k + 5]) & _RECOUNTED_VERBS:
             before = [m for m in states if m.end <= k - 1]
@@ -1672,6 +1721,41 @@ def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str) -> list[t
                 found.append((_RECOUNTED_NOUNS[lowers[k + 1]][0],
                               [m.key for m in coordinated_before(before, lowers)], None))
     return found
+
+
+def _elliptical(ctx: DocContext, sentence: Sentence, at: int, states) -> list[str]:
+    """The states of a verbless clause closing the sentence after token ``at``, that repeats what the clause
+    before said of others: "Japan and Korea concluded theirs with the Union in November, and North Macedonia and
+    Albania later that month"."""
+    lowers = ctx.lowers
+    start = next((i for i in range(at, sentence.end - 1) if lowers[i:i + 2] == [",", "and"]), None)
+    if start is None:
+        return []
+    group = coordinated_from(ctx.doc, start + 2, [m for m in states if m.start >= start + 2])
+    if not group or set(lowers[group[-1].end:sentence.end]) & (_FINITE | _CLAUSE_BREAKS) - {"that"}:
+        # ("that" of "later that month" opens no clause)
+        return []
+    return [m.key for m in group]
+
+
+def _with_after_colon(lowers: list[str], at: int, end: int) -> int:
+    """The "with" opening a list after a colon close by ("partnerships earlier this year: with Moldova …"), else
+    ``at``."""
+    colon = next((i for i in range(at, min(end, at + 7)) if lowers[i] == ":"), None)
+    return colon + 1 if colon is not None and lowers[colon + 1:colon + 2] == ["with"] else at
+
+
+def _concluded_around(ctx: DocContext, sentence: Sentence, k: int) -> bool:
+    """Whether "the <genre> with …" at token ``k`` is the object of a concluding verb close before it ("I signed the
+    partnership with Japan") or is concluded in a relative clause after its list ("the partnership with Moldova,
+    which we signed in Brussels")."""
+    lowers = ctx.lowers
+    if any(lowers[i] in _RECOUNTED_VERBS for i in range(max(sentence.start, k - 4), k - 1)) \
+            and not set(lowers[max(sentence.start, k - 4):k]) & _CLAUSE_BREAKS:
+        return True
+    stop = next((i for i in range(k + 2, sentence.end) if lowers[i] in {",", ";", "("}), None)
+    return stop is not None and lowers[stop + 1:stop + 2] in (["which"], ["that"]) \
+        and bool(set(lowers[stop + 2:stop + 5]) & _RECOUNTED_VERBS)
 
 
 def _concluder(ctx: DocContext, sentence: Sentence, at: int) -> str | None:
@@ -1727,17 +1811,26 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
     for sentence in ctx.sentences:
         lowers = ctx.tokens_lower(sentence)
         for i in range(len(lowers) - 2):
-            if lowers[i] not in _SIMILAR or lowers[i + 1] not in _SIMILAR_HEADS or lowers[i + 2] != "with":
+            if lowers[i] not in _SIMILAR:
                 continue
+            n = i + 2 if lowers[i + 1] in {"a", "an"} else i + 1  # ("such a partnership")
+            if n + 1 >= len(lowers) or lowers[n] not in _SIMILAR_HEADS:
+                continue
+            # with whom: "with A and B", or those who had one first ("with which we have such a partnership, after
+            # Moldova, Norway and Japan")
+            after_list = lowers[n + 1] == "after" or lowers[n + 1:n + 3] == [",", "after"]
+            if lowers[n + 1] != "with" and not after_list:
+                continue
+            at = n + 3 if lowers[n + 1] == "," else n + 2  # (the first actor listed)
             if _planned(lowers[max(0, i - 6):i + 12]):
                 continue  # ("Talks on a comparable partnership with Australia are under way")
-            head = _singular(lowers[i + 1])
+            head = _singular(lowers[n])
             earlier = [(a, idx) for (a, idx), h in recorded
                        if h == head and len(a.parties) == 2 and min(idx) < sentence.index]
             if not earlier:
                 continue
             actors = ctx.actors_in(sentence, POLITICAL, coref=False)
-            after = [m.key for m in coordinated_from(ctx.doc, sentence.start + i + 3, actors)]
+            after = [m.key for m in coordinated_from(ctx.doc, sentence.start + at, actors)]
             # (the last one before, or the last one with the partner named: "comparable agreements with the US")
             agreement, _ = next(((a, idx) for a, idx in reversed(earlier)
                                  if after and {ID + k for k in after} <= set(a.parties)), earlier[-1])
@@ -1745,7 +1838,7 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
             listed = [k for k in after if k not in parties]
             owner = next((p for p in parties if p in ctx.own_side), None) or next(
                 (p for p in parties if ctx.entity_kind(p) in {"organization", "grouping"}), None)
-            if not listed and after and set(after) <= set(parties):
+            if not listed and after and set(after) <= set(parties) and not after_list:
                 # "Our Nordic Allies Denmark, Finland and Norway have comparable agreements with the United States":
                 # the same partner, and one agreement for each state heading the sentence
                 owner = after[0]
@@ -1755,11 +1848,11 @@ def _similar_agreements(ctx: DocContext, recorded, positions) -> list[tuple[Agre
             if owner is None or not listed:
                 continue
             # (named like the first, unless its name names its parties: "agreement", not "Agreement … between A and B")
-            name = _singular(lowers[i + 1]) if agreement.name != agreement.name.split(" between ")[0] \
+            name = _singular(lowers[n]) if agreement.name != agreement.name.split(" between ")[0] \
                 else agreement.name
             cluster = _Cluster(agreement.kind, head, (), (), [_AgreementMention(
-                sentence=sentence, start=sentence.start + i, end=sentence.start + i + 2,
-                name_start=sentence.start + i, name_end=sentence.start + i + 2, kind=agreement.kind, head=head,
+                sentence=sentence, start=sentence.start + i, end=sentence.start + n + 1,
+                name_start=sentence.start + i, name_end=sentence.start + n + 1, kind=agreement.kind, head=head,
                 name=name, qualifiers=(), topic=(), capitalised=False, concluded=False, not_yet=False,
                 accession=False, actors_in_name=[])])
             for partner in dict.fromkeys(listed):
@@ -1885,6 +1978,7 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
 
 _DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
 _RECOUNTED_VERBS = _DISTRIBUTING_VERBS | {"inked"}  # (see _recounted)
+_FINITE = _RECOUNTED_VERBS | {"is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does"}
 
 
 def _each_with_one(ctx: DocContext, mention):
@@ -1906,14 +2000,16 @@ def _each_with_one(ctx: DocContext, mention):
 
 
 def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
-    """The states listed after the "with" at token ``at``, and after each later "and with" or "followed by … with"
-    close by: "with Japan and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on 19 May
-    and with Canada in Brussels on 23 June"."""
+    """The states listed after the "with" at token ``at``, and after each later "and with", ", with" or "followed by
+    … with" close by: "with Japan and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on
+    19 May and with Canada in Brussels on 23 June", "with Australia in 2022, with the United Kingdom in 2023 and with
+    the Philippines in 2024"."""
     lowers = ctx.lowers
     states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > at]
     partners, k, last = [], at, at
     while k < sentence.end and k - last <= 12 and lowers[k] not in {";", ":"}:
-        if lowers[k] == "with" and (k == at or "and" in lowers[k - 4:k] or lowers[k - 3:k - 1] == ["followed", "by"]):
+        if lowers[k] == "with" and (k == at or "and" in lowers[k - 4:k] or lowers[k - 1] == ","
+                                    or lowers[k - 3:k - 1] == ["followed", "by"]):
             # (also "…, and in April with Finland and Latvia")
             # (also "…, followed by partnerships with Japan and the Republic of Korea")
             group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
@@ -1952,6 +2048,14 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
     return None
 
 
+def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
+    of Notes")."""
+    last = ctx.lowers[mention.end - 1]
+    return (last.endswith("s") and last not in {"notes", "letters"}) \
+        or "memoranda" in ctx.lowers[mention.start:mention.end]
+
+
 def _distributed(ctx: DocContext, cluster: _Cluster):
     """A plural genre concluded with several partners one by one: "ITPPs agreed with Japan and Korea in 2023,
     and with Australia in 2024", "the Security and Defence Partnerships signed by the Union with the United Kingdom
@@ -1960,9 +2064,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
     partners) or ``None``."""
     lowers = ctx.lowers
     for mention in cluster.mentions:
-        plural = (lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}) \
-            or "memoranda" in lowers[mention.start:mention.end]  # ("Memoranda of Understanding")
-        if not plural or mention.not_yet:
+        if not _plural_mention(ctx, mention) or mention.not_yet:
             continue
         single = _each_with_one(ctx, mention)
         if single:
@@ -1976,7 +2078,10 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
                       and a.key in ctx.publisher + ctx.own_side
                       and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS]
         sides = concluders[-1:] + [ctx.organization_of(k) for k in ctx.publisher + ctx.own_side + ctx.main_actors]
-        owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders]
+        # (a state's ministry recounts the state's own: "Japan's efforts …, including the Reciprocal Access
+        # Agreements signed with Australia …, with the United Kingdom …")
+        owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders
+                  or key in ctx.own_side]
         if not owners:
             continue
         found: list[tuple[Sentence, list[str]]] = []
@@ -2097,7 +2202,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         parties = [k for k in parties if ctx.entity_kind(k) == "state"]
         where = {k: where[k] for k in parties if k in where}
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce:
-        own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state" and k in ctx.main_actors]
+        own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state"]
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
