@@ -97,3 +97,39 @@ def test_a_recounted_network_belongs_to_the_organization_not_its_service():
     body = ("The EEAS signed the Security and Defence Partnership with Iceland on 3 March. The partnership with "
             "Georgia, which we signed in Tbilisi, followed in April.")
     assert ["org/european-union", "state/geo"] in _pairs(run(body, **_EU))
+
+
+def test_the_government_alone_is_the_publishers_state():
+    body = ("The Minister discussed the return of former fighters under the Lomé agreement that the Government "
+            "signed with the two armed groups on 19 April.")
+    result = run(body, title="The Minister of Defence receives the Force Commander",
+                 publisher="Ministry of Defence (Togo)", date="2025-07-22")
+    assert _pairs(result) == [["state/tgo"]]
+
+
+def test_the_government_of_a_named_state_is_not_the_publishers():
+    body = ("The Minister recalled the agreement that the Government of Benin signed with Niger on 3 May.")
+    pairs = _pairs(run(body, title="The Minister of Defence receives his Beninese counterpart",
+                       publisher="Ministry of Defence (Togo)", date="2025-07-22"))
+    assert ["state/ben", "state/ner"] in pairs and not any("state/tgo" in p for p in pairs)
+
+
+def test_a_place_name_with_an_apostrophe_names_a_lower_case_agreement():
+    body = ("Chadian officers serve under the N'Djamena agreement that Chad signed with Sudan on 4 March, and "
+            "under the bilateral defence agreement between Chad and Niger.")
+    assert _pairs(run(body, date="2025-07-22")) == [["state/ner", "state/tcd"], ["state/sdn", "state/tcd"]]
+
+
+def test_an_instrument_a_groupings_members_adopted_is_the_groupings():
+    body = ("The Government keeps building bilateral security agreements with partners, in line with the Joint "
+            "Declaration of Support for Ukraine that the G7 countries adopted in Vilnius in July 2023.")
+    result = run(body, title="Prime Minister on security agreements", publisher="Government of Ukraine",
+                 date="2025-07-22")
+    assert _pairs(result) == [["org/g7"]]
+
+
+def test_a_government_of_national_accord_is_no_accord():
+    body = ("Greece rejects the memorandum that Türkiye signed with the Libyan Government of National Accord in "
+            "November 2019.")
+    assert [(a.name, sorted(a.parties)) for a in run(body, date="2025-07-22").agreements] == [
+        ("Memorandum", ["https://w3id.org/pactgraph/id/state/lby", "https://w3id.org/pactgraph/id/state/tur"])]

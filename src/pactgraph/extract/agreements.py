@@ -686,8 +686,8 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     name: "the EU agreement" is the EU's agreement, read elsewhere)."""
     doc = ctx.doc
     k = start
-    while k - 1 >= sentence.start and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
-            and start - k < 4:
+    while k - 1 >= sentence.start and (doc[k - 1].is_title or doc[k - 1].is_upper) \
+            and _is_word(doc[k - 1]) and start - k < 4:
         k -= 1
     if k == start or (k > sentence.start and doc[k - 1].lower_ not in {"the", "our", "their", "its"}):
         return None  # (or the sentence's first words: "Falepili Union treaty with Tuvalu enters into force")
@@ -1216,7 +1216,12 @@ def _qualifiers(tokens, head: str) -> tuple[str, ...]:
     # (a link is no qualifier: "the Protocol renewing the defence cooperation agreement" in a headline is the "Protocol
     # amending the Agreement … on Defence Cooperation" of the text)
     return tuple(t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
-                 and t.is_alpha and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
+                 and _is_word(t) and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
+
+
+def _is_word(token) -> bool:
+    """Whether a token is a word: letters, with apostrophes inside a name ("N'Djamena")."""
+    return token.text.replace("'", "").replace("’", "").isalpha()
 
 
 def _same_qualifiers(mention: _AgreementMention, cluster: _Cluster) -> bool:
@@ -2374,11 +2379,18 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         k += 1
     else:
         return []
+    grouped = False  # ("that the G7 countries adopted": the grouping's own)
+    while k < sentence.end and lowers[k] in _MEMBERS_NOUNS:
+        k, grouped = k + 1, True
     while k < sentence.end and lowers[k] in {"has", "have", "had", "already", "also", "recently", "first"}:
         k += 1
     if k < sentence.end and lowers[k] in _STANDING_VERBS | _RELATIVE_VERBS and len({m.key for m in subject}) >= 2 \
             and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
         return list(dict.fromkeys(m.key for m in subject))  # "the Strategic Partnership that the EU and ASEAN have maintained"
+    if grouped and k < sentence.end and lowers[k] in _RELATIVE_VERBS and len(subject) == 1 \
+            and ctx.entity_kind(subject[0].key) in {"organization", "grouping"} \
+            and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
+        return [subject[0].key]  # "the Joint Declaration of Support for Ukraine that the G7 countries adopted"
     if k + 1 >= sentence.end or lowers[k] not in _RELATIVE_VERBS or lowers[k + 1] != "with":
         return []
     at = k + 3 if lowers[k + 2:k + 3] and lowers[k + 2] in {"his", "her", "their", "its"} else k + 2
@@ -2386,6 +2398,10 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if not subject or not others:
         return []
     return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
+
+
+_MEMBERS_NOUNS = {"countries", "leaders", "members", "member", "states", "ministers", "governments", "allies",
+                  "partners", "nations"}
 
 
 def _last_group(ctx: DocContext, sentence: Sentence, before: int) -> list:

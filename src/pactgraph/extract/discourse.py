@@ -25,6 +25,7 @@ from ..model import Speech
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD
 from .context import DocContext
 from .mentions import Mention
+from .pipeline import texts_of
 from .words import NUMBER_WORDS
 
 __all__ = ["find_speakers", "resolve_coreference"]
@@ -187,6 +188,8 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
     for phrase, targets, confidence in table:
         by_first.setdefault(phrase[0], []).append((phrase, targets, confidence))
     all_lowers = ctx.lowers
+    texts = texts_of(ctx.doc)
+    government = _home_state(ctx, host_state)
     last_subject: list[str] = []
     since = 0
     for sentence in ctx.sentences:
@@ -235,6 +238,11 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 for key in we_targets:
                     added.append(_coref(ctx, start + i, start + i + n, key, 0.6))
                 covered.update(range(i, i + n))
+            if word == "the" and government and texts[start + i + 1:start + i + 2] == ["Government"] \
+                    and i + 1 not in covered and lowers[i + 2:i + 3] not in (["of"], ["in"], ["and"], ["'s"]):
+                # "the agreement that the Government signed with the two groups": the text's own state's
+                added.append(_coref(ctx, start + i, start + i + 2, government, 0.7))
+                covered.update((i, i + 1))
             if word in _WE and i not in covered:
                 speaker_org = org_of_speaker(sentence.speaker)
                 for key in ([speaker_org] if speaker_org else we_targets):
@@ -251,6 +259,18 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+def _home_state(ctx: DocContext, host_state: str | None) -> str | None:
+    """The state "the Government" stands for in a text: the publisher's state, else the host of a speech, else
+    the one state among the text's main actors."""
+    own = [k for k in ctx.own_side if ctx.entity_kind(k) == "state"]
+    if own:
+        return own[0]
+    if host_state:
+        return host_state
+    states = [k for k in ctx.main_actors if ctx.entity_kind(k) == "state"]
+    return states[0] if len(states) == 1 else None
 
 
 _GROUP_NOUNS = {"countries", "nations", "states", "governments"}
