@@ -33,7 +33,7 @@ from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_before, coordinated_from, rel, subject_group
 from .dates import find_dates, find_yearless_dates
-from .words import NUMBER_WORDS
+from .words import NUMBER_WORDS, ORDINALS
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
 
@@ -329,9 +329,11 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             and nxt.lower_ in {"a", "an"} and e + 2 < sentence.end and doc[e + 2].is_title
         # ("… on the Establishment of a Strategic Partnership between …", "the Charter on a Distinctive Partnership";
         # but a "Joint Declaration on a Strategic Partnership" names the partnership it sets up, another agreement)
+        ordinal = nxt is not None and nxt.lower_ in ORDINALS and e + 2 < sentence.end \
+            and (doc[e + 2].is_title or doc[e + 2].is_upper)  # ("… of the first EU-Central Asia summit")
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))
-                                                                or article) \
+                                                                or article or (token.lower_ == "the" and ordinal)) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue \
                 and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS) \
                 and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)):
@@ -347,12 +349,21 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
         elif token.text in {"-", "–"} and e > end and doc[e - 1].like_num and nxt is not None and nxt.like_num:
             e += 2  # "the Executive Programme for 2016-2017"
-        elif token.text == "-" and e > end and doc[e - 1].is_title and not doc[e - 1].whitespace_ \
+        elif token.lower_ in ORDINALS and doc[e - 1].lower_ == "the" and nxt is not None and (nxt.is_title or nxt.is_upper):
+            e += 1  # "the Joint Declaration of the first EU-Central Asia summit"
+        elif token.lower_ in {"summit", "meeting"} and any(t.lower_ in ORDINALS for t in doc[end:e]) \
+                and (doc[e - 1].is_title or doc[e - 1].is_upper):
+            e += 1
+        elif token.text == "-" and e > end and (doc[e - 1].is_title or doc[e - 1].is_upper) and not doc[e - 1].whitespace_ \
                 and not token.whitespace_ and nxt is not None and nxt.is_alpha:
             e += 2  # "the Treaty for Defence and Security Co-operation": one word
         elif token.text == "," and nxt is not None and nxt.is_title and _listed_words(doc, e + 1, sentence.end) \
                 and e + 1 not in places and not any(m.start == e + 1 for m in sentence.mentions if m.kind == "actor"):
             e += 1  # "… Framework for Security, Public Health and Safe Communities"
+        elif token.text == "," and nxt is not None and any(doc[j].lower_ in {"between", "among"} for j in range(end, e)) \
+                and any(m.kind == "actor" and m.start in (e + 1, e + 2) and (m.start == e + 1 or nxt.lower_ == "the")
+                        for m in sentence.mentions):
+            e += 1  # "the Treaty between the Kyrgyz Republic, the Republic of Tajikistan and the Republic of …"
         elif token.is_title or token.is_upper or (token.like_num and e > end):
             e += 1
         else:
@@ -488,7 +499,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             name = "Memorandum of Understanding"
         in_name = []
         for m in sentence.mentions:
-            if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL:
+            if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL \
+                    and not (m.form in ("adjective", "member") and ctx.entity_kind(m.key) != "state"):
+                # ("the Treaty on Allied Relations" is no agreement of NATO's)
                 in_name += constituents(ctx, m.key) or [m.key]
         in_name += [k for k in owners if k not in in_name]
         qualifiers = _qualifiers(name_tokens, head)
@@ -521,6 +534,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
                                                   for j in range(len(after))):
             concluded = True  # "the Framework Agreement … with the Federative Republic of Brazil, in force since 2012"
+        if not concluded and not standard and _signed_with_before(lowers, max(sentence.start, s - 20), s):
+            concluded = True  # "I signed with the Secretary of State for Defence of Spain a memorandum …"
         bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre  # (the words before "new", "own")
         standing = not concluded and not standard and _in_force_through(ctx, sentence, bare, e, capitalised)
         concluded = concluded or standing  # "works with us under its own Individually Tailored Partnership Programme"
@@ -581,7 +596,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             name=name,
             qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
-            fresh=s > sentence.start and lowers[s - 1] in {"new", "another"} and not capitalised,
+            fresh=s > sentence.start and not capitalised and (lowers[s - 1] in {"new", "another"} or (
+                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start)),
+            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
             named_year=named_year, standing=standing,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
@@ -626,6 +643,15 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                                      and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
                                      for o in out)]
     return _known_mentions(ctx, nlp, out)
+
+
+def _signed_with_before(lowers: list[str], start: int, at: int) -> bool:
+    """Whether "<signed> with <partner>" comes right before token ``at`` in one clause, the object after the
+    partner: "I signed with the Secretary of State for Defence of the Kingdom of Spain a memorandum …"."""
+    verb = next((j for j in range(at - 2, start - 1, -1) if lowers[j] in _SIGNING_VERBS and lowers[j + 1] == "with"),
+                None)
+    return verb is not None and lowers[at - 1] in {"a", "an", "the"} \
+        and not set(lowers[verb + 1:at]) & {",", ";", "which", "that", "and", "who"}
 
 
 def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[_AgreementMention]:
@@ -1376,10 +1402,13 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
             k = rel(listed[-1].end, sentence)
             if set(lowers[k:k + 3]) & _CONCLUDE:
                 return list(dict.fromkeys(m.key for m in listed))
-    subject = subject_group(ctx, sentence, ctx.actors_in(sentence))
+    roles = _in_roles(ctx, sentence)
+    if roles:
+        actors = [m for m in actors if m.start not in roles]
+    subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in roles])
     signers = []
     for iri, start, _ in ctx.person_mentions:
-        if sentence.start <= start < sentence.end:
+        if sentence.start <= start < sentence.end and start not in roles:
             for key in ctx.positions_by_person.get(iri, [])[:1]:
                 if key not in signers and ctx.entity_kind(key) in POLITICAL:
                     signers.append(key)
@@ -1400,17 +1429,60 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                                                                         "facilitated", "mediated", "witnessed"}:
             continue  # "under the facilitation of the Republic of Chad": the facilitator is not a party
         if prev == "of" and ctx.entity_kind(mention.key) != "state" and {t.lower_ for t in doc[max(
-                sentence.start, k - 6):k]} & {"members", "member", "membership", "presidency", "chair", "chairmanship"}:
-            continue  # "members of BRICS and of the G20", "preparing for membership of the Alliance" do not conclude
-            # the agreement as organizations
+                sentence.start, k - 6):k]} & {"members", "member", "membership", "presidency", "chair", "chairmanship",
+                                                "founding", "founders"}:
+            continue  # "members of BRICS and of the G20", "preparing for membership of the Alliance", "one of the
+            # founding states of the Caribbean Community" do not conclude the agreement as organizations
         if mention.end < sentence.end and doc[mention.end].text in {"Headquarters", "headquarters"}:
             continue
-        if mention.form in ("adjective", "member"):
+        if mention.form in ("adjective", "member") and not _adjective_group(ctx, sentence, mention):
             continue  # "movement of Allied forces", "the Indian Space Research Organisation"
         for key in constituents(ctx, mention.key) or [mention.key]:
             if key not in parties:
                 parties.append(key)
     return parties
+
+
+_PEER_NOUNS = {"neighbours", "neighbors", "partners", "allies", "counterparts", "counterpart", "colleagues",
+               "friends", "governments", "authorities", "leaders", "presidents", "delegations"}
+
+
+def _adjective_group(ctx: DocContext, sentence: Sentence, mention) -> bool:
+    """Whether a state's adjective heads a noun for its government or people, alone or with others ("our Tajik and
+    Uzbek neighbours", "his Panamanian counterpart", "the Greek and Cypriot governments")."""
+    if mention.form != "adjective" or ctx.entity_kind(mention.key) != "state":
+        return False
+    adjectives = {m.start: m.end for m in sentence.mentions if m.kind == "actor" and m.form == "adjective"}
+    k = mention.end
+    while k < sentence.end and (ctx.lowers[k] in {"and", ","} or k in adjectives):
+        k = adjectives.get(k, k + 1)
+    return k < sentence.end and ctx.lowers[k] in _PEER_NOUNS
+
+
+_ROLE_NOUNS = {"facilitator", "facilitators", "mediator", "mediators", "guarantor", "guarantors", "observer",
+               "observers", "witness", "witnesses"}
+
+
+def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
+    """The tokens of those a sentence names in a role beside the parties: "…, with the Prime Minister of Dominica,
+    Roosevelt Skerrit, acting as facilitators, and with Brazil as an observer" (from the "with" before the role, or
+    the few words before it when there is none)."""
+    lowers = ctx.lowers
+    out: set[int] = set()
+    for r in range(sentence.start + 1, sentence.end - 1):
+        if lowers[r] != "as":
+            continue
+        n = r + 2 if lowers[r + 1] in {"a", "an", "the"} else r + 1
+        if n >= sentence.end or lowers[n] not in _ROLE_NOUNS:
+            continue
+        back = next((i for i in range(r - 1, max(sentence.start, r - 40) - 1, -1) if lowers[i] == "with"
+                     or lowers[i] in _CONCLUDE), None)
+        start = back if back is not None and lowers[back] == "with" else max(sentence.start, r - 4)
+        end = n + 1
+        if lowers[end:end + 1] in (["for"], ["of"]):  # ("acting as facilitators for CELAC and CARICOM")
+            end = next((i for i in range(end, sentence.end) if lowers[i] in {",", ";", "("}), sentence.end)
+        out.update(range(start, end))
+    return out
 
 
 def _accession_parties(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -1705,18 +1777,17 @@ def _recounted_in(ctx: DocContext, sentence: Sentence, last_head: str, listed_be
             subjects = [m for m in states if m.end <= k - 2]
             if subjects and subjects[-1].end == k - 2:
                 found.append((last_head, [m.key for m in coordinated_before(subjects, lowers)], None))
-        elif word in {"theirs", "own"} and last_head and k > sentence.start + 1 \
-                and lowers[k - (1 if word == "theirs" else 2)] in _RECOUNTED_VERBS \
-                and (word == "theirs" or lowers[k - 1] in {"its", "their"}) and lowers[k + 1] not in _GENRE_WORDS:
-            verb = k - (1 if word == "theirs" else 2)
+        elif word in {"theirs", "own", "one"} and k > sentence.start + 1 \
+                and lowers[k - (2 if word == "own" else 1)] in _RECOUNTED_VERBS \
+                and (word != "own" or lowers[k - 1] in {"its", "their"}) and lowers[k + 1] not in _GENRE_WORDS:
+            verb = k - (2 if word == "own" else 1)
             owner = next((m.key for m in ctx.actors_in(sentence, POLITICAL) if m.start in (k + 2, k + 3)), None) \
                 if lowers[k + 1] == "with" else None
             subjects = [m for m in states if m.end <= verb]
-            # (of the genre named earlier in the sentence: "Norway is the second to sign such a partnership, after
-            # Moldova signed its own")
-            named = [_RECOUNTED_NOUNS.get(w, (w,))[0] for w in lowers[sentence.start:k]]
-            head = next((w for w in reversed(named) if w in _RECOUNTED_HEADS), last_head)
-            if subjects and subjects[-1].end == verb and (owner or word == "own"):
+            # (of the genre named last: "Norway is the second to sign such a partnership, after Moldova signed its
+            # own", "… to open negotiations on a Security and Defence Partnership. Norway concluded one with the Union")
+            head = _genre_before(ctx, sentence, k) or (last_head if word != "one" else "")
+            if head and subjects and subjects[-1].end == verb and (owner or word == "own"):
                 found.append((head, [m.key for m in coordinated_before(subjects, lowers)]
                               + _elliptical(ctx, sentence, k, states), owner))
         elif word == "whose" and lowers[k + 1] in _RECOUNTED_NOUNS and k > sentence.start and lowers[k - 1] == "," \
@@ -1741,6 +1812,13 @@ def _elliptical(ctx: DocContext, sentence: Sentence, at: int, states) -> list[st
         # ("that" of "later that month" opens no clause)
         return []
     return [m.key for m in group]
+
+
+def _genre_before(ctx: DocContext, sentence: Sentence, at: int) -> str:
+    """The genre noun named last before token ``at``, in its sentence or the one before ("" if none)."""
+    start = ctx.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+    named = [_RECOUNTED_NOUNS.get(w, (w,))[0] for w in ctx.lowers[start:at]]
+    return next((w for w in reversed(named) if w in _RECOUNTED_HEADS), "")
 
 
 def _with_after_colon(lowers: list[str], at: int, end: int) -> int:
@@ -2187,9 +2265,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     for mention in concluding:  # "the agreement it concluded with the EU", "the treaties we signed with France"
         related = list(mention.own) or _relative_parties(ctx, mention)  # (computed once for "that"/"which")
         if related:
+            related = list(dict.fromkeys(related + _joined_later(ctx, mention)))
             return related, {k: [mention.sentence] for k in related}, "agreement-party-in-signing-sentence"
-    for mention in concluding:  # "the Programme agreed with Japan", "the MoU signed with Ghana"
-        for key in _concluded_with(ctx, mention):
+    for mention in concluding:  # "the Programme agreed with Japan", "the MoU signed with Ghana", "signed the Treaty
+        # … together with Barbados, Jamaica and Trinidad and Tobago"
+        for key in _concluded_with(ctx, mention) + _together_with(ctx, mention):
             if key not in parties:
                 parties.append(key)
                 where.setdefault(key, []).append(mention.sentence)
@@ -2424,6 +2504,42 @@ def _last_group(ctx: DocContext, sentence: Sentence, before: int) -> list:
     return []
 
 
+_TOGETHER = {"together", "along", "jointly"}
+_BECAME_PARTY = {"acceded", "accedes", "adhered", "joined"}
+
+
+def _together_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
+    """The actors after "together with" or "along with" that closes the clause concluding an agreement: "having signed
+    the Treaty of Chaguaramas on 4 July 1973 together with Barbados, Jamaica and Trinidad and Tobago"."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    for k in range(mention.name_end, min(sentence.end - 2, mention.name_end + 10)):
+        if lowers[k] in {",", ";", "which", "that", "and"} and k > mention.name_end:
+            break
+        if lowers[k] in _TOGETHER and lowers[k + 1] == "with":
+            actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"]
+            group = coordinated_from(ctx.doc, k + 2, actors)
+            if len(group) > 1 and lowers[group[-1].end:group[-1].end + 1] and lowers[group[-1].end] in _FINITE:
+                group = group[:-1]  # (not "…, and CARICOM has stood with us": the subject of a new clause)
+            return [m.key for m in group]
+    return []
+
+
+def _joined_later(ctx: DocContext, mention: _AgreementMention) -> list[str]:
+    """Those a relative clause says joined an agreement after its signatories: "the Geneva Agreement, which the
+    United Kingdom and Venezuela signed on 17 February 1966 and to which Guyana became a party on its independence"."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    for k in range(mention.name_end, sentence.end - 3):
+        if lowers[k:k + 2] != ["to", "which"]:
+            continue
+        actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"]
+        group = coordinated_from(ctx.doc, k + 2, actors)
+        after = lowers[group[-1].end:group[-1].end + 4] if group else []
+        if group and (set(after) & _BECAME_PARTY or after[:3] in (["became", "a", "party"], ["became", "party"])
+                      or after[:2] == ["became", "party"]):
+            return [m.key for m in group]
+    return []
+
+
 def _concluded_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     """The actors after "<agreement> agreed/signed/concluded with": "the ITPP agreed with Japan at this Summit"."""
     lowers = ctx.lowers
@@ -2490,7 +2606,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
 
 
 def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
-    """ "agreed in 2014", "adopted in Paris in July 2023", "the previous programme", "last year"."""
+    """ "agreed in 2014", "adopted in Paris in July 2023", "dates from 1991", "the previous programme", "last year"."""
     doc = ctx.doc
     for i in range(sentence.start, sentence.end):
         token = doc[i]
@@ -2500,7 +2616,7 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
             prev = doc[i - 1]
             if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_alpha:
                 return True  # "the 1951 Mutual Defense Treaty", "the 1979 peace treaty": concluded in that year
-            if prev.lower_ in {"in", "since", "of"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
+            if prev.lower_ in {"in", "since", "of", "from"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
                                                         and doc[i - 2].lower_ in {"in", "since"}):
                 return True
     return False

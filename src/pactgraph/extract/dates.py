@@ -50,6 +50,10 @@ _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MO
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{2})", re.I)
 
 
+_SAID_YEAR = re.compile(r",?\s+(?P<which>last|this)\s+year\b", re.I)  # ("31 May last year")
+_SAID_YEAR_BEFORE = re.compile(r"\b(?P<which>last|this)\s+year,?\s+(?:on\s+)?$", re.I)  # ("Last year, on 18 July")
+
+
 def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, str]]:
     """Dates written without a year ("On 6 October", "on September 12"), in the year of ``reference`` (the
     document's date), or the year before when that would put them after it.
@@ -60,16 +64,25 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     ['2024-12-20']
     >>> find_yearless_dates("on 6 October 2024", dt.date(2025, 11, 3))
     []
+
+    "last year" or "this year" beside the date names its year:
+
+    >>> [d for _, _, d in find_yearless_dates("On 31 May last year, in Stockholm", dt.date(2025, 10, 9))]
+    ['2024-05-31']
+    >>> [d for _, _, d in find_yearless_dates("Last year, on 18 July, we signed", dt.date(2025, 6, 1))]
+    ['2024-07-18']
     """
     found = []
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(text):
             month = _MONTHS[match.group("month").lower()]
+            said = _SAID_YEAR.match(text, match.end()) or _SAID_YEAR_BEFORE.search(text, 0, match.start())
+            year = reference.year - (said.group("which").lower() == "last") if said else reference.year
             try:
-                date = dt.date(reference.year, month, int(match.group("day")))
+                date = dt.date(year, month, int(match.group("day")))
             except ValueError:
                 continue
-            if date > reference:
+            if date > reference and not said:
                 try:
                     date = date.replace(year=reference.year - 1)
                 except ValueError:

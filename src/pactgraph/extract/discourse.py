@@ -157,6 +157,7 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "ministers"), ("the", "two", "organisations"), ("the", "two", "organizations"),
          ("both", "organisations"), ("both", "organizations"), ("our", "two", "organisations"),
          ("our", "two", "organizations"), ("the", "two", "governments"), ("both", "governments"),
+         ("our", "two", "governments"),
          ("both", "of", "our", "countries"), ("both", "our", "countries"), ("both", "nations"),
          ("the", "two", "nations"), ("the", "two", "presidents"), ("both", "presidents"),
          ("the", "two", "prime", "ministers"), ("both", "prime", "ministers"), ("the", "two", "foreign", "ministers"),
@@ -202,7 +203,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 n = len(phrase)
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
                     if phrase[0] == "our" and phrase in _BOTH:
-                        targets = _our_two(ctx, sentence, org_of_speaker(sentence.speaker), host_state) or targets
+                        own = [k for k in ctx.own_side if ctx.entity_kind(k) == "state"]  # (a ministry's text)
+                        speaker_org = org_of_speaker(sentence.speaker) or (own[0] if own else None)
+                        targets = _our_two(ctx, sentence, speaker_org, host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
                             and phrase[0] != "their" and (not set(lowers[i + n:i + n + 3]) & _REPORTING
                                                           or len(targets) != 2):
@@ -321,6 +324,10 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
                  and ctx.entity_kind(m.key) in {"state", "organization"}
                  and (index != sentence.index or m.end <= at)]  # ("between North Korea and Russia under the
         # treaty the two countries concluded": the pair earlier in the same sentence)
+        sides = [set(ctx.main_actors[:2])] + ([{ctx.own_side[0], ctx.host}] if ctx.own_side and ctx.host else [])
+        seen = {m.key for m in earlier.mentions if m.kind == "actor" and (index != sentence.index or m.end <= at)}
+        if not people and any(len(pair) == 2 and pair <= seen for pair in sides):
+            return []  # ("your government and the Alliance agreed …. Two years later, the two sides signed …")
         pairs = [(a.key, b.key) for a, b in zip(named, named[1:]) if a.key != b.key
                  and [t.lower_ for t in doc[a.end:b.start]] in links
                  and not (people and {ctx.entity_kind(a.key), ctx.entity_kind(b.key)} != {"state"})]
@@ -352,6 +359,14 @@ def _our_two(ctx: DocContext, sentence, speaker_org: str | None, host_state: str
         return [speaker_org, others[0]]
     if not others and host_state and host_state != speaker_org:
         return [speaker_org, host_state]
+    if not others:
+        # "our government and the United States concluded the Defence Agreement. … in 2016 our two governments
+        # signed a joint declaration": the one other state of the two sentences before
+        for earlier in ctx.sentences[max(0, sentence.index - 2):sentence.index][::-1]:
+            named = list(dict.fromkeys(m.key for m in ctx.actors_in(earlier, coref=False)
+                                       if m.key != speaker_org and ctx.entity_kind(m.key) == "state"))
+            if named:
+                return [speaker_org, named[0]] if len(named) == 1 else []
     return []
 
 

@@ -134,6 +134,11 @@ def _venue_address(doc, m: Mention, actor_tokens: set[int], region_tokens: froze
         return False
     if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
         return False
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "and" and (doc[m.end + 1].lower_ == "the"
+                                                             or m.end + 1 in actor_tokens) \
+            or m.end < len(doc) and doc[m.end].lower_ in _AGENT_VERBS:
+        return False  # ("in Washington, Bahrain and the United States signed …", "in Vientiane, Korea and ASEAN
+        # established …": the subject, not an address)
     k, n = i - 2, 0
     # "at the IISS Shangri-La Dialogue, Singapore": capitalised words, acronyms and the hyphens joining them
     while k >= 0 and k not in actor_tokens and n < 6 and (
@@ -197,8 +202,13 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         if None not in countries and len(countries) == 2:
             return _relation_noun_before(doc, between)
     if prev == "with":
-        return _relation_noun_before(doc, m.start - 1)
+        # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
+        return _relation_noun_before(doc, m.start - 1) or any(
+            doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1))
     return False
+
+
+_SIGNED = {"signed", "concluded", "inked", "initialled", "initialed"}
 
 
 def _relation_noun_before(doc, at: int) -> bool:

@@ -24,7 +24,7 @@ from .clauses import (clause_between, clause_subject, coordinated_before, coordi
                       owner_before, rel, relative_antecedent, subject_group, verb_subject)
 from .context import POLITICAL
 from .mentions import Mention
-from .words import NUMBER_WORDS, TAKE
+from .words import NUMBER_WORDS, ORDINALS, TAKE
 
 __all__ = ["MEMBER_WORDS", "PARTNER_WORDS", "find_members", "find_partners", "partners_across_sentences",
            "partners_by_agreement", "partners_by_body", "partners_counted"]
@@ -869,8 +869,6 @@ def _copula_before(ctx, sentence, lowers, o_start: int) -> int | None:
     return k
 
 
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth", "twentieth", "thirtieth", "thirty-first", "thirty-second", "twenty-eighth", "twenty-seventh"}
 _MEMBER_ADJECTIVES = {"a", "an", "the", "founding", "full", "permanent", "non-permanent", "longstanding",
                       "long-standing", "active", "original", "fellow", "new", "core"}
 _CHAIRING = {"chairship", "chairmanship", "chairpersonship", "presidency", "chairing"}
@@ -1034,7 +1032,7 @@ def _plain_memberships(ctx, sentence, lowers, states, orgs) -> list:
         # "Sweden became NATO's 32nd Ally", "Timor-Leste was admitted as ASEAN's eleventh member"
         if after[:1] in (["'s"], ["’s"]) and len(after) >= 2:
             k = 1
-            while k < len(after) and (after[k].isdigit() or after[k][:-2].isdigit() or after[k] in _ORDINALS
+            while k < len(after) and (after[k].isdigit() or after[k][:-2].isdigit() or after[k] in ORDINALS
                                       or after[k] in {"newest", "latest", "full", "founding"}):
                 k += 1
             if k < len(after) and after[k] in {"member", "ally", "member-state"} and o_start >= 2:
