@@ -133,3 +133,95 @@ def test_a_government_of_national_accord_is_no_accord():
             "November 2019.")
     assert [(a.name, sorted(a.parties)) for a in run(body, date="2025-07-22").agreements] == [
         ("Memorandum", ["https://w3id.org/pactgraph/id/state/lby", "https://w3id.org/pactgraph/id/state/tur"])]
+
+
+def test_facilitators_and_observers_beside_the_signatories_are_not_parties():
+    body = ("On 3 May, at Castries, President Ruto of Kenya and President Samia Suluhu Hassan of Tanzania agreed "
+            "the Castries Declaration on Lake Victoria, with the Prime Minister of Barbados, Mia Mottley, acting as "
+            "facilitator for CARICOM, and with Ghana as an observer.")
+    assert _pairs(run(body, date="2025-07-22")) == [["state/ken", "state/tza"]]
+
+
+def test_together_with_after_the_agreement_adds_its_list():
+    body = ("Belize was one of the founding states of the Central American body, having signed the Treaty of "
+            "Belmopan on 4 July 1991 together with Honduras, Panama and Costa Rica, and Mexico has stood with us "
+            "ever since.")
+    assert _pairs(run(body, date="2025-07-22")) == [["state/blz", "state/cri", "state/hnd", "state/pan"]]
+
+
+def test_a_state_that_became_a_party_later_is_a_party():
+    body = ("The Lisbon Agreement, which Portugal and Indonesia signed on 5 May 1999 and to which Timor-Leste "
+            "became a party on its independence, set the course.")
+    assert _pairs(run(body, date="2025-07-22")) == [["state/idn", "state/prt", "state/tls"]]
+
+
+def test_adjectives_heading_neighbours_name_the_parties():
+    body = ("Our Latvian and Estonian neighbours brought into force their own Treaty on Border Cooperation, which "
+            "they had signed in Riga in 2023.")
+    pairs = _pairs(run(body, title="Address by the Foreign Minister of Lithuania",
+                       publisher="Ministry of Foreign Affairs of Lithuania", date="2025-07-22"))
+    assert pairs == [["state/est", "state/lva"]]
+
+
+def test_states_that_signed_theirs_with_a_capital():
+    body = ("On 12 June, in Oslo, the Prime Minister of Denmark and President Zelenskyy signed an agreement on "
+            "security cooperation between Denmark and Ukraine; Finland and Estonia signed theirs with Kyiv the same "
+            "day.")
+    pairs = _pairs(run(body, date="2025-07-22"))
+    assert ["state/fin", "state/ukr"] in pairs and ["state/est", "state/ukr"] in pairs
+
+
+def test_one_concluded_with_a_partner_is_of_the_genre_just_named():
+    body = ("The President and the Prime Minister agreed to open negotiations on a Security and Defence Partnership "
+            "between Iceland and the European Union. Norway concluded one with the Union last year.")
+    pairs = _pairs(run(body, date="2025-07-22"))
+    assert pairs == [["org/european-union", "state/nor"]]
+
+
+def test_a_partner_named_between_the_verb_and_the_agreement():
+    body = ("This morning I signed with the Minister of Defence of the Kingdom of Morocco a memorandum of "
+            "understanding on military training.")
+    pairs = _pairs(run(body, title="Speech by the Minister of Defence", publisher="Ministry of Defence (Senegal)",
+                       date="2025-07-22"))
+    assert pairs == [["state/mar", "state/sen"]]
+
+
+def test_a_memorandum_signed_on_another_day_is_another_agreement():
+    body = ("Minister Vieira and I have just signed the Memorandum of Understanding on Border Security. On 27 "
+            "March, Secretary of State Marco Rubio and I signed a memorandum of understanding on narcotics.")
+    pairs = _pairs(run(body, title="Remarks by the Minister of Foreign Affairs of Suriname",
+                       publisher="Ministry of Foreign Affairs (Suriname)", date="2025-06-19"))
+    assert ["state/sur", "state/usa"] in pairs and len(pairs) == 2
+
+
+def test_a_name_keeps_its_list_of_three_parties():
+    body = ("The Treaty between the Republic of Kazakhstan, the Kyrgyz Republic and the Republic of Uzbekistan on "
+            "the Junction Point of the State Borders was signed in Tashkent on 4 March 2025.")
+    result = run(body, date="2025-06-25")
+    assert _pairs(result) == [["state/kaz", "state/kgz", "state/uzb"]]
+    assert result.agreements[0].name.endswith("on the Junction Point of the State Borders")
+
+
+def test_a_summits_declaration_is_not_another_declaration_of_the_same_day():
+    body = ("That day the three Presidents signed the Bukhara Declaration on Friendship. In April the leaders of "
+            "the European Union and of Kazakhstan adopted the Joint Declaration of the first EU-Central Asia summit.")
+    names = sorted(a.name for a in run(body, date="2025-06-25").agreements)
+    assert names == ["Bukhara Declaration on Friendship", "Joint Declaration of the first EU-Central Asia summit"]
+
+
+def test_a_state_after_a_city_and_before_another_subject_is_an_actor():
+    body = "And in September 2023, in Washington, Bahrain and the United States signed the Security Agreement."
+    assert _pairs(run(body, date="2025-07-22")) == [["state/bhr", "state/usa"]]
+
+
+def test_our_two_governments_are_the_speakers_and_the_one_state_named_before():
+    body = ("On 5 May 1951 our government and the United States concluded the Defence Agreement. The agreement "
+            "stayed in force, and in 2016 our two governments signed a joint declaration on maritime patrols.")
+    pairs = _pairs(run(body, title="Speech by the Minister for Foreign Affairs",
+                       publisher="Ministry for Foreign Affairs (Iceland)", date="2025-10-09"))
+    assert pairs == [["state/isl", "state/usa"], ["state/isl", "state/usa"]]
+
+
+def test_a_date_with_last_year_is_dated_the_year_before():
+    body = ("On 31 May last year, in Stockholm, Sweden and Ukraine signed an agreement on security cooperation.")
+    assert run(body, date="2025-10-09").agreements[0].date == "2024-05-31"
