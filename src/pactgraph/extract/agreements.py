@@ -2480,8 +2480,7 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
 
 
-_MEMBERS_NOUNS = {"countries", "leaders", "members", "member", "states", "ministers", "governments", "allies",
-                  "partners", "nations"}
+_MEMBERS_NOUNS = _GROUP_NOUNS | {"members", "member", "allies"}  # ("that the G7 countries adopted")
 
 
 def _last_group(ctx: DocContext, sentence: Sentence, before: int) -> list:
