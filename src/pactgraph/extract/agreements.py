@@ -2287,7 +2287,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         parties = [k for k in parties if ctx.entity_kind(k) == "state"]
         where = {k: where[k] for k in parties if k in where}
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce:
-        own = [k for k in ctx.publisher if ctx.entity_kind(k) == "state"]
+        own = [ctx.publisher_state()] if ctx.publisher_state() else []
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)

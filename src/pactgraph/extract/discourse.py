@@ -203,8 +203,7 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 n = len(phrase)
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
                     if phrase[0] == "our" and phrase in _BOTH:
-                        own = [k for k in ctx.own_side if ctx.entity_kind(k) == "state"]  # (a ministry's text)
-                        speaker_org = org_of_speaker(sentence.speaker) or (own[0] if own else None)
+                        speaker_org = org_of_speaker(sentence.speaker) or ctx.publisher_state()  # (a ministry's)
                         targets = _our_two(ctx, sentence, speaker_org, host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
                             and phrase[0] != "their" and (not set(lowers[i + n:i + n + 3]) & _REPORTING
@@ -267,9 +266,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
 def _home_state(ctx: DocContext, host_state: str | None) -> str | None:
     """The state "the Government" stands for in a text: the publisher's state, else the host of a speech, else
     the one state among the text's main actors."""
-    own = [k for k in ctx.own_side if ctx.entity_kind(k) == "state"]
+    own = ctx.publisher_state()
     if own:
-        return own[0]
+        return own
     if host_state:
         return host_state
     states = [k for k in ctx.main_actors if ctx.entity_kind(k) == "state"]

@@ -167,6 +167,9 @@ def _legal_text(doc, m: Mention) -> bool:
     return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].text in _LEGAL_TEXTS
 
 
+_SIGNED = {"signed", "concluded", "inked", "initialled", "initialed"}  # ("signed theirs with Kyiv")
+
+
 def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool:
     """Is a capital city used for its government here?"""
     prev = doc[m.start - 1].lower_ if m.start else ""
@@ -206,9 +209,6 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         return _relation_noun_before(doc, m.start - 1) or any(
             doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1))
     return False
-
-
-_SIGNED = {"signed", "concluded", "inked", "initialled", "initialed"}
 
 
 def _relation_noun_before(doc, at: int) -> bool:
