@@ -87,6 +87,10 @@ GENRES: list[tuple[str, str, bool]] = [
     ("security agreement", "Agreement", False),
     ("exchange of notes", "Agreement", False),
     ("exchange of letters", "Agreement", False),
+    ("exchanged letters", "Agreement", False),  # (the verb: "the two Ministers exchanged letters on …")
+    ("exchanged notes", "Agreement", False),
+    ("exchanged diplomatic notes", "Agreement", False),
+    ("partnership priorities", "ActionPlan", False),  # the EU's agreed priorities with a neighbour, for a term
     ("terms of reference", "Agreement", False),  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
@@ -149,7 +153,8 @@ _GENRE_NOUNS = {"agreement", "treaty", "partnership", "declaration", "memorandum
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
-               "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized"}
+               "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
+               "along", "alongside"}
 _PASSIVE_AUX = {"was", "were", "been", "is", "are"}
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
@@ -249,6 +254,7 @@ class _AgreementMention:
     date: tuple | None = None  # (char start, char end or None, ISO day) its own concluding phrase gives ("signed in
     # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
     standing: bool = False  # in force because something is done under or through it, with no word of its signing
+    clause: Sentence | None = None  # its own clause, when another agreement is concluded in another clause (_clauses)
 
 
 @dataclass(slots=True)
@@ -459,6 +465,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 modifier = doc[modifier_at:span.start].text
         lowered = [t.lower_ for t in span]
         head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
+        exchanged = lowered[0] == "exchanged"
+        if exchanged:  # "exchanged letters" is an exchange of letters, concluded by the words that name it
+            head, words = "exchange", ["Exchange", "of", lowered[-1]]
         head = _HEAD_ALIASES.get(head, head)
         head = _singular(head) if head not in {"notes", "letters"} else head
         s, e = _name_span(ctx, sentence, span.start, span.end) if capitalised else (span.start, span.end)
@@ -530,11 +539,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
+        concluded = concluded or exchanged
         after = lowers[e:min(sentence.end, e + 14)]
         if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
                                                   for j in range(len(after))):
             concluded = True  # "the Framework Agreement … with the Federative Republic of Brazil, in force since 2012"
-        if not concluded and not standard and _signed_with_before(lowers, max(sentence.start, s - 20), s):
+        if not concluded and not standard and _signed_with_before(ctx, max(sentence.start, s - 20), s):
             concluded = True  # "I signed with the Secretary of State for Defence of Spain a memorandum …"
         bare = pre[:-1] if pre[-1:] in (["new"], ["first"], ["own"]) else pre  # (the words before "new", "own")
         standing = not concluded and not standard and _in_force_through(ctx, sentence, bare, e, capitalised)
@@ -645,13 +655,35 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     return _known_mentions(ctx, nlp, out)
 
 
-def _signed_with_before(lowers: list[str], start: int, at: int) -> bool:
-    """Whether "<signed> with <partner>" comes right before token ``at`` in one clause, the object after the
-    partner: "I signed with the Secretary of State for Defence of the Kingdom of Spain a memorandum …"."""
-    verb = next((j for j in range(at - 2, start - 1, -1) if lowers[j] in _SIGNING_VERBS and lowers[j + 1] == "with"),
-                None)
-    return verb is not None and lowers[at - 1] in {"a", "an", "the"} \
-        and not set(lowers[verb + 1:at]) & {",", ";", "which", "that", "and", "who"}
+def _signed_with_before(ctx: DocContext, start: int, at: int) -> bool:
+    """Whether "<signed> [together] with <partner>" comes right before token ``at`` in one clause, the object after
+    the partner: "I signed with the Secretary of State for Defence of the Kingdom of Spain a memorandum …", "I signed
+    together with my counterparts from Tanzania and Malawi a memorandum …"."""
+    lowers, doc = ctx.lowers, ctx.doc
+    verb = next((j for j in range(at - 2, start - 1, -1) if lowers[j] in _SIGNING_VERBS and (
+        lowers[j + 1] == "with" or lowers[j + 1:j + 3] in (["together", "with"], ["along", "with"]))), None)
+    if verb is None or lowers[at - 1] not in {"a", "an", "the"}:
+        return False
+    return not any(lowers[j] in {",", ";", "which", "that", "who"} or lowers[j] == "and" and not (
+        doc[j + 1].is_title or lowers[j + 1] == "the" and doc[j + 2].is_title) for j in range(verb + 1, at))
+    # ("and" only inside the partner's name or list: "from Tanzania and Malawi")
+
+
+def _signed_with_partners(ctx: DocContext, sentence: Sentence, subject, actors) -> list:
+    """The partners the subject signed with, named before the object: "I signed together with my counterparts from
+    Tanzania and Malawi a memorandum …", "Oman signed with the Minister of Defence of Qatar an agreement …"."""
+    lowers = ctx.lowers
+    k = next((j for j in range(subject.end, min(sentence.end - 2, subject.end + 4)) if lowers[j] in _SIGNING_VERBS),
+             None)
+    if k is None:
+        return []
+    k += 1 + (lowers[k + 1] in _TOGETHER)
+    if lowers[k] != "with":
+        return []
+    first = next((m for m in actors if k < m.start <= k + 8 and m.form != "coref"), None)
+    if first is None or any(lowers[j] in {",", ";", "which", "that", "and"} for j in range(k, first.start)):
+        return []
+    return [first] + coordinated_from(ctx.doc, first.end, [m for m in actors if m.start >= first.end])
 
 
 def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[_AgreementMention]:
@@ -953,10 +985,33 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         if before.sentence is not after.sentence or after.concluded or not before.concluded:
             continue
         between = ctx.lowers[before.name_end:after.name_start]
-        if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";", "of"} \
-                and ("and" in between or "," in between):
+        if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";", "of", "together",
+                                         "along", "alongside", "with"} \
+                and ("and" in between or "," in between or "alongside" in between) \
+                and ("with" not in between or {"together", "along"} & set(between)):
+            # (also "the treaty on …, together with the agreement on …", "…, along with an MoU")
             after.concluded = True
             after.not_yet = after.not_yet or before.not_yet
+    # "… was signed in Athens on 9 June 2020, and the agreement with Egypt on … in Cairo on 6 August 2020": the
+    # second clause leaves out the verb, and keeps only where and when
+    for before, after in zip(mentions, mentions[1:]):
+        if before.sentence is not after.sentence or after.concluded or not before.concluded or before.not_yet:
+            continue
+        k = after.name_start - (ctx.lowers[after.name_start - 1] in {"the", "a", "an"})
+        rest = ctx.doc[after.name_end:after.sentence.end]
+        if (ctx.lowers[k - 2:k] == [",", "and"] or ctx.lowers[k - 1] == ";") and len(rest) > 1 \
+                and rest[0].lower_ in {"in", "on", "at"} and all(
+                t.lower_ in {"in", "on", "at", "of", "the", ",", ".", "-", "–"} or t.is_title or t.like_num for t in rest):
+            after.concluded = True
+    # "…, which was signed in Brussels in 2016 together with the Comprehensive Economic and Trade Agreement"
+    for mention in mentions:
+        k = mention.name_start - (1 if ctx.lowers[mention.name_start - 1] in {"the", "a", "an", "its", "their"} else 0)
+        if mention.concluded or ctx.lowers[k - 2:k] not in (["together", "with"], ["along", "with"]):
+            continue
+        before = ctx.lowers[max(mention.sentence.start, k - 18):k - 2]
+        cut = max((i for i, w in enumerate(before) if w in {";", ":", "and", "but", "while"}), default=-1)
+        if set(before[cut + 1:]) & _CONCLUDE and not set(before[cut + 1:]) & _NOT_YET:
+            mention.concluded = True
     # … and back from the last: "the Strategic Partnership Agreement and the Comprehensive Economic and Trade
     # Agreement, both signed in 2016"
     for before, after in reversed(list(zip(mentions, mentions[1:]))):
@@ -1014,11 +1069,16 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             continue
         if token.is_title and j > k + 1 and lowers[j - 1] == "the" and token.lower_ not in _CALENDAR_WORDS:
             run = j
-            while run < sentence.end and doc[run].is_title:
-                run += 1
+            while run < sentence.end and (doc[run].is_title or doc[run].text in {"-", "–"} and not doc[run].whitespace_
+                                          and not doc[run - 1].whitespace_):
+                run += 1  # (also "the Kempir-Abad reservoir")
             if not {_singular(w) for w in lowers[j:run]} & _GENRE_NOUNS:
                 j = run  # "the agreement on the Baltic Defence Line that he signed": a named thing ends the topic
             break
+        if token.text in {"-", "–"} and not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < sentence.end \
+                and doc[j + 1].is_alpha:
+            j += 2  # "the Kempir-Abad reservoir"
+            continue
         if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
@@ -1405,7 +1465,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     roles = _in_roles(ctx, sentence)
     if roles:
         actors = [m for m in actors if m.start not in roles]
-    subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in roles])
+    subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in roles
+                                            and not (m.form == "coref" and _peers_from(ctx, sentence, m.end))])
     signers = []
     for iri, start, _ in ctx.person_mentions:
         if sentence.start <= start < sentence.end and start not in roles:
@@ -1414,7 +1475,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                     signers.append(key)
     if subject or signers:
         keys = []
-        for m in subject:
+        for m in subject + (_signed_with_partners(ctx, sentence, subject[-1], actors) if subject else []):
             keys += constituents(ctx, m.key) or [m.key]
         return list(dict.fromkeys(keys + signers))
     parties = []
@@ -1423,8 +1484,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
         if k >= sentence.start and doc[k].lower_ == "the":
             k -= 1
         prev = doc[k].lower_ if k >= sentence.start else ""
-        if prev in _NOT_PARTY_BEFORE:
-            continue
+        if prev in _NOT_PARTY_BEFORE and not (prev == "from" and k > sentence.start and doc[k - 1].lower_ in _PEER_NOUNS):
+            continue  # (but "my counterparts from Tanzania and Malawi")
         if {t.lower_ for t in doc[max(sentence.start, k - 3):k + 1]} & {"facilitation", "mediation", "auspices",
                                                                         "facilitated", "mediated", "witnessed"}:
             continue  # "under the facilitation of the Republic of Chad": the facilitator is not a party
@@ -1444,7 +1505,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
 
 
 _PEER_NOUNS = {"neighbours", "neighbors", "partners", "allies", "counterparts", "counterpart", "colleagues",
-               "friends", "governments", "authorities", "leaders", "presidents", "delegations"}
+               "friends", "governments", "authorities", "leaders", "presidents", "delegations", "ministers"}
 
 
 def _adjective_group(ctx: DocContext, sentence: Sentence, mention) -> bool:
@@ -1452,8 +1513,13 @@ def _adjective_group(ctx: DocContext, sentence: Sentence, mention) -> bool:
     Uzbek neighbours", "his Panamanian counterpart", "the Greek and Cypriot governments")."""
     if mention.form != "adjective" or ctx.entity_kind(mention.key) != "state":
         return False
+    return _peers_from(ctx, sentence, mention.end)
+
+
+def _peers_from(ctx: DocContext, sentence: Sentence, k: int) -> bool:
+    """Whether states' adjectives from token ``k`` on lead to a noun for their governments ("Tajik and Uzbek
+    neighbours"), or that noun comes at once ("our neighbours": not us)."""
     adjectives = {m.start: m.end for m in sentence.mentions if m.kind == "actor" and m.form == "adjective"}
-    k = mention.end
     while k < sentence.end and (ctx.lowers[k] in {"and", ","} or k in adjectives):
         k = adjectives.get(k, k + 1)
     return k < sentence.end and ctx.lowers[k] in _PEER_NOUNS
@@ -1519,6 +1585,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     """
     clusters = _merge_place_names(ctx, _cluster(_mentions(ctx, nlp)))
     _document_cluster(ctx, clusters)
+    _clauses(ctx, clusters)
     result, heads = [], []  # (and the genre noun of each, for "similar partnerships with …")
     for cluster in clusters:
         made = _record_cluster(ctx, cluster, positions)
@@ -1527,6 +1594,55 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     recorded = list(zip(result, heads))
     similar = _similar_agreements(ctx, recorded, positions)
     return result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions)
+
+
+_CLAUSE_JOINS = {"and", "while", "whereas", "but"}
+_CLAUSE_LEADS = {"the", "our", "their", "its", "his", "her", "both", "then", "later", "also", "in", "on", "at", "a",
+                 "few", "weeks", "days", "months", "year", "years", "after", "that", "same", "day", "week", "month", ","}
+
+
+def _clauses(ctx: DocContext, clusters: list[_Cluster]) -> None:
+    """Two agreements in two clauses of one sentence, each with its own subject: "the three Presidents signed the
+    Khujand Declaration, and our Tajik and Uzbek neighbours brought into force their own Treaty". Each mention's
+    parties are then read from its own clause (``_AgreementMention.clause``)."""
+    by_sentence: dict[int, list] = {}
+    for n, cluster in enumerate(clusters):
+        for m in cluster.mentions:
+            by_sentence.setdefault(m.sentence.index, []).append((m.name_start, n, m))
+    for items in by_sentence.values():
+        items.sort(key=lambda item: item[0])
+        sentence = items[0][2].sentence
+        cuts = [cut for (_, c1, a), (_, c2, b) in zip(items, items[1:]) if c1 != c2
+                for cut in [_clause_cut(ctx, sentence, a.name_end, b.name_start)] if cut]
+        if not cuts:
+            continue
+        bounds = [(sentence.start, cuts[0][0])] + [(cut[1], after[0]) for cut, after in zip(cuts, cuts[1:])] + \
+            [(cuts[-1][1], sentence.end)]
+        doc = ctx.doc
+        for _, _, m in items:
+            start, end = next((s, e) for s, e in bounds if s <= m.name_start < e)
+            m.clause = Sentence(sentence.index, start, end, ctx.offset + doc[start].idx,
+                                ctx.offset + doc[end - 1].idx + len(doc[end - 1]),
+                                [a for a in sentence.mentions if start <= a.start < end], sentence.speaker)
+
+
+def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
+    """(end of the first clause, start of the second) between tokens ``lo`` and ``hi``: a semicolon, or a comma and
+    "and"/"while"/"whereas"/"but", followed soon by an actor heading the second clause (not "…, and with Japan the …")."""
+    lowers = ctx.lowers
+    for j in range(lo, hi - 1):
+        if lowers[j] == ";":
+            k = j + 1
+        elif lowers[j] == "," and lowers[j + 1] in _CLAUSE_JOINS:
+            k = j + 2
+        else:
+            continue
+        first = next((m for m in ctx.actors_in(sentence) if k <= m.start < hi), None)
+        if first is not None and first.start - k <= 6 and all(
+                lowers[i] in _CLAUSE_LEADS or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
+                for i in range(k, first.start)):
+            return j, k
+    return None
 
 
 def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple[Agreement, list[int]]]:
@@ -2242,9 +2358,12 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     parties: list[str] = list(dict.fromkeys(in_name))
     where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in parties}
     rule = "agreement-party-in-name"
-    sentences = list({m.sentence.index: m.sentence for m in (concluding or cluster.mentions)}.values())
+    sentences = list({(m.sentence.index, (m.clause or m.sentence).start): m.clause or m.sentence
+                      for m in (concluding or cluster.mentions)}.values())
     for sentence in sentences:
         found = _parties_of_sentence(ctx, sentence)
+        if not found and sentence is not ctx.sentences[sentence.index]:  # (a clause without its own parties)
+            found = _parties_of_sentence(ctx, ctx.sentences[sentence.index])
         counted = _counted_group(ctx, sentence)
         if len(counted) > len(found):  # "the three governments adopted …" after "A, B and C met …"
             found = counted

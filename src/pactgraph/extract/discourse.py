@@ -151,6 +151,7 @@ def find_speakers(ctx: DocContext, persons, positions) -> list[Speech]:
 
 
 _WE = {"we", "our", "us", "ours", "ourselves"}
+_SIGNED_BY_ME = {"signed", "sign", "concluded", "initialled", "initialed", "ratified"}
 _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), ("our", "two", "nations"),
          ("their", "two", "countries"), ("both", "parties"), ("the", "two", "sides"), ("the", "two", "countries"),
          ("both", "partners"), ("the", "two", "leaders"), ("both", "leaders"), ("the", "two", "ministers"),
@@ -245,6 +246,11 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 # "the agreement that the Government signed with the two groups": the text's own state's
                 added.append(_coref(ctx, start + i, start + i + 2, government, 0.7))
                 covered.update((i, i + 1))
+            if word == "i" and i not in covered and set(lowers[i + 1:i + 4]) & _SIGNED_BY_ME:
+                # "I signed with …", "I have just signed …": the speaker signs for their state or organization
+                speaker_org = org_of_speaker(sentence.speaker) or ctx.publisher_state()
+                if speaker_org:
+                    added.append(_coref(ctx, start + i, start + i + 1, speaker_org, 0.7))
             if word in _WE and i not in covered:
                 speaker_org = org_of_speaker(sentence.speaker)
                 for key in ([speaker_org] if speaker_org else we_targets):

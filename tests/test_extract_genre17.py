@@ -1,0 +1,98 @@
+"""Agreement rules added in pactgraph-rules/0.19 (session 14), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import run
+
+_MOD = dict(title="Minister's address to the National Assembly", publisher="Ministry of Defence of Ghana",
+            date="2026-04-14", genre="speech")
+
+
+def _by_name(result) -> dict[str, list[str]]:
+    return {a.name: sorted(p.rsplit("/id/", 1)[-1] for p in a.parties) for a in result.agreements}
+
+
+def test_two_agreements_in_two_clauses_each_take_their_own_clause_parties():
+    body = ("In Lomé on 9 March, the Presidents of Ghana, Togo and Benin signed the Lomé Declaration on Border "
+            "Security, and Togo and Benin brought into force their own Treaty on Police Cooperation.")
+    found = _by_name(run(body, **_MOD))
+    assert found["Lomé Declaration on Border Security"] == ["state/ben", "state/gha", "state/tgo"]
+    assert found["Treaty on Police Cooperation"] == ["state/ben", "state/tgo"]
+
+
+def test_our_neighbours_are_not_us():
+    body = ("Last month the Presidents of Ghana, Togo and Benin signed the Lomé Declaration, and our Togolese and "
+            "Beninese neighbours ratified their own Treaty on Police Cooperation.")
+    assert _by_name(run(body, **_MOD))["Treaty on Police Cooperation"] == ["state/ben", "state/tgo"]
+
+
+def test_one_clause_without_its_own_subject_keeps_the_sentence_parties():
+    body = ("The Ministers of Defence of Ghana and Togo signed a Memorandum of Understanding on Border Patrols, and "
+            "in the afternoon they also adopted a Joint Action Plan for 2026.")
+    found = _by_name(run(body, **_MOD))
+    assert found["Memorandum of Understanding on Border Patrols"] == ["state/gha", "state/tgo"]
+    assert found["Joint Action Plan for 2026"] == ["state/gha", "state/tgo"]
+
+
+def test_signed_together_with_the_other_agreement_concludes_it():
+    body = ("Our cooperation with Côte d'Ivoire rests on the Defence Cooperation Agreement, which was signed in "
+            "Abidjan on 2 May 2019 together with the Agreement on Military Training.")
+    found = _by_name(run(body, **_MOD))
+    assert found["Agreement on Military Training"] == ["state/civ", "state/gha"]
+
+
+def test_together_with_ends_a_lower_case_topic():
+    body = ("On 3 June 2024 in Accra I signed with the Minister of Defence of Burkina Faso the agreement on the "
+            "joint patrol of the border, together with the protocol on the shared use of the Bui-Noumbiel airstrip.")
+    found = _by_name(run(body, **_MOD))
+    assert found["agreement on the joint patrol of the border"] == ["state/bfa", "state/gha"]
+    assert any(name.startswith("protocol on the shared use of the Bui-Noumbiel") for name in found)  # (hyphen kept)
+
+
+def test_signed_together_with_counterparts_before_the_object():
+    body = ("On Monday, in Accra, I signed together with my counterparts from Togo and Benin a memorandum of "
+            "understanding on the exchange of liaison officers.")
+    found = _by_name(run(body, **_MOD))
+    assert found["memorandum of understanding on the exchange of liaison officers"] == [
+        "state/ben", "state/gha", "state/tgo"]
+
+
+def test_a_second_clause_without_its_verb_is_concluded_too():
+    body = ("Ghana has settled its maritime questions by agreement: the agreement with Togo on the delimitation of "
+            "the territorial sea was signed in Lomé on 4 May 2021, and the agreement with Côte d'Ivoire on the joint "
+            "management of fisheries in Abidjan on 8 October 2022.")
+    found = _by_name(run(body, **_MOD))
+    assert found["agreement on the joint management of fisheries"] == ["state/civ", "state/gha"]
+
+
+def test_a_gapped_clause_that_only_plans_is_not_concluded():
+    body = ("The agreement with Togo on the delimitation of the territorial sea was signed in Lomé on 4 May 2021, "
+            "and the agreement with Côte d'Ivoire on fisheries will follow next year.")
+    assert "agreement on fisheries" not in _by_name(run(body, **_MOD))
+
+
+def test_exchanged_letters_are_an_exchange_of_letters():
+    body = ("In Addis Ababa on 12 February, the Chairperson of the African Union Commission and the High "
+            "Representative of the European Union exchanged letters on the financing of the mission.")
+    result = run(body, title="AU and EU exchange letters", publisher="African Union Commission", date="2026-02-12")
+    agreement = next(a for a in result.agreements if a.name.lower() == "exchange of letters")
+    assert sorted(p.rsplit("/id/", 1)[-1] for p in agreement.parties) == [
+        "org/african-union-commission", "org/european-union"]
+    assert agreement.date == "2026-02-12"
+
+
+def test_exchanging_views_is_no_agreement():
+    body = "The two Ministers exchanged views on the situation in the Sahel and exchanged greetings."
+    assert run(body, **_MOD).agreements == []
+
+
+def test_partnership_priorities_are_agreed_priorities():
+    body = "The European Union and Armenia adopted their Partnership Priorities for 2021-2027 in Brussels."
+    result = run(body, title="EU-Armenia Partnership Council", publisher="Council of the European Union",
+                 date="2026-02-12")
+    assert _by_name(result)["Partnership Priorities for 2021-2027"] == ["org/european-union", "state/arm"]
+
+
+def test_i_signed_is_the_speaker_state_with_the_partner_named_after_with():
+    body = "This morning I signed with the Minister of Defence of Burkina Faso an agreement on air surveillance."
+    assert _by_name(run(body, **_MOD))["agreement on air surveillance"] == ["state/bfa", "state/gha"]
