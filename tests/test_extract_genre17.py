@@ -96,3 +96,33 @@ def test_partnership_priorities_are_agreed_priorities():
 def test_i_signed_is_the_speaker_state_with_the_partner_named_after_with():
     body = "This morning I signed with the Minister of Defence of Burkina Faso an agreement on air surveillance."
     assert _by_name(run(body, **_MOD))["agreement on air surveillance"] == ["state/bfa", "state/gha"]
+
+
+def test_an_apposition_before_under_which_concludes_the_programme():
+    body = ("The new programme replaces the Individual Partnership Action Plan, the framework under which Baku has "
+            "worked with the Alliance since 2005.")
+    result = run(body, title="NATO and Azerbaijan agree new programme", publisher="NATO", date="2026-03-02")
+    assert _by_name(result)["Individual Partnership Action Plan"] == ["org/nato", "state/aze"]
+
+
+def test_reforms_pursued_through_a_programme_stand_on_it():
+    body = "The Allies welcomed the reforms Moldova has carried out through its Annual National Programme."
+    result = run(body, title="Allies meet Moldova", publisher="NATO", date="2026-03-02")
+    assert "Annual National Programme" in _by_name(result)
+
+
+def test_a_programme_opening_the_sentence_is_the_state_own():
+    body = "Through its Pacific Defence Programme, Australia will train forty officers from the region."
+    result = run(body, title="Australia trains officers", publisher="Department of Defence of Australia",
+                 date="2026-03-02")
+    assert result.agreements == []
+
+
+def test_programmes_for_different_years_are_different_agreements():
+    body = ("The two ministries signed the Executive Programme of Cultural Cooperation for 2026-2028 today. It "
+            "succeeds the Executive Programme for 2019-2021, which Egypt and Jordan had signed in Amman.")
+    result = run(body, title="Egypt and Jordan sign programme", publisher="Ministry of Foreign Affairs of Egypt",
+                 date="2026-03-02")
+    names = set(_by_name(result))
+    assert "Executive Programme for 2019-2021" in names
+    assert any("2026-2028" in name for name in names)

@@ -939,7 +939,8 @@ def _in_force_through(ctx: DocContext, sentence: Sentence, before: list[str], en
         return False
     if before[-1] in _POSSESSIVES and capitalised:
         # (but "Through its Mutual Assistance Programme, New Zealand will …" is a national programme)
-        return before[-2] == "under" or ctx.lowers[end - 1] not in {"programme", "program"}
+        return before[-2] == "under" or ctx.lowers[end - 1] not in {"programme", "program"} or len(before) > 2
+        # ("the reforms Georgia has pursued through its Annual National Programme": not where the sentence opens)
     if before[-1] not in _POSSESSIVES | {"the"}:
         return False
     lowers = ctx.lowers
@@ -1127,6 +1128,10 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
             return k
         if word in {"under", "of", "to"} and lowers[k + 1:k + 2] == ["which"]:
             return k + 1  # "the Programme under which the two sides worked", ", the first of which", "to which …"
+        if word == "," and lowers[k + 1:k + 2] in (["the"], ["a"]) and k + 2 < stop and (
+                lowers[k + 2] in _GENRE_NOUNS | _APPOSED_NOUNS):
+            k += 3  # ", the framework under which Yerevan has cooperated …": an apposition before the clause
+            continue
         if word == "(":
             close = next((j for j in range(k + 1, stop) if lowers[j] == ")"), None)
             if close is None:
@@ -1144,6 +1149,7 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
     return None
 
 
+_APPOSED_NOUNS = {"instrument", "document", "text", "basis", "vehicle", "programme", "program", "framework"}
 _CLAUSE_FUTURE = {"will", "would", "may", "could", "shall", "should", "expect", "expects", "expected", "ready", "due",
                   "plan", "plans", "planned", "hope", "hopes", "intend", "intends", "conclude", "sign", "adopt"}
 
@@ -1278,6 +1284,10 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             year = mention.year or mention.named_year
             if year and years and year not in years:
                 continue  # "the Joint Declaration adopted … on 27 May 2024" after one "adopted … in 2003"
+            named = _name_years(mention.name)
+            if named and not named & {y for m in cluster.mentions for y in _name_years(m.name)} \
+                    and any(_name_years(m.name) for m in cluster.mentions):
+                continue  # "the Executive Programme for 2016-2017", then "… of the Forum for 2026-2028"
             days = {m.date[2] for m in cluster.mentions if m.date}
             if mention.date and days and mention.date[2] not in days:
                 continue  # "the treaty … signed in Bishkek on 13 March", then "the Treaty …, signed on 31 March"
@@ -1296,6 +1306,11 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             target.qualifiers, target.topic = mention.qualifiers, mention.topic
         target.mentions.append(mention)
     return clusters
+
+
+def _name_years(name: str) -> set[str]:
+    """The years written in an agreement's name ("Work Plan for 2026-2028")."""
+    return set(re.findall(r"\b(?:19|20)\d\d\b", name))
 
 
 def _qualifiers(tokens, head: str) -> tuple[str, ...]:
