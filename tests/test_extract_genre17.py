@@ -126,3 +126,25 @@ def test_programmes_for_different_years_are_different_agreements():
     names = set(_by_name(result))
     assert "Executive Programme for 2019-2021" in names
     assert any("2026-2028" in name for name in names)
+
+
+def test_a_topic_after_an_acronym_in_brackets_names_the_agreement():
+    body = ("The instruments signed today include a letter of intent between the Coast Guard of Ghana and the Togolese "
+            "Navy (TN) on joint patrols against piracy in the Gulf of Guinea.")
+    names = set(_by_name(run(body, **_MOD)))
+    assert any(name.startswith("letter of intent on joint patrols against piracy") for name in names)
+
+
+def test_the_leaders_of_an_organization_and_of_states_adopt_together():
+    body = ("He recalled the first EU-Central Asia Summit, held in Samarkand, at which the leaders of the European "
+            "Union and of Kazakhstan, Kyrgyzstan and Uzbekistan adopted a Joint Declaration raising relations "
+            "between the Union and the region to a strategic partnership.")
+    result = run(body, title="Visit of the High Representative", publisher="Ministry of Foreign Affairs of Uzbekistan",
+                 date="2026-03-02")
+    assert _by_name(result)["Joint Declaration"] == ["org/european-union", "state/kaz", "state/kgz", "state/uzb"]
+
+
+def test_the_state_whose_programme_a_standing_agreement_is():
+    body = "The Allies praised the reforms Georgia has pursued through its Annual National Programme."
+    result = run(body, title="Allies meet in Brussels", publisher="NATO", date="2026-03-02")
+    assert _by_name(result)["Annual National Programme"] == ["org/nato", "state/geo"]

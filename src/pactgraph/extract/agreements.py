@@ -1051,6 +1051,11 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     if k < sentence.end and lowers[k] == "between":  # "a memorandum between the two Foreign Ministries on …"
         k = next((j for j in range(k + 1, min(sentence.end, k + 25)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
             ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
+        while k < sentence.end and lowers[k] == "(":  # "… and Panama's National Aeronaval Service (SENAN) on …"
+            k = next((j + 1 for j in range(k + 1, min(sentence.end, k + 8)) if lowers[j] == ")"), sentence.end)
+            if k < sentence.end and lowers[k] not in _TOPIC_LINKS:
+                k = next((j for j in range(k, min(sentence.end, k + 25)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
+                    ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
     links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
@@ -1453,7 +1458,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     actors = [m for m in ctx.actors_in(sentence) if not (m.form == "coref" and m.confidence < 0.7)]
     # "between A and B", "by A, B and C"
     for word in ("between", "by"):
-        if word in lowers:
+        if word in lowers and not (word == "between" and lowers[lowers.index(word) - 1] in {"relations", "ties"}):
+            # (not "a Joint Declaration raising relations between the Union and the region": what it is about)
             at = sentence.start + lowers.index(word)
             listed = []
             for m in actors:
@@ -1472,7 +1478,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
         if lowers[j] != "of" or lowers[j - 1] not in _SIGNING_POSTS:
             continue
 
-        listed = coordinated_from(doc, sentence.start + j + 1, [m for m in actors if m.form != "coref"])
+        listed = coordinated_from(doc, sentence.start + j + 1, [m for m in actors if m.form != "coref"],
+                                  joins={",", "and", "the", "of"})  # ("the leaders of the EU and of A, B and C")
         if len(listed) >= 2:
             k = rel(listed[-1].end, sentence)
             if set(lowers[k:k + 3]) & _CONCLUDE:
@@ -2411,6 +2418,10 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if other.key not in parties:
             parties.append(other.key)
             where.setdefault(other.key, []).append(other.sent_of)
+    for key in _possessor(ctx, [m for m in concluding if m.standing]):  # "the reforms Georgia has pursued through
+        if key not in parties:  # its Annual National Programme": Georgia's
+            parties.append(key)
+            where.setdefault(key, []).append(next(m.sentence for m in concluding if m.standing))
     urged = any(_called_to_implement(ctx, sentence) for sentence in sentences)
     # an organization's own instrument ("the SADC Mutual Defence Pact, which the Member States signed"): no second side
     own_instrument = len(parties) == 1 and parties == in_name and cluster.kind not in {"JointDeclaration", "JointStatement"} \

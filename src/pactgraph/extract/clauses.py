@@ -118,13 +118,14 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
     return []
 
 
-def coordinated_from(doc, at: int, named) -> list[Mention]:
-    """The mentions of ``named`` listed from token ``at`` on, joined only by commas, "and" and "the" ("A, B and C")."""
+def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"})) -> list[Mention]:
+    """The mentions of ``named`` listed from token ``at`` on, joined only by ``joins`` (commas, "and" and "the":
+    "A, B and C")."""
     listed: list[Mention] = []
     for m in named:
         if m.start < at:
             continue
-        if not all(t.lower_ in {",", "and", "the"} for t in doc[at:m.start]):
+        if not all(t.lower_ in joins for t in doc[at:m.start]):
             break
         listed.append(m)
         at = m.end
