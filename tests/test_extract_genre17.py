@@ -148,3 +148,13 @@ def test_the_state_whose_programme_a_standing_agreement_is():
     body = "The Allies praised the reforms Georgia has pursued through its Annual National Programme."
     result = run(body, title="Allies meet in Brussels", publisher="NATO", date="2026-03-02")
     assert _by_name(result)["Annual National Programme"] == ["org/nato", "state/geo"]
+
+
+def test_and_the_before_a_second_genre_name_ends_the_first_name():
+    body = ("The Foreign Ministers of Ghana and Togo met in Accra. The Ministers adopted this Joint Communiqué and the "
+            "Work Plan for 2026-2028, which is annexed to it.")
+    result = run(body, title="Joint Communiqué of the Ghana-Togo Joint Commission",
+                 publisher="Ministry of Foreign Affairs of Ghana", date="2026-03-02")
+    names = {a.name for a in result.agreements}
+    assert "Work Plan for 2026-2028" in names
+    assert not any("Communiqué and" in name for name in names)

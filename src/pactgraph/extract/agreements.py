@@ -380,7 +380,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
 
 
 _NAME_HEADS = {"Treaty", "Agreement", "Protocol", "Accord", "Declaration", "Memorandum", "Convention", "Charter",
-               "Partnership", "Programme", "Arrangement", "Statement", "Pact"}
+               "Partnership", "Programme", "Arrangement", "Statement", "Pact", "Plan", "Roadmap", "Framework",
+               "Communiqué", "Communique", "Package", "Compact"}
 
 
 def _second_name(doc, start: int, at: int, end: int) -> bool:
