@@ -1050,13 +1050,15 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             return None
         k = actor.end
     if k < sentence.end and lowers[k] == "between":  # "a memorandum between the two Foreign Ministries on …"
-        k = next((j for j in range(k + 1, min(sentence.end, k + 25)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
-            ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
-        while k < sentence.end and lowers[k] == "(":  # "… and Panama's National Aeronaval Service (SENAN) on …"
+        # (the parties' names run up to the topic's link, a stop or a bracket: "… Aeronaval Service (SENAN) on …")
+        def link_from(i: int, default: int) -> int:
+            return next((j for j in range(i, min(sentence.end, i + 25)) if lowers[j] in _TOPIC_LINKS
+                         or lowers[j] in {",", ";", "("} or lowers[j] in _TOPIC_STOP), default)
+        k = link_from(k + 1, k)
+        while k < sentence.end and lowers[k] == "(":
             k = next((j + 1 for j in range(k + 1, min(sentence.end, k + 8)) if lowers[j] == ")"), sentence.end)
             if k < sentence.end and lowers[k] not in _TOPIC_LINKS:
-                k = next((j for j in range(k, min(sentence.end, k + 25)) if lowers[j] in _TOPIC_LINKS or lowers[j] in {
-                    ",", ";", "("} or lowers[j] in _TOPIC_STOP), k)
+                k = link_from(k, k)
     links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
