@@ -158,3 +158,14 @@ def test_and_the_before_a_second_genre_name_ends_the_first_name():
     names = {a.name for a in result.agreements}
     assert "Work Plan for 2026-2028" in names
     assert not any("Communiqué and" in name for name in names)
+
+
+def test_the_publisher_of_a_joint_text_is_one_of_its_sides():
+    body = ("JOINT STATEMENT\n\nThe Arab Ministers and the Minister of Foreign Affairs of China met in Beijing. They "
+            "welcomed the offer of the United Arab Emirates to host the next meeting, thanked the United Arab Emirates "
+            "for its mediation and noted the trade corridor through the United Arab Emirates.")
+    result = run(body, title="Joint Statement of the Second Arab-Chinese Ministerial Meeting",
+                 publisher="General Secretariat of the League of Arab States", genre="joint-statement",
+                 date="2026-01-31")
+    statement = next(a for a in result.agreements if a.kind == "JointStatement")
+    assert sorted(p.rsplit("/id/", 1)[-1] for p in statement.parties) == ["org/arab-league", "state/chn"]

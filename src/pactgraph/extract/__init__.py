@@ -116,6 +116,12 @@ def _main_actors(ctx: DocContext) -> list[str]:
     in_title = expanded
     if len(in_title) >= 2:
         return in_title
+    genre = ctx.source.metadata.get("genre", "")
+    if len(in_title) == 1 and (genre.startswith("joint") or genre == "communique"):
+        # the publisher of a joint text is one of its sides: the League's "Arab-India" statement is the League's
+        own = next((ctx.organization_of(k) for k in ctx.own_side if ctx.organization_of(k) not in in_title), None)
+        if own and ctx.entity_kind(own) in POLITICAL:
+            in_title.append(own)
     ranked = sorted(political, key=lambda k: (-counts[k], k))
     for key in ranked:
         if len(in_title) >= 2:
