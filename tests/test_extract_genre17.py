@@ -169,3 +169,20 @@ def test_the_publisher_of_a_joint_text_is_one_of_its_sides():
                  date="2026-01-31")
     statement = next(a for a in result.agreements if a.kind == "JointStatement")
     assert sorted(p.rsplit("/id/", 1)[-1] for p in statement.parties) == ["org/arab-league", "state/chn"]
+
+
+def test_the_agreement_a_new_one_updates_is_another_agreement():
+    body = ("The two Ministers signed the Memorandum on Defence Cooperation between the Ministry of Defence of Ghana "
+            "and the Ministry of Defence of Togo, which updates the memorandum signed in 2014.")
+    names = [a.name for a in run(body, **_MOD).agreements]
+    assert len(names) == 2
+    assert any(name.lower() == "memorandum" for name in names)
+
+
+def test_establishing_a_named_body_is_the_topic_of_the_agreement():
+    body = ("The Ministers of Foreign Affairs of Ghana and Togo signed a Memorandum of Understanding on trade "
+            "promotion. In 2018 the two countries had signed a Memorandum of Understanding establishing a Joint "
+            "Permanent Commission.")
+    names = {a.name for a in run(body, **_MOD).agreements}
+    assert "Memorandum of Understanding establishing a Joint Permanent Commission" in names
+    assert "Memorandum of Understanding on trade promotion" in names

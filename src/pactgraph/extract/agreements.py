@@ -608,8 +608,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and not capitalised and (lowers[s - 1] in {"new", "another"} or (
-                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start)),
-            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
+                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start))
+            or s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"} and lowers[s - 2] in _REPLACING,
+            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …"; "…,
+            # which updates the memorandum signed in 2015": an earlier one)
             named_year=named_year, standing=standing,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
@@ -1076,7 +1078,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
                 and lowers[j + 1] not in _TOPIC_STOP | {"and", "or", "but", "as", "in", "at", "on", "for", "to", "by"}:
             j += 1  # "a treaty of friendship, cooperation and mutual assistance": a list of topics
             continue
-        if token.is_title and j > k + 1 and lowers[j - 1] == "the" and token.lower_ not in _CALENDAR_WORDS:
+        if token.is_title and j > k + 1 and lowers[j - 1] in {"the", "a", "an"} and token.lower_ not in _CALENDAR_WORDS:
+            # (also "… establishing a Joint Permanent Commission")
             run = j
             while run < sentence.end and (doc[run].is_title or doc[run].text in {"-", "–"} and not doc[run].whitespace_
                                           and not doc[run - 1].whitespace_):
