@@ -186,3 +186,26 @@ def test_establishing_a_named_body_is_the_topic_of_the_agreement():
     names = {a.name for a in run(body, **_MOD).agreements}
     assert "Memorandum of Understanding establishing a Joint Permanent Commission" in names
     assert "Memorandum of Understanding on trade promotion" in names
+
+
+def test_instruments_signed_among_them_an_agreement():
+    body = ("Relations between Accra and Lomé were put on a new footing in May 2019, when the two countries signed "
+            "four bilateral instruments, among them a Memorandum of Understanding establishing a Joint Border "
+            "Commission.")
+    result = run(body, title="Ghana and Togo", publisher="Ministry of Foreign Affairs of Ghana", date="2026-03-02")
+    found = _by_name(result)
+    assert found["Memorandum of Understanding establishing a Joint Border Commission"] == ["state/gha", "state/tgo"]
+
+
+def test_a_list_after_a_colon_of_signed_treaties():
+    body = ("In 2010 the Presidents of Ghana and Togo signed in Lomé two treaties: the Treaty on Border Security, "
+            "and the Treaty on Police Cooperation.")
+    found = _by_name(run(body, **_MOD))
+    assert found["Treaty on Border Security"] == ["state/gha", "state/tgo"]
+    assert found["Treaty on Police Cooperation"] == ["state/gha", "state/tgo"]
+
+
+def test_instruments_to_be_signed_are_not_concluded():
+    body = ("The two countries will sign four instruments next month, including a Memorandum of Understanding on "
+            "Fisheries.")
+    assert run(body, **_MOD).agreements == []

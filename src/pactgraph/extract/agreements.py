@@ -1007,6 +1007,20 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
                 and rest[0].lower_ in {"in", "on", "at"} and all(
                 t.lower_ in {"in", "on", "at", "of", "the", ",", ".", "-", "–"} or t.is_title or t.like_num for t in rest):
             after.concluded = True
+    # "the two countries signed five bilateral instruments, among them a Memorandum of Understanding …", "signed in
+    # London the two Lancaster House Treaties: the Treaty for Defence and Security Co-operation, and …"
+    lowers = ctx.lowers
+    for mention in mentions:
+        if mention.concluded:
+            continue
+        lo = max(mention.sentence.start, mention.name_start - 30)
+        mark = next((j for j in range(mention.name_start - 1, lo, -1) if lowers[j] in {":", "including"}
+                     or lowers[j - 1:j + 1] == ["among", "them"]), None)
+        if mark is None or any(lowers[j] in {";", "which", "that"} for j in range(mark, mention.name_start)):
+            continue
+        before = lowers[max(mention.sentence.start, mark - 14):mark]
+        if set(before) & _CONCLUDE and set(before) & _DOCUMENT_NOUNS and not set(before) & _NOT_YET:
+            mention.concluded = True
     # "…, which was signed in Brussels in 2016 together with the Comprehensive Economic and Trade Agreement"
     for mention in mentions:
         k = mention.name_start - (1 if ctx.lowers[mention.name_start - 1] in {"the", "a", "an", "its", "their"} else 0)
@@ -1026,6 +1040,10 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
                 and (set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}
                      or _plural_relative(ctx, after)):
             before.concluded, before.not_yet = True, after.not_yet
+
+
+_DOCUMENT_NOUNS = {"instruments", "documents", "texts", "agreements", "treaties", "accords", "memoranda",
+                   "arrangements", "protocols"}
 
 
 def _plural_relative(ctx: DocContext, mention: _AgreementMention) -> bool:
