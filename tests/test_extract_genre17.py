@@ -209,3 +209,28 @@ def test_instruments_to_be_signed_are_not_concluded():
     body = ("The two countries will sign four instruments next month, including a Memorandum of Understanding on "
             "Fisheries.")
     assert run(body, **_MOD).agreements == []
+
+
+def test_the_agreement_a_protocol_amends_is_an_agreement_of_its_own():
+    body = ("Today the Ministers of Defence of Ghana and Togo signed the Protocol amending the Agreement on Military "
+            "Training.")
+    found = {a.name: a for a in run(body, **_MOD).agreements}
+    assert set(found) == {"Protocol amending the Agreement on Military Training", "Agreement on Military Training"}
+    amended = found["Agreement on Military Training"]
+    assert sorted(p.rsplit("/id/", 1)[-1] for p in amended.parties) == ["state/gha", "state/tgo"]
+    assert amended.date is None  # (today is the protocol's day, not the agreement's)
+    assert found["Protocol amending the Agreement on Military Training"].date == "2026-04-14"
+
+
+def test_what_the_protocol_updates_is_the_agreement_it_amends():
+    body = ("Today the Ministers of Defence of Ghana and Togo signed the Protocol amending the Agreement on Military "
+            "Training. The Protocol updates the Agreement on Military Training that Accra and Lomé concluded in 2009.")
+    names = sorted(a.name for a in run(body, **_MOD).agreements)
+    assert names == ["Agreement on Military Training", "Protocol amending the Agreement on Military Training"]
+
+
+def test_an_agreement_extended_by_years_is_one_too():
+    body = ("The delegations of Ghana and Togo also signed a protocol extending by five years the agreement on the "
+            "interdiction of illicit air traffic.")
+    names = {a.name for a in run(body, **_MOD).agreements}
+    assert "agreement on the interdiction of illicit air traffic" in names

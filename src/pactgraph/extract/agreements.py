@@ -255,6 +255,8 @@ class _AgreementMention:
     # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
     standing: bool = False  # in force because something is done under or through it, with no word of its signing
     clause: Sentence | None = None  # its own clause, when another agreement is concluded in another clause (_clauses)
+    amended: bool = False  # named inside the name of the agreement that amends it ("the Protocol amending the …")
+    replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
 
 
 @dataclass(slots=True)
@@ -608,10 +610,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             fresh=s > sentence.start and not capitalised and (lowers[s - 1] in {"new", "another"} or (
-                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start))
-            or s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"} and lowers[s - 2] in _REPLACING,
-            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …"; "…,
-            # which updates the memorandum signed in 2015": an earlier one)
+                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start)),
+            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
+            replaced=s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"}
+            and lowers[s - 2] in _REPLACING,
             named_year=named_year, standing=standing,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
@@ -651,11 +653,32 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
                                      and o.sentence is m.sentence and o.end > m.end for o in out)]
-    # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name
-    out = [m for m in out if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start
-                                     and m.end <= o.name_end and (o.name_start, o.name_end) != (m.name_start, m.name_end)
-                                     for o in out)]
-    return _known_mentions(ctx, nlp, out)
+    # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name, and
+    # names the earlier agreement it amends, extends or renews, which stands as one of its own
+    kept = []
+    for m in out:
+        if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start and m.end <= o.name_end
+                   and (o.name_start, o.name_end) != (m.name_start, m.name_end) for o in out):
+            kept.append(m)
+        elif _amended(ctx, m):
+            m.concluded, m.not_yet, m.fresh, m.date, m.year, m.own, m.amended = True, False, False, None, None, (), True
+            kept.append(m)
+    return _known_mentions(ctx, nlp, kept)
+
+
+_AMENDING = {"amending", "extending", "renewing", "supplementing", "amends", "extends", "renews", "supplements"}
+
+
+def _amended(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a mention inside another agreement's name is the agreement that one amends: "the Protocol amending
+    the Agreement on …", "a protocol extending by five years the agreement on …"."""
+    lowers = ctx.lowers
+    for j in range(mention.name_start - 1, max(mention.sentence.start, mention.name_start - 6) - 1, -1):
+        if lowers[j] in _AMENDING:
+            return True
+        if not (ctx.doc[j].is_lower or ctx.doc[j].like_num) or lowers[j] in _TOPIC_STOP:
+            return False
+    return False
 
 
 def _signed_with_before(ctx: DocContext, start: int, at: int) -> bool:
@@ -1304,7 +1327,9 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 clusters.append(target)
             target.mentions.append(mention)
             continue
-        for cluster in ([] if mention.fresh else reversed(clusters)):
+        # (what another replaces is none named before, but the one an amending agreement's name names)
+        for cluster in ([] if mention.fresh else [c for c in reversed(clusters) if all(m.amended for m in c.mentions)]
+                        if mention.replaced else reversed(clusters)):
             if cluster.known and mention.qualifiers:
                 continue  # (only "the treaty", "This treaty" can refer back to a well-known agreement)
             if cluster.kind != mention.kind or cluster.head != mention.head:
@@ -1321,7 +1346,8 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             if mention.date and days and mention.date[2] not in days:
                 continue  # "the treaty … signed in Bishkek on 13 March", then "the Treaty …, signed on 31 March"
             owns = {m.own for m in cluster.mentions if m.own}
-            if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence):
+            if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence) \
+                    and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if _other_partner(mention, cluster):
                 continue  # "a Security and Defence Partnership with Canada", then "… between the Union and the UK"
@@ -2741,6 +2767,9 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
             if found:
                 return found[0][2], sentence, (found[0][0], found[0][1])
         return meta_date, ctx.sentences[0], None
+    if concluding and all(m.amended for m in concluding):
+        return None, None, None  # (the day of "the Protocol amending the Agreement …" is the protocol's)
+    concluding = [m for m in concluding if not m.amended]
     own = next((m for m in concluding if m.date and m.date[0] is not None), None)
     if own is not None:  # "…, which the Presidents … signed in Khujand on 31 March": the day its own phrase gives
         return own.date[2], own.sentence, (own.date[0], own.date[1])
