@@ -234,3 +234,21 @@ def test_an_agreement_extended_by_years_is_one_too():
             "interdiction of illicit air traffic.")
     names = {a.name for a in run(body, **_MOD).agreements}
     assert "agreement on the interdiction of illicit air traffic" in names
+
+
+def test_plural_agreements_of_listed_states_with_one_partner_are_one_each():
+    body = ("The EU and CELAC ministers welcomed the part that partners from the region play in the Union's crisis "
+            "management operations: Chile and Colombia, which signed framework participation agreements with the "
+            "Union in 2014, have served with EUFOR Althea.")
+    result = run(body, title="Council welcomes partners", publisher="Council of the European Union", date="2026-03-02")
+    pairs = sorted(sorted(p.rsplit("/id/", 1)[-1] for p in a.parties) for a in result.agreements)
+    assert pairs == [["org/european-union", "state/chl"], ["org/european-union", "state/col"]]
+    assert {a.name for a in result.agreements} == {"Framework Participation Agreement"}
+
+
+def test_both_countries_under_plural_agreements_with_one_partner():
+    body = ("Montenegro and North Macedonia are candidates. Both countries already take part in EU crisis management "
+            "under framework participation agreements with the Union.")
+    result = run(body, title="Council welcomes partners", publisher="Council of the European Union", date="2026-03-02")
+    pairs = sorted(sorted(p.rsplit("/id/", 1)[-1] for p in a.parties) for a in result.agreements)
+    assert pairs == [["org/european-union", "state/mkd"], ["org/european-union", "state/mne"]]

@@ -1747,7 +1747,8 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     if each:
         # "Germany and France each concluded a bilateral agreement on security cooperation with Ukraine": one each
         partner, sentence, subjects = each
-        return [_record(ctx, cluster, concluding, cluster.name, [subject, partner],
+        name = _singular(cluster.name) if any(_plural_mention(ctx, m) for m in cluster.mentions) else cluster.name
+        return [_record(ctx, cluster, concluding, name, [subject, partner],
                         {subject: [sentence], partner: [sentence]}, "agreement-party-distributed",
                         _date(ctx, cluster, concluding), positions) for subject in subjects]
     itemised = _itemised(ctx, cluster)
@@ -2310,6 +2311,13 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
         sentence = mention.sentence
         each = next((i for i in range(max(sentence.start, mention.name_start - 5), mention.name_start)
                      if lowers[i] == "each"), None)
+        if each is None and _plural_mention(ctx, mention):
+            # "Chile and Colombia, which signed framework participation agreements with the Union", "Both countries
+            # take part under framework participation agreements with the Union": one each too
+            group = _group_before(ctx, sentence, mention)
+            if len(group) >= 2:
+                return mention.partner, sentence, group
+            continue
         if each is None or not set(lowers[each + 1:mention.name_start]) & _CONCLUDE:
             continue
         subjects = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, POLITICAL, coref=False)
@@ -2317,6 +2325,21 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
         if len(subjects) >= 2:
             return mention.partner, sentence, subjects
     return None
+
+
+def _group_before(ctx: DocContext, sentence: Sentence, mention) -> list[str]:
+    """The states listed (or "both countries") shortly before a plural agreement in its clause, other than its
+    partner: those who concluded one each."""
+    actors = [a for a in ctx.actors_in(sentence, POLITICAL) if a.end <= mention.name_start and a.form != "adjective"
+              and a.key != mention.partner]
+    if not actors or mention.name_start - actors[-1].end > 10 or any(
+            w in {";", ".", "but"} for w in ctx.lowers[actors[-1].end:mention.name_start]):
+        return []
+    if actors[-1].form == "coref":
+        group = [a for a in actors if a.start == actors[-1].start]
+    else:
+        group = coordinated_before([a for a in actors if a.form != "coref"], ctx.lowers)
+    return list(dict.fromkeys(a.key for a in group if ctx.entity_kind(a.key) == "state"))
 
 
 def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
