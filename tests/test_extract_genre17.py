@@ -252,3 +252,18 @@ def test_both_countries_under_plural_agreements_with_one_partner():
     result = run(body, title="Council welcomes partners", publisher="Council of the European Union", date="2026-03-02")
     pairs = sorted(sorted(p.rsplit("/id/", 1)[-1] for p in a.parties) for a in result.agreements)
     assert pairs == [["org/european-union", "state/mkd"], ["org/european-union", "state/mne"]]
+
+
+def test_a_declaration_of_intent_signed():
+    body = "The Ministers of Defence of Ghana and Togo signed a declaration of intent on air defence in Accra on 7 July 2025."
+    result = run(body, **_MOD)
+    statement = next(a for a in result.agreements if "declaration of intent" in a.name.lower())
+    assert statement.kind == "JointDeclaration"
+    assert sorted(p.rsplit("/id/", 1)[-1] for p in statement.parties) == ["state/gha", "state/tgo"]
+
+
+def test_a_colleague_named_by_adjective_is_a_party():
+    body = ("Minister of Defence Kwame Mensah of Ghana signed the memorandum on air defence together with his Togolese "
+            "colleague.")
+    found = _by_name(run(body, **_MOD))
+    assert found["memorandum on air defence"] == ["state/gha", "state/tgo"]

@@ -76,6 +76,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
     ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
+    ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
     ("framework participation agreement", "FrameworkAgreement", False),
     ("framework agreement", "FrameworkAgreement", False),
     ("framework", "PartnershipFramework", True),
@@ -1577,7 +1578,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
 
 
 _PEER_NOUNS = {"neighbours", "neighbors", "partners", "allies", "counterparts", "counterpart", "colleagues",
-               "friends", "governments", "authorities", "leaders", "presidents", "delegations", "ministers"}
+               "friends", "governments", "authorities", "leaders", "presidents", "delegations", "ministers", "colleague"}
 
 
 def _adjective_group(ctx: DocContext, sentence: Sentence, mention) -> bool:
@@ -2733,8 +2734,9 @@ def _together_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         if lowers[k] in {",", ";", "which", "that", "and"} and k > mention.name_end:
             break
         if lowers[k] in _TOGETHER and lowers[k + 1] == "with":
-            actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"]
-            group = coordinated_from(ctx.doc, k + 2, actors)
+            actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"
+                      or _adjective_group(ctx, sentence, m)]  # (also "together with his Swedish colleague")
+            group = coordinated_from(ctx.doc, k + 2, actors, joins={",", "and", "the", "his", "her", "their", "its"})
             if len(group) > 1 and lowers[group[-1].end:group[-1].end + 1] and lowers[group[-1].end] in _FINITE:
                 group = group[:-1]  # (not "…, and CARICOM has stood with us": the subject of a new clause)
             return [m.key for m in group]
