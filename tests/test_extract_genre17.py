@@ -267,3 +267,15 @@ def test_a_colleague_named_by_adjective_is_a_party():
             "colleague.")
     found = _by_name(run(body, **_MOD))
     assert found["memorandum on air defence"] == ["state/gha", "state/tgo"]
+
+
+def test_well_known_instruments_added_to_the_register():
+    body = ("Both sides accepted the Agreement on the Path to Normalisation and its Implementation Annex in Ohrid. "
+            "The leaders recalled the Commitment to Consult and the Presidential Act of Brasília.")
+    result = run(body, title="EU statement", publisher="European External Action Service", date="2026-03-02")
+    found = {a.name: (sorted(p.rsplit("/id/", 1)[-1] for p in a.parties), a.date) for a in result.agreements}
+    assert found["Implementation Annex of the Agreement on the Path to Normalisation"] == (
+        ["state/srb", "state/xkx"], "2023-03-18")
+    assert found["Commitment to Consult among Japan, the Republic of Korea, and the United States"] == (
+        ["state/jpn", "state/kor", "state/usa"], "2023-08-18")
+    assert found["Brasília Presidential Act"] == (["state/ecu", "state/per"], "1998-10-26")
