@@ -279,3 +279,25 @@ def test_well_known_instruments_added_to_the_register():
     assert found["Commitment to Consult among Japan, the Republic of Korea, and the United States"] == (
         ["state/jpn", "state/kor", "state/usa"], "2023-08-18")
     assert found["Brasília Presidential Act"] == (["state/ecu", "state/per"], "1998-10-26")
+
+
+def test_an_outcome_document_adopted_by_advisers():
+    body = ("Since 2013 the coast guards of Ghana, Togo and Benin have worked within the outcome document on maritime "
+            "security that the national security advisers of the three countries adopted in Accra.")
+    found = {name.lower(): parties for name, parties in _by_name(run(body, **_MOD)).items()}
+    assert found["outcome document on maritime security"] == ["state/ben", "state/gha", "state/tgo"]
+
+
+def test_the_two_navies_are_the_two_sides():
+    body = ("The Navy of Ghana and the Navy of Togo held staff talks in Accra with officers of Ghana and Togo. "
+            "Participants assessed the training memorandum between the two navies, first signed in 2019.")
+    found = {name.lower(): parties for name, parties in _by_name(run(body, **_MOD)).items()}
+    assert found["training memorandum"] == ["state/gha", "state/tgo"]
+
+
+def test_an_agency_in_the_topic_after_between_is_not_a_party():
+    body = ("Serbia and the European Union signed the status agreement between the Republic of Serbia and the "
+            "European Union on operational activities carried out by the European Border and Coast Guard Agency.")
+    found = _by_name(run(body, title="Serbia and the EU", publisher="Ministry of the Interior of Serbia",
+                         date="2026-03-02"))
+    assert list(found.values()) == [["org/european-union", "state/srb"]]

@@ -77,6 +77,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("letter of intent", "MemorandumOfUnderstanding", False),
     ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
     ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
+    ("outcome document", "JointStatement", False),  # "the outcome document … that the three advisers adopted"
     ("framework participation agreement", "FrameworkAgreement", False),
     ("framework agreement", "FrameworkAgreement", False),
     ("framework", "PartnershipFramework", True),
@@ -141,7 +142,7 @@ _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memoran
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
                   "statement of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
-                  "roadmap", "road map", "work plan"}
+                  "roadmap", "road map", "work plan", "outcome document"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
 _TREATY_HEADS = {"treaty", "pact"}
 # Words that open a topic after a genre: "an agreement on …", "the agreement delimiting the economic zones of A
@@ -511,8 +512,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name = []
+        # (after "between A and B", the topic's actors are not parties: "… between Serbia and the European Union on
+        # operational activities carried out by the European Border and Coast Guard Agency")
+        joined = next((i for i in range(s, e) if ctx.lowers[i] in {"between", "among"}), None)
+        inside = {i for m in sentence.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+        topic_at = next((i for i in range(joined + 1, e) if ctx.lowers[i] in _TOPIC_LINKS and i not in inside), e) \
+            if joined else e  # (not the "on" of "the United Nations Office on Drugs and Crime")
         for m in sentence.mentions:
-            if m.kind == "actor" and s <= m.start and m.end <= e and ctx.entity_kind(m.key) in POLITICAL \
+            if m.kind == "actor" and s <= m.start and m.end <= topic_at and ctx.entity_kind(m.key) in POLITICAL \
                     and not (m.form in ("adjective", "member") and ctx.entity_kind(m.key) != "state"):
                 # ("the Treaty on Allied Relations" is no agreement of NATO's)
                 in_name += constituents(ctx, m.key) or [m.key]

@@ -162,7 +162,10 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("both", "of", "our", "countries"), ("both", "our", "countries"), ("both", "nations"),
          ("the", "two", "nations"), ("the", "two", "presidents"), ("both", "presidents"),
          ("the", "two", "prime", "ministers"), ("both", "prime", "ministers"), ("the", "two", "foreign", "ministers"),
-         ("the", "two", "defence", "ministers"), ("the", "two", "defense", "ministers")]
+         ("the", "two", "defence", "ministers"), ("the", "two", "defense", "ministers"),
+         # the two sides' services: "the training memorandum between the two navies"
+         ("the", "two", "navies"), ("both", "navies"), ("the", "two", "armies"), ("both", "armies"),
+         ("the", "two", "coast", "guards")]
 # "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
 _BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
                "served", "remain", "also", "became", "contribute", "contributed"}
