@@ -301,3 +301,28 @@ def test_an_agency_in_the_topic_after_between_is_not_a_party():
     found = _by_name(run(body, title="Serbia and the EU", publisher="Ministry of the Interior of Serbia",
                          date="2026-03-02"))
     assert list(found.values()) == [["org/european-union", "state/srb"]]
+
+
+def test_the_three_defence_ministers_are_us_and_the_two_we_work_with():
+    body = ("Second, we are working more closely than ever with Togo and Benin. Under the Trilateral Security "
+            "Framework, which the three defence ministers signed in Lomé in July 2024, we share radar data.")
+    found = _by_name(run(body, speaker="Minister of Defence of Ghana", **_MOD))
+    assert found["Trilateral Security Framework"] == ["state/ben", "state/gha", "state/tgo"]
+
+
+def test_a_heading_in_capitals_keeps_its_list_of_states():
+    body = ("JOINT STATEMENT OF THE MINISTERS OF DEFENCE OF THE REPUBLIC OF GHANA, THE TOGOLESE REPUBLIC AND THE "
+            "REPUBLIC OF BENIN ON BORDER SECURITY\n\nThe Ministers of Defence of Ghana, Togo and Benin met in Accra.")
+    result = run(body, title="Joint Statement of the Ministers of Defence of Ghana, Togo and Benin",
+                 publisher="Ministry of Defence of Ghana", genre="joint-statement", date="2026-03-02")
+    statement = next(a for a in result.agreements if a.kind == "JointStatement")
+    assert statement.name.endswith("ON BORDER SECURITY")
+
+
+def test_our_governments_and_one_more_signed():
+    body = ("We, the Ministers of Ghana, Togo and Burkina Faso, met in Accra. Our cooperation builds on the Treaty on "
+            "the Volta Basin, which our three Governments and the Government of the Republic of Benin signed in Lomé "
+            "in 2011.")
+    result = run(body, title="Joint Statement of Ghana, Togo and Burkina Faso", publisher="Ministry of Defence of Ghana",
+                 genre="joint-statement", date="2026-03-02")
+    assert _by_name(result)["Treaty on the Volta Basin"] == ["state/ben", "state/bfa", "state/gha", "state/tgo"]

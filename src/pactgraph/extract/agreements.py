@@ -374,6 +374,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and any(m.kind == "actor" and m.start in (e + 1, e + 2) and (m.start == e + 1 or nxt.lower_ == "the")
                         for m in sentence.mentions):
             e += 1  # "the Treaty between the Kyrgyz Republic, the Republic of Tajikistan and the Republic of …"
+        elif token.text == "," and nxt is not None and nxt.is_upper and nxt.is_alpha and all(
+                t.is_upper or not t.is_alpha for t in doc[s:e]):
+            e += 1  # a heading in capitals: "JOINT STATEMENT … OF THE REPUBLIC OF BOTSWANA, THE REPUBLIC OF NAMIBIA …"
         elif token.is_title or token.is_upper or (token.like_num and e > end):
             e += 1
         else:
@@ -2537,7 +2540,12 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
     lowers = ctx.tokens_lower(sentence)
     for i in range(len(lowers) - 2):
-        if lowers[i] not in {"the", "all"} or lowers[i + 1] not in _COUNTS or lowers[i + 2] not in _GROUP_NOUNS:
+        if lowers[i] not in {"the", "all"} or lowers[i + 1] not in _COUNTS:
+            continue
+        k = i + 2
+        while k < len(lowers) - 1 and k - i < 4 and lowers[k] in _POST_WORDS:
+            k += 1  # ("the three defence ministers")
+        if lowers[k] not in _GROUP_NOUNS:
             continue
         n, at = _COUNTS[lowers[i + 1]], sentence.start + i
         for sent in [sentence] + [ctx.sentences[k] for k in (sentence.index - 1, sentence.index - 2) if k >= 0]:
@@ -2555,6 +2563,13 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                 return list(dict.fromkeys(m.key for m in fitting[0]))
             if fitting:
                 return []
+            # ("we are working with Japan and the United States … which the three defence ministers signed": the
+            # speaker's side and the two it names)
+            own = next((m.key for m in ctx.actors_in(sent) if m.form == "coref" and ctx.lowers[m.start] in {
+                "we", "our", "us"}), None)
+            with_us = [g for g in groups if own and own not in {m.key for m in g} and len({m.key for m in g}) == n - 1]
+            if len(with_us) == 1 and len(groups) <= 2:
+                return [own] + list(dict.fromkeys(m.key for m in with_us[0]))
         # "the three countries" of a text about three: its main actors
         main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         if len(main) == n:
@@ -2655,6 +2670,11 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         subject = coordinated_from(ctx.doc, subject[0].start, [m for m in actors if m.start >= subject[0].start
                                                               and m.form != "coref"]) or subject
         k = max(m.end for m in subject)
+        # "which our four Governments and the Government of the Republic of Angola signed"
+        more = next((m for m in actors if m.form != "coref" and k < m.start <= k + 6), None)
+        if more is not None and lowers[k] == "and" and all(
+                w in {"and", "the", "government", "governments", "of"} for w in lowers[k:more.start]):
+            subject, k = subject + [more], more.end
     elif lowers[k] == "their" and k + 1 < sentence.end and set(lowers[k + 1:k + 3]) & {
             "ministers", "governments", "leaders", "presidents", "representatives", "heads"}:
         # "a memorandum of understanding that their defence ministers signed": the group named before
