@@ -157,6 +157,12 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
                "along", "alongside"}
+# "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
+_AMENDING_PARTICIPLES = {"amending", "extending", "renewing", "supplementing"}
+_AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements"}
+# "together with", "along with" (with "jointly": _TOGETHER)
+_ALONG = {"together", "along"}
+_TOGETHER = _ALONG | {"jointly"}
 _PASSIVE_AUX = {"was", "were", "been", "is", "are"}
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
@@ -354,7 +360,7 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
-        elif token.lower_ in {"amending", "extending", "renewing", "supplementing"} and nxt is not None \
+        elif token.lower_ in _AMENDING_PARTICIPLES and nxt is not None \
                 and (nxt.is_title or nxt.lower_ == "the"):
             e += 1  # "the Protocol amending the Agreement on …": one name, not the agreement it amends
         elif token.text in {"-", "–"} and e > end and doc[e - 1].like_num and nxt is not None and nxt.like_num:
@@ -518,9 +524,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         # (after "between A and B", the topic's actors are not parties: "… between Serbia and the European Union on
         # operational activities carried out by the European Border and Coast Guard Agency")
         joined = next((i for i in range(s, e) if ctx.lowers[i] in {"between", "among"}), None)
-        inside = {i for m in sentence.mentions if m.kind == "actor" for i in range(m.start, m.end)}
-        topic_at = next((i for i in range(joined + 1, e) if ctx.lowers[i] in _TOPIC_LINKS and i not in inside), e) \
-            if joined else e  # (not the "on" of "the United Nations Office on Drugs and Crime")
+        topic_at = e
+        if joined is not None:  # (not the "on" of "the United Nations Office on Drugs and Crime")
+            inside = {i for m in sentence.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+            topic_at = next((i for i in range(joined + 1, e) if ctx.lowers[i] in _TOPIC_LINKS and i not in inside), e)
         for m in sentence.mentions:
             if m.kind == "actor" and s <= m.start and m.end <= topic_at and ctx.entity_kind(m.key) in POLITICAL \
                     and not (m.form in ("adjective", "member") and ctx.entity_kind(m.key) != "state"):
@@ -677,8 +684,6 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     return _known_mentions(ctx, nlp, kept)
 
 
-_AMENDING = {"amending", "extending", "renewing", "supplementing", "amends", "extends", "renews", "supplements"}
-
 
 def _amended(ctx: DocContext, mention: _AgreementMention) -> bool:
     """Whether a mention inside another agreement's name is the agreement that one amends: "the Protocol amending
@@ -698,7 +703,7 @@ def _signed_with_before(ctx: DocContext, start: int, at: int) -> bool:
     together with my counterparts from Tanzania and Malawi a memorandum …"."""
     lowers, doc = ctx.lowers, ctx.doc
     verb = next((j for j in range(at - 2, start - 1, -1) if lowers[j] in _SIGNING_VERBS and (
-        lowers[j + 1] == "with" or lowers[j + 1:j + 3] in (["together", "with"], ["along", "with"]))), None)
+        lowers[j + 1] == "with" or lowers[j + 1] in _ALONG and lowers[j + 2:j + 3] == ["with"])), None)
     if verb is None or lowers[at - 1] not in {"a", "an", "the"}:
         return False
     return not any(lowers[j] in {",", ";", "which", "that", "who"} or lowers[j] == "and" and not (
@@ -1026,7 +1031,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";", "of", "together",
                                          "along", "alongside", "with"} \
                 and ("and" in between or "," in between or "alongside" in between) \
-                and ("with" not in between or {"together", "along"} & set(between)):
+                and ("with" not in between or _ALONG & set(between)):
             # (also "the treaty on …, together with the agreement on …", "…, along with an MoU")
             after.concluded = True
             after.not_yet = after.not_yet or before.not_yet
@@ -1058,7 +1063,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
     # "…, which was signed in Brussels in 2016 together with the Comprehensive Economic and Trade Agreement"
     for mention in mentions:
         k = mention.name_start - (1 if ctx.lowers[mention.name_start - 1] in {"the", "a", "an", "its", "their"} else 0)
-        if mention.concluded or ctx.lowers[k - 2:k] not in (["together", "with"], ["along", "with"]):
+        if mention.concluded or k < 2 or ctx.lowers[k - 2] not in _ALONG or ctx.lowers[k - 1] != "with":
             continue
         before = ctx.lowers[max(mention.sentence.start, k - 18):k - 2]
         cut = max((i for i, w in enumerate(before) if w in {";", ":", "and", "but", "while"}), default=-1)
@@ -2748,8 +2753,6 @@ def _last_group(ctx: DocContext, sentence: Sentence, before: int) -> list:
             return group
     return []
 
-
-_TOGETHER = {"together", "along", "jointly"}
 _BECAME_PARTY = {"acceded", "accedes", "adhered", "joined"}
 
 
