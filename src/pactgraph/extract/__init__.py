@@ -215,7 +215,7 @@ def _we_targets(ctx: DocContext) -> list[str]:
     genre = ctx.source.metadata.get("genre", "")
     if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
         # a speech or release whose speaker is not found: "we" is the publishing state or organization
-        return ctx.own_side if len(ctx.own_side) == 1 and genre in {"speech", "transcript", "interview"} else []
+        return ctx.own_side if len(ctx.own_side) == 1 and genre in {"speech", "transcript", "interview", "press-release", "press-statement"} else []
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)

@@ -32,7 +32,7 @@ from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_before, coordinated_from, rel, subject_group
-from .dates import find_dates, find_yearless_dates
+from .dates import find_dates, find_relative_dates, find_yearless_dates
 from .words import NUMBER_WORDS, ORDINALS
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
@@ -1690,33 +1690,36 @@ _CLAUSE_LEADS = {"the", "our", "their", "its", "his", "her", "both", "then", "la
 
 
 def _clauses(ctx: DocContext, clusters: list[_Cluster]) -> None:
-    """Two agreements in two clauses of one sentence, each with its own subject: "the three Presidents signed the
-    Khujand Declaration, and our Tajik and Uzbek neighbours brought into force their own Treaty". Each mention's
-    parties are then read from its own clause (``_AgreementMention.clause``)."""
+    """A sentence of several clauses, each with its own subject: "the three Presidents signed the Khujand
+    Declaration, and our Tajik and Uzbek neighbours brought into force their own Treaty"; "India and Pakistan agreed
+    the line in the Karachi Agreement, and the Security Council has kept it since". Each mention's parties are then
+    read from its own clause (``_AgreementMention.clause``)."""
     by_sentence: dict[int, list] = {}
-    for n, cluster in enumerate(clusters):
+    for cluster in clusters:
         for m in cluster.mentions:
-            by_sentence.setdefault(m.sentence.index, []).append((m.name_start, n, m))
-    for items in by_sentence.values():
-        items.sort(key=lambda item: item[0])
-        sentence = items[0][2].sentence
-        cuts = [cut for (_, c1, a), (_, c2, b) in zip(items, items[1:]) if c1 != c2
-                for cut in [_clause_cut(ctx, sentence, a.name_end, b.name_start)] if cut]
+            by_sentence.setdefault(m.sentence.index, []).append(m)
+    doc = ctx.doc
+    for mentions in by_sentence.values():
+        sentence = mentions[0].sentence
+        cuts, lo = [], sentence.start
+        while (cut := _clause_cut(ctx, sentence, lo, sentence.end)) is not None:
+            cuts.append(cut)
+            lo = cut[1]
         if not cuts:
             continue
         bounds = [(sentence.start, cuts[0][0])] + [(cut[1], after[0]) for cut, after in zip(cuts, cuts[1:])] + \
             [(cuts[-1][1], sentence.end)]
-        doc = ctx.doc
-        for _, _, m in items:
-            start, end = next((s, e) for s, e in bounds if s <= m.name_start < e)
+        for m in mentions:
+            start, end = next(((s, e) for s, e in bounds if s <= m.name_start < e), (sentence.start, sentence.end))
             m.clause = Sentence(sentence.index, start, end, ctx.offset + doc[start].idx,
                                 ctx.offset + doc[end - 1].idx + len(doc[end - 1]),
                                 [a for a in sentence.mentions if start <= a.start < end], sentence.speaker)
 
 
 def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[int, int] | None:
-    """(end of the first clause, start of the second) between tokens ``lo`` and ``hi``: a semicolon, or a comma and
-    "and"/"while"/"whereas"/"but", followed soon by an actor heading the second clause (not "…, and with Japan the …")."""
+    """(end of the clause opening at token ``lo``, start of the next) before token ``hi``: a semicolon, or a comma and
+    "and"/"while"/"whereas"/"but", followed soon by an actor heading the next clause (not "…, and with Japan the …"),
+    once the first clause has a verb (not the subjects "my Croatian colleague, Minister X, and I signed …")."""
     lowers = ctx.lowers
     for j in range(lo, hi - 1):
         if lowers[j] == ";":
@@ -1728,9 +1731,19 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
         first = next((m for m in ctx.actors_in(sentence) if k <= m.start < hi), None)
         if first is not None and first.start - k <= 6 and all(
                 lowers[i] in _CLAUSE_LEADS or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
-                for i in range(k, first.start)):
+                for i in range(k, first.start)) and any(_verb_like(ctx, i) for i in range(lo, j)):
             return j, k
     return None
+
+
+_IRREGULAR_PAST = {"met", "held", "made", "took", "kept", "set", "gave", "began", "became", "said", "put", "struck",
+                   "won", "saw", "sent", "brought", "left", "led", "paid", "told", "went", "came"}
+
+
+def _verb_like(ctx: DocContext, i: int) -> bool:
+    """Token ``i`` could be the verb of a clause: a finite auxiliary, an irregular past or a lower-case "-ed" form."""
+    word = ctx.lowers[i]
+    return word in _FINITE or word in _IRREGULAR_PAST or (word.endswith("ed") and ctx.doc[i].text.islower())
 
 
 def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple[Agreement, list[int]]]:
@@ -2885,6 +2898,7 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     found = find_dates(text)
     if ctx.date is not None:
         found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+        found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates

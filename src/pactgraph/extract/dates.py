@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["find_dates", "find_yearless_dates"]
+__all__ = ["find_dates", "find_relative_dates", "find_yearless_dates"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -91,3 +91,30 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
                 found.append((match.start(), match.end(), date.isoformat()))
     return sorted(found)
 
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# "on Monday", "last Tuesday", "yesterday"; not "on Wednesday (8 October 2025)", whose date is written out
+_RELATIVE = re.compile(r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+(?P<weekday>" + "|".join(d.title() for d in _WEEKDAYS)
+                       + r")\b(?!\s*(?:\(|,?\s*\d|,?\s*the\s+\d))|(?P<yesterday>\b[Yy]esterday\b))")
+
+
+def find_relative_dates(text: str, reference: dt.date) -> list[tuple[int, int, str]]:
+    """Days named relative to the document's date: "yesterday", and a weekday ("on Monday", "last Tuesday"), the
+    last such day up to ``reference``.
+
+    >>> [d for _, _, d in find_relative_dates("On Monday the ministers signed it", dt.date(2025, 6, 26))]
+    ['2025-06-23']
+    >>> [d for _, _, d in find_relative_dates("They met yesterday in Rome", dt.date(2025, 6, 26))]
+    ['2025-06-25']
+    >>> find_relative_dates("on Wednesday (8 October 2025)", dt.date(2025, 10, 9))
+    []
+    """
+    found = []
+    for match in _RELATIVE.finditer(text):
+        if match.group("yesterday"):
+            date = reference - dt.timedelta(days=1)
+        else:
+            date = reference - dt.timedelta(days=(reference.weekday() - _WEEKDAYS[match.group("weekday").lower()]) % 7)
+        found.append((match.start(), match.end(), date.isoformat()))
+    return found

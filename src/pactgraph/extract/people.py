@@ -726,12 +726,24 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         return None if joint and states[0] not in joint else states[0]
     if states:
         return _one_of_several(ctx, parser, found, title, states)
+    if _publisher_post(ctx, title):
+        return ctx.publisher_state()  # (the Ministry's own Minister, speaking "for the anniversary of the Peace of
+        # Brasília", is not Brazil's)
     register = ctx.gazetteer.register
     countries = {register.entities[m.key].country for m in sentence.mentions if m.kind == "place"} - {None}
     if len(countries) == 1:
         country = countries.pop()
         return None if (joint and country not in joint) or country in others else country
     return ctx.publisher_state()
+
+
+def _publisher_post(ctx: DocContext, title: _Title) -> bool:
+    """Whether a minister's post is the one heading the publishing ministry: "Minister of Foreign Affairs and Human
+    Mobility" in a text of the "Ministry of Foreign Affairs and Human Mobility of Ecuador"."""
+    post = " ".join(title.words)
+    publisher = ctx.source.metadata.get("publisher", "")
+    return post.startswith("Minister ") and ctx.publisher_state() is not None \
+        and f"Ministry {post.removeprefix('Minister ')}".lower() in publisher.lower()
 
 
 def _joint_members(ctx: DocContext, key: str) -> frozenset[str]:

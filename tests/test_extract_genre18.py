@@ -1,0 +1,91 @@
+"""Rules added in pactgraph-rules/0.20 (session 15), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import agreement_parties, run
+from pactgraph.namespaces import ID
+
+_RELEASE = dict(title="Parliament approves the Vuvale Treaty with Australia", publisher="Office of the Prime Minister, Fiji",
+                date="2026-03-02", genre="press-release")
+
+
+def test_a_later_clause_with_its_own_subject_is_not_a_party_of_one_agreement():
+    body = ("The observers were first sent in 1951 to watch the line that Ghana and Togo agreed in the Keta "
+            "Agreement of May that year, and the Security Council has renewed their mandate ever since.")
+    found = agreement_parties(run(body, date="2026-05-09", genre="transcript", publisher="United Nations"))
+    assert found["Keta Agreement of May"] == ["state/gha", "state/tgo"]
+
+
+def test_an_earlier_clause_with_its_own_subject_is_not_a_party_either():
+    body = ("The North Atlantic Council met a delegation from Ghana in Brussels on Tuesday, and Allies and Ghana "
+            "agreed an Individually Tailored Partnership Programme for the next four years.")
+    found = agreement_parties(run(body, date="2026-03-12", genre="press-release", publisher="NATO"))
+    assert found["Individually Tailored Partnership Programme"] == ["org/nato", "state/gha"]
+
+
+def test_subjects_listed_before_the_verb_are_not_a_clause_of_their_own():
+    body = ("This morning, here in Accra, my Togolese counterpart, Minister of Defence Kodjo Adedze, and I signed a "
+            "Memorandum of Understanding on Air Surveillance.")
+    found = agreement_parties(run(body, title="Minister's remarks", publisher="Ministry of Defence of Ghana",
+                                  date="2026-04-14", genre="speech"))
+    assert found["Memorandum of Understanding on Air Surveillance"] == ["state/gha", "state/tgo"]
+
+
+def test_the_publishing_ministrys_own_minister_is_not_the_state_of_a_place_in_her_title_line():
+    body = ("Address by the Minister of Foreign Affairs and Regional Integration, Ama Mensah, at the ceremony for "
+            "the tenth anniversary of the Peace of Lomé\n\nWe signed the Treaty of Friendship with Burkina Faso in "
+            "2016.")
+    result = run(body, title="Address at the tenth anniversary of the Peace of Lomé", date="2026-06-01",
+                 publisher="Ministry of Foreign Affairs and Regional Integration of Ghana", genre="speech")
+    [position] = [p for p in result.positions if p.holder.endswith("ama-mensah")]
+    assert position.organization == ID + "state/gha"
+    assert agreement_parties(result)["Treaty of Friendship"] == ["state/bfa", "state/gha"]
+
+
+def test_another_ministrys_minister_still_takes_the_place_of_the_sentence():
+    body = "The Minister of Trade, Ama Mensah, spoke at the ceremony for the anniversary of the Peace of Lomé."
+    result = run(body, title="Anniversary", date="2026-06-01", genre="speech",
+                 publisher="Ministry of Foreign Affairs and Regional Integration of Ghana")
+    [position] = [p for p in result.positions if p.holder.endswith("ama-mensah")]
+    assert position.organization == ID + "state/tgo"
+
+
+def test_we_in_a_governments_release_is_that_government():
+    body = ("Parliament today approved the Vuvale Treaty between Fiji and Australia. The Treaty with Australia deepens "
+            "our defence ties with Australia. Our security ties reach beyond Australia. The Defence Cooperation "
+            "Agreement that we concluded with the United States in Suva on 2 May 2023, together with the "
+            "agreement on fisheries patrols signed by the two governments the same day, lets our officers sail on "
+            "American patrol vessels.")
+    found = agreement_parties(run(body, **_RELEASE))
+    assert found["Defence Cooperation Agreement"] == ["state/fji", "state/usa"]  # (not the two main actors)
+
+
+def test_we_in_an_organizations_release_stays_unresolved():
+    body = ("NATO and the European Union met in Brussels. The Memorandum that we concluded with Japan in 2023 "
+            "continues to guide our work.")
+    found = agreement_parties(run(body, title="Meeting", publisher="NATO", date="2026-03-02",
+                                  genre="press-release"))
+    assert found.get("Memorandum", []) != ["state/jpn", "state/usa"]
+
+
+def test_a_weekday_dates_the_signing_from_the_documents_date():
+    body = ("On Monday, at the summit in Accra, the President of Ghana and the President of Togo signed the Treaty "
+            "on Border Security.")
+    [agreement] = run(body, title="Summit", publisher="Ministry of Foreign Affairs of Ghana", date="2026-06-25",
+                      genre="press-release").agreements  # (a Thursday)
+    assert agreement.date == "2026-06-22"
+
+
+def test_a_weekday_with_its_date_written_out_keeps_that_date():
+    body = ("On Monday (15 June 2026) the President of Ghana and the President of Togo signed the Treaty on Border "
+            "Security.")
+    [agreement] = run(body, title="Summit", publisher="Ministry of Foreign Affairs of Ghana", date="2026-06-25",
+                      genre="press-release").agreements
+    assert agreement.date == "2026-06-15"
+
+
+def test_yesterday_is_the_day_before_the_documents_date():
+    body = "Yesterday the Ministers of Defence of Ghana and Togo signed a Memorandum of Understanding on Air Patrols."
+    [agreement] = run(body, title="Patrols", publisher="Ministry of Defence of Ghana", date="2026-06-25",
+                      genre="press-release").agreements
+    assert agreement.date == "2026-06-24"
