@@ -89,3 +89,64 @@ def test_yesterday_is_the_day_before_the_documents_date():
     [agreement] = run(body, title="Patrols", publisher="Ministry of Defence of Ghana", date="2026-06-25",
                       genre="press-release").agreements
     assert agreement.date == "2026-06-24"
+
+
+_MFA = dict(title="Interview of the Minister", publisher="Ministry of Foreign Affairs of Ghana", date="2026-05-10",
+            genre="transcript")
+
+
+def test_agreements_with_counted_partners_then_listed_are_one_per_partner():
+    body = ("Minister: Last year Ghana concluded security agreements with more than twenty partners, starting with "
+            "Togo in January, and then Benin and Nigeria in February.")
+    parties = sorted(tuple(a.parties) for a in run(body, **_MFA).agreements)
+    assert sorted(tuple(sorted(p.rsplit("/id/", 1)[-1] for p in ps)) for ps in parties) == [
+        ("state/ben", "state/gha"), ("state/gha", "state/nga"), ("state/gha", "state/tgo")]
+
+
+def test_a_day_of_that_year_takes_the_year_written_before_it():
+    body = ("In 1994 Ghana gave up its claims in exchange for the Accra Memorandum, which Ghana signed with Togo and "
+            "Benin on 5 December of that year.")
+    [agreement] = run(body, **_MFA).agreements
+    assert agreement.date == "1994-12-05"
+
+
+def test_the_host_at_whose_invitation_a_declaration_was_agreed_is_not_a_party():
+    body = ("The Ministry welcomes the Accra Declaration, agreed yesterday evening in the Ghanaian capital by H.E. "
+            "John Mahama, President of the Republic of Ghana, and H.E. Faure Gnassingbé, President of the Togolese "
+            "Republic, at the invitation of H.E. Bola Tinubu, President of the Federal Republic of Nigeria.")
+    found = agreement_parties(run(body, title="Statement", publisher="Ministry of Foreign Affairs of Benin",
+                                  date="2026-05-10", genre="press-release"))
+    assert found["Accra Declaration"] == ["state/gha", "state/tgo"]
+
+
+def test_the_patron_of_a_signing_is_not_a_party():
+    body = ("Under the patronage of His Highness the Amir Sheikh Tamim bin Hamad Al-Thani, the Government of Ghana "
+            "and the Government of Togo signed today in Doha the Doha Agreement on the Volta Border.")
+    found = agreement_parties(run(body, title="Signing", publisher="Ministry of Foreign Affairs of Qatar",
+                                  date="2026-05-10", genre="press-release"))
+    assert found["Doha Agreement on the Volta Border"] == ["state/gha", "state/tgo"]
+
+
+def test_those_who_sign_as_witnesses_are_not_parties():
+    body = ("The Government of Ghana and the Government of Togo signed the Lomé Agreement on the Border today. The "
+            "Chairperson of the African Union Commission and the Secretary-General of the United Nations signed the "
+            "Agreement as witnesses.")
+    found = agreement_parties(run(body, title="Signing", publisher="Ministry of Foreign Affairs of Qatar",
+                                  date="2026-05-10", genre="press-release"))
+    assert found["Lomé Agreement on the Border"] == ["state/gha", "state/tgo"]
+
+
+def test_a_government_and_an_armed_movement_give_one_party_not_the_mediating_publisher():
+    body = ("After ten days of talks in Doha, the delegations of the Government of Chad and of the Front for Change "
+            "and Concord today concluded an agreement on the release of detainees.")
+    found = agreement_parties(run(body, title="Release agreement", publisher="Ministry of Foreign Affairs of Qatar",
+                                  date="2026-05-10", genre="press-release"))
+    assert found["agreement on the release of detainees"] == ["state/tcd"]
+
+
+def test_a_government_and_the_government_of_another_state_are_two_parties():
+    body = ("The United Nations and the Government of South Sudan today concluded a Status-of-Forces Agreement for "
+            "the mission.")
+    found = agreement_parties(run(body, title="SOFA", publisher="United Nations", date="2026-05-10",
+                                  genre="press-release"))
+    assert found["Status-of-Forces Agreement"] == ["org/united-nations", "state/ssd"]

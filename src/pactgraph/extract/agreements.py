@@ -34,6 +34,7 @@ from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_before, coordinated_from, rel, subject_group
 from .dates import find_dates, find_relative_dates, find_yearless_dates
 from .words import NUMBER_WORDS, ORDINALS
+from .pipeline import texts_of
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
 
@@ -326,6 +327,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             s -= 1  # (also "N'Djamena")
         elif token.text in {"-", "–", "'", "’"} and s - 2 >= sentence.start and (doc[s - 2].is_title or doc[s - 2].is_upper):
             s -= 1
+        elif token.text == "-" and s - 4 >= sentence.start and doc[s - 2].lower_ == "of" and doc[s - 3].text == "-" \
+                and doc[s - 4].text in _OF_HEADS:
+            s -= 4  # "Status-of-Forces Agreement"
         elif token.lower_ in {"and", "&"} and s - 2 >= sentence.start and doc[s - 2].is_title and doc[s].is_title \
                 and doc[s - 2].lower_ not in _DETERMINERS and s - 2 not in places:
             s -= 1  # "Security and Defence Partnership"
@@ -1632,11 +1636,42 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
         back = next((i for i in range(r - 1, max(sentence.start, r - 40) - 1, -1) if lowers[i] == "with"
                      or lowers[i] in _CONCLUDE), None)
         start = back if back is not None and lowers[back] == "with" else max(sentence.start, r - 4)
+        if back is not None and lowers[back] in _CONCLUDE and r - back <= 6:
+            start = sentence.start  # "The Chairperson of the Commission … signed the Agreement as witnesses"
         end = n + 1
         if lowers[end:end + 1] in (["for"], ["of"]):  # ("acting as facilitators for CELAC and CARICOM")
             end = next((i for i in range(end, sentence.end) if lowers[i] in {",", ";", "("}), sentence.end)
         out.update(range(start, end))
+    for r in range(sentence.start, sentence.end - 2):
+        lead = _ROLE_LEADS.get(lowers[r])
+        if lead is None or lowers[r + 1:r + 1 + len(lead)] != list(lead):
+            continue
+        out.update(range(r, _role_end(ctx, sentence, r + 1 + len(lead))))
     return out
+
+
+# "at the invitation of H.E. Recep Tayyip Erdoğan, President of the Republic of Türkiye", "under the patronage of",
+# "hosted and mediated by": the host, patron or mediator of a signing is not a party (not "in the presence of": the
+# leaders who witness the exchange of memoranda are often the only sign of whose they are)
+_ROLE_LEADS = {"invitation": ("of",), "patronage": ("of",), "auspices": ("of",), "mediation": ("of",),
+               "facilitation": ("of",), "hosted": ("by",), "mediated": ("by",), "facilitated": ("by",),
+               "convened": ("by",)}
+
+
+def _role_end(ctx: DocContext, sentence: Sentence, k: int) -> int:
+    """Where the role phrase from token ``k`` ends: at the next comma, semicolon or bracket, past the post that
+    follows a name ("…, President of the Republic of Türkiye")."""
+    lowers, texts = ctx.lowers, texts_of(ctx.doc)
+    while k < sentence.end:
+        if lowers[k] in {";", "(", ")"}:
+            return k
+        if lowers[k] == ",":
+            if k + 1 < sentence.end and texts[k + 1][:1].isupper() and lowers[k + 1] not in {"the", "and"}:
+                k += 1  # (a post after the name)
+                continue
+            return k
+        k += 1
+    return k
 
 
 def _accession_parties(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -2300,6 +2335,9 @@ def _each_with_one(ctx: DocContext, mention):
     return partner.key, sentence, keys
 
 
+_LIST_LEADS = {",", "starting", "beginning", "notably", "first"}
+
+
 def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
     """The states listed after the "with" at token ``at``, and after each later "and with", ", with" or "followed by
     … with" close by: "with Japan and Korea in 2023, and with Australia in 2024", "with the United Kingdom in London on
@@ -2309,18 +2347,35 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
     states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > at]
     partners, k, last = [], at, at
     while k < sentence.end and k - last <= 12 and lowers[k] not in {";", ":"}:
-        if lowers[k] == "with" and (k == at or "and" in lowers[k - 4:k] or lowers[k - 1] == ","
-                                    or lowers[k - 3:k - 1] == ["followed", "by"]):
+        if (lowers[k] == "with" and (k == at or "and" in lowers[k - 4:k] or lowers[k - 1] in _LIST_LEADS
+                                     or lowers[k - 3:k - 1] == ["followed", "by"])) \
+                or (lowers[k] == "then" and partners and lowers[k - 1] == "and") \
+                or (lowers[k] == "including" and not partners and k > at):
             # (also "…, and in April with Finland and Latvia")
             # (also "…, followed by partnerships with Japan and the Republic of Korea")
+            # (also "with more than twenty partners, starting with the United Kingdom in January, and then Germany and
+            # France in February", "with twelve partners, including Japan and Korea")
             group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
             if not group:
+                if k == at and _counted_partners(ctx, k + 1):
+                    k += 1
+                    continue
                 break
             partners += [m.key for m in group]
             k = last = group[-1].end
             continue
         k += 1
     return list(dict.fromkeys(partners))
+
+
+def _counted_partners(ctx: DocContext, i: int) -> bool:
+    """Whether token ``i`` opens a count of partners: "more than twenty-five partners", "12 countries", "several
+    states"."""
+    lowers = ctx.lowers
+    j = i + 2 if lowers[i:i + 2] in (["more", "than"], ["over", "a"]) else i + 1 if lowers[i] in {"over", "some"} else i
+    words = lowers[j:j + 4]
+    return bool(words) and (words[0] in _COUNT_WORDS or ctx.doc[j].like_num) and any(
+        w in {"partners", "countries", "states", "nations", "governments"} for w in words[1:])
 
 
 def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
@@ -2533,13 +2588,46 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if truce:  # the warring states; armed groups and the mediators or monitors named beside them are not parties
         parties = [k for k in parties if ctx.entity_kind(k) == "state"]
         where = {k: where[k] for k in parties if k in where}
-    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce:
+    if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
+            and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
         own = [ctx.publisher_state()] if ctx.publisher_state() else []
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
     return parties, where, rule
+
+
+_ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "rebel", "faction", "factions", "militia",
+                      "militias", "front", "opposition", "insurgents"}
+
+
+def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
+    """Whether the one party found is joined to another side the register does not hold: "the Government of Yemen
+    and of Ansar Allah", "the Government of the Philippines and the National Democratic Front", "the Transitional
+    Government of Chad and a large number of politico-military movements". No second party is then taken from the
+    publisher or the main actors (often the mediator)."""
+    lowers, texts = ctx.lowers, texts_of(ctx.doc)
+    starts = {m.start for m in sentence.mentions if m.kind in ("actor", "place")}
+    for m in sentence.mentions:
+        if m.key != key or m.kind != "actor" or m.form == "coref":
+            continue
+        k = m.end
+        if k >= sentence.end or lowers[k] != "and":
+            continue
+        k += 1
+        while k < sentence.end and lowers[k] in {"of", "the", "with"}:
+            k += 1
+        if k < sentence.end and k not in starts and texts[k][:1].isupper():
+            end = k
+            while end < sentence.end and (texts[end][:1].isupper() or lowers[end] in {"of", "the", "'s"}):
+                end += 1
+            inside = {a.key for a in sentence.mentions if a.kind == "actor" and k <= a.start < end}
+            if not inside - {key}:  # (not "… and the Government of South Sudan": another actor's organ)
+                return True
+        if set(lowers[k:k + 7]) & _ARMED_GROUP_WORDS:
+            return True
+    return False
 
 
 # Capitalised words that take "of" inside a name written before its genre: "Status of Forces Agreement"

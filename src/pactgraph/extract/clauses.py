@@ -16,7 +16,8 @@ __all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinate
 LISTING = {"like", "such", "including", "notably", "namely", "includes", "include", "as"}
 # Words between "partners" and a name that keep it a list of them: "partners, Japan and …", "partners: the EU, …".
 _APPOSED = {",", ":", "the", "our", "—", "–", "-", "(", "are", "is"}
-JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s", "of", "all"}
+JOINERS = {"and", ",", "the", "both", "as", "well", "together", "with", "'s", "’s", "of", "all",
+           "government", "governments"}  # ("the Government of Ghana and the Government of Togo signed")
 
 
 def rel(i: int, sentence: Sentence) -> int:

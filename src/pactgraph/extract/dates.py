@@ -51,6 +51,8 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b
 
 
 _SAID_YEAR = re.compile(r",?\s+(?P<which>last|this)\s+year\b", re.I)  # ("31 May last year")
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?that\s+(?:same\s+)?year\b", re.I)  # ("In 1994 … on 5 December of that year")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _SAID_YEAR_BEFORE = re.compile(r"\b(?P<which>last|this)\s+year,?\s+(?:on\s+)?$", re.I)  # ("Last year, on 18 July")
 
 
@@ -71,6 +73,11 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     ['2024-05-31']
     >>> [d for _, _, d in find_yearless_dates("Last year, on 18 July, we signed", dt.date(2025, 6, 1))]
     ['2024-07-18']
+
+    "of that year" takes the year written last before the date:
+
+    >>> [d for _, _, d in find_yearless_dates("In 1994 we signed it on 5 December of that year", dt.date(2025, 6, 1))]
+    ['1994-12-05']
     """
     found = []
     for pattern in (_DAY_MONTH, _MONTH_DAY):
@@ -78,6 +85,9 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
             month = _MONTHS[match.group("month").lower()]
             said = _SAID_YEAR.match(text, match.end()) or _SAID_YEAR_BEFORE.search(text, 0, match.start())
             year = reference.year - (said.group("which").lower() == "last") if said else reference.year
+            years = _YEAR.findall(text, 0, match.start()) if _THAT_YEAR.match(text, match.end()) else []
+            if years:
+                year, said = int(years[-1]), True
             try:
                 date = dt.date(year, month, int(match.group("day")))
             except ValueError:
