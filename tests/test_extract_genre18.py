@@ -150,3 +150,31 @@ def test_a_government_and_the_government_of_another_state_are_two_parties():
     found = agreement_parties(run(body, title="SOFA", publisher="United Nations", date="2026-05-10",
                                   genre="press-release"))
     assert found["Status-of-Forces Agreement"] == ["org/united-nations", "state/ssd"]
+
+
+def test_a_state_named_inside_a_longer_state_name_in_the_title_is_not_a_main_actor():
+    from pactgraph.extract import extract_with_context
+    from pactgraph.sources import source_from_text
+
+    text = ("---\ntitle: Communiqué on Peace in the East of the Democratic Republic of the Congo\ndate: 2024-07-31\n"
+            "publisher: Ministry of External Relations of Angola\ngenre: press-release\n---\n"
+            "The Ministers of Angola and Rwanda met in Luanda on the Democratic Republic of the Congo. Burundi and "
+            "the Republic of the Congo sent observers.")
+    ctx, _ = extract_with_context(source_from_text(text), None)
+    assert "state/cod" in ctx.main_actors and "state/cog" not in ctx.main_actors
+
+
+def test_our_inside_an_opening_phrase_is_not_the_subject():
+    body = ("Yesterday, on the margins of our session, the African Union Commission and Somalia signed the "
+            "Status of Mission Agreement for the support mission.")
+    found = agreement_parties(run(body, title="Statement by the Chairperson", date="2026-02-16",
+                                  publisher="Presidency of the Republic of Angola", genre="press-statement"))
+    assert found["Status of Mission Agreement"] == ["org/african-union-commission", "state/som"]
+
+
+def test_well_known_agreements_added_in_session_15_come_with_their_signatories():
+    body = ("Ukraine gave up its arsenal in exchange for the Budapest Memorandum. Our forces rotate through the "
+            "sites agreed under EDCA.")
+    found = agreement_parties(run(body, title="Remarks", date="2026-02-16", genre="speech"))
+    assert found["Budapest Memorandum"] == ["state/gbr", "state/rus", "state/ukr", "state/usa"]
+    assert found["Enhanced Defense Cooperation Agreement"] == ["state/phl", "state/usa"]

@@ -110,9 +110,11 @@ def test_letter_items_irregular_plurals_and_new_genres():
     assert set(found) == {"Memorandum of Understanding on Defence Cooperation",
                           "Memorandum of Understanding on Cooperation in Higher Education",
                           "Plan of Bilateral Military Cooperation for 2026"}
-    result = run("The Abraham Accords were signed in 2020 by Israel and the United Arab Emirates. The new status "
+    # (an invented name: the Abraham Accords Declaration is in agreements.csv since session 15, which gives its four
+    # signatories itself)
+    result = run("The Acacia Accords were signed in 2020 by Israel and the United Arab Emirates. The new status "
                  "agreement replaces the exchange of letters between the European Union and Somalia.")
-    assert _agreements(result)["Abraham Accords"] == {"state/isr", "state/are"}
+    assert _agreements(result)["Acacia Accords"] == {"state/isr", "state/are"}
     assert "exchange of letters" in {a.name.lower() for a in result.agreements}
 
 

@@ -98,12 +98,16 @@ def _main_actors(ctx: DocContext) -> list[str]:
     title = ctx.source.metadata.get("title", "")
     counts = ctx.actor_counts()
     political = [k for k in counts if ctx.entity_kind(k) in POLITICAL]
-    in_title = []
+    spans: dict[str, list[tuple[int, int]]] = {}
     for key in political:
         entity = ctx.gazetteer.entity(key)
-        forms = entity.names + entity.acronyms + entity.adjectives
-        if any(_word_in(form, title) for form in forms):
-            in_title.append(key)
+        for form in entity.names + entity.acronyms + entity.adjectives:
+            if _word_in(form, title):
+                spans.setdefault(key, []).extend(m.span() for m in _word_pattern(form).finditer(title))
+    # (not a name inside a longer one: the Republic of the Congo in "the Democratic Republic of the Congo")
+    in_title = [key for key, found in spans.items() if not all(
+        any(s <= a and b <= e and (s, e) != (a, b) for other, theirs in spans.items()
+            if other != key and ctx.entity_kind(other) == ctx.entity_kind(key) for s, e in theirs) for a, b in found)]
     if ctx.sentences:
         for mention in ctx.sentences[0].mentions:
             if mention.kind == "actor" and mention.key in political and mention.key not in in_title:

@@ -53,6 +53,10 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
             if not actors:
                 return []
             start = comma + 1
+    # (not an actor inside an opening phrase: "Yesterday, on the margins of our session, the Commission and …")
+    while len(actors) > 1 and actors[0].form == "coref" and lowers[actors[0].start] in _POSSESSIVE_WORDS \
+            and actors[0].start > start and lowers[actors[0].start - 1] in _OPENING_PREPOSITIONS:
+        actors = actors[1:]
     group = [actors[0]]
     for mention in actors[1:]:
         if mention.start < group[-1].end:
@@ -71,6 +75,7 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
 
 
 _POSSESSIVE_WORDS = {"our", "their", "its", "your", "my"}
+_OPENING_PREPOSITIONS = {"of", "on", "in", "at", "during", "after", "before", "since", "for", "at", "under", "to"}
 
 
 def _owned_noun_and(ctx: DocContext, before: Mention, after: Mention) -> bool:
