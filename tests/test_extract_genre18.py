@@ -178,3 +178,31 @@ def test_well_known_agreements_added_in_session_15_come_with_their_signatories()
     found = agreement_parties(run(body, title="Remarks", date="2026-02-16", genre="speech"))
     assert found["Budapest Memorandum"] == ["state/gbr", "state/rus", "state/ukr", "state/usa"]
     assert found["Enhanced Defense Cooperation Agreement"] == ["state/phl", "state/usa"]
+
+
+def test_a_relative_clause_after_the_rest_of_a_lower_case_topic_concludes_the_agreement():
+    body = ("The Council welcomed the agreement on coordinated patrols along the common border that the Ministry of "
+            "the Interior of Ghana and the Ministry of Security of Togo signed in Aflao on 21 October 2025.")
+    found = agreement_parties(run(body, title="Communiqué", publisher="ECOWAS Commission", date="2025-11-02",
+                                  genre="communique"))
+    assert found["agreement on coordinated patrols"] == ["state/gha", "state/tgo"]
+
+
+def test_a_relative_clause_after_a_possessive_in_the_topic_concludes_the_agreement():
+    body = ("We note that the treaty on the junction point of the three countries' borders that the Ghanaian, "
+            "Togolese and Burkinabe leaders put their names to in Accra on 31 March 2025 has settled the question.")
+    result = run(body, title="Declaration", publisher="Ministry of Foreign Affairs of Ghana", date="2025-11-02",
+                 genre="press-release")
+    [agreement] = [a for a in result.agreements if a.name.startswith("treaty on the junction point")]
+    assert agreement.date == "2025-03-31"
+
+
+def test_a_generic_agreement_does_not_take_in_a_named_one_far_later():
+    body = ("The Conference welcomed the agreement that the border commissions of Azerbaijan and Armenia reached on "
+            "19 April 2024 on the first section of their border. It called for calm in the Sahel. It praised the "
+            "work of the humanitarian office. It thanked the donors of the Islamic Solidarity Fund. It also took note "
+            "of the Headquarters Agreement for the OIC Regional Office for West Africa, which the Secretary-General "
+            "and the Minister of Foreign Affairs of the Gambia signed on the same day.")
+    found = agreement_parties(run(body, title="Final Communiqué", publisher="Organisation of Islamic Cooperation",
+                                  date="2024-05-05", genre="communique"))
+    assert "state/arm" not in found["Headquarters Agreement for the OIC Regional Office for West Africa"]

@@ -1216,9 +1216,21 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
             k = actor.end
         elif word in {",", "and", "of", "the", "first"} or doc[k].is_title or doc[k].is_upper:
             k += 1
+        elif word in {"'", "’", "'s", "’s"} and k + 1 < stop and doc[k + 1].is_alpha:
+            k += 2  # "the treaty on the junction point of the three countries' borders that …"
+        elif word in _TRAILING_PREPOSITIONS:
+            # the rest of a topic the name left out: "the agreement on coordinated patrols along the common border
+            # that the two ministries signed"
+            j = next((i for i in range(k + 1, min(stop, k + 6)) if lowers[i] in {"that", "which"}), None)
+            if j is None or not all(doc[i].is_alpha and doc[i].is_lower for i in range(k + 1, j)):
+                return None
+            k = j
         else:
             return None
     return None
+
+
+_TRAILING_PREPOSITIONS = {"along", "across", "in", "on", "at", "within", "around"}
 
 
 _APPOSED_NOUNS = {"instrument", "document", "text", "basis", "vehicle", "programme", "program", "framework"}
@@ -1371,6 +1383,11 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if _other_partner(mention, cluster):
                 continue  # "a Security and Defence Partnership with Canada", then "… between the Union and the UK"
+            if mention.capitalised and mention.qualifiers and not any(m.capitalised or m.qualifiers
+                                                                       for m in cluster.mentions) \
+                    and mention.sentence.index - cluster.mentions[-1].sentence.index > 2:
+                continue  # "the agreement that the border commissions of Azerbaijan and Armenia reached", then, far
+                # on, "the Headquarters Agreement for the OIC Regional Office": a generic name does not look forward
             if _same_qualifiers(mention, cluster):
                 target = cluster
                 break
