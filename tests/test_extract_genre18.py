@@ -206,3 +206,19 @@ def test_a_generic_agreement_does_not_take_in_a_named_one_far_later():
     found = agreement_parties(run(body, title="Final Communiqué", publisher="Organisation of Islamic Cooperation",
                                   date="2024-05-05", genre="communique"))
     assert "state/arm" not in found["Headquarters Agreement for the OIC Regional Office for West Africa"]
+
+
+def test_those_present_are_not_parties_when_others_sign():
+    body = ("The Joint Declaration was signed at the White House on 8 August by President Ilham Aliyev of Azerbaijan "
+            "and Prime Minister Nikol Pashinyan of Armenia, in the presence of President Donald Trump.")
+    found = agreement_parties(run(body, title="Briefing", publisher="NATO", date="2025-08-12",
+                                  genre="press-release"))
+    assert found["Joint Declaration"] == ["state/arm", "state/aze"]
+
+
+def test_those_present_are_the_parties_when_no_one_else_is_named():
+    body = ("In the presence of Prime Minister Narendra Modi of India and President Ferdinand Marcos of the "
+            "Philippines, officials exchanged a Memorandum of Understanding on Maritime Cooperation.")
+    found = agreement_parties(run(body, title="Visit", publisher="Ministry of External Affairs of India",
+                                  date="2025-08-05", genre="press-release"))
+    assert found["Memorandum of Understanding on Maritime Cooperation"] == ["state/ind", "state/phl"]

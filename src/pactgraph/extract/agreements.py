@@ -1574,14 +1574,20 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     roles = _in_roles(ctx, sentence)
     if roles:
         actors = [m for m in actors if m.start not in roles]
-    subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in roles
-                                            and not (m.form == "coref" and _peers_from(ctx, sentence, m.end))])
-    signers = []
-    for iri, start, _ in ctx.person_mentions:
-        if sentence.start <= start < sentence.end and start not in roles:
-            for key in ctx.positions_by_person.get(iri, [])[:1]:
-                if key not in signers and ctx.entity_kind(key) in POLITICAL:
-                    signers.append(key)
+    # "signed … by Prime Minister Pashinyan and President Aliyev, in the presence of President Trump": those present
+    # are not parties when others sign; when no one else does, they are the only sign of whose the documents are
+    present = roles | _present(ctx, sentence)
+    for excluded in ((present, roles) if present != roles else (roles,)):
+        subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in excluded
+                                                and not (m.form == "coref" and _peers_from(ctx, sentence, m.end))])
+        signers = []
+        for iri, start, _ in ctx.person_mentions:
+            if sentence.start <= start < sentence.end and start not in excluded:
+                for key in ctx.positions_by_person.get(iri, [])[:1]:
+                    if key not in signers and ctx.entity_kind(key) in POLITICAL:
+                        signers.append(key)
+        if subject or signers:
+            break
     if subject or signers:
         keys = []
         for m in subject + (_signed_with_partners(ctx, sentence, subject[-1], actors) if subject else []):
@@ -1664,6 +1670,16 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
         if lead is None or lowers[r + 1:r + 1 + len(lead)] != list(lead):
             continue
         out.update(range(r, _role_end(ctx, sentence, r + 1 + len(lead))))
+    return out
+
+
+def _present(ctx: DocContext, sentence: Sentence) -> set[int]:
+    """The tokens of "in the presence of …" (up to the end of the phrase, see :func:`_role_end`)."""
+    lowers = ctx.lowers
+    out: set[int] = set()
+    for r in range(sentence.start, sentence.end - 3):
+        if lowers[r:r + 4] == ["in", "the", "presence", "of"]:
+            out.update(range(r, _role_end(ctx, sentence, r + 4)))
     return out
 
 
