@@ -222,3 +222,23 @@ def test_those_present_are_the_parties_when_no_one_else_is_named():
     found = agreement_parties(run(body, title="Visit", publisher="Ministry of External Affairs of India",
                                   date="2025-08-05", genre="press-release"))
     assert found["Memorandum of Understanding on Maritime Cooperation"] == ["state/ind", "state/phl"]
+
+
+def test_a_name_keeps_their_after_a_participle_and_the_sentences_one_date_dates_it():
+    body = ("The Volta Treaty, which the two Presidents signed in Accra on 20 May 2002, shared the revenue. On 6 March "
+            "2018, at the Palais des Nations in Geneva, the Foreign Ministers of Ghana and Togo signed the Treaty "
+            "Establishing their Maritime Boundaries in the Gulf of Guinea.")
+    result = run(body, title="Op-ed by the Ambassador of Ghana", publisher="High Commission of Ghana",
+                 date="2025-03-07", genre="speech")
+    dates = {a.name: a.date for a in result.agreements}
+    assert dates["Treaty Establishing their Maritime Boundaries in the Gulf of Guinea"] == "2018-03-06"
+    assert dates["Volta Treaty"] == "2002-05-20"
+
+
+def test_partnership_levels_are_different_agreements():
+    body = ("In September 2009 Ghana and Togo established a Comprehensive Partnership, and in March 2018 their "
+            "Presidents lifted it to a Strategic Partnership. A year ago today the two Presidents signed a Joint "
+            "Statement that raised relations between Ghana and Togo to a Comprehensive Strategic Partnership.")
+    names = {a.name for a in run(body, title="Op-ed", publisher="High Commission of Ghana", date="2025-03-07",
+                                 genre="speech").agreements}
+    assert {"Comprehensive Partnership", "Strategic Partnership"} <= names

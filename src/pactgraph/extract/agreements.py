@@ -361,6 +361,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
             e += 2 if article else 1
+        elif token.lower_ in {"their", "its"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
+                and nxt is not None and nxt.is_title:
+            e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea"
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
@@ -829,6 +832,9 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
         before = [d for d in found if d[1] <= verb_at and d[0] >= doc[lo].idx + ctx.offset]
         if before:
             return before[-1]
+        if len(found) == 1 and found[0][1] <= verb_at:
+            return found[0]  # "On 6 March 2018, at United Nations Headquarters in New York, the Foreign Minister and
+            # your chief negotiator signed the Treaty …": the sentence's one date, however far before the verb
         if "today" in lowers[max(sentence.start, verb - 3):mention.name_start]:
             return (None, None, ctx.date.isoformat()) if ctx.date else None
     window = lowers[mention.name_end:stop]
@@ -1417,6 +1423,10 @@ def _is_word(token) -> bool:
     return token.text.replace("'", "").replace("’", "").isalpha()
 
 
+_LEVELS = {"comprehensive", "strategic", "enhanced", "special", "global", "privileged", "extended", "all-round",
+           "distinctive", "deep", "deepened"}
+
+
 def _same_qualifiers(mention: _AgreementMention, cluster: _Cluster) -> bool:
     """Whether a mention's qualifiers can name the cluster's agreement: either has none ("the Memorandum"), or the
     words of one are the other's, both all of them and those of the topic. "The Memorandum on Defense Cooperation" is
@@ -1424,6 +1434,9 @@ def _same_qualifiers(mention: _AgreementMention, cluster: _Cluster) -> bool:
     Defence Cooperation Agreement" is "the Agreement between A and B on Cooperation in the Field of Defence"."""
     if not mention.qualifiers or not cluster.qualifiers:
         return True
+    if cluster.head == "partnership" and set(mention.qualifiers) & _LEVELS != set(cluster.qualifiers) & _LEVELS:
+        return False  # a Comprehensive Partnership (2009), lifted to a Strategic Partnership (2018), then raised to a
+        # Comprehensive Strategic Partnership (2024): three levels, three agreements
     pairs = ((set(mention.qualifiers), set(cluster.qualifiers)), (set(mention.topic), set(cluster.topic)))
     return all(a <= b for a, b in pairs) or all(b <= a for a, b in pairs)
 
