@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, run
+from extract_helpers import agreement_parties, agreements_by_name, run
 from pactgraph.namespaces import ID
 
 _RELEASE = dict(title="Parliament approves the Vuvale Treaty with Australia", publisher="Office of the Prime Minister, Fiji",
@@ -242,3 +242,31 @@ def test_partnership_levels_are_different_agreements():
     names = {a.name for a in run(body, title="Op-ed", publisher="High Commission of Ghana", date="2025-03-07",
                                  genre="speech").agreements}
     assert {"Comprehensive Partnership", "Strategic Partnership"} <= names
+
+
+_BRIEFING = dict(title="Briefing: framework participation agreements", date="2025-09-24", genre="communique",
+                 publisher="European Parliamentary Research Service (EPRS)")
+
+
+def test_states_that_concluded_theirs_after_a_plural_genre_have_one_each():
+    body = ("Framework participation agreements\n\nFramework participation agreements settle the terms on which a "
+            "partner takes part in a mission of the European Union, and the European Union has concluded them "
+            "since 2005. Montenegro, Serbia and the United States "
+            "concluded theirs in 2011, and Albania and North Macedonia in 2012. Chile and Colombia signed in 2014. "
+            "Moldova was the first to sign, followed a week later by Norway.")
+    found = agreements_by_name(run(body, **_BRIEFING))
+    partners = sorted(next(k for k in parties if k != "org/european-union")
+                      for parties in found["Framework Participation Agreement"])
+    assert partners == ["state/alb", "state/chl", "state/col", "state/mda", "state/mkd", "state/mne", "state/nor",
+                        "state/srb", "state/usa"]
+
+
+def test_states_in_a_relative_clause_after_a_plural_have_one_each():
+    body = ("The Government has no plans to negotiate a participation agreement. Such agreements, which Canada and "
+            "the United States concluded with the European Union in 2005 and 2011 respectively, set the terms of "
+            "taking part in its missions.")
+    found = agreements_by_name(run(body, title="Written answers", publisher="UK Parliament", date="2025-03-04",
+                                   genre="transcript"))
+    assert sorted(sorted(parties) for agreements in found.values() for parties in agreements
+                  if "org/european-union" in parties) == [["org/european-union", "state/can"],
+                                                         ["org/european-union", "state/usa"]]

@@ -278,6 +278,7 @@ class _Cluster:
     document: bool = False
     known: str | None = None  # key of a well-known agreement (agreements.csv)
     earlier: set = field(default_factory=set)  # (a document's) date spans of earlier ones of its genre, not its own
+    later: list = field(default_factory=list)  # (a plural's) (sentence, states) that later say they concluded theirs
 
     @property
     def name(self) -> str:
@@ -1755,6 +1756,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     clusters = _merge_place_names(ctx, _cluster(_mentions(ctx, nlp)))
     _document_cluster(ctx, clusters)
     _clauses(ctx, clusters)
+    _elliptical_signings(ctx, clusters)
     result, heads = [], []  # (and the genre noun of each, for "similar partnerships with …")
     for cluster in clusters:
         made = _record_cluster(ctx, cluster, positions)
@@ -2436,6 +2438,10 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
     states) or ``None``."""
     lowers = ctx.lowers
     for mention in cluster.mentions:
+        if mention.concluded and not mention.not_yet and not mention.partner and _plural_mention(ctx, mention):
+            relative = _relative_each(ctx, mention)
+            if relative:
+                return relative
         if not mention.concluded or mention.not_yet or not mention.partner:
             continue
         sentence = mention.sentence
@@ -2457,6 +2463,33 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
     return None
 
 
+def _relative_each(ctx: DocContext, mention):
+    """ "Such agreements, which Canada and the United States concluded with the Union in 2005 and 2011
+    respectively": a plural whose relative clause has two or more states conclude with one partner is one agreement
+    per state. Returns (the partner, the sentence, the states) or ``None``."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    k = _relative_start(ctx, sentence, mention.name_end)
+    if k is None:
+        return None
+    k += 1 if lowers[k] == "," else 0
+    if lowers[k] not in {"which", "that"}:
+        return None
+    states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.form != "adjective"]
+    group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
+    if len(group) < 2:
+        return None
+    j = group[-1].end
+    while j < sentence.end and lowers[j] in {"have", "has", "had", "also", "each", "both", "all"}:
+        j += 1
+    if j + 2 >= sentence.end or lowers[j] not in _RELATIVE_VERBS or lowers[j + 1] != "with":
+        return None
+    partner = next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
+                    if m.start in (j + 2, j + 3) and m.form != "adjective"), None)
+    if partner is None:
+        return None
+    return partner.key, sentence, list(dict.fromkeys(m.key for m in group if m.key != partner.key))
+
+
 def _group_before(ctx: DocContext, sentence: Sentence, mention) -> list[str]:
     """The states listed (or "both countries") shortly before a plural agreement in its clause, other than its
     partner: those who concluded one each."""
@@ -2470,6 +2503,61 @@ def _group_before(ctx: DocContext, sentence: Sentence, mention) -> list[str]:
     else:
         group = coordinated_before([a for a in actors if a.form != "coref"], ctx.lowers)
     return list(dict.fromkeys(a.key for a in group if ctx.entity_kind(a.key) == "state"))
+
+
+_ELLIPTICAL_VERBS = {"concluded", "signed", "agreed", "followed"}  # ("the United Kingdom and Canada followed")
+_NO_OBJECT = {"theirs", "its", "one", "in", "on", "together", ",", ".", ";", "at", "during"}
+
+
+def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
+    """ "Framework participation agreements … Montenegro, Serbia and the United States concluded theirs in 2011, and
+    Albania, North Macedonia and New Zealand in 2012. The Republic of Korea, Chile and Colombia signed in 2014": states
+    heading a sentence whose concluding verb has no object of its own concluded one each of the plural genre named
+    last before them (in that sentence or the ten before), recorded on its cluster (``_Cluster.later``)."""
+    plurals = sorted(((m.sentence.index, m.start), cluster) for cluster in clusters for m in cluster.mentions
+                     if _plural_mention(ctx, m) and not m.not_yet)
+    if not plurals:
+        return
+    named = {m.sentence.index for cluster in clusters for m in cluster.mentions if not _plural_mention(ctx, m)}
+    for sentence in ctx.sentences:
+        if sentence.index in named:
+            continue  # (a sentence that names an agreement of its own speaks of that one)
+        keys = _elliptical_signers(ctx, sentence)
+        if not keys:
+            continue
+        before = [(at, cluster) for at, cluster in plurals if at[0] <= sentence.index]
+        if before and sentence.index - before[-1][0][0] <= 10:
+            before[-1][1].later.append((sentence, keys))
+
+
+def _elliptical_signers(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """The states heading a sentence that "concluded theirs", "signed in 2014" (no object), with those of a gapped
+    clause after it (", and Albania and North Macedonia in 2012")."""
+    lowers = ctx.lowers
+    states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.form not in ("adjective", "member")]
+    group = subject_group(ctx, sentence, states, lead=2)
+    if not group:
+        return []
+    k = group[-1].end
+    while k < sentence.end and lowers[k] in {"also", "have", "has", "then", "both", "all"}:
+        k += 1
+    if lowers[k:k + 4] in (["was", "the", "first", "to"], ["were", "the", "first", "to"]) \
+            and lowers[k + 4:k + 5] and lowers[k + 4] in {"sign", "conclude", "agree"}:
+        k += 4  # "The Republic of Moldova was the first to sign, on 21 May 2024, followed a week later by Norway"
+    elif k + 1 >= sentence.end or lowers[k] not in _ELLIPTICAL_VERBS or lowers[k + 1] not in _NO_OBJECT:
+        return []
+    keys = [m.key for m in group]
+    by = next((j for j in range(k + 1, sentence.end - 1) if lowers[j] == "followed"), None)
+    by = next((j for j in range(by + 1, min(sentence.end - 1, by + 6)) if lowers[j] == "by"), None) if by else None
+    if by is not None:  # ("…, followed a week later by Norway")
+        keys += [m.key for m in coordinated_from(ctx.doc, by + 1, [m for m in states if m.start > by])]
+    for j in range(k + 1, sentence.end - 1):
+        if lowers[j] == "and" and lowers[j - 1] == ",":
+            gapped = coordinated_from(ctx.doc, j + 1, [m for m in states if m.start > j])
+            end = gapped[-1].end if gapped else j
+            if gapped and end < sentence.end and lowers[end] in {"in", "on"}:
+                keys += [m.key for m in gapped]
+    return list(dict.fromkeys(keys))
 
 
 def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
@@ -2531,6 +2619,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             at = _first_with(lowers, ref + 1, following.end) if ref is not None else None
             if at is not None:
                 found.append((following, _with_lists(ctx, following, at)))
+        found += cluster.later  # "Montenegro, Serbia and the United States concluded theirs in 2011, …"
         partners = list(dict.fromkeys(k for _, keys in found for k in keys))
         if len(partners) >= 2:
             return owners[0], next(sent for sent, keys in found if keys), partners
