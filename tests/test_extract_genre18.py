@@ -270,3 +270,12 @@ def test_states_in_a_relative_clause_after_a_plural_have_one_each():
     assert sorted(sorted(parties) for agreements in found.values() for parties in agreements
                   if "org/european-union" in parties) == [["org/european-union", "state/can"],
                                                          ["org/european-union", "state/usa"]]
+
+
+def test_memoranda_concluded_one_by_one_are_each_a_memorandum():
+    body = ("The United Nations today signed Memoranda of Understanding with Ghana and with Togo on the equipment "
+            "their contingents bring to peacekeeping missions.")
+    found = agreements_by_name(run(body, title="Memoranda signed", publisher="United Nations", date="2025-04-10",
+                                   genre="press-release"))
+    assert sorted(found["Memorandum of Understanding"]) == [["org/united-nations", "state/gha"],
+                                                           ["org/united-nations", "state/tgo"]]

@@ -1838,7 +1838,7 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     if distributed:
         # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
         owner, sentence, partners = distributed
-        singular = _singular(cluster.name)
+        singular = _singular_name(cluster.name)
         made = [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
                         "agreement-party-distributed", (None, None, None), positions) for partner in partners
                 if partner != owner]
@@ -1852,14 +1852,14 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
             if len(parties) >= 2 and not any(sides == {ID + ctx.organization_of(p.removeprefix(ID)) for p in a.parties}
                                              for a, _ in made):
                 parties, party_sentences = _as_parents(ctx, parties, party_sentences)
-                made.insert(0, _record(ctx, alone, own, _singular(cluster.name), parties, party_sentences, rule,
+                made.insert(0, _record(ctx, alone, own, _singular_name(cluster.name), parties, party_sentences, rule,
                                        _date(ctx, alone, own), positions))
         return made
     each = _each_subject(ctx, cluster)
     if each:
         # "Germany and France each concluded a bilateral agreement on security cooperation with Ukraine": one each
         partner, sentence, subjects = each
-        name = _singular(cluster.name) if any(_plural_mention(ctx, m) for m in cluster.mentions) else cluster.name
+        name = _singular_name(cluster.name) if any(_plural_mention(ctx, m) for m in cluster.mentions) else cluster.name
         return [_record(ctx, cluster, concluding, name, [subject, partner],
                         {subject: [sentence], partner: [sentence]}, "agreement-party-distributed",
                         _date(ctx, cluster, concluding), positions) for subject in subjects]
@@ -1900,6 +1900,14 @@ def _as_parents(ctx: DocContext, parties: list[str], party_sentences: dict) -> t
 # Plural genre nouns whose items ("of 1974 and 1976", ", on A, on B and on C") are one agreement each
 _PLURAL_HEADS = {"memoranda", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
                  "conventions", "mous"}
+
+
+def _singular_name(name: str) -> str:
+    """A plural name in the singular: "Memoranda of Understanding" → "Memorandum of Understanding", "Security and
+    Defence Partnerships" → "Security and Defence Partnership"."""
+    words = name.split()
+    heads = [_singular_head(word) for word in words]
+    return " ".join(heads) if heads != words else _singular(name)
 
 
 def _singular_head(word: str) -> str:
