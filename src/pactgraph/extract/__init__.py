@@ -104,10 +104,12 @@ def _main_actors(ctx: DocContext) -> list[str]:
         for form in entity.names + entity.acronyms + entity.adjectives:
             if _word_in(form, title):
                 spans.setdefault(key, []).extend(m.span() for m in _word_pattern(form).finditer(title))
-    # (not a name inside a longer one: the Republic of the Congo in "the Democratic Republic of the Congo")
-    in_title = [key for key, found in spans.items() if not all(
-        any(s <= a and b <= e and (s, e) != (a, b) for other, theirs in spans.items()
-            if other != key and ctx.entity_kind(other) == ctx.entity_kind(key) for s, e in theirs) for a, b in found)]
+    # (not a name inside a longer one of the same kind: the Republic of the Congo in "the Democratic Republic of the
+    # Congo")
+    in_title = [key for key, found in spans.items()
+                if not all(_inside(span, theirs) for span in found
+                           for theirs in [[t for other, ts in spans.items() if other != key
+                                           and ctx.entity_kind(other) == ctx.entity_kind(key) for t in ts]])]
     if ctx.sentences:
         for mention in ctx.sentences[0].mentions:
             if mention.kind == "actor" and mention.key in political and mention.key not in in_title:
@@ -133,6 +135,12 @@ def _main_actors(ctx: DocContext) -> list[str]:
         if key not in in_title and counts[key] >= 2:
             in_title.append(key)
     return in_title
+
+
+def _inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether a character span lies inside a longer one of ``others``."""
+    a, b = span
+    return any(s <= a and b <= e and (s, e) != span for s, e in others)
 
 
 def _main_actors_from_people(ctx: DocContext) -> None:
@@ -214,12 +222,17 @@ def _we_the(ctx: DocContext) -> list[str]:
     return []
 
 
+# genres in which "we", without a speaker found, is the publishing state or organization (a government's release:
+# "the Defence Cooperation Agreement that we concluded with the United States")
+_OWN_VOICE_GENRES = {"speech", "transcript", "interview", "press-release", "press-statement"}
+
+
 def _we_targets(ctx: DocContext) -> list[str]:
     """Who "we" is without a speaker: a grouping named in the title (the G7), else the main actors."""
     genre = ctx.source.metadata.get("genre", "")
     if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
         # a speech or release whose speaker is not found: "we" is the publishing state or organization
-        return ctx.own_side if len(ctx.own_side) == 1 and genre in {"speech", "transcript", "interview", "press-release", "press-statement"} else []
+        return ctx.own_side if len(ctx.own_side) == 1 and genre in _OWN_VOICE_GENRES else []
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)

@@ -75,7 +75,7 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
 
 
 _POSSESSIVE_WORDS = {"our", "their", "its", "your", "my"}
-_OPENING_PREPOSITIONS = {"of", "on", "in", "at", "during", "after", "before", "since", "for", "at", "under", "to"}
+_OPENING_PREPOSITIONS = {"of", "on", "in", "at", "during", "after", "before", "since", "for", "under", "to"}
 
 
 def _owned_noun_and(ctx: DocContext, before: Mention, after: Mention) -> bool:

@@ -102,7 +102,6 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     return sorted(found)
 
 
-
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # "on Monday", "last Tuesday", "yesterday"; not "on Wednesday (8 October 2025)", whose date is written out
 _RELATIVE = re.compile(r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+(?P<weekday>" + "|".join(d.title() for d in _WEEKDAYS)
