@@ -279,3 +279,13 @@ def test_memoranda_concluded_one_by_one_are_each_a_memorandum():
                                    genre="press-release"))
     assert sorted(found["Memorandum of Understanding"]) == [["org/united-nations", "state/gha"],
                                                            ["org/united-nations", "state/tgo"]]
+
+
+def test_arrangements_concluded_with_an_agency_one_after_another_are_the_agencys():
+    body = ("Three countries outside the Union have concluded administrative arrangements with the European Defence "
+            "Agency. Switzerland concluded its in 2012, and Serbia and Ukraine in 2013 and 2015 respectively.")
+    found = agreements_by_name(run(body, title="Written answers", publisher="UK Parliament", date="2025-03-04",
+                                   genre="transcript"))
+    assert sorted(found["Administrative Arrangement"]) == [
+        ["org/european-defence-agency", "state/che"], ["org/european-defence-agency", "state/srb"],
+        ["org/european-defence-agency", "state/ukr"]]

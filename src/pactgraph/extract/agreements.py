@@ -94,6 +94,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("exchanged notes", "Agreement", False),
     ("exchanged diplomatic notes", "Agreement", False),
     ("partnership priorities", "ActionPlan", False),  # the EU's agreed priorities with a neighbour, for a term
+    ("administrative arrangement", "Agreement", False),  # the European Defence Agency's with third states
     ("terms of reference", "Agreement", False),  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
@@ -2602,6 +2603,9 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         # Agreements signed with Australia …, with the United Kingdom …")
         owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders
                   or key in ctx.own_side]
+        if mention.partner and ctx.entity_kind(mention.partner) in {"organization", "body", "grouping"}:
+            owners.insert(0, mention.partner)  # "Five countries … have concluded administrative arrangements with the
+            # Agency": the Agency's, whoever publishes the text
         if not owners:
             continue
         found: list[tuple[Sentence, list[str]]] = []
