@@ -289,3 +289,10 @@ def test_arrangements_concluded_with_an_agency_one_after_another_are_the_agencys
     assert sorted(found["Administrative Arrangement"]) == [
         ["org/european-defence-agency", "state/che"], ["org/european-defence-agency", "state/srb"],
         ["org/european-defence-agency", "state/ukr"]]
+
+
+def test_a_partnership_name_before_summit_names_the_event_not_an_agreement():
+    body = ("The agreement was signed on the margins of the Eastern Partnership summit in Vilnius on 29 November 2013 "
+            "by Georgia and the European Union.")
+    names = {a.name for a in run(body, **_BRIEFING).agreements}
+    assert "Eastern Partnership" not in names

@@ -646,7 +646,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
-    out = [m for m in out if not _only_genre_words(ctx, m)]
+    out = [m for m in out if not _only_genre_words(ctx, m) and not _names_an_event(ctx, m)]
     # nor is a bare plural ("the agreements that hold a country's security together"): it names no one agreement
     # that a later name could join
     out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
@@ -770,6 +770,17 @@ _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous",
 
 
 _COUNT_WORDS = set(NUMBER_WORDS) | {"several", "many", "numerous", "various", "some", "both", "all", "other"}
+
+
+_EVENT_NOUNS = {"summit", "summits", "meeting", "meetings", "council", "dialogue", "forum", "conference"}
+
+
+def _names_an_event(ctx: DocContext, mention) -> bool:
+    """A capitalised partnership name that names a meeting or body: "the Eastern Partnership summit", "the Strategic
+    Partnership Dialogue" (the event, not an agreement)."""
+    end = mention.name_end
+    return mention.capitalised and mention.kind == "PartnershipFramework" and end < mention.sentence.end \
+        and ctx.lowers[end] in _EVENT_NOUNS
 
 
 def _only_genre_words(ctx: DocContext, mention) -> bool:
