@@ -9,6 +9,11 @@ _RELEASE = dict(title="Parliament approves the Vuvale Treaty with Australia", pu
                 date="2026-03-02", genre="press-release")
 
 
+def _release_parties(body: str, publisher: str, date: str, title: str = "Release") -> dict[str, list[str]]:
+    """The agreements and their parties of ``body`` read as a press release of ``publisher``."""
+    return agreement_parties(run(body, title=title, publisher=publisher, date=date, genre="press-release"))
+
+
 def test_a_later_clause_with_its_own_subject_is_not_a_party_of_one_agreement():
     body = ("The observers were first sent in 1951 to watch the line that Ghana and Togo agreed in the Keta "
             "Agreement of May that year, and the Security Council has renewed their mandate ever since.")
@@ -63,8 +68,7 @@ def test_we_in_a_governments_release_is_that_government():
 def test_we_in_an_organizations_release_stays_unresolved():
     body = ("NATO and the European Union met in Brussels. The Memorandum that we concluded with Japan in 2023 "
             "continues to guide our work.")
-    found = agreement_parties(run(body, title="Meeting", publisher="NATO", date="2026-03-02",
-                                  genre="press-release"))
+    found = _release_parties(body, "NATO", "2026-03-02", title="Meeting")
     assert found.get("Memorandum", []) != ["state/jpn", "state/usa"]
 
 
@@ -114,16 +118,14 @@ def test_the_host_at_whose_invitation_a_declaration_was_agreed_is_not_a_party():
     body = ("The Ministry welcomes the Accra Declaration, agreed yesterday evening in the Ghanaian capital by H.E. "
             "John Mahama, President of the Republic of Ghana, and H.E. Faure Gnassingbé, President of the Togolese "
             "Republic, at the invitation of H.E. Bola Tinubu, President of the Federal Republic of Nigeria.")
-    found = agreement_parties(run(body, title="Statement", publisher="Ministry of Foreign Affairs of Benin",
-                                  date="2026-05-10", genre="press-release"))
+    found = _release_parties(body, "Ministry of Foreign Affairs of Benin", "2026-05-10", title="Statement")
     assert found["Accra Declaration"] == ["state/gha", "state/tgo"]
 
 
 def test_the_patron_of_a_signing_is_not_a_party():
     body = ("Under the patronage of His Highness the Amir Sheikh Tamim bin Hamad Al-Thani, the Government of Ghana "
             "and the Government of Togo signed today in Doha the Doha Agreement on the Volta Border.")
-    found = agreement_parties(run(body, title="Signing", publisher="Ministry of Foreign Affairs of Qatar",
-                                  date="2026-05-10", genre="press-release"))
+    found = _release_parties(body, "Ministry of Foreign Affairs of Qatar", "2026-05-10", title="Signing")
     assert found["Doha Agreement on the Volta Border"] == ["state/gha", "state/tgo"]
 
 
@@ -131,24 +133,21 @@ def test_those_who_sign_as_witnesses_are_not_parties():
     body = ("The Government of Ghana and the Government of Togo signed the Lomé Agreement on the Border today. The "
             "Chairperson of the African Union Commission and the Secretary-General of the United Nations signed the "
             "Agreement as witnesses.")
-    found = agreement_parties(run(body, title="Signing", publisher="Ministry of Foreign Affairs of Qatar",
-                                  date="2026-05-10", genre="press-release"))
+    found = _release_parties(body, "Ministry of Foreign Affairs of Qatar", "2026-05-10", title="Signing")
     assert found["Lomé Agreement on the Border"] == ["state/gha", "state/tgo"]
 
 
 def test_a_government_and_an_armed_movement_give_one_party_not_the_mediating_publisher():
     body = ("After ten days of talks in Doha, the delegations of the Government of Chad and of the Front for Change "
             "and Concord today concluded an agreement on the release of detainees.")
-    found = agreement_parties(run(body, title="Release agreement", publisher="Ministry of Foreign Affairs of Qatar",
-                                  date="2026-05-10", genre="press-release"))
+    found = _release_parties(body, "Ministry of Foreign Affairs of Qatar", "2026-05-10", title="Release agreement")
     assert found["agreement on the release of detainees"] == ["state/tcd"]
 
 
 def test_a_government_and_the_government_of_another_state_are_two_parties():
     body = ("The United Nations and the Government of South Sudan today concluded a Status-of-Forces Agreement for "
             "the mission.")
-    found = agreement_parties(run(body, title="SOFA", publisher="United Nations", date="2026-05-10",
-                                  genre="press-release"))
+    found = _release_parties(body, "United Nations", "2026-05-10", title="SOFA")
     assert found["Status-of-Forces Agreement"] == ["org/united-nations", "state/ssd"]
 
 
@@ -211,16 +210,14 @@ def test_a_generic_agreement_does_not_take_in_a_named_one_far_later():
 def test_those_present_are_not_parties_when_others_sign():
     body = ("The Joint Declaration was signed at the White House on 8 August by President Ilham Aliyev of Azerbaijan "
             "and Prime Minister Nikol Pashinyan of Armenia, in the presence of President Donald Trump.")
-    found = agreement_parties(run(body, title="Briefing", publisher="NATO", date="2025-08-12",
-                                  genre="press-release"))
+    found = _release_parties(body, "NATO", "2025-08-12", title="Briefing")
     assert found["Joint Declaration"] == ["state/arm", "state/aze"]
 
 
 def test_those_present_are_the_parties_when_no_one_else_is_named():
     body = ("In the presence of Prime Minister Narendra Modi of India and President Ferdinand Marcos of the "
             "Philippines, officials exchanged a Memorandum of Understanding on Maritime Cooperation.")
-    found = agreement_parties(run(body, title="Visit", publisher="Ministry of External Affairs of India",
-                                  date="2025-08-05", genre="press-release"))
+    found = _release_parties(body, "Ministry of External Affairs of India", "2025-08-05", title="Visit")
     assert found["Memorandum of Understanding on Maritime Cooperation"] == ["state/ind", "state/phl"]
 
 

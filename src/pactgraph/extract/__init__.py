@@ -102,14 +102,9 @@ def _main_actors(ctx: DocContext) -> list[str]:
     for key in political:
         entity = ctx.gazetteer.entity(key)
         for form in entity.names + entity.acronyms + entity.adjectives:
-            if _word_in(form, title):
+            if form and form in title:  # (a plain substring test first: most forms are absent)
                 spans.setdefault(key, []).extend(m.span() for m in _word_pattern(form).finditer(title))
-    # (not a name inside a longer one of the same kind: the Republic of the Congo in "the Democratic Republic of the
-    # Congo")
-    in_title = [key for key, found in spans.items()
-                if not all(_inside(span, theirs) for span in found
-                           for theirs in [[t for other, ts in spans.items() if other != key
-                                           and ctx.entity_kind(other) == ctx.entity_kind(key) for t in ts]])]
+    in_title = _not_inside_longer(ctx, {key: found for key, found in spans.items() if found})
     if ctx.sentences:
         for mention in ctx.sentences[0].mentions:
             if mention.kind == "actor" and mention.key in political and mention.key not in in_title:
@@ -137,10 +132,16 @@ def _main_actors(ctx: DocContext) -> list[str]:
     return in_title
 
 
-def _inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-    """Whether a character span lies inside a longer one of ``others``."""
-    a, b = span
-    return any(s <= a and b <= e and (s, e) != span for s, e in others)
+def _not_inside_longer(ctx: DocContext, spans: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """The actors named in a title, without one whose every name there lies inside a longer name of another actor of
+    its kind (the Republic of the Congo in "the Democratic Republic of the Congo")."""
+    kept = []
+    for key, found in spans.items():
+        longer = [span for other, theirs in spans.items()
+                  if other != key and ctx.entity_kind(other) == ctx.entity_kind(key) for span in theirs]
+        if not all(any(s <= a and b <= e and (s, e) != (a, b) for s, e in longer) for a, b in found):
+            kept.append(key)
+    return kept
 
 
 def _main_actors_from_people(ctx: DocContext) -> None:

@@ -1602,7 +1602,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
         actors = [m for m in actors if m.start not in roles]
     # "signed … by Prime Minister Pashinyan and President Aliyev, in the presence of President Trump": those present
     # are not parties when others sign; when no one else does, they are the only sign of whose the documents are
-    present = roles | _present(ctx, sentence)
+    present = roles | _phrase_spans(ctx, sentence, _PRESENCE)
     for excluded in ((present, roles) if present != roles else (roles,)):
         subject = subject_group(ctx, sentence, [m for m in ctx.actors_in(sentence) if m.start not in excluded
                                                 and not (m.form == "coref" and _peers_from(ctx, sentence, m.end))])
@@ -1691,30 +1691,27 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
         if lowers[end:end + 1] in (["for"], ["of"]):  # ("acting as facilitators for CELAC and CARICOM")
             end = next((i for i in range(end, sentence.end) if lowers[i] in {",", ";", "("}), sentence.end)
         out.update(range(start, end))
-    for r in range(sentence.start, sentence.end - 2):
-        lead = _ROLE_LEADS.get(lowers[r])
-        if lead is None or lowers[r + 1:r + 1 + len(lead)] != list(lead):
-            continue
-        out.update(range(r, _role_end(ctx, sentence, r + 1 + len(lead))))
-    return out
-
-
-def _present(ctx: DocContext, sentence: Sentence) -> set[int]:
-    """The tokens of "in the presence of …" (up to the end of the phrase, see :func:`_role_end`)."""
-    lowers = ctx.lowers
-    out: set[int] = set()
-    for r in range(sentence.start, sentence.end - 3):
-        if lowers[r:r + 4] == ["in", "the", "presence", "of"]:
-            out.update(range(r, _role_end(ctx, sentence, r + 4)))
-    return out
+    return out | _phrase_spans(ctx, sentence, _ROLE_LEADS)
 
 
 # "at the invitation of H.E. Recep Tayyip Erdoğan, President of the Republic of Türkiye", "under the patronage of",
-# "hosted and mediated by": the host, patron or mediator of a signing is not a party (not "in the presence of": the
-# leaders who witness the exchange of memoranda are often the only sign of whose they are)
-_ROLE_LEADS = {"invitation": ("of",), "patronage": ("of",), "auspices": ("of",), "mediation": ("of",),
-               "facilitation": ("of",), "hosted": ("by",), "mediated": ("by",), "facilitated": ("by",),
-               "convened": ("by",)}
+# "hosted and mediated by": the host, patron or mediator of a signing is not a party (not "in the presence of", kept
+# apart in _PRESENCE: the leaders who witness the exchange of memoranda are often the only sign of whose they are)
+_ROLE_LEADS = (("invitation", "of"), ("patronage", "of"), ("auspices", "of"), ("mediation", "of"),
+               ("facilitation", "of"), ("hosted", "by"), ("mediated", "by"), ("facilitated", "by"), ("convened", "by"))
+_PRESENCE = (("in", "the", "presence", "of"),)
+
+
+def _phrase_spans(ctx: DocContext, sentence: Sentence, leads) -> set[int]:
+    """The tokens from each of the ``leads`` phrases in a sentence to the end of the phrase that follows it (see
+    :func:`_role_end`)."""
+    lowers = ctx.lowers
+    out: set[int] = set()
+    for r in range(sentence.start, sentence.end):
+        for lead in leads:
+            if lowers[r] == lead[0] and tuple(lowers[r:r + len(lead)]) == lead:
+                out.update(range(r, _role_end(ctx, sentence, r + len(lead))))
+    return out
 
 
 def _role_end(ctx: DocContext, sentence: Sentence, k: int) -> int:
