@@ -925,8 +925,7 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
     ("The following agreements were signed:", "List of MoUs exchanged", "Outcomes")."""
     lowers = ctx.lowers
     opening = [w for w in lowers[sentence.start:name_start] if w not in {"(", ")", ".", "-", "–", "•", "*"}
-               and not w.isdigit() and not (len(w) <= 4 and w.strip("ivx") == "") and not (len(w) == 1 and w.isalpha()
-                                                                                      and w not in {"a"})]
+               and not _item_marker(w)]
     if lowers[sentence.start:sentence.start + 2] in (["a", ")"], ["a", "."]):
         opening = opening[1:] if opening[:1] == ["a"] else opening
     if len(opening) > 1 or (opening and opening[0] not in {"a", "an", "the"}):
@@ -952,6 +951,15 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
             return False
         k -= 1
     return False
+
+
+def _item_marker(word: str) -> bool:
+    """An item's number or letter: "3", "iv", "b", "b." or "(c)" (but the article "a" only with its stop or
+    bracket: "a." or "a)")."""
+    bare = word.strip("().")
+    if word == "a":
+        return False
+    return bare.isdigit() or (len(bare) == 1 and bare.isalpha()) or (0 < len(bare) <= 4 and bare.strip("ivx") == "")
 
 
 _BULLETS = ("–", "-", "•", "*", "—", "·")
