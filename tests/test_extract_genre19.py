@@ -31,3 +31,31 @@ def test_the_article_a_before_a_name_is_not_an_item_letter():
     found = agreement_parties(run(body, title="Readout", publisher="Ministry of Foreign Affairs of Togo",
                                   date="2026-02-10", genre="press-release"))
     assert "Memorandum of Understanding on Fisheries Surveillance" not in found
+
+
+_SUMMIT = dict(title="Joint Statement of the Ghana–Togo Summit", publisher="Ministry of Foreign Affairs of Ghana",
+               date="2026-03-20", genre="joint-statement")
+
+
+def test_a_statement_of_the_documents_genre_issued_on_another_day_is_another_agreement():
+    body = ("The President of Ghana and the President of Togo adopted this Joint Statement. They took note of the "
+            "joint statement on Mali issued on 2 March 2026 by Senegal, Côte d'Ivoire and Nigeria.")
+    result = run(body, **_SUMMIT)
+    found, dates = agreement_parties(result), _dates(result)
+    assert found["joint statement on Mali"] == ["state/civ", "state/nga", "state/sen"]
+    assert dates["joint statement on Mali"] == "2026-03-02"
+    assert found["Joint Statement"] == ["state/gha", "state/tgo"] and dates["Joint Statement"] == "2026-03-20"
+
+
+def test_a_state_right_after_on_in_a_statements_name_is_its_topic_not_a_side():
+    body = "Today Senegal and Nigeria signed the Joint Declaration on Mali, which sets out their support for talks."
+    found = agreement_parties(run(body, title="Release", publisher="Ministry of Foreign Affairs of Senegal",
+                                  date="2026-03-02", genre="press-release"))
+    assert found["Joint Declaration on Mali"] == ["state/nga", "state/sen"]
+
+
+def test_states_joined_after_on_are_still_the_sides_of_a_declaration():
+    body = "The two Presidents adopted the Joint Declaration on Ghana-Togo Cooperation in Accra today."
+    found = agreement_parties(run(body, title="Release", publisher="Ministry of Foreign Affairs of Ghana",
+                                  date="2026-03-02", genre="press-release"))
+    assert found["Joint Declaration on Ghana-Togo Cooperation"] == ["state/gha", "state/tgo"]

@@ -158,7 +158,7 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
-               "along", "alongside"}
+               "along", "alongside", "issued", "released", "published"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
 _AMENDING_PARTICIPLES = {"amending", "extending", "renewing", "supplementing"}
 _AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements"}
@@ -356,7 +356,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))
                                                                 or article or (token.lower_ == "the" and ordinal)) \
-                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places) and not venue \
+                and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places and not (
+                    declared and token.lower_ == "on")) and not venue \
                 and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS) \
                 and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
@@ -418,6 +419,16 @@ def _second_name(doc, start: int, at: int, end: int) -> bool:
             return True
         j += 1
     return False
+
+
+def _state_as_topic(ctx: DocContext, sentence: Sentence, mention, name_start: int) -> bool:
+    """A state named alone right after "on" in a statement's or declaration's name ("Joint Statement on Sudan",
+    "Declaration on Ukraine"): the topic. Not "… on Japan-Philippines Cooperation", whose states are its sides."""
+    lowers = ctx.lowers
+    return mention.kind == "actor" and mention.start - 1 > name_start and lowers[mention.start - 1] == "on" \
+        and lowers[mention.start - 2] in {"statement", "declaration", "communiqué", "communique"} \
+        and ctx.entity_kind(mention.key) == "state" and mention.form in ("name", "alias", "shortform") \
+        and (mention.end >= sentence.end or lowers[mention.end] not in {"-", "–", "and"})
 
 
 def _listed_words(doc, at: int, end: int) -> bool:
@@ -538,6 +549,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             inside = {i for m in sentence.mentions if m.kind == "actor" for i in range(m.start, m.end)}
             topic_at = next((i for i in range(joined + 1, e) if ctx.lowers[i] in _TOPIC_LINKS and i not in inside), e)
         for m in sentence.mentions:
+            if _state_as_topic(ctx, sentence, m, s):
+                continue  # "the joint statement on Sudan issued by …": what it is about, not who made it
             if m.kind == "actor" and s <= m.start and m.end <= topic_at and ctx.entity_kind(m.key) in POLITICAL \
                     and not (m.form in ("adjective", "member") and ctx.entity_kind(m.key) != "state"):
                 # ("the Treaty on Allied Relations" is no agreement of NATO's)
@@ -1157,9 +1170,9 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
              for i in range(m.start, m.end)}
     while j < sentence.end:
         token = doc[j]
-        if j in named and j > k + 1:
-            j += 1  # "… for the participation of Canada in European Union crisis management operations"
-            continue
+        if j in named and (j > k + 1 or lowers[end - 1] in {"statement", "declaration"}):
+            j += 1  # "… for the participation of Canada in European Union crisis management operations", "a joint
+            continue  # statement on Sudan"
         if token.lower_ in {"and", ","} and j + 1 < sentence.end and lowers[j + 1] in {"a", "an", "the", "another"}:
             break  # "an MoU on maritime security and an Agreement on …": the next item of a list
         if token.text == "," and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
@@ -1525,25 +1538,30 @@ def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
 
 def _split_other_years(ctx: DocContext, clusters: list[_Cluster], document: _Cluster) -> None:
     """ "This text carries forward the Joint Declaration signed in Warsaw on 8 July 2016": a mention of the
-    document's genre concluded in another year than the document's is an earlier agreement, one per year."""
+    document's genre concluded in another year, or on another day, than the document is an earlier agreement, one
+    per year or day ("the joint statement on Sudan issued on 12 September by …")."""
     if ctx.date is None:
         return
 
-    def other_year(mention: _AgreementMention) -> bool:
+    def other_time(mention: _AgreementMention) -> str | None:
+        """The year or day, other than the document's, its concluding phrase or name gives a mention."""
         year = mention.year or mention.named_year
-        return bool(year) and int(year) != ctx.date.year
+        if year and int(year) != ctx.date.year:
+            return year
+        day = mention.date[2] if mention.date else None
+        return day if day and day != ctx.date.isoformat() else None
 
-    if all(map(other_year, document.mentions)):
+    if all(map(other_time, document.mentions)):
         return  # (then nothing in the text names the document itself)
     others: dict[str, _Cluster] = {}
     for mention in list(document.mentions):
-        year = mention.year or mention.named_year
-        if other_year(mention):
+        time = other_time(mention)
+        if time:
             document.mentions.remove(mention)
-            if year not in others:
-                others[year] = _Cluster(mention.kind, mention.head, mention.qualifiers, mention.topic)
-                clusters.append(others[year])
-            others[year].mentions.append(mention)
+            if time not in others:
+                others[time] = _Cluster(mention.kind, mention.head, mention.qualifiers, mention.topic)
+                clusters.append(others[time])
+            others[time].mentions.append(mention)
             if mention.date and mention.date[0] is not None:
                 document.earlier.add(mention.date[:2])
 
