@@ -59,3 +59,70 @@ def test_states_joined_after_on_are_still_the_sides_of_a_declaration():
     found = agreement_parties(run(body, title="Release", publisher="Ministry of Foreign Affairs of Ghana",
                                   date="2026-03-02", genre="press-release"))
     assert found["Joint Declaration on Ghana-Togo Cooperation"] == ["state/gha", "state/tgo"]
+
+
+_MOD = dict(title="Release", publisher="Ministry of Defence of the Czech Republic", date="2026-03-02",
+            genre="press-release")
+
+
+def test_a_proper_name_before_lower_case_modifiers_names_the_agreement():
+    body = ("The Gripen lease agreement, which the Czech Republic first concluded with the Kingdom of Sweden in 2004 "
+            "and extended in 2014, runs until 2027.")
+    found = agreement_parties(run(body, **_MOD))
+    assert found["Gripen Lease Agreement"] == ["state/cze", "state/swe"]
+
+
+def test_a_lower_case_plural_does_not_join_one_agreement_named_before():
+    body = ("The two ministries put the Agreement into practice with an implementing arrangement between the Czech "
+            "Republic and Slovakia concluded in Bratislava on 5 January 2018. The Protocol covers the bilateral "
+            "stand-in arrangements that NATO's structures do not provide for.")
+    result = run(body, **_MOD)
+    [arrangement] = [a for a in result.agreements if "rrangement" in a.name]
+    assert arrangement.date == "2018-01-05" and "stand" not in arrangement.name.lower()
+
+
+def test_signed_by_the_ministry_in_a_ministrys_release_is_its_state():
+    body = ("The Czech Republic is buying twenty-four F-35A aircraft under the Letter of Offer and Acceptance signed "
+            "by the Ministry and the United States Government in 2024.")
+    found = agreement_parties(run(body, **_MOD))
+    assert found["Letter of Offer and Acceptance"] == ["state/cze", "state/usa"]
+
+
+def test_an_addendum_is_its_own_agreement_and_the_memorandum_it_extends_an_earlier_one():
+    body = ("The Uganda People's Defence Forces and the Armed Forces of the Democratic Republic of the Congo today "
+            "signed an addendum to the Memorandum of Understanding on Joint Military Operations, extending joint "
+            "operations for a further twelve months. The Memorandum was concluded between Kampala and Kinshasa in "
+            "November 2021.")
+    result = run(body, title="UPDF and FARDC sign addendum", publisher="Uganda People's Defence Forces",
+                 date="2025-07-03", genre="press-release")
+    found, dates = agreement_parties(result), _dates(result)
+    name = "addendum to the Memorandum of Understanding on Joint Military Operations"
+    assert found[name] == ["state/cod", "state/uga"] and dates[name] == "2025-07-03"
+    assert found["Memorandum of Understanding on Joint Military Operations"] == ["state/cod", "state/uga"]
+    assert dates["Memorandum of Understanding on Joint Military Operations"] != "2025-07-03"
+
+
+def test_a_signing_dated_in_a_past_year_is_concluded_whatever_the_sentence_imagines():
+    body = ("None of this would be possible without the foundation laid by the Treaty of Friendship, "
+            "Good-Neighbourliness and Cooperation between Italy and Algeria, signed in Algiers on 27 January 2003.")
+    result = run(body, title="Press statements", publisher="Presidency of the Council of Ministers of the Italian "
+                 "Republic", date="2025-07-23", genre="transcript")
+    name = "Treaty of Friendship, Good-Neighbourliness and Cooperation between Italy and Algeria"
+    assert agreement_parties(result)[name] == ["state/dza", "state/ita"]
+    assert _dates(result)[name] == "2003-01-27"
+
+
+def test_a_treaty_only_hoped_for_stays_unrecorded():
+    body = "Both sides hope that an extradition treaty would be signed in 2027 between Italy and Algeria."
+    result = run(body, title="Press statements", publisher="Ministry of Foreign Affairs of Italy", date="2025-07-23",
+                 genre="press-release")
+    assert not result.agreements
+
+
+def test_the_council_of_ministers_is_not_the_security_council():
+    body = ("Press statements by the President of the Council of Ministers, Giorgia Meloni.\n\nAlgeria sits this year "
+            "on the United Nations Security Council.")
+    result = run(body, title="Press statements", publisher="Presidency of the Council of Ministers of the Italian "
+                 "Republic", date="2025-07-23", genre="transcript")
+    council = [s for s in result.statements if s.subject.endswith("org/un-security-council")]
+    assert all("Council of Ministers" not in e.quote for s in council for e in s.evidence)

@@ -76,6 +76,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("memorandum", "MemorandumOfUnderstanding", False),
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
+    ("letter of offer and acceptance", "Agreement", False),
+    ("addendum", "Agreement", False),  # "an addendum to the Memorandum of Understanding on …" (see _amended)  # a sale between governments ("LOA"), signed by both
     ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
     ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
     ("outcome document", "JointStatement", False),  # "the outcome document … that the three advisers adopted"
@@ -139,7 +141,7 @@ _CONCLUDE = {
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
-                "agreements", "arrangements", "memoranda"}  # (plurals: "memoranda on health, education and …")
+                "agreements", "arrangements", "memoranda", "addendum"}  # (plurals: "memoranda on health, education and …")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
                   "statement of intent",
@@ -267,6 +269,7 @@ class _AgreementMention:
     clause: Sentence | None = None  # its own clause, when another agreement is concluded in another clause (_clauses)
     amended: bool = False  # named inside the name of the agreement that amends it ("the Protocol amending the …")
     replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
+    plural: bool = False  # names its genre in the plural (_plural_mention)
 
 
 @dataclass(slots=True)
@@ -435,8 +438,9 @@ def _listed_words(doc, at: int, end: int) -> bool:
     """Whether one to three capitalised words from ``at`` are followed by "and" or a comma: an item of a list of
     topics inside a name ("Security, Public Health and Safe Communities")."""
     j = at
-    while j < end and j - at < 3 and doc[j].is_title:
-        j += 1
+    while j < end and j - at < 5 and (doc[j].is_title or (doc[j].text in {"-", "–"} and j > at and not doc[j].whitespace_
+                                                       and j + 1 < end and doc[j + 1].is_title)):
+        j += 1  # (also "Good-Neighbourliness")
     return at < j < end and doc[j].lower_ in {"and", ","}
 
 
@@ -525,7 +529,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             # the name is the head and its topic, as written: "agreement on reciprocal access"
             between = ctx.lowers[span.end] == "between"  # (the topic after "between the Ministry of … and …")
             link = next(i for i in range(span.end, topic_end)
-                        if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"}))
+                        if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"})
+                        | ({"to"} if span[-1].lower_ == "addendum" else set()))
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
@@ -683,10 +688,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     _share_conclusion(ctx, out)
     _concluded_next(ctx, out)
     for m in out:
+        m.plural = _plural_mention(ctx, m)
         following = min((o.start for o in out if o.sentence is m.sentence and o.start >= m.name_end),
                         default=m.sentence.end)  # (the next agreement's phrase dates that one)
         if m.year and following < m.sentence.end and m.year != ctx.doc[m.name_start - 1].text:
             m.year = _year_after(ctx, m.sentence, m.name_end, following)  # ("replaces the one … signed in 2017")
+        if m.not_yet and m.concluded and m.year and ctx.date is not None and int(m.year) < ctx.date.year:
+            m.not_yet = False  # "None of this would be possible without the Treaty …, signed in Algiers on 27 January
+            # 2003": its own concluding phrase dates it in a past year, whatever the sentence hopes or imagines
         m.date = _signing_date(ctx, m, following) if m.concluded and not m.not_yet else None
         if m.date and not m.year:
             m.year = m.date[2][:4]
@@ -712,7 +721,7 @@ def _amended(ctx: DocContext, mention: _AgreementMention) -> bool:
     the Agreement on …", "a protocol extending by five years the agreement on …"."""
     lowers = ctx.lowers
     for j in range(mention.name_start - 1, max(mention.sentence.start, mention.name_start - 6) - 1, -1):
-        if lowers[j] in _AMENDING:
+        if lowers[j] in _AMENDING or (lowers[j] == "to" and lowers[j - 1] == "addendum"):
             return True
         if not (ctx.doc[j].is_lower or ctx.doc[j].like_num) or lowers[j] in _TOPIC_STOP:
             return False
@@ -921,6 +930,12 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         k -= 1  # "the 1979 peace treaty between Egypt and Israel"
         return k + 1 if not any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
                                 for t in doc[k + 1:start]) else None
+    if k < start and k - 1 > sentence.start and doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
+        named = _proper_name_before(ctx, sentence, k)
+        if named is not None and named < k and doc[named].lower_ in {"the", "a", "an"}:
+            named += 1  # (the sentence's first word: "The Gripen …")
+        if named is not None and named > sentence.start and doc[named - 1].lower_ in {"the", "a", "an"}:
+            k = named  # "the Gripen lease agreement", "the Lancaster House defence treaty": a name, then modifiers
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
@@ -1162,7 +1177,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             k = next((j + 1 for j in range(k + 1, min(sentence.end, k + 8)) if lowers[j] == ")"), sentence.end)
             if k < sentence.end and lowers[k] not in _TOPIC_LINKS:
                 k = link_from(k, k)
-    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set())
+    addendum = lowers[end - 1] == "addendum"
+    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set()) | ({"to"} if addendum else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
     j = k + 1
@@ -1187,6 +1203,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
                 run += 1  # (also "the Kempir-Abad reservoir")
             if not {_singular(w) for w in lowers[j:run]} & _GENRE_NOUNS:
                 j = run  # "the agreement on the Baltic Defence Line that he signed": a named thing ends the topic
+            elif addendum:
+                j = _name_span(ctx, sentence, j, run)[1]  # "an addendum to the Memorandum of Understanding on …"
             break
         if token.text in {"-", "–"} and not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < sentence.end \
                 and doc[j + 1].is_alpha:
@@ -1421,6 +1439,9 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence) \
                     and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
+            if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
+                continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in
+                # arrangements that NATO's structures do not provide for": a plural is not the one agreement
             if _other_partner(mention, cluster):
                 continue  # "a Security and Defence Partnership with Canada", then "… between the Union and the UK"
             if mention.capitalised and mention.qualifiers and not any(m.capitalised or m.qualifiers
@@ -2930,7 +2951,17 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
     actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
-    return list(dict.fromkeys(m.key for m in coordinated_from(ctx.doc, k + 2, actors)))
+    own = []
+    if lowers[k + 2:k + 4] == ["the", "ministry"] and ctx.own_side:
+        # "signed by the Ministry and the United States Government": a ministry's release names itself
+        j = k + 4
+        while j < sentence.end and j - k < 10 and (lowers[j] in {"of", "for", "and"} and ctx.doc[j + 1].is_title
+                                                   or ctx.doc[j].is_title) and lowers[j] != "and":
+            j += 1
+        if j + 1 < sentence.end and lowers[j] == "and":
+            own, k = ctx.own_side[:1], j - 1
+    found = [m.key for m in coordinated_from(ctx.doc, k + 2, actors)]
+    return list(dict.fromkeys(own + found)) if found or not own else []
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:

@@ -165,7 +165,8 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          ("the", "two", "defence", "ministers"), ("the", "two", "defense", "ministers"),
          # the two sides' services: "the training memorandum between the two navies"
          ("the", "two", "navies"), ("both", "navies"), ("the", "two", "armies"), ("both", "armies"),
-         ("the", "two", "coast", "guards")]
+         ("the", "two", "coast", "guards"), ("the", "two", "armed", "forces"), ("the", "two", "air", "forces"),
+         ("the", "two", "police", "forces")]
 # "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
 _BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
                "served", "remain", "also", "became", "contribute", "contributed"}
