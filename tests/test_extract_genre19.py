@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract_helpers import agreement_parties, run
+from pactgraph.namespaces import ID
 
 
 def _dates(result) -> dict[str, str | None]:
@@ -126,3 +127,65 @@ def test_the_council_of_ministers_is_not_the_security_council():
                  "Republic", date="2025-07-23", genre="transcript")
     council = [s for s in result.statements if s.subject.endswith("org/un-security-council")]
     assert all("Council of Ministers" not in e.quote for s in council for e in s.evidence)
+
+
+_BRIEFING = dict(title="Weekly press briefing by the Spokesperson", publisher="Ministry of Foreign Affairs of Pakistan",
+                 date="2025-08-22", genre="transcript")
+
+
+def test_instruments_being_finalised_and_expected_to_be_signed_are_not_concluded():
+    body = ("A number of agreements and memoranda of understanding between Pakistan and Uzbekistan are being "
+            "finalised and are expected to be signed during the visit.")
+    assert not run(body, **_BRIEFING).agreements
+
+
+def test_any_ceasefire_is_not_one_agreed():
+    body = "The leaders of Pakistan and Türkiye agreed that any ceasefire must be backed by robust guarantees."
+    assert not run(body, **_BRIEFING).agreements
+
+
+def test_the_three_ministers_are_the_states_of_the_three_office_holders_named_before():
+    body = ("Deputy Prime Minister and Foreign Minister Mohammad Ishaq Dar travelled to Kabul on 20 August for the "
+            "Trilateral Foreign Ministers' Dialogue, with Foreign Minister Wang Yi of China and Acting Foreign "
+            "Minister Amir Khan Muttaqi of Afghanistan. At the conclusion of the Dialogue, the three Foreign "
+            "Ministers adopted a joint statement.")
+    result = run(body, **_BRIEFING)
+    holders = {p.holder.rsplit("/", 1)[-1]: p.organization for p in result.positions}
+    assert holders["amir-khan-muttaqi"] == ID + "state/afg"  # ("Amir" is his given name, not a post)
+    assert holders["mohammad-ishaq-dar"] == ID + "state/pak"  # (the publishing ministry's own minister)
+    assert agreement_parties(result)["Joint Statement"] == ["state/afg", "state/chn", "state/pak"]
+
+
+def test_she_and_her_counterpart_are_the_subject_of_the_sentence_before_and_the_counterparts_state():
+    body = ("Minister Thérèse Kayikwamba Wagner of the Democratic Republic of the Congo briefed Minister Lamola on the "
+            "Washington Accords, which President Tshisekedi and President Paul Kagame of Rwanda signed on 4 December "
+            "in the presence of United States President Donald Trump. The Accords reaffirm the Peace Agreement that "
+            "she and her Rwandan counterpart, Mr Olivier Nduhungirehe, signed in Washington on 27 June 2025.")
+    result = run(body, title="Minister Lamola hosts the Minister of Foreign Affairs of the DRC",
+                 publisher="Department of International Relations and Cooperation, South Africa", date="2025-12-10",
+                 genre="press-release")
+    assert agreement_parties(result)["Peace Agreement"] == ["state/cod", "state/rwa"]
+
+
+def test_a_lower_case_status_of_forces_agreement_is_named_with_its_modifiers():
+    body = "In April, the Philippines also signed a status of visiting forces agreement with New Zealand."
+    result = run(body, **_BRIEFING)
+    assert agreement_parties(result)["Status of Visiting Forces Agreement"] == ["state/nzl", "state/phl"]
+    assert _dates(result)["Status of Visiting Forces Agreement"] is None  # (April, not the briefing's day)
+
+
+def test_a_day_after_a_month_of_its_own_dates_something_else():
+    body = ("The Reciprocal Access Agreement that Japan and the Philippines signed in Manila in July last year entered "
+            "into force last Thursday.")
+    result = run(body, title="Regular press conference", publisher="Ministry of Foreign Affairs of China",
+                 date="2025-09-18", genre="transcript")
+    assert _dates(result)["Reciprocal Access Agreement"] is None
+
+
+def test_a_mediator_named_by_role_before_the_name_is_not_a_party():
+    body = ("Council welcomes the Preliminary Agreement on Elections, signed in Ouagadougou on 18 June 2013 between "
+            "the Government of Mali and the armed groups of the north, and commends the ECOWAS Mediator, President "
+            "Blaise Compaoré of Burkina Faso, and the Associate Mediator, President Goodluck Jonathan of Nigeria.")
+    result = run(body, title="Communiqué", publisher="Mediation and Security Council of ECOWAS", date="2013-06-25",
+                 genre="communique")
+    assert agreement_parties(result)["Preliminary Agreement on Elections"] == ["state/mli"]

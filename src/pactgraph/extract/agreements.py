@@ -172,6 +172,9 @@ _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "jo
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
             "intends", "finalise", "finalize", "conclude", "envisaged", "possible"}
+# still in the making, right after the name: "… are being finalised and are expected to be signed"
+_PENDING = [["being", w] for w in ("finalised", "finalized", "negotiated", "prepared", "drafted", "discussed",
+                                   "considered", "worked")] + [["expected", "to"]]
 _POSSESSIVES = {"its", "their", "our", "his", "her", "your"}
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
 _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
@@ -614,16 +617,19 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 and (ctx.date is None or int(named_year) <= ctx.date.year):
             concluded = True  # "the Wellington Declaration of 2010": a year dates a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
+        after_name = lowers[e:min(sentence.end, e + 8)]  # ("… are being finalised and are expected to be signed")
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
-            or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:]))
+            or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:])) \
+            or any(after_name[j:j + 2] in _PENDING for j in range(len(after_name)))
         # ("called for the early signature of the Agreement": hoped for)
         if head in _TRUCE_HEADS:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
             # parties to respect the ceasefire"; but not "called for an immediate ceasefire"
             # (what is only imagined is not: "if a ceasefire is signed", "after a ceasefire")
-            called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"}))
+            called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"})) or before[-1:] == ["any"]
+            # ("any ceasefire must be backed by robust security guarantees")
             concluded = not called and bool(set(window) & _TRUCE_EXISTS)
             not_yet = not_yet or called
         if not concluded and lowers[e:e + 1] == ["of"] and any(
@@ -788,6 +794,8 @@ _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Counci
 _GOVERNMENT_OF_WORDS = {"National", "Interim", "Transitional", "Provisional"}  # ("Government of National Accord")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
+_MONTH_NUMBERS = {m: n for n, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                               "September", "October", "November", "December"], 1)}
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
 
 
@@ -858,7 +866,7 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     found = _dates_in(ctx, sentence)
     if after_lo is not None and after_hi is not None:
         date = next((d for d in found if after_lo <= d[0] < after_hi), None)
-        if date:
+        if date and not _coarser_time_before(ctx, mention.name_end, date[0]):
             return date
     lo = max(sentence.start, mention.name_start - 12)
     verb = next((k for k in range(mention.name_start - 1, lo - 1, -1) if lowers[k] in _SIGNING_VERBS), None)
@@ -876,6 +884,22 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     if ctx.date and "today" in window and _SIGNING_VERBS & set(window[:window.index("today") + 1]):
         return None, None, ctx.date.isoformat()
     return None
+
+
+def _coarser_time_before(ctx: DocContext, start: int, char: int) -> bool:
+    """Whether the words from token ``start`` up to the date at ``char`` give a time of their own, a month or a year
+    without its day ("… signed in Manila in July last year entered into force last Thursday"): the date is then of
+    something else."""
+    doc, lowers = ctx.doc, ctx.lowers
+    k = start
+    while k < len(doc) and doc[k].idx + ctx.offset < char:
+        if lowers[k] in {"in", "since"} and k + 1 < len(doc) and doc[k + 1].idx + ctx.offset < char and (
+                (doc[k + 1].text in _MONTHS and not (k + 2 < len(doc) and doc[k + 2].like_num
+                                                      and len(doc[k + 2].text) <= 2))
+                or _is_year(doc[k + 1].text)):
+            return True
+        k += 1
+    return False
 
 
 def _year_after(ctx: DocContext, sentence: Sentence, end: int, following: int | None = None) -> str | None:
@@ -922,6 +946,9 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         if hyphen or (token.like_num and k < start and doc[k].text in {"-", "–"}):
             k -= 1  # "a ten-year security cooperation agreement", "a 10-year agreement"
             continue
+        if token.lower_ == "of" and k - 2 >= sentence.start and doc[k - 2].lower_ == "status" and k < start:
+            k -= 1  # "a status of visiting forces agreement"
+            continue
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
             break
@@ -939,8 +966,9 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
-           and not (t.i > k and doc[t.i - 1].text in {"-", "–"}) for t in doc[k:start]):
-        return None  # (a linking word inside a hyphenated modifier stays: "status-of-forces")
+           and not (t.i > k and doc[t.i - 1].text in {"-", "–"}) and not (t.lower_ == "of" and doc[t.i - 1].lower_ == "status")
+           for t in doc[k:start]):
+        return None  # (a linking word inside a hyphenated modifier stays: "status-of-forces", and "status of forces")
     return k
 
 
@@ -1745,7 +1773,9 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
 # "hosted and mediated by": the host, patron or mediator of a signing is not a party (not "in the presence of", kept
 # apart in _PRESENCE: the leaders who witness the exchange of memoranda are often the only sign of whose they are)
 _ROLE_LEADS = (("invitation", "of"), ("patronage", "of"), ("auspices", "of"), ("mediation", "of"),
-               ("facilitation", "of"), ("hosted", "by"), ("mediated", "by"), ("facilitated", "by"), ("convened", "by"))
+               ("facilitation", "of"), ("hosted", "by"), ("mediated", "by"), ("facilitated", "by"), ("convened", "by"),
+               # and a role named before the one who holds it: "commends the ECOWAS Mediator, President X of Y, …"
+               ("mediator", ","), ("mediators", ","), ("facilitator", ","), ("facilitators", ","))
 _PRESENCE = (("in", "the", "presence", "of"),)
 
 
@@ -1757,7 +1787,11 @@ def _phrase_spans(ctx: DocContext, sentence: Sentence, leads) -> set[int]:
     for r in range(sentence.start, sentence.end):
         for lead in leads:
             if lowers[r] == lead[0] and tuple(lowers[r:r + len(lead)]) == lead:
-                out.update(range(r, _role_end(ctx, sentence, r + len(lead))))
+                start = r
+                if lead[-1] == ",":  # (a role noun: from its determiner, "the ECOWAS Mediator, …")
+                    start = next((i for i in range(r - 1, max(sentence.start, r - 5) - 1, -1)
+                                  if lowers[i] in {"the", "a", "an", "its", "their", "our"}), r)
+                out.update(range(start, _role_end(ctx, sentence, r + len(lead))))
     return out
 
 
@@ -2843,6 +2877,9 @@ _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "si
                 "leaders", "signatories"}
 
 
+_PEOPLE_GROUP = {"ministers", "leaders", "presidents", "heads", "secretaries"}
+
+
 def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     """The actors "the three governments" or "the four partners" stands for: the one list of exactly that many
     coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
@@ -2871,6 +2908,15 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                 return list(dict.fromkeys(m.key for m in fitting[0]))
             if fitting:
                 return []
+            if lowers[k] in _PEOPLE_GROUP:
+                # "… travelled to Kabul with Foreign Minister Wang Yi of China and Acting Foreign Minister Amir Khan
+                # Muttaqi of Afghanistan. … the three Foreign Ministers adopted a joint statement": their states
+                held = list(dict.fromkeys(
+                    ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
+                    if sent.start <= start < (sent.end if sent is not sentence else at)
+                    and ctx.positions_by_person.get(iri)))
+                if len(held) == n and all(ctx.entity_kind(key) == "state" for key in held):
+                    return held
             # ("we are working with Japan and the United States … which the three defence ministers signed": the
             # speaker's side and the two it names)
             own = next((m.key for m in ctx.actors_in(sent) if m.form == "coref" and ctx.lowers[m.start] in {
@@ -3005,11 +3051,22 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     elif lowers[k] in {"he", "she"}:
         # "the agreement … that he signed with his Estonian and Lithuanian counterparts": the state of the person
         # named last before it, in this sentence or the one before
+        # (in the sentence before, the first one named, its subject: "Minister X briefed her counterpart on the
+        # Accords, which A and B signed in the presence of C. The Accords reaffirm the Agreement that she …")
         lo = ctx.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
-        person = next((pid for pid, ps, _ in reversed(ctx.person_mentions) if lo <= ps < mention.name_start), None)
+        person = next((pid for pid, ps, _ in reversed(ctx.person_mentions) if sentence.start <= ps < mention.name_start),
+                      None) or next((pid for pid, ps, _ in ctx.person_mentions if lo <= ps < sentence.start), None)
         held = ctx.positions_by_person.get(person, []) if person else []
         subject = [_Direct(held[0], sentence)] if held else []  # (an actor shown by this sentence, as a mention is)
         k += 1
+        if subject and lowers[k:k + 1] == ["and"] and k + 1 < sentence.end and lowers[k + 1] in {"his", "her"}:
+            # "… that she and her Rwandan counterpart, Mr Olivier Nduhungirehe, signed in Washington"
+            other = next((m for m in actors if k + 2 <= m.start <= k + 3 and m.form == "adjective"
+                          and lowers[m.end:m.end + 1] in (["counterpart"], ["counterparts"])), None)
+            if other is not None:
+                subject, k = subject + [other], other.end + 1
+                if lowers[k:k + 1] == [","]:
+                    k = next((j + 1 for j in range(k + 1, min(sentence.end, k + 10)) if lowers[j] == ","), k)
     elif lowers[k] in {"it", "they"}:
         before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
         heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
@@ -3148,10 +3205,12 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         if mention.named_year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"
             found = [d for d in found if d[2][:4] == mention.named_year]
         if found:
-            verbs = [ctx.doc[i].idx + ctx.offset for i in range(sentence.start, sentence.end)
-                     if ctx.doc[i].lower_ in _DATING_VERBS]
+            at = [i for i in range(sentence.start, sentence.end) if ctx.doc[i].lower_ in _DATING_VERBS]
+            verbs = [ctx.doc[i].idx + ctx.offset for i in at]
             anchor = verbs[0] if verbs else ctx.offset + ctx.doc[mention.start].idx
-
+            if at:  # ("signed in Manila in July last year entered into force last Thursday": not that Thursday)
+                found = [d for d in found if d[0] < anchor or not _coarser_time_before(ctx, at[0] + 1, d[0])]
+        if found:
             def distance(d, anchor=anchor):
                 return (d[0] < anchor, abs(d[0] - anchor))
 
@@ -3177,6 +3236,9 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
         token = doc[i]
         if token.lower_ in _PAST_TIME:
             return True
+        if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} and ctx.date is not None \
+                and _MONTH_NUMBERS[token.text] != ctx.date.month:
+            return True  # "In April, the Philippines also signed …" in a text of September
         if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
             prev = doc[i - 1]
             if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_alpha:

@@ -112,6 +112,7 @@ _POSTNOMINALS = {"MP", "MPs", "MEP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KB
 _NOT_NAMES |= _POSTNOMINALS
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
+_RULER_HEADS = {"Amir", "Emir", "Sultan", "Prince", "King"}  # also given names ("Amir Khan Muttaqi")
 COUNTERPART = "counterpart"
 _SPOKES = {"Spokesperson", "Spokesman", "Spokeswoman"}
 _SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."}
@@ -193,6 +194,8 @@ class _Parser:
             if token.text == "General" and words and words[-1] in {"Secretary", "Director", "Governor"}:
                 words.append("General")
             elif _is_title_word(token, HEADS):
+                if has_head and token.text in _RULER_HEADS and j + 1 < self.end and _is_name_token(doc[j + 1]):
+                    break  # "Acting Foreign Minister Amir Khan Muttaqi": a given name after the post
                 words.append(token.text)
                 has_head = True
             elif _is_title_word(token, MODIFIERS) and not (token.text == "General" and not words):
@@ -317,7 +320,8 @@ class _Parser:
             text = texts[i]
             if lowers[i] == "counterpart" and i not in self.covered:
                 title = self.counterpart(i)
-            elif i not in self.covered and (text in HEADS or text in MODIFIERS) and text[:1].isupper():
+            elif i not in self.covered and (text in HEADS or text in MODIFIERS) and text[:1].isupper() \
+                    and not self._given_ruler_name(i):
                 title = self.parse_title(i)
             if title is not None:
                 out.append(title)
@@ -326,6 +330,12 @@ class _Parser:
                 i += 1
         return out
 
+    def _given_ruler_name(self, i: int) -> bool:
+        """ "Foreign Minister Amir Khan Muttaqi": a ruler's title right after a post, before a name, is a given name."""
+        doc = self.doc
+        return doc[i].text in _RULER_HEADS and i - 1 >= self.start and doc[i - 1].text in HEADS \
+            and i + 1 < self.end and _is_name_token(doc[i + 1])
+
     # -- names ------------------------------------------------------------------
 
     def read_name(self, j: int) -> tuple[list, int]:
@@ -333,7 +343,7 @@ class _Parser:
         while j < self.end and len([t for t in tokens if t.text not in _PARTICLES]) < 6 and len(tokens) < 10 \
                 and j not in self.covered:
             token = doc[j]
-            if _is_name_token(token):
+            if _is_name_token(token) or (not tokens and self._given_ruler_name(j)):
                 tokens.append(token)
                 j += 1
                 # hyphenated parts: "Jean-Claude", "El-Amine", and romanized given names ("Jae-in", "Suk-yeol")
@@ -711,6 +721,9 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         if len(set(orgs)) == 1:
             return orgs[0]
         return next((k for k in ctx.main_actors if ctx.entity_kind(k) != "state"), None)
+    after = _state_after_name(ctx, parser, found)
+    if after:
+        return after
     elsewhere = _actor_from_elsewhere(ctx, parser, found, title)
     if elsewhere:
         return elsewhere
@@ -737,13 +750,33 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
     return ctx.publisher_state()
 
 
+def _state_after_name(ctx: DocContext, parser: _Parser, found: _Found) -> str | None:
+    """ "Acting Foreign Minister Amir Khan Muttaqi of Afghanistan", "President Paul Kagame of Rwanda": the state
+    named right after the name."""
+    k = found.end
+    if k + 1 >= parser.end or ctx.lowers[k] != "of":
+        return None
+    actor = parser.actor_at(k + 1) or (parser.actor_at(k + 2) if ctx.lowers[k + 1] == "the" else None)
+    return actor.key if actor is not None and actor.form != "coref" and ctx.entity_kind(actor.key) == "state" else None
+
+
 def _publisher_post(ctx: DocContext, title: _Title) -> bool:
     """Whether a minister's post is the one heading the publishing ministry: "Minister of Foreign Affairs and Human
     Mobility" in a text of the "Ministry of Foreign Affairs and Human Mobility of Ecuador"."""
     post = " ".join(title.words)
-    publisher = ctx.source.metadata.get("publisher", "")
-    return post.startswith("Minister ") and ctx.publisher_state() is not None \
-        and f"Ministry {post.removeprefix('Minister ')}".lower() in publisher.lower()
+    publisher = ctx.source.metadata.get("publisher", "").lower()
+    if ctx.publisher_state() is None:
+        return False
+    if post.startswith("Minister "):
+        return f"Ministry {post.removeprefix('Minister ')}".lower() in publisher
+    # "Foreign Minister" in a text of the "Ministry of Foreign Affairs"
+    field = _MINISTRY_FIELDS.get(post.removeprefix("Deputy Prime Minister and ").removeprefix("Acting "))
+    return field is not None and any(f"ministry of {w}" in publisher or f"ministry of the {w}" in publisher
+                                     for w in field)
+
+
+_MINISTRY_FIELDS = {"Foreign Minister": ("foreign affairs",), "Defence Minister": ("defence", "national defence"),
+                    "Defense Minister": ("defense", "national defense"), "Interior Minister": ("interior",)}
 
 
 def _joint_members(ctx: DocContext, key: str) -> frozenset[str]:
@@ -840,6 +873,13 @@ def _one_of_several(ctx: DocContext, parser: _Parser, found: _Found, title: _Tit
     rest = [s for s in states if s not in taken]
     if len(rest) == 1 and len(rest) < len(states):
         return rest[0]
+    named_after = {m.key for m in ctx.actors_in(parser.sentence, {"state"}, coref=False)
+                   if m.start - 2 >= parser.start and ctx.lowers[m.start - 1] == "of"
+                   and _is_name_token(doc[m.start - 2]) and not found.start <= m.start - 2 < found.end}
+    if not set(rest) - named_after and _publisher_post(ctx, title):
+        # "Foreign Minister X travelled to Kabul with Foreign Minister Wang Yi of China and …": every state named is
+        # another's, so the ministry's own minister is its state
+        return ctx.publisher_state()
     counts = ctx.actor_counts()
     ranked = sorted(rest or states, key=lambda k: -counts[k])
     if len(ranked) >= 2 and counts[ranked[0]] >= 3 and counts[ranked[0]] >= 2 * counts[ranked[1]] \
