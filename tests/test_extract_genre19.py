@@ -189,3 +189,50 @@ def test_a_mediator_named_by_role_before_the_name_is_not_a_party():
     result = run(body, title="Communiqué", publisher="Mediation and Security Council of ECOWAS", date="2013-06-25",
                  genre="communique")
     assert agreement_parties(result)["Preliminary Agreement on Elections"] == ["state/mli"]
+
+
+_READOUT = dict(title="Minister receives his Eritrean counterpart", publisher="Ministry of Foreign Affairs of Egypt",
+                date="2025-10-20", genre="press-release")
+
+
+def test_a_relative_clause_with_one_side_the_register_lacks_gives_the_other_alone():
+    body = ("She briefed him on the Doha Framework for Peace that the Government of the DRC and the AFC/M23 signed on "
+            "15 November under the mediation of the State of Qatar. He recalled the memorandum of understanding that "
+            "Ethiopia signed with the Somaliland region in January 2024.")
+    found = agreement_parties(run(body, **_READOUT))
+    assert found["Doha Framework for Peace"] == ["state/cod"]
+    assert found["Memorandum of Understanding"] == ["state/eth"]
+
+
+def test_a_group_of_registered_actors_after_and_is_not_a_side_the_register_lacks():
+    body = ("The Work Plan that Viet Nam and the ASEAN Defence Ministers adopted on 14 June 2022 covers maritime "
+            "security.")
+    found = agreement_parties(run(body, **_READOUT))
+    assert found["Work Plan"] != ["state/vnm"]
+
+
+def test_a_lower_case_protocol_with_its_modifiers_signed_between_two_states():
+    body = ("He reviewed the deployment, in line with the defence cooperation protocol signed between Egypt and "
+            "Somalia in Cairo in August 2024. Health protocols at the border were also discussed.")
+    found = agreement_parties(run(body, **_READOUT))
+    assert found == {"Defence Cooperation Protocol": ["state/egy", "state/som"]}
+
+
+def test_statements_issued_by_different_signatories_are_two_and_what_one_sets_out_is_its_content():
+    body = ("The ministers recalled the tripartite summit that brought together the Presidents of Egypt, Eritrea and "
+            "Somalia in Asmara on 10 October 2024, and the joint statement the three leaders issued at its close. "
+            "Minister Abdelatty referred to the joint statement that the foreign ministers of Egypt, Saudi Arabia, "
+            "the United Arab Emirates and the United States issued on 12 September, which sets out a roadmap for "
+            "ending the war.")
+    result = run(body, **_READOUT)
+    statements = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in result.agreements
+                        if a.kind == "JointStatement")
+    assert statements == [["are", "egy", "sau", "usa"], ["egy", "eri", "som"]]
+    assert not any(a.kind == "ActionPlan" for a in result.agreements)
+
+
+def test_the_csce_is_the_osce_under_its_earlier_name():
+    body = "The Memorandum replaces the one that Moldova concluded with the CSCE in 1993."
+    result = run(body, title="OSCE and Moldova sign a new memorandum", publisher="OSCE", date="2025-06-24",
+                 genre="press-release")
+    assert any(s.subject.endswith("org/osce") or s.obj == ID + "org/osce" for s in result.statements)

@@ -181,6 +181,7 @@ _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today
 _NOT_PARTY_BEFORE = {"in", "on", "about", "regarding", "against", "towards", "from", "into", "across", "to",
                      "at", "over", "under", "within", "near", "through"}
 _SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
+                 "protocol",
                  "roadmap", "framework"}
 # Truces: one exists when the text says it was agreed or holds, not when it is called for ("we call for an
 # immediate ceasefire"); its parties are the sides the text names, without a second side added from the document.
@@ -476,6 +477,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                     _modifiers(ctx, sentence, span.start) is not None
                     or _proper_name_before(ctx, sentence, span.start) is not None
                     or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
+        ) and not (span[-1].lower_ == "protocol" and _modifiers(ctx, sentence, span.start) is not None
+                   and span.end < sentence.end and doc[span.end].lower_ in _PARTICIPLES  # ("the defence cooperation
+                   # protocol signed between Egypt and Somalia"; not "the security protocols at the airport")
+        ) and not (
+                span[-1].lower_ in {"arrangement", "arrangements"} and (
+                    _modifiers(ctx, sentence, span.start) is not None
+                    or _proper_name_before(ctx, sentence, span.start) is not None
+                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
         ) and not (span[-1].lower_ == "protocol" and prev in _DETERMINERS and span.end < sentence.end and (
                 doc[span.end].lower_ in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(
                     ctx, sentence, span.end)))):
@@ -695,6 +704,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     _concluded_next(ctx, out)
     for m in out:
         m.plural = _plural_mention(ctx, m)
+        if not m.capitalised and _set_out(ctx, m):
+            m.concluded = False  # "the joint statement …, which sets out a roadmap for ending the war": its content
         following = min((o.start for o in out if o.sentence is m.sentence and o.start >= m.name_end),
                         default=m.sentence.end)  # (the next agreement's phrase dates that one)
         if m.year and following < m.sentence.end and m.year != ctx.doc[m.name_start - 1].text:
@@ -720,6 +731,17 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             kept.append(m)
     return _known_mentions(ctx, nlp, kept)
 
+
+
+def _set_out(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a mention is what something "sets out", "lays out" or "outlines": the content of a text named before
+    ("…, which sets out a roadmap for ending the war")."""
+    lowers, k = ctx.lowers, mention.name_start
+    if k - 1 > mention.sentence.start and lowers[k - 1] in {"a", "an", "the"}:
+        k -= 1
+    return (k - 2 >= mention.sentence.start and lowers[k - 1] == "out" and lowers[k - 2] in {
+        "sets", "set", "setting", "lays", "laid", "lay", "laying"}) or (
+        k - 1 >= mention.sentence.start and lowers[k - 1] in {"outlines", "outlined", "outlining"})
 
 
 def _amended(ctx: DocContext, mention: _AgreementMention) -> bool:
@@ -2838,6 +2860,16 @@ _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "reb
                       "militias", "front", "opposition", "insurgents"}
 
 
+# Capitalised words that open a group of registered actors, not another side: "the Commission and the Member States"
+_COLLECTIVE_HEADS = {"Member", "Members", "States", "Allies", "Parties", "Contracting", "Signatory", "Signatories",
+                     "Partners", "Heads", "Governments", "Government", "Leaders", "Ministers", "Presidents", "Other",
+                     "All", "European", "United"}
+
+
+_COLLECTIVE_WORDS = _COLLECTIVE_HEADS | {"Defence", "Defense", "Foreign", "Ministries", "Ministry", "Chiefs",
+                                         "Council", "Representatives", "Delegations", "Countries", "Nations"}
+
+
 def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
     """Whether the one party found is joined to another side the register does not hold: "the Government of Yemen
     and of Ansar Allah", "the Government of the Philippines and the National Democratic Front", "the Transitional
@@ -2854,15 +2886,16 @@ def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
         k += 1
         while k < sentence.end and lowers[k] in {"of", "the", "with"}:
             k += 1
-        if k < sentence.end and k not in starts and texts[k][:1].isupper():
+        if k < sentence.end and k not in starts and texts[k][:1].isupper() and texts[k] not in _COLLECTIVE_HEADS:
             end = k
             while end < sentence.end and (texts[end][:1].isupper() or lowers[end] in {"of", "the", "'s"}):
                 end += 1
             inside = {a.key for a in sentence.mentions if a.kind == "actor" and k <= a.start < end}
-            if not inside - {key}:  # (not "… and the Government of South Sudan": another actor's organ)
-                return True
-        if set(lowers[k:k + 7]) & _ARMED_GROUP_WORDS:
-            return True
+            if not inside - {key} and not set(texts[k:end]) & _COLLECTIVE_WORDS:
+                return True  # (not "… and the Government of South Sudan": another actor's organ; nor "… and the
+                # ASEAN Defence Ministers", a group of registered actors)
+        if any(lowers[i] in _ARMED_GROUP_WORDS and texts[i].islower() for i in range(k, min(sentence.end, k + 7))):
+            return True  # ("… and a large number of politico-military movements"; a named "… Group" is read above)
     return False
 
 
@@ -2935,7 +2968,7 @@ _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "laun
                    "renewed", "finalised", "finalized"}
 
 
-_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated"}
+_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated", "issued"}
 # verbs of a relative clause that show a partnership or framework exists between its subjects
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
 _RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {
@@ -3029,7 +3062,11 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         posts += 1
     if lowers[k] == "the" and posts > k + 1 and lowers[posts:posts + 1] == ["of"]:
         k = posts + 1  # "which the Presidents of Ghana, Togo and Burkina Faso signed": the states of the posts
-    subject = [m for m in actors if m.start == k or (m.start == k + 1 and lowers[k] == "the")]
+    j = k
+    while j < sentence.end and j - k < 4 and lowers[j] in {"the", "government", "governments", "of"}:
+        j += 1  # ("that the Government of the DRC and the AFC/M23 signed")
+    subject = [m for m in actors if m.start == k or (m.start == k + 1 and lowers[k] == "the")] or (
+        [m for m in actors if m.start == j and m.form != "coref"] if "government" in lowers[k:j] else [])
     if subject:
         subject = coordinated_from(ctx.doc, subject[0].start, [m for m in actors if m.start >= subject[0].start
                                                               and m.form != "coref"]) or subject
@@ -3088,6 +3125,11 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k < sentence.end and lowers[k] in _STANDING_VERBS | _RELATIVE_VERBS and len({m.key for m in subject}) >= 2 \
             and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
         return list(dict.fromkeys(m.key for m in subject))  # "the Strategic Partnership that the EU and ASEAN have maintained"
+    if len(subject) == 1 and k < sentence.end and lowers[k] == "and" and _unregistered_side(ctx, sentence, subject[0].key):
+        # "the Doha Framework that the Government of the DRC and the AFC/M23 signed": one side in the register
+        verb = next((i for i in range(k + 1, min(sentence.end, k + 8)) if lowers[i] in _RELATIVE_VERBS), None)
+        if verb is not None and (verb + 1 >= sentence.end or lowers[verb + 1] != "with"):
+            return [subject[0].key]
     if grouped and k < sentence.end and lowers[k] in _RELATIVE_VERBS and len(subject) == 1 \
             and ctx.entity_kind(subject[0].key) in {"organization", "grouping"} \
             and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
@@ -3096,6 +3138,10 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         return []
     at = k + 3 if lowers[k + 2:k + 3] and lowers[k + 2] in {"his", "her", "their", "its"} else k + 2
     others = [m for m in coordinated_from(ctx.doc, at, [m for m in actors if m.form != "coref"])]
+    if subject and not others and at < sentence.end and ctx.doc[at + (lowers[at] == "the")].text[:1].isupper() \
+            and not any(m.start in (at, at + 1) for m in sentence.mentions if m.kind == "actor"):
+        return list(dict.fromkeys(m.key for m in subject))  # "… that Ethiopia signed with the Somaliland region":
+        # the other side is one the register does not hold
     if not subject or not others:
         return []
     return list(dict.fromkeys([m.key for m in subject] + [m.key for m in others]))
