@@ -236,3 +236,20 @@ def test_the_csce_is_the_osce_under_its_earlier_name():
     result = run(body, title="OSCE and Moldova sign a new memorandum", publisher="OSCE", date="2025-06-24",
                  genre="press-release")
     assert any(s.subject.endswith("org/osce") or s.obj == ID + "org/osce" for s in result.statements)
+
+
+def test_a_verb_and_its_place_before_an_aside_conclude_the_name_after_it_with_the_colleagues_named_there():
+    body = ("In January, our energy ministers signed in Rome, together with their colleagues from Tunisia, Austria "
+            "and Germany, the joint declaration of intent on the hydrogen corridor.")
+    result = run(body, title="Press statements", publisher="Presidency of the Council of Ministers of the Italian "
+                 "Republic", date="2025-07-23", genre="transcript")
+    [declaration] = result.agreements
+    assert {"state/aut", "state/deu", "state/ita", "state/tun"} <= {p.rsplit("id/", 1)[-1] for p in declaration.parties}
+
+
+def test_together_with_outside_the_aside_before_a_name_adds_no_party():
+    body = ("Mauritania has taken part in the Mediterranean Dialogue since 1995, together with Algeria, Egypt and "
+            "Jordan, and agreed an Individually Tailored Partnership Programme with NATO in 2024.")
+    found = agreement_parties(run(body, title="NATO and Mauritania", publisher="NATO", date="2025-03-01",
+                                  genre="press-release"))
+    assert found["Individually Tailored Partnership Programme"] == ["org/nato", "state/mrt"]

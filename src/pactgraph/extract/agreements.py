@@ -1419,6 +1419,8 @@ def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) ->
     to conclude, before the end of the year, an arrangement"; ``None`` when there is none)."""
     lowers = ctx.lowers
     k = start - 1
+    if k > sentence.start and lowers[k] == "joint":
+        k -= 1  # ("…, the joint declaration of intent")
     if k > sentence.start and lowers[k] in {"the", "a", "an", "their", "its", "our"}:
         k -= 1
     if k > sentence.start and lowers[k] in {"to", "of"}:
@@ -1430,8 +1432,14 @@ def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) ->
         opening = next((j for j in range(k - 1, max(sentence.start, k - 14), -1) if lowers[j] == ","), None)
         if opening is None or opening <= sentence.start:
             return None
-        if lowers[opening - 1] in _CONCLUDE:
-            return not set(lowers[max(sentence.start, opening - 4):opening - 1]) & (_CLAUSE_FUTURE | {"to"})
+        verb = opening - 1
+        while verb > sentence.start and opening - verb <= 4 and (lowers[verb] in {"in", "at", "on"} or (
+                ctx.doc[verb].text[:1].isupper() and lowers[verb - 1] in {"in", "at", "on"})):
+            verb -= 1  # ("signed in Rome, together with their colleagues from Tunisia, …, the joint declaration")
+        if lowers[verb] not in _CONCLUDE:
+            verb = opening - 1
+        if lowers[verb] in _CONCLUDE:
+            return not set(lowers[max(sentence.start, verb - 3):verb]) & (_CLAUSE_FUTURE | {"to"})
         k = opening
     return None
 
@@ -3186,6 +3194,20 @@ def _together_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
             if len(group) > 1 and lowers[group[-1].end:group[-1].end + 1] and lowers[group[-1].end] in _FINITE:
                 group = group[:-1]  # (not "…, and CARICOM has stood with us": the subject of a new clause)
             return [m.key for m in group]
+    # before the name, in the aside between its concluding verb and the name: "our energy ministers signed in Rome,
+    # together with their colleagues from Tunisia, Austria and Germany, the joint declaration of intent"
+    for k in range(max(sentence.start, mention.name_start - 20), mention.name_start - 2):
+        if lowers[k] in _TOGETHER and lowers[k + 1] == "with":
+            j = k + 2
+            while j < mention.name_start and lowers[j] in {"their", "his", "her", "its", "our", "colleagues",
+                                                           "colleague", "counterparts", "counterpart", "from", "of"}:
+                j += 1
+            actors = ctx.actors_in(sentence, POLITICAL, coref=False)
+            group = [m for m in coordinated_from(ctx.doc, j, actors) if m.end <= mention.name_start]
+            if group and set(lowers[group[-1].end:mention.name_start]) <= {",", "the", "a", "an", "joint"} \
+                    and _conclusion_before_aside(ctx, sentence, mention.name_start):
+                return [m.key for m in group]  # (the aside runs from "together with" right up to the name)
+            return []
     return []
 
 
