@@ -253,3 +253,26 @@ def test_together_with_outside_the_aside_before_a_name_adds_no_party():
     found = agreement_parties(run(body, title="NATO and Mauritania", publisher="NATO", date="2025-03-01",
                                   genre="press-release"))
     assert found["Individually Tailored Partnership Programme"] == ["org/nato", "state/mrt"]
+
+
+def test_a_declaration_through_which_two_states_agreed_is_theirs():
+    body = ("The deployment was made possible by the Ankara Declaration, through which Somalia and Ethiopia agreed "
+            "on 11 December 2024 to settle their differences.")
+    result = run(body, title="Release", publisher="African Union Commission", date="2025-09-18",
+                 genre="press-release")
+    assert agreement_parties(result)["Ankara Declaration"] == ["state/eth", "state/som"]
+
+
+def test_a_sentence_opening_with_in_the_name_and_its_committed_subjects():
+    body = ("The ceasefire rests on the agreement of 1992. Five years later, in the Memorandum on the Basis for "
+            "Normalization of Relations, Chișinău and Tiraspol committed themselves to settle their differences.")
+    result = run(body, title="Release", publisher="OSCE", date="2025-06-24", genre="press-release")
+    name = "Memorandum on the Basis for Normalization of Relations"
+    assert agreement_parties(result)[name] == ["state/mda"] and _dates(result)[name] is None
+
+
+def test_in_the_name_with_a_verb_of_no_commitment_is_no_conclusion():
+    body = "In the Memorandum on Maritime Security, Ghana and Togo see a model for the region."
+    result = run(body, title="Release", publisher="Ministry of Foreign Affairs of Ghana", date="2025-06-24",
+                 genre="press-release")
+    assert not result.agreements

@@ -655,6 +655,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         participle = e + 1 if lowers[e:e + 1] == [","] else e
         if not concluded and standard and participle < sentence.end and lowers[participle] in _PARTICIPLES:
             concluded = True  # "in line with the ITPP agreed with NATO in July 2023": cited, and concluded too
+        if not concluded and _fronted_conclusion(ctx, sentence, s, e):
+            concluded = True  # "In the Memorandum on …, Chișinău and Tiraspol committed themselves to …"
         relative = _relative_conclusion(ctx, sentence, e)
         if relative is False and not set(pre) & _CONCLUDE:
             concluded, not_yet = False, True  # "the Treaty …, which the two sides would sign next year"
@@ -686,7 +688,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
            or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] != "memoranda"]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
-        if m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
+        fronted = _fronted_conclusion(ctx, m.sentence, m.name_start, m.name_end) if m.concluded else []
+        if fronted:
+            m.own = tuple(fronted)
+        elif m.concluded and _relative_start(ctx, m.sentence, m.name_end) is not None:
             m.own = tuple(_relative_parties(ctx, m))
         elif m.concluded and _reduced_relative(ctx, m):
             m.own = tuple(_relative_parties(ctx, m))  # "the memorandum Panama signed with the United States"
@@ -1306,8 +1311,9 @@ def _relative_start(ctx: DocContext, sentence: Sentence, end: int) -> int | None
             return k
         if word == "," and lowers[k + 1:k + 2] == ["which"]:
             return k
-        if word in {"under", "of", "to"} and lowers[k + 1:k + 2] == ["which"]:
-            return k + 1  # "the Programme under which the two sides worked", ", the first of which", "to which …"
+        if word in {"under", "of", "to", "through", "by"} and lowers[k + 1:k + 2] == ["which"]:
+            return k + 1  # "the Programme under which the two sides worked", ", the first of which", "to which …",
+            # "the Ankara Declaration, through which Somalia and Ethiopia agreed …"
         if word == "," and lowers[k + 1:k + 2] in (["the"], ["a"]) and k + 2 < stop and (
                 lowers[k + 2] in _GENRE_NOUNS | _APPOSED_NOUNS):
             k += 3  # ", the framework under which Yerevan has cooperated …": an apposition before the clause
@@ -1362,10 +1368,52 @@ def _relative_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool 
         if token.lower_ in {";", "which", "that"}:
             break
         clause.append(token.text if token.lower_ == "may" else token.lower_)  # (the month May is no modal)
-    verb = next((i for i, w in enumerate(clause) if w in _RELATIVE_CONCLUDING | _CONCLUDE), None)
+    committing = _COMMITTING if ctx.lowers[k - 2] in {"through", "by"} else set()
+    verb = next((i for i, w in enumerate(clause) if w in _RELATIVE_CONCLUDING | _CONCLUDE | committing), None)
     if verb is None:
         return None
     return not set(clause[:verb + 1]) & _CLAUSE_FUTURE
+
+
+# Verbs by which the sides of an agreement bind themselves "in" or "through" it: "through which Somalia and Ethiopia
+# agreed …", "In the Memorandum on …, Chișinău and Tiraspol committed themselves to …"
+_COMMITTING = {"agreed", "committed", "undertook", "pledged", "decided", "resolved", "settled", "recognised",
+               "recognized", "renounced"}
+
+
+def _fronted_conclusion(ctx: DocContext, sentence: Sentence, start: int, end: int) -> list[str]:
+    """ "Five years later, in the Memorandum on the Basis for Normalization of Relations, Chișinău and Tiraspol
+    committed themselves to …": a sentence that opens with "in" or "through" and the name, then the subjects who
+    bound themselves by it; their keys (none when the sentence is not so built)."""
+    lowers = ctx.lowers
+    k = start - 1
+    if k >= sentence.start and lowers[k] in {"the", "this", "that", "their", "its"}:
+        k -= 1
+    if k < sentence.start or lowers[k] not in {"in", "through"}:
+        return []
+    opening = lowers[sentence.start:k]  # (nothing, or a time phrase ending with a comma: "Five years later,")
+    if opening and (opening[-1] != "," or len(opening) > 6):
+        return []
+    if end >= sentence.end or lowers[end] != ",":
+        return []
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL) if m.form != "adjective"]
+    at = end + 1 + (lowers[end + 1] == "the")
+    group = coordinated_from(ctx.doc, at, actors)
+    keys = [m.key for m in group]
+    if not group:  # (a capital standing for its state: "Chișinău and Tiraspol committed themselves")
+        place = next((m for m in sentence.mentions if m.kind == "place" and m.start == at), None)
+        country = ctx.gazetteer.register.entities[place.key].country if place is not None else None
+        if country is None:
+            return []
+        group, keys = [place], [country]
+    after = group[-1].end
+    if after + 1 < sentence.end and lowers[after] == "and" and ctx.doc[after + 1].text[:1].isupper():
+        after += 1  # "Chișinău and Tiraspol committed": a side the register does not hold
+        while after < sentence.end and after - group[-1].end < 5 and ctx.doc[after].text[:1].isupper():
+            after += 1
+    if after >= sentence.end or lowers[after] not in _COMMITTING:
+        return []
+    return list(dict.fromkeys(keys))
 
 
 _PARTICIPLES = {w for w in _CONCLUDE if w.endswith("ed")} - {"earlier", "existing", "bound", "linked", "entered"}
@@ -3304,6 +3352,9 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
         token = doc[i]
         if token.lower_ in _PAST_TIME:
             return True
+        if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
+                "years", "year", "months", "month", "weeks", "decades"}:
+            return True  # "Five years later, in the Memorandum on …": a narrative of the past
         if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} and ctx.date is not None \
                 and _MONTH_NUMBERS[token.text] != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September
