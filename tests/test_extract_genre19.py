@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import agreement_parties, run
+from extract_helpers import agreement_parties, agreements_by_name, run
 from pactgraph.namespaces import ID
 
 
@@ -276,3 +276,41 @@ def test_in_the_name_with_a_verb_of_no_commitment_is_no_conclusion():
     result = run(body, title="Release", publisher="Ministry of Foreign Affairs of Ghana", date="2025-06-24",
                  genre="press-release")
     assert not result.agreements
+
+
+_REPORT = dict(title="Annual Report 2025: Defence cooperation with foreign countries", publisher="Ministry of Defence, "
+               "Government of India", date="2026-02-01", genre="report")
+
+
+def test_a_paragraph_labelled_with_a_state_gives_the_partner_of_the_two_countries():
+    body = ("10.7 United States: The ten-year Framework for the US-India Major Defence Partnership was signed in "
+            "Kuala Lumpur on 31 October 2025.\n\n"
+            "10.9 Australia: The Defence Minister visited Canberra in October. These build upon the Mutual Logistics "
+            "Support Arrangement signed in June 2020, when the two countries raised their ties to a Comprehensive "
+            "Strategic Partnership.\n\n"
+            "10.11 Philippines: During the State Visit the two navies concluded the Terms of Reference for "
+            "Navy-to-Navy Staff Talks.")
+    found = agreement_parties(run(body, **_REPORT))
+    assert found["Mutual Logistics Support Arrangement"] == ["state/aus", "state/ind"]
+    assert found["Terms of Reference for Navy-to-Navy Staff Talks"] == ["state/ind", "state/phl"]
+
+
+def test_a_heading_naming_one_state_gives_the_partner_of_its_section():
+    body = ("1. United States\n\nOur only treaty ally remains the United States. The Mutual Defense Treaty, signed in "
+            "Washington on August 30, 1951, commits the two countries to act together.\n\n"
+            "2. Canada\n\nThe Status of Visiting Forces Agreement with Canada was signed on November 2.")
+    found = agreement_parties(run(body, title="The Philippines' visiting forces agreements with Canada and others",
+                                  publisher="Department of National Defense, Philippines", date="2025-11-20",
+                                  genre="report"))
+    assert found["Mutual Defense Treaty"] == ["state/phl", "state/usa"]
+
+
+def test_a_plural_concluded_with_states_each_with_its_year_is_one_agreement_each():
+    body = ("Agreements concerning the transfer of defense equipment and technology have been concluded with the "
+            "United Kingdom (2013), Australia (2014), India (2015) and Italy and Germany (2017).")
+    result = run(body, title="Diplomatic Bluebook 2025", publisher="Ministry of Foreign Affairs of Japan",
+                 date="2025-04-18", genre="report")
+    found = agreements_by_name(result)
+    name = "Agreement concerning the transfer of defense equipment and technology"
+    assert sorted(found[name]) == [["state/aus", "state/jpn"], ["state/deu", "state/jpn"], ["state/gbr", "state/jpn"],
+                                   ["state/ind", "state/jpn"], ["state/ita", "state/jpn"]]

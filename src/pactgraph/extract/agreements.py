@@ -2579,7 +2579,7 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
             # (also "…, followed by partnerships with Japan and the Republic of Korea")
             # (also "with more than twenty partners, starting with the United Kingdom in January, and then Germany and
             # France in February", "with twelve partners, including Japan and Korea")
-            group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k])
+            group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k], years=True)
             if not group:
                 if k == at and _counted_partners(ctx, k + 1):
                     k += 1
@@ -2778,9 +2778,12 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         found: list[tuple[Sentence, list[str]]] = []
         # in its own sentence: right after the name, or after a verb that concludes them ("signed by the Union with")
         at = mention.name_end if lowers[mention.name_end:mention.name_end + 1] == ["with"] else None
-        if at is None and lowers[mention.name_end:mention.name_end + 1] \
-                and lowers[mention.name_end] in _DISTRIBUTING_VERBS:
-            at = _first_with(lowers, mention.name_end + 1, sentence.end)
+        verb = mention.name_end
+        while verb < min(sentence.end, mention.name_end + 3) and lowers[verb] in {
+                "have", "has", "had", "been", "were", "was", "are", "is"}:
+            verb += 1  # ("Agreements concerning … have been concluded with the United Kingdom (2013), …")
+        if at is None and verb < sentence.end and lowers[verb] in _DISTRIBUTING_VERBS:
+            at = _first_with(lowers, verb + 1, sentence.end)
         before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
         if at is None and set(before) & _DISTRIBUTING_VERBS:
             # "signed its first partnerships with …", "… partnerships earlier this year: with Moldova …"
@@ -2870,6 +2873,12 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             where.setdefault(key, []).append(sentence)
         if (in_name and parties) or (len(found) >= 2 and not counted and sentence is sentences[0] and concluding):
             break  # (the sentence that concludes it names both sides; "both countries" in a later one adds nothing)
+    section = ctx.section_state(cluster.mentions[0].sentence)  # ("10.9 Australia: …" in a report)
+    if not parties and section:
+        home = ctx.publisher_state() or next((k for k in ctx.main_actors if ctx.entity_kind(k) == "state"), None)
+        parties = [k for k in (home, section) if k]
+        where = {k: [cluster.mentions[0].sentence] for k in parties}
+        rule = "agreement-party-section"
     if not parties and ctx.main_actors:
         parties = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
@@ -2905,6 +2914,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
             and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
         own = [ctx.publisher_state()] if ctx.publisher_state() else []
+        own += [section] if section and section not in own else []
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)

@@ -124,14 +124,16 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
     return []
 
 
-def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"})) -> list[Mention]:
+def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), years: bool = False) -> list[Mention]:
     """The mentions of ``named`` listed from token ``at`` on, joined only by ``joins`` (commas, "and" and "the":
-    "A, B and C")."""
+    "A, B and C"), and with ``years`` also by a year in brackets after each ("the United Kingdom (2013), Australia
+    (2014) and India (2015)")."""
     listed: list[Mention] = []
     for m in named:
         if m.start < at:
             continue
-        if not all(t.lower_ in joins for t in doc[at:m.start]):
+        if not all(t.lower_ in joins or (years and (t.text in {"(", ")"} or (t.text.isdigit() and len(t.text) == 4)))
+                   for t in doc[at:m.start]):
             break
         listed.append(m)
         at = m.end

@@ -59,6 +59,7 @@ class DocContext:
         self.lowers: list[str] = lowers_of(doc)
         self.punct: list[bool] = _punct_flags(doc)
         self._missions: tuple | None = None
+        self._sections: dict | None = None  # char start of a state's name → (key, char end), for section_state
         self.sentences: list[Sentence] = []
         for sent in doc.sents:
             # Trim whitespace tokens at both ends; skip sentences that are only whitespace.
@@ -187,6 +188,51 @@ class DocContext:
 
     def publisher_state(self) -> str | None:
         return next((k for k in self.publisher if self.entity_kind(k) == "state"), None)
+
+    def section_state(self, sentence: Sentence) -> str | None:
+        """The state a report's paragraph or section is about, when its layout says so: the paragraph opens with the
+        state's name and a colon ("10.9 Australia: Raksha Mantri visited Canberra …"), or the nearest heading above
+        the paragraph is the state's name alone ("Japan"). ``None`` otherwise, and for the text's own state."""
+        if self._sections is None:
+            self._sections = {}
+            for m in self.mentions("actor"):
+                if m.form in ("name", "alias", "shortform", "acronym") and self.entity_kind(m.key) == "state":
+                    self._sections.setdefault(m.char_start, (m.key, m.char_end))
+        text = self.text
+        line_start = text.rfind("\n", 0, sentence.char_start) + 1
+        found = self._label_at(line_start, text.find("\n", line_start))
+        previous = line_start - 1
+        for _ in range(12):  # (a heading above the paragraphs of its section)
+            if found is not None or previous <= self.offset:
+                break
+            start = text.rfind("\n", 0, previous) + 1
+            line_end = previous
+            line = text[start:line_end].strip()
+            previous = start - 1
+            if not line:
+                continue
+            if len(line.split()) > 6 or line.endswith((".", ";", ",")):
+                continue  # (a paragraph of the section)
+            found = self._label_at(start, start + len(text[start:line_end].rstrip()), heading=True)
+            break
+        return None if found in self.own_side else found
+
+    def _label_at(self, start: int, end: int, heading: bool = False) -> str | None:
+        """The state a line is labelled with: its name after a paragraph number and before a colon, or (``heading``)
+        the whole line."""
+        text = self.text
+        end = len(text) if end < 0 else end
+        k = start
+        while k < end and (text[k].isdigit() or text[k] in ".() \t-–•*"):
+            k += 1  # ("10.9 ", "(c) ", "- ")
+        label = self._sections.get(k)
+        if label is None:
+            return None
+        key, label_end = label
+        rest = text[label_end:end].strip()
+        if heading:
+            return key if not rest else None
+        return key if text[label_end:label_end + 1] == ":" else None
 
     # -- evidence and statements --------------------------------------------------
 
