@@ -314,3 +314,33 @@ def test_a_plural_concluded_with_states_each_with_its_year_is_one_agreement_each
     name = "Agreement concerning the transfer of defense equipment and technology"
     assert sorted(found[name]) == [["state/aus", "state/jpn"], ["state/deu", "state/jpn"], ["state/gbr", "state/jpn"],
                                    ["state/ind", "state/jpn"], ["state/ita", "state/jpn"]]
+
+
+_UNGA = dict(title="Statement by the President of the Republic of Ghana at the General Debate of the Eightieth Session "
+             "of the United Nations General Assembly", publisher="The Presidency, Republic of Ghana",
+             date="2025-09-25", genre="speech")
+
+
+def test_the_forum_of_a_speech_is_no_side_of_the_agreements_it_recounts():
+    body = ("I thank Secretary-General António Guterres for his leadership. Ghana and Côte d'Ivoire have shown what "
+            "good neighbours can do. In May, in Abidjan, the Defence Minister of Ghana signed a memorandum of "
+            "understanding on joint patrols along the common border.")
+    result = run(body, **_UNGA)
+    [guterres] = [p for p in result.positions if p.holder.endswith("antonio-guterres")]
+    assert guterres.organization == ID + "org/united-nations"
+    assert "org/un-general-assembly" not in agreement_parties(result)["memorandum of understanding on joint patrols"]
+
+
+def test_a_state_that_ratified_a_treaty_is_its_one_party_here():
+    body = "This week, Ghana deposited its instrument of ratification of the Treaty on the Prohibition of Nuclear Weapons."
+    found = agreement_parties(run(body, **_UNGA))
+    assert found["Treaty on the Prohibition of Nuclear Weapons"] == ["state/gha"]
+
+
+def test_the_organization_publishing_a_peace_agreement_is_not_its_second_side():
+    body = ("The South Sudanese parties entrusted the monitoring of the ceasefire to the mechanism in the Revitalized "
+            "Agreement on the Resolution of the Conflict in South Sudan, which the Government of South Sudan and the "
+            "SPLM-IO signed in Addis Ababa on 12 September 2018.")
+    found = agreement_parties(run(body, title="Statement", publisher="Intergovernmental Authority on Development",
+                                  date="2025-10-01", genre="press-statement"))
+    assert found["Revitalized Agreement on the Resolution of the Conflict"] == ["state/ssd"]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..model import Extraction
@@ -104,7 +105,8 @@ def _main_actors(ctx: DocContext) -> list[str]:
         for form in entity.names + entity.acronyms + entity.adjectives:
             if form and form in title:  # (a plain substring test first: most forms are absent)
                 spans.setdefault(key, []).extend(m.span() for m in _word_pattern(form).finditer(title))
-    in_title = _not_inside_longer(ctx, {key: found for key, found in spans.items() if found})
+    in_title = _not_inside_longer(ctx, {key: found for key, found in spans.items() if found
+                                        and not _forum_only(ctx, key, title, found)})
     if ctx.sentences:
         for mention in ctx.sentences[0].mentions:
             if mention.kind == "actor" and mention.key in political and mention.key not in in_title:
@@ -130,6 +132,17 @@ def _main_actors(ctx: DocContext) -> list[str]:
         if key not in in_title and counts[key] >= 2:
             in_title.append(key)
     return in_title
+
+
+_FORUM = re.compile(r"\bat (?:the )?(?:(?:[A-Z][\w'’-]*|of|the|and|on|for) )*$")
+
+
+def _forum_only(ctx: DocContext, key: str, title: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether an organization or body is named in a speech's title only as the forum it is given at ("Statement by
+    the President of Ghana at the General Debate of the Eightieth Session of the United Nations General Assembly")."""
+    if ctx.entity_kind(key) == "state" or ctx.source.metadata.get("genre", "") not in {"speech", "statement", "transcript"}:
+        return False
+    return all(_FORUM.search(title[:start]) for start, _ in spans)
 
 
 def _not_inside_longer(ctx: DocContext, spans: dict[str, list[tuple[int, int]]]) -> list[str]:

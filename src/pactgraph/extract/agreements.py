@@ -169,6 +169,8 @@ _ALONG = {"together", "along"}
 _TOGETHER = _ALONG | {"jointly"}
 _PASSIVE_AUX = {"was", "were", "been", "is", "are"}
 _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
+# one state's own step into a treaty, which names no second side
+_RATIFYING = {"ratification", "ratified", "ratifies", "deposited"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
             "intends", "finalise", "finalize", "conclude", "envisaged", "possible"}
@@ -2911,17 +2913,24 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if truce:  # the warring states; armed groups and the mediators or monitors named beside them are not parties
         parties = [k for k in parties if ctx.entity_kind(k) == "state"]
         where = {k: where[k] for k in parties if k in where}
+    ratified = any(set(ctx.tokens_lower(m.sentence)) & _RATIFYING for m in concluding) \
+        and cluster.kind == "Treaty"  # ("Ghana deposited its instrument of ratification of the Treaty on …")
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
-            and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
+            and not ratified and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
         own = [ctx.publisher_state()] if ctx.publisher_state() else []
         own += [section] if section and section not in own else []
+        # (the organization that publishes a text on a peace agreement is its mediator or guarantor, not a side)
+        peace = bool(_PEACE_WORDS & set(re.findall(r"[a-z-]+", cluster.name.lower())))
         for key in own + [k for k in ctx.main_actors if k not in own]:
+            if peace and ctx.entity_kind(key) != "state":
+                continue
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
     return parties, where, rule
 
 
+_PEACE_WORDS = {"peace", "conflict", "hostilities", "ceasefire", "cease-fire", "reconciliation", "truce"}
 _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "rebel", "faction", "factions", "militia",
                       "militias", "front", "opposition", "insurgents"}
 

@@ -714,6 +714,9 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         if mission:
             return mission
     if title.org_level:
+        known = _known_org_holder(ctx, found, title)
+        if known:
+            return known  # "Secretary-General António Guterres" in a speech at the General Assembly: the UN's
         org = ctx.publisher_org()
         if org:
             return org
@@ -748,6 +751,20 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         country = countries.pop()
         return None if (joint and country not in joint) or country in others else country
     return ctx.publisher_state()
+
+
+def _known_org_holder(ctx: DocContext, found: _Found, title: _Title) -> str | None:
+    """The organization of a well-known holder of an organization's post (office_holders.csv)."""
+    from .holders import find_holder
+
+    tokens = [t.text for t in found.name_tokens if t.text not in _SUFFIXES and not _INITIAL.match(t.text)
+              and t.text != "-"]
+    if len(tokens) < 2:
+        return None
+    holder = find_holder(tokens[-1], _core_title(title), None, ctx.source.metadata.get("date"))
+    if holder is not None and holder.name.split()[0] == tokens[0] and ctx.entity_kind(holder.actor) != "state":
+        return holder.actor
+    return None
 
 
 def _state_after_name(ctx: DocContext, parser: _Parser, found: _Found) -> str | None:
