@@ -344,3 +344,35 @@ def test_the_organization_publishing_a_peace_agreement_is_not_its_second_side():
     found = agreement_parties(run(body, title="Statement", publisher="Intergovernmental Authority on Development",
                                   date="2025-10-01", genre="press-statement"))
     assert found["Revitalized Agreement on the Resolution of the Conflict"] == ["state/ssd"]
+
+
+_DIALOGUE = dict(title="Remarks by the Minister for Foreign Affairs at the Ulaanbaatar Dialogue",
+                 publisher="Ministry of Foreign Affairs of Mongolia", date="2024-06-14", genre="speech")
+
+
+def test_our_two_presidents_are_the_speakers_state_and_the_one_other_state_of_the_sentence():
+    body = ("In July 2019, in Washington, our two Presidents issued a joint statement that made our relationship with "
+            "the United States a strategic partnership.")
+    found = agreement_parties(run(body, **_DIALOGUE))
+    assert found["Joint Statement"] == ["state/mng", "state/usa"]
+
+
+def test_the_treaty_of_a_year_is_one_concluded_then_and_not_the_treaty_named_before():
+    body = ("President Vladimir Putin and our then President, Khaltmaagiin Battulga, signed the Treaty on Friendly "
+            "Relations and Comprehensive Strategic Partnership here in Ulaanbaatar on 3 September 2019, building on "
+            "the treaty of 1993.")
+    result = run(body, **_DIALOGUE)
+    treaties = sorted((a.name, a.date) for a in result.agreements if a.kind == "Treaty")
+    assert treaties == [("Treaty", None), ("Treaty on Friendly Relations and Comprehensive Strategic Partnership",
+                                            "2019-09-03")]
+
+
+def test_a_year_before_a_leading_verb_tells_two_declarations_apart_and_the_state_assured_is_no_side():
+    body = ("With China, President Xi Jinping and President Tsakhiagiin Elbegdorj signed in August 2014 a joint "
+            "declaration raising our relations to a comprehensive strategic partnership. In September 2012 the five "
+            "permanent members of the Security Council, China, France, Russia, the United Kingdom and the United "
+            "States, signed in New York a joint declaration on security assurances to Mongolia.")
+    result = run(body, **_DIALOGUE)
+    declarations = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in result.agreements
+                          if a.kind == "JointDeclaration")
+    assert declarations == [["chn", "fra", "gbr", "rus", "usa"], ["chn", "mng"]]

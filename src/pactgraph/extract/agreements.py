@@ -434,10 +434,17 @@ def _state_as_topic(ctx: DocContext, sentence: Sentence, mention, name_start: in
     """A state named alone right after "on" in a statement's or declaration's name ("Joint Statement on Sudan",
     "Declaration on Ukraine"): the topic. Not "… on Japan-Philippines Cooperation", whose states are its sides."""
     lowers = ctx.lowers
-    return mention.kind == "actor" and mention.start - 1 > name_start and lowers[mention.start - 1] == "on" \
+    if mention.kind != "actor" or mention.start - 1 <= name_start or ctx.entity_kind(mention.key) != "state" \
+            or mention.form not in ("name", "alias", "shortform"):
+        return False
+    if lowers[mention.start - 1] == "to" and lowers[mention.start - 2] in _TO_STATE_NOUNS:
+        return True  # "a joint declaration on security assurances to Mongolia": the state they are given to
+    return lowers[mention.start - 1] == "on" \
         and lowers[mention.start - 2] in {"statement", "declaration", "communiqué", "communique"} \
-        and ctx.entity_kind(mention.key) == "state" and mention.form in ("name", "alias", "shortform") \
         and (mention.end >= sentence.end or lowers[mention.end] not in {"-", "–", "and"})
+
+
+_TO_STATE_NOUNS = {"assurances", "assistance", "support", "guarantees", "aid", "access"}
 
 
 def _listed_words(doc, at: int, end: int) -> bool:
@@ -624,9 +631,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None)
         if named_year and ctx.date is not None and int(named_year) > ctx.date.year:
             named_year = None  # ("the 2030 Agenda" names a goal, not the year it was signed)
-        if not concluded and not standard and capitalised and head in _DATED_HEADS and named_year \
+        if not concluded and not standard and head in _DATED_HEADS and named_year \
+                and (capitalised or (head in _STANDING_HEADS and lowers[e:e + 1] == ["of"] and prev == "the")) \
                 and (ctx.date is None or int(named_year) <= ctx.date.year):
-            concluded = True  # "the Wellington Declaration of 2010": a year dates a name that exists
+            concluded = True  # "the Wellington Declaration of 2010", "building on the treaty of 1993": a year dates
+            # a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         after_name = lowers[e:min(sentence.end, e + 8)]  # ("… are being finalised and are expected to be signed")
         not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
@@ -723,6 +732,13 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         m.date = _signing_date(ctx, m, following) if m.concluded and not m.not_yet else None
         if m.date and not m.year:
             m.year = m.date[2][:4]
+        if not m.year and m.concluded and not m.not_yet:
+            # "In September 2012 the five permanent members … signed in New York a joint declaration": the one year
+            # before a verb that leads to the name (which tells it from another of its genre, signed in 2014)
+            lead = ctx.lowers[max(m.sentence.start, m.name_start - 8):m.name_start]
+            years = {t.text for t in ctx.doc[m.sentence.start:m.name_start] if _is_year(t.text)}
+            if len(years) == 1 and set(lead) & _SIGNING_VERBS:
+                m.year = years.pop()
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
                                      and o.sentence is m.sentence and o.end > m.end for o in out)]
@@ -2920,7 +2936,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         own = [ctx.publisher_state()] if ctx.publisher_state() else []
         own += [section] if section and section not in own else []
         # (the organization that publishes a text on a peace agreement is its mediator or guarantor, not a side)
-        peace = bool(_PEACE_WORDS & set(re.findall(r"[a-z-]+", cluster.name.lower())))
+        words = set(re.findall(r"[a-z-]+", cluster.name.lower()))
+        peace = bool(_PEACE_WORDS & words) and "cooperation" not in words and cluster.head != "memorandum"
+        # (not "the Memorandum of Understanding on Cooperation in Peace, Security and Stabilisation")
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if peace and ctx.entity_kind(key) != "state":
                 continue

@@ -166,7 +166,11 @@ _BOTH = [("both", "sides"), ("both", "countries"), ("our", "two", "countries"), 
          # the two sides' services: "the training memorandum between the two navies"
          ("the", "two", "navies"), ("both", "navies"), ("the", "two", "armies"), ("both", "armies"),
          ("the", "two", "coast", "guards"), ("the", "two", "armed", "forces"), ("the", "two", "air", "forces"),
-         ("the", "two", "police", "forces")]
+         ("the", "two", "police", "forces"),
+         # said by one side of its own and the other's leaders: "our two Presidents issued a joint statement"
+         ("our", "two", "presidents"), ("our", "two", "leaders"), ("our", "two", "prime", "ministers"),
+         ("our", "two", "ministers"), ("our", "two", "foreign", "ministers"), ("our", "two", "defence", "ministers"),
+         ("our", "two", "defense", "ministers")]
 # "both" alone as a subject: "Both are members of the EU", "…, and both take part in PESCO"
 _BOTH_VERBS = {"are", "were", "have", "has", "had", "take", "took", "sit", "belong", "belonged", "joined", "serve",
                "served", "remain", "also", "became", "contribute", "contributed"}
@@ -209,7 +213,16 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 if tuple(lowers[i:i + n]) == phrase and not covered.intersection(range(i, i + n)):
                     if phrase[0] == "our" and phrase in _BOTH:
                         speaker_org = org_of_speaker(sentence.speaker) or ctx.publisher_state()  # (a ministry's)
-                        targets = _our_two(ctx, sentence, speaker_org, host_state) or targets
+                        if phrase[-1] in {"presidents", "leaders", "ministers"}:
+                            # "our two Presidents issued a joint statement that made our relationship with the United
+                            # States …": the speaker's side and the one other state of the sentence, else read elsewhere
+                            others = {m.key for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
+                                      and ctx.entity_kind(m.key) == "state" and m.key != speaker_org}
+                            if not speaker_org or len(others) != 1:
+                                continue
+                            targets = [speaker_org, others.pop()]
+                        else:
+                            targets = _our_two(ctx, sentence, speaker_org, host_state) or targets
                     elif phrase in _BOTH and phrase[-1] in {"sides", "parties", "countries", "states", "nations"} \
                             and phrase[0] != "their" and (not set(lowers[i + n:i + n + 3]) & _REPORTING
                                                           or len(targets) != 2):
