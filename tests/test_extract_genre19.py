@@ -376,3 +376,12 @@ def test_a_year_before_a_leading_verb_tells_two_declarations_apart_and_the_state
     declarations = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in result.agreements
                           if a.kind == "JointDeclaration")
     assert declarations == [["chn", "fra", "gbr", "rus", "usa"], ["chn", "mng"]]
+
+
+def test_a_peer_named_by_its_adjective_before_the_verb_is_a_subject_too():
+    body = ("In March, our Ministry of Police, National Security and Correctional Services and its Papua New Guinean "
+            "counterpart signed a memorandum of understanding on joint patrols along the maritime border.")
+    found = agreement_parties(run(body, title="Opening address to the Pacific Islands Forum Leaders Meeting",
+                                  publisher="Office of the Prime Minister, Solomon Islands", date="2025-09-08",
+                                  genre="speech"))
+    assert found["memorandum of understanding on joint patrols"] == ["state/png", "state/slb"]

@@ -1785,6 +1785,14 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                         signers.append(key)
         if subject or signers:
             break
+    if subject:
+        # "our Ministry of Police, National Security and Correctional Services and its Papua New Guinean counterpart
+        # signed …": a peer named by its adjective before the verb is a subject too
+        verb = next((i for i in range(subject[-1].end, sentence.end) if ctx.lowers[i] in _CONCLUDE), None)
+        subject = subject + [m for m in actors if verb is not None and subject[-1].end <= m.start < verb
+                             and m.form == "adjective" and _adjective_group(ctx, sentence, m)
+                             and "and" in ctx.lowers[subject[-1].end:m.start]
+                             and m.key not in {s.key for s in subject}]
     if subject or signers:
         keys = []
         for m in subject + (_signed_with_partners(ctx, sentence, subject[-1], actors) if subject else []):
