@@ -140,7 +140,8 @@ _FORUM = re.compile(r"\bat (?:the )?(?:(?:[A-Z][\w'’-]*|of|the|and|on|for) )*$
 def _forum_only(ctx: DocContext, key: str, title: str, spans: list[tuple[int, int]]) -> bool:
     """Whether an organization or body is named in a speech's title only as the forum it is given at ("Statement by
     the President of Ghana at the General Debate of the Eightieth Session of the United Nations General Assembly")."""
-    if ctx.entity_kind(key) == "state" or ctx.source.metadata.get("genre", "") not in {"speech", "statement", "transcript"}:
+    if ctx.entity_kind(key) == "state" \
+            or ctx.source.metadata.get("genre", "") not in {"speech", "statement", "transcript"}:
         return False
     return all(_FORUM.search(title[:start]) for start, _ in spans)
 

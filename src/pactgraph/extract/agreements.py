@@ -76,8 +76,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("memorandum", "MemorandumOfUnderstanding", False),
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
-    ("letter of offer and acceptance", "Agreement", False),
-    ("addendum", "Agreement", False),  # "an addendum to the Memorandum of Understanding on …" (see _amended)  # a sale between governments ("LOA"), signed by both
+    ("letter of offer and acceptance", "Agreement", False),  # a sale between governments ("LOA"), signed by both
+    ("addendum", "Agreement", False),  # "an addendum to the Memorandum of Understanding on …" (see _amended)
     ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
     ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
     ("outcome document", "JointStatement", False),  # "the outcome document … that the three advisers adopted"
@@ -141,7 +141,8 @@ _CONCLUDE = {
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
-                "agreements", "arrangements", "memoranda", "addendum"}  # (plurals: "memoranda on health, education and …")
+                "agreements", "arrangements", "memoranda",  # (plurals: "memoranda on health, education and …")
+                "addendum"}
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
                   "statement of intent",
@@ -451,8 +452,8 @@ def _listed_words(doc, at: int, end: int) -> bool:
     """Whether one to three capitalised words from ``at`` are followed by "and" or a comma: an item of a list of
     topics inside a name ("Security, Public Health and Safe Communities")."""
     j = at
-    while j < end and j - at < 5 and (doc[j].is_title or (doc[j].text in {"-", "–"} and j > at and not doc[j].whitespace_
-                                                       and j + 1 < end and doc[j + 1].is_title)):
+    while j < end and j - at < 5 and (doc[j].is_title or (
+            doc[j].text in {"-", "–"} and j > at and not doc[j].whitespace_ and j + 1 < end and doc[j + 1].is_title)):
         j += 1  # (also "Good-Neighbourliness")
     return at < j < end and doc[j].lower_ in {"and", ","}
 
@@ -648,7 +649,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
             # parties to respect the ceasefire"; but not "called for an immediate ceasefire"
             # (what is only imagined is not: "if a ceasefire is signed", "after a ceasefire")
-            called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"})) or before[-1:] == ["any"]
+            called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"})) \
+                or before[-1:] == ["any"]
             # ("any ceasefire must be backed by robust security guarantees")
             concluded = not called and bool(set(window) & _TRUCE_EXISTS)
             not_yet = not_yet or called
@@ -1011,7 +1013,8 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
-           and not (t.i > k and doc[t.i - 1].text in {"-", "–"}) and not (t.lower_ == "of" and doc[t.i - 1].lower_ == "status")
+           and not (t.i > k and doc[t.i - 1].text in {"-", "–"})
+           and not (t.lower_ == "of" and doc[t.i - 1].lower_ == "status")
            for t in doc[k:start]):
         return None  # (a linking word inside a hyphenated modifier stays: "status-of-forces", and "status of forces")
     return k
@@ -3192,8 +3195,9 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         # (in the sentence before, the first one named, its subject: "Minister X briefed her counterpart on the
         # Accords, which A and B signed in the presence of C. The Accords reaffirm the Agreement that she …")
         lo = ctx.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
-        person = next((pid for pid, ps, _ in reversed(ctx.person_mentions) if sentence.start <= ps < mention.name_start),
-                      None) or next((pid for pid, ps, _ in ctx.person_mentions if lo <= ps < sentence.start), None)
+        person = next((pid for pid, ps, _ in reversed(ctx.person_mentions)
+                       if sentence.start <= ps < mention.name_start), None) \
+            or next((pid for pid, ps, _ in ctx.person_mentions if lo <= ps < sentence.start), None)
         held = ctx.positions_by_person.get(person, []) if person else []
         subject = [_Direct(held[0], sentence)] if held else []  # (an actor shown by this sentence, as a mention is)
         k += 1
@@ -3226,7 +3230,8 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k < sentence.end and lowers[k] in _STANDING_VERBS | _RELATIVE_VERBS and len({m.key for m in subject}) >= 2 \
             and (k + 1 >= sentence.end or lowers[k + 1] != "with"):
         return list(dict.fromkeys(m.key for m in subject))  # "the Strategic Partnership that the EU and ASEAN have maintained"
-    if len(subject) == 1 and k < sentence.end and lowers[k] == "and" and _unregistered_side(ctx, sentence, subject[0].key):
+    if len(subject) == 1 and k < sentence.end and lowers[k] == "and" \
+            and _unregistered_side(ctx, sentence, subject[0].key):
         # "the Doha Framework that the Government of the DRC and the AFC/M23 signed": one side in the register
         verb = next((i for i in range(k + 1, min(sentence.end, k + 8)) if lowers[i] in _RELATIVE_VERBS), None)
         if verb is not None and (verb + 1 >= sentence.end or lowers[verb + 1] != "with"):
@@ -3400,8 +3405,8 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
         if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
-        if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} and ctx.date is not None \
-                and _MONTH_NUMBERS[token.text] != ctx.date.month:
+        if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
+                and ctx.date is not None and _MONTH_NUMBERS[token.text] != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September
         if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
             prev = doc[i - 1]

@@ -214,8 +214,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     if phrase[0] == "our" and phrase in _BOTH:
                         speaker_org = org_of_speaker(sentence.speaker) or ctx.publisher_state()  # (a ministry's)
                         if phrase[-1] in {"presidents", "leaders", "ministers"}:
-                            # "our two Presidents issued a joint statement that made our relationship with the United
-                            # States …": the speaker's side and the one other state of the sentence, else read elsewhere
+                            # "our two Presidents issued a joint statement that made our relationship with the
+                            # United States …": the speaker's side and the one other state of the sentence, else
+                            # read elsewhere
                             others = {m.key for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
                                       and ctx.entity_kind(m.key) == "state" and m.key != speaker_org}
                             if not speaker_org or len(others) != 1:
