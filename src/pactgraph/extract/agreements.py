@@ -32,7 +32,7 @@ from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_before, coordinated_from, rel, subject_group
-from .dates import find_dates, find_relative_dates, find_yearless_dates
+from .dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from .words import NUMBER_WORDS, ORDINALS
 from .pipeline import texts_of
 
@@ -841,8 +841,6 @@ _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Counci
 _GOVERNMENT_OF_WORDS = {"National", "Interim", "Transitional", "Provisional"}  # ("Government of National Accord")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
-_MONTH_NUMBERS = {m: n for n, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
-                                               "September", "October", "November", "December"], 1)}
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
 
 
@@ -2904,8 +2902,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             break  # (the sentence that concludes it names both sides; "both countries" in a later one adds nothing)
     section = ctx.section_state(cluster.mentions[0].sentence)  # ("10.9 Australia: …" in a report)
     if not parties and section:
-        home = ctx.publisher_state() or next((k for k in ctx.main_actors if ctx.entity_kind(k) == "state"), None)
-        parties = [k for k in (home, section) if k]
+        parties = ctx.section_pair(cluster.mentions[0].sentence) or [section]
         where = {k: [cluster.mentions[0].sentence] for k in parties}
         rule = "agreement-party-section"
     if not parties and ctx.main_actors:
@@ -2964,14 +2961,12 @@ _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "reb
                       "militias", "front", "opposition", "insurgents"}
 
 
-# Capitalised words that open a group of registered actors, not another side: "the Commission and the Member States"
-_COLLECTIVE_HEADS = {"Member", "Members", "States", "Allies", "Parties", "Contracting", "Signatory", "Signatories",
+# Capitalised words of a group of registered actors, not another side: "the Commission and the Member States", "Viet
+# Nam and the ASEAN Defence Ministers"
+_COLLECTIVE_WORDS = {"Member", "Members", "States", "Allies", "Parties", "Contracting", "Signatory", "Signatories",
                      "Partners", "Heads", "Governments", "Government", "Leaders", "Ministers", "Presidents", "Other",
-                     "All", "European", "United"}
-
-
-_COLLECTIVE_WORDS = _COLLECTIVE_HEADS | {"Defence", "Defense", "Foreign", "Ministries", "Ministry", "Chiefs",
-                                         "Council", "Representatives", "Delegations", "Countries", "Nations"}
+                     "All", "European", "United", "Defence", "Defense", "Foreign", "Ministries", "Ministry", "Chiefs",
+                     "Council", "Representatives", "Delegations", "Countries", "Nations"}
 
 
 def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
@@ -2990,7 +2985,7 @@ def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
         k += 1
         while k < sentence.end and lowers[k] in {"of", "the", "with"}:
             k += 1
-        if k < sentence.end and k not in starts and texts[k][:1].isupper() and texts[k] not in _COLLECTIVE_HEADS:
+        if k < sentence.end and k not in starts and texts[k][:1].isupper():
             end = k
             while end < sentence.end and (texts[end][:1].isupper() or lowers[end] in {"of", "the", "'s"}):
                 end += 1
@@ -3406,7 +3401,7 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
         if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
-                and ctx.date is not None and _MONTH_NUMBERS[token.text] != ctx.date.month:
+                and ctx.date is not None and month_number(token.text) != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September
         if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
             prev = doc[i - 1]

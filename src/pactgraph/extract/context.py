@@ -217,6 +217,14 @@ class DocContext:
             break
         return None if found in self.own_side else found
 
+    def section_pair(self, sentence: Sentence) -> list[str]:
+        """The text's own state and the state of the section ``sentence`` is in (:meth:`section_state`): "the two
+        countries" of "10.9 Australia: … when the two countries raised their ties …". Empty when there is no such
+        section or no own state."""
+        section = self.section_state(sentence)
+        home = self.publisher_state() or next((k for k in self.main_actors if self.entity_kind(k) == "state"), None)
+        return [home, section] if section and home and home != section else []
+
     def _label_at(self, start: int, end: int, heading: bool = False) -> str | None:
         """The state a line is labelled with: its name after a paragraph number and before a colon, or (``heading``)
         the whole line."""

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["find_dates", "find_relative_dates", "find_yearless_dates"]
+__all__ = ["find_dates", "find_relative_dates", "find_yearless_dates", "month_number"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+def month_number(word: str) -> int | None:
+    """The month a word names ("April", "Sept"), else ``None``."""
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)

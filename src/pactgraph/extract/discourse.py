@@ -228,14 +228,14 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                             and phrase[0] != "their" and (not set(lowers[i + n:i + n + 3]) & _REPORTING
                                                           or len(targets) != 2):
                         # (two main actors "noted" or "agreed" as both sides; three cannot be "both")
-                        targets = _recent_pair(ctx, sentence, start + i) or _section_pair(ctx, sentence) or targets
+                        targets = _recent_pair(ctx, sentence, start + i) or ctx.section_pair(sentence) or targets
                     elif phrase in _BOTH and phrase[0] != "our" and phrase[-1] not in _PEOPLE_NOUNS \
                             and phrase[-1] not in {"organisations", "organizations"}:
                         # ("During the visit the two navies concluded …" in a report's paragraph on one partner)
-                        targets = _section_pair(ctx, sentence) or targets
+                        targets = ctx.section_pair(sentence) or targets
                     elif phrase in _BOTH and phrase[-1] in _PEOPLE_NOUNS:
                         # "the two Ministers" in a readout of several meetings: the two just named
-                        targets = _recent_pair(ctx, sentence, start + i, people=True) or _section_pair(ctx, sentence) \
+                        targets = _recent_pair(ctx, sentence, start + i, people=True) or ctx.section_pair(sentence) \
                             or targets
                     if phrase in _BOTH and phrase[-1] in {"countries", "nations"}:
                         # "the two countries" are states: not NATO, a main actor of a New Zealand debate on it
@@ -374,14 +374,6 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
             pair = list(pairs[0])
             return pair if set(pair) != set(ctx.main_actors[:2]) else []
     return []
-
-
-def _section_pair(ctx: DocContext, sentence) -> list[str]:
-    """ "the two countries" in a report's paragraph about one partner ("10.9 Australia: … when the two countries
-    raised their ties …"): the text's own state and that partner."""
-    section = ctx.section_state(sentence)
-    home = ctx.publisher_state() or next((k for k in ctx.main_actors if ctx.entity_kind(k) == "state"), None)
-    return [home, section] if section and home and home != section else []
 
 
 def _our_two(ctx: DocContext, sentence, speaker_org: str | None, host_state: str | None) -> list[str]:

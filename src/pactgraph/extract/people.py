@@ -111,8 +111,8 @@ _NOT_NAMES = {
 _POSTNOMINALS = {"MP", "MPs", "MEP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "AO", "AC", "AM", "PhD"}
 _NOT_NAMES |= _POSTNOMINALS
 _INITIAL = re.compile(r"^[A-Z]\.$")
-#: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
 _RULER_HEADS = {"Amir", "Emir", "Sultan", "Prince", "King"}  # also given names ("Amir Khan Muttaqi")
+#: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
 COUNTERPART = "counterpart"
 _SPOKES = {"Spokesperson", "Spokesman", "Spokeswoman"}
 _SURNAME_CUES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."}
@@ -714,8 +714,8 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         if mission:
             return mission
     if title.org_level:
-        known = _known_org_holder(ctx, found, title)
-        if known:
+        known = _well_known_holder(ctx, found, title)
+        if known and ctx.entity_kind(known) != "state":
             return known  # "Secretary-General António Guterres" in a speech at the General Assembly: the UN's
         org = ctx.publisher_org()
         if org:
@@ -751,20 +751,6 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
         country = countries.pop()
         return None if (joint and country not in joint) or country in others else country
     return ctx.publisher_state()
-
-
-def _known_org_holder(ctx: DocContext, found: _Found, title: _Title) -> str | None:
-    """The organization of a well-known holder of an organization's post (office_holders.csv)."""
-    from .holders import find_holder
-
-    tokens = [t.text for t in found.name_tokens if t.text not in _SUFFIXES and not _INITIAL.match(t.text)
-              and t.text != "-"]
-    if len(tokens) < 2:
-        return None
-    holder = find_holder(tokens[-1], _core_title(title), None, ctx.source.metadata.get("date"))
-    if holder is not None and holder.name.split()[0] == tokens[0] and ctx.entity_kind(holder.actor) != "state":
-        return holder.actor
-    return None
 
 
 def _state_after_name(ctx: DocContext, parser: _Parser, found: _Found) -> str | None:
@@ -847,10 +833,7 @@ def _mission_of(ctx: DocContext, sentence) -> str | None:
 
 def _actor_from_elsewhere(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str | None:
     """The state of a post stated at another mention of the same person, else the well-known holder's state."""
-    from .holders import find_holder
-
-    tokens = [t.text for t in found.name_tokens if t.text not in _SUFFIXES and not _INITIAL.match(t.text)
-              and t.text != "-"]
+    tokens = _name_words(found)
     if len(tokens) < 2:
         return None
     stated = parser.known.get(tokens[-1], set())
@@ -858,10 +841,27 @@ def _actor_from_elsewhere(ctx: DocContext, parser: _Parser, found: _Found, title
         key = next(iter(stated))
         if ctx.entity_kind(key) == "state":
             return key
+    actor = _well_known_holder(ctx, found, title)
+    return actor if actor and ctx.entity_kind(actor) == "state" else None
+
+
+def _name_words(found: _Found) -> list[str]:
+    """The words of a found name, without suffixes, initials and hyphens ("Ferdinand R. Marcos, Jr." → Ferdinand,
+    Marcos)."""
+    return [t.text for t in found.name_tokens if t.text not in _SUFFIXES and not _INITIAL.match(t.text)
+            and t.text != "-"]
+
+
+def _well_known_holder(ctx: DocContext, found: _Found, title: _Title) -> str | None:
+    """The actor of the one well-known holder (office_holders.csv) of this post with this family and first name, on the
+    text's date."""
+    from .holders import find_holder
+
+    tokens = _name_words(found)
+    if len(tokens) < 2:
+        return None
     holder = find_holder(tokens[-1], _core_title(title), None, ctx.source.metadata.get("date"))
-    if holder is not None and holder.name.split()[0] == tokens[0] and ctx.entity_kind(holder.actor) == "state":
-        return holder.actor
-    return None
+    return holder.actor if holder is not None and holder.name.split()[0] == tokens[0] else None
 
 
 def _one_of_several(ctx: DocContext, parser: _Parser, found: _Found, title: _Title, states: list[str]) -> str | None:
