@@ -123,6 +123,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("cease-fire", "Agreement", False),
     ("truce", "Agreement", False),
     ("cessation of hostilities", "Agreement", False),
+    ("cessation of hostilities arrangement", "Agreement", False),  # Israel and Lebanon's of 26 November 2024
 ]
 # Words that cite an agreement as a standard: a concluding verb before them concludes something else.
 _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "compliance", "line"}
@@ -189,12 +190,16 @@ _SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", 
 # Truces: one exists when the text says it was agreed or holds, not when it is called for ("we call for an
 # immediate ceasefire"); its parties are the sides the text names, without a second side added from the document.
 _TRUCE_HEADS = {"ceasefire", "cease-fire", "truce", "cessation"}
+# what is asked of a truce that exists
+_UPHOLD = {"implementation", "implement", "respect", "observance", "adherence", "compliance", "uphold", "preserve",
+           "consolidate", "consolidation", "extension"}
 _TRUCE_EXISTS = {"agreed", "reached", "brokered", "signed", "concluded", "accepted", "declared", "announced"}
 _CALLS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "demand", "demands", "demanded", "appeal",
           "appeals", "appealed", "need", "needs", "seek", "seeks", "push", "pushing", "work", "working", "towards", "for"}
 _HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué",
                  "fire": "ceasefire", "fires": "ceasefire"}  # ("cease-fire" is three tokens)
-_NAME_LINKS = {"of", "on", "for", "concerning", "between", "among", "and", "the", ",", "-", "–", "in", "to", "into"}
+_NAME_LINKS = {"of", "on", "for", "concerning", "between", "among", "and", "the", ",", "-", "–", "in", "to", "into",
+               "through"}
 # Words that do not tell two agreements of one genre apart ("Joint Declaration", "Political Declaration").
 _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "political"}
 # words before a lower-case "agreement" that do not make it a named kind of agreement
@@ -347,6 +352,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             s -= 1  # "Security and Defence Partnership"
         elif token.lower_ == "of" and s - 2 >= sentence.start and doc[s - 2].text in _OF_HEADS and doc[s].is_title:
             s -= 1  # "Status of Forces Agreement"
+        elif token.text in _PLACE_PARTICLES and s - 2 >= sentence.start and doc[s - 2].is_title and doc[s].is_title:
+            s -= 1  # "the Rio de Janeiro Declaration", "the Dar es Salaam Declaration"
         else:
             break
     e = end
@@ -357,7 +364,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
         venue = token.lower_ in {"in", "at"} and nxt is not None and nxt.is_title and e + 3 < sentence.end \
             and doc[e + 2].lower_ == "on" and (doc[e + 3].like_num or doc[e + 3].text in _MONTHS) \
             and not any(m.start == e + 1 and m.kind == "actor" for m in sentence.mentions)
-        article = (token.lower_ == "of" or (token.lower_ in {"on", "for"} and not declared)) and nxt is not None \
+        article = (token.lower_ in {"of", "through"} or (token.lower_ in {"on", "for"} and not declared)) \
+            and nxt is not None \
             and nxt.lower_ in {"a", "an"} and e + 2 < sentence.end and doc[e + 2].is_title
         # ("… on the Establishment of a Strategic Partnership between …", "the Charter on a Distinctive Partnership";
         # but a "Joint Declaration on a Strategic Partnership" names the partnership it sets up, another agreement)
@@ -412,6 +420,7 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
     return s, e
 
 
+_PLACE_PARTICLES = {"de", "da", "do", "dos", "das", "del", "di", "es", "el", "al"}
 _NAME_HEADS = {"Treaty", "Agreement", "Protocol", "Accord", "Declaration", "Memorandum", "Convention", "Charter",
                "Partnership", "Programme", "Arrangement", "Statement", "Pact", "Plan", "Roadmap", "Framework",
                "Communiqué", "Communique", "Package", "Compact"}
@@ -652,6 +661,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             called = bool(set(before[-8:]) & (_CALLS | {"if", "after", "once", "until", "unless"})) \
                 or before[-1:] == ["any"]
             # ("any ceasefire must be backed by robust security guarantees")
+            if called and (set(before[-5:]) & _UPHOLD or after_name[:1] and after_name[0] in _TRUCE_EXISTS):
+                called = False  # "called for the full implementation of the ceasefire reached between A and B":
+                # one that exists
             concluded = not called and bool(set(window) & _TRUCE_EXISTS)
             not_yet = not_yet or called
         if not concluded and lowers[e:e + 1] == ["of"] and any(
@@ -1751,13 +1763,17 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                 if m.start <= at:
                     continue
                 gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
-                if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions"}
-                       or not w.isalpha() for w in gap):
+                if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions",
+                             "government", "of"} or not w.isalpha() for w in gap):
                     listed.append(m)
                 else:
                     break
             if len(listed) >= 2 or (word == "between" and listed):
                 return list(dict.fromkeys(m.key for m in listed))
+            if len(listed) == 1 and word == "by" and set(lowers[max(0, at - sentence.start - 10):at - sentence.start]) \
+                    & _PARTICIPLES and _unregistered_side(ctx, sentence, listed[0].key):
+                return [listed[0].key]  # "signed … by the Government of Ethiopia and the Tigray People's Liberation
+                # Front": the one side the register holds
     # "when the defence ministers of A, B, C and D signed a letter of intent": the states of the posts that sign
     for j in range(1, len(lowers) - 1):
         if lowers[j] != "of" or lowers[j - 1] not in _SIGNING_POSTS:
@@ -2976,6 +2992,9 @@ def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
     publisher or the main actors (often the mediator)."""
     lowers, texts = ctx.lowers, texts_of(ctx.doc)
     starts = {m.start for m in sentence.mentions if m.kind in ("actor", "place")}
+    # a place that opens a longer capitalised name is part of it ("the Tigray People's Liberation Front")
+    starts -= {m.start for m in sentence.mentions if m.kind in ("place", "region") and m.end < sentence.end
+               and (texts[m.end][:1].isupper() or lowers[m.end] in {"'s", "’s"})}
     for m in sentence.mentions:
         if m.key != key or m.kind != "actor" or m.form == "coref":
             continue
@@ -3067,7 +3086,8 @@ _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "laun
                    "renewed", "finalised", "finalized"}
 
 
-_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated", "issued"}
+_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated", "issued",
+                   "accepted"}
 # verbs of a relative clause that show a partnership or framework exists between its subjects
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
 _RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {

@@ -1,0 +1,67 @@
+"""Rules added in pactgraph-rules/0.22 (session 17), each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import agreement_parties, run
+
+
+def _dates(result) -> dict[str, str | None]:
+    return {a.name: a.date for a in result.agreements}
+
+
+_SUMMIT = dict(title="Declaration of the Leaders on Peace and Security", publisher="Ministry of Foreign Affairs of Brazil",
+               date="2025-07-06", genre="joint-declaration")
+
+
+def test_a_name_runs_on_through_a_capitalised_phrase():
+    body = ("We welcome the Accord for Durable Peace through a Negotiated Settlement of the Border Dispute, signed in "
+            "Lusaka on 4 March 2025 by Zambia and Malawi.")
+    result = run(body, **_SUMMIT)
+    found = agreement_parties(result)
+    name = "Accord for Durable Peace through a Negotiated Settlement of the Border Dispute"
+    assert found[name] == ["state/mwi", "state/zmb"]
+    assert _dates(result)[name] == "2025-03-04"
+
+
+def test_signed_by_a_government_and_a_movement_the_register_lacks_has_that_one_side():
+    body = ("We support the Agreement for Lasting Peace in the Eastern Provinces, signed in Pretoria on 2 November "
+            "2024 by the Government of the Federal Democratic Republic of Ethiopia and the Oromo Liberation Front.")
+    found = agreement_parties(run(body, **_SUMMIT))
+    assert found["Agreement for Lasting Peace in the Eastern Provinces"] == ["state/eth"]
+
+
+def test_signed_by_two_governments_written_out():
+    body = ("We recall the Agreement on Border Demarcation, signed in Cairo on 3 May 2019 by the Government of the "
+            "Republic of the Sudan and the Government of the Republic of South Sudan.")
+    found = agreement_parties(run(body, **_SUMMIT))
+    assert found["Agreement on Border Demarcation"] == ["state/sdn", "state/ssd"]
+
+
+def test_a_place_with_a_particle_opens_the_name():
+    body = ("The Heads of State of Kenya, Tanzania and Uganda adopted the Dar es Salaam Declaration on Regional "
+            "Security on 12 May 2025.")
+    found = agreement_parties(run(body, title="Summit", publisher="East African Community", date="2025-05-12",
+                                  genre="press-release"))
+    assert "Dar es Salaam Declaration on Regional Security" in found
+
+
+def test_a_cessation_of_hostilities_arrangement_that_two_states_accepted():
+    body = ("The cessation of hostilities arrangement that Israel and Lebanon accepted on 26 November 2024 remains "
+            "the framework for the force's activities.")
+    result = run(body, title="Force Commander visits Sector West", publisher="United Nations", date="2025-06-02",
+                 genre="press-release")
+    found = agreement_parties(result)
+    assert found["Cessation of Hostilities Arrangement"] == ["state/isr", "state/lbn"]
+    assert _dates(result)["Cessation of Hostilities Arrangement"] == "2024-11-26"
+
+
+def test_a_call_to_implement_a_truce_that_was_reached_keeps_it():
+    body = ("We call for the full implementation of the ceasefire reached between Israel and Lebanon on 26 November "
+            "2024.")
+    found = agreement_parties(run(body, **_SUMMIT))
+    assert found["Ceasefire"] == ["state/isr", "state/lbn"]
+
+
+def test_a_call_for_a_truce_is_still_not_one():
+    body = "We call for an immediate ceasefire between Israel and Lebanon and urge both to return to talks."
+    assert not agreement_parties(run(body, **_SUMMIT))
