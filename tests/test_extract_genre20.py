@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract_helpers import agreement_parties, run
+from pactgraph.namespaces import ID, PACT
 
 
 def _dates(result) -> dict[str, str | None]:
@@ -65,3 +66,13 @@ def test_a_call_to_implement_a_truce_that_was_reached_keeps_it():
 def test_a_call_for_a_truce_is_still_not_one():
     body = "We call for an immediate ceasefire between Israel and Lebanon and urge both to return to talks."
     assert not agreement_parties(run(body, **_SUMMIT))
+
+
+def test_a_second_side_the_sentence_does_not_name_says_so_in_its_evidence():
+    body = "Today the Minister signed a Memorandum of Understanding on Defence Cooperation with Ghana in Accra."
+    result = run(body, title="Minister signs memorandum with Ghana", publisher="Ministry of Defence of Togo",
+                 date="2026-02-10", genre="press-release")
+    (agreement,) = result.agreements
+    rules = {s.obj.removeprefix(ID): {e.rule for e in s.evidence} for s in result.statements
+             if s.subject == agreement.iri and s.predicate == PACT + "party"}
+    assert rules == {"state/gha": {"agreement-party-in-signing-sentence"}, "state/tgo": {"agreement-party-own-side"}}

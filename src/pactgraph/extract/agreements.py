@@ -2543,8 +2543,9 @@ def _record_known(ctx: DocContext, cluster: _Cluster, positions) -> tuple[Agreem
 
 
 def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
-            rule: str, dated, positions, iri: str | None = None) -> tuple[Agreement, list[int]]:
-    """Record one agreement's statements: type, label, parties, date, place and signatories."""
+            rule: str | dict[str, str], dated, positions, iri: str | None = None) -> tuple[Agreement, list[int]]:
+    """Record one agreement's statements: type, label, parties (``rule`` is the rule behind all of them, or a dict
+    of the rules of some with the others' under ``"*"``), date, place and signatories."""
     date, date_sentence, date_span = dated
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
@@ -2558,12 +2559,13 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
         ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
     ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
     for party in parties:
+        party_rule = rule.get(party, rule["*"]) if isinstance(rule, dict) else rule
         conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
                 "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8,
-                "agreement-party-from-reference": 0.85}.get(rule, 0.7)
+                "agreement-party-from-reference": 0.85}.get(party_rule, 0.7)
         # (every party gets a statement: one shown by no particular sentence is shown by the agreement's first one)
         for sentence in (party_sentences.get(party) or [first.sentence])[:3]:
-            ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, rule, conf))
+            ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, party_rule, conf))
     if date:
         dev = ctx.evidence(date_sentence, "agreement-date", 0.85, *date_span) if date_span else \
             ctx.evidence(date_sentence, "agreement-date-from-reference", 0.9) if cluster.known else \
@@ -2851,8 +2853,9 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
     return None
 
 
-def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str], dict, str]:
-    """Parties of an agreement, the sentences that show each, and the rule used."""
+def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str], dict, str | dict[str, str]]:
+    """Parties of an agreement, the sentences that show each, and the rule used (each party's, when a second side
+    the sentences do not name is taken from the publisher or the main actors)."""
     accession = [m for m in concluding if m.accession]
     if accession and cluster.kind == "Treaty":
         parties, where = [], {}
@@ -2886,7 +2889,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         together = list(dict.fromkeys(m.key for m in subject if m.key != direct[0].key))
         parties = [direct[0].key] + (together if len(together) >= 2 else [side] if side else [])
         # ("Kenya and Somalia signed the Framework Agreement agreed with Türkiye": all three)
-        return parties, {k: [direct[0].sent_of] for k in parties}, "agreement-party-in-signing-sentence"
+        rule = "agreement-party-in-signing-sentence"
+        if side and len(together) < 2 and side not in in_name + _possessor(ctx, concluding) + [m.key for m in subject]:
+            rule = {"*": rule, side: "agreement-party-own-side"}  # (the text's own side, which the sentence leaves
+            # unnamed)
+        return parties, {k: [direct[0].sent_of] for k in parties}, rule
     if len(in_name) >= 2:
         where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in in_name}
         return in_name, where, "agreement-party-in-name"
@@ -2969,6 +2976,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
+                # (a side the sentence does not name: the evidence says so)
+                return parties, where, {"*": rule, key: "agreement-party-own-side"}
     return parties, where, rule
 
 
