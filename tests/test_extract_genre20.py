@@ -76,3 +76,18 @@ def test_a_second_side_the_sentence_does_not_name_says_so_in_its_evidence():
     rules = {s.obj.removeprefix(ID): {e.rule for e in s.evidence} for s in result.statements
              if s.subject == agreement.iri and s.predicate == PACT + "party"}
     assert rules == {"state/gha": {"agreement-party-in-signing-sentence"}, "state/tgo": {"agreement-party-own-side"}}
+
+
+def test_the_ministers_named_before_sign_for_their_states():
+    body = ("On Friday, Latvian Defence Minister Andris Sprūds hosted in Riga the meeting of the Baltic Defence "
+            "Ministers' Committee with Estonian Defence Minister Hanno Pevkur and Lithuanian Minister of National "
+            "Defence Laurynas Kasčiūnas. During the meeting the ministers signed an agreement on a common defence "
+            "line, which will reinforce the eastern border of NATO and of the European Union.\n\n"
+            "The line will take several years to build. Each country pays for the works on its own land.\n\n"
+            "The three ministers also signed a memorandum of understanding on cooperation in rocket artillery.")
+    found = agreement_parties(run(body, title="Baltic defence ministers meet in Riga",
+                                  publisher="Ministry of Defence of Latvia", date="2024-01-19",
+                                  genre="press-release"))
+    assert found["agreement on a common defence line"] == ["state/est", "state/ltu", "state/lva"]
+    assert found["memorandum of understanding on cooperation in rocket artillery"] == [
+        "state/est", "state/ltu", "state/lva"]

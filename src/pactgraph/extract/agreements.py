@@ -2913,6 +2913,10 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         counted = _counted_group(ctx, sentence)
         if len(counted) > len(found):  # "the three governments adopted …" after "A, B and C met …"
             found = counted
+        signers = _people_signing(ctx, sentence)
+        if signers and not set(signers) <= set(found):
+            found = counted = signers  # "… hosted Estonian Defence Minister X and Lithuanian Minister Y. … the
+            # ministers signed an agreement …, which will reinforce the eastern border of NATO": their states
         if not found and sentence.index > 0 and set(ctx.tokens_lower(sentence)) & {"two", "both", "they"}:
             found = _parties_of_sentence(ctx, ctx.sentences[sentence.index - 1])
         for key in found:
@@ -3038,6 +3042,39 @@ _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "si
 
 
 _PEOPLE_GROUP = {"ministers", "leaders", "presidents", "heads", "secretaries"}
+
+
+def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """ "the ministers signed", "The three ministers also signed" (a group of office holders as the subject of a
+    concluding verb): the states of the office holders named together in the nearest sentence before that names two
+    or more (exactly as many as counted) of different states, within the fifteen sentences before."""
+    lowers = ctx.tokens_lower(sentence)
+    for i in range(len(lowers) - 1):
+        if lowers[i] != "the":
+            continue
+        k, n = i + 1, None
+        if lowers[k] in _COUNTS or lowers[k] in {"two", "both"}:
+            n, k = (2 if lowers[k] in {"two", "both"} else _COUNTS[lowers[k]]), k + 1
+        while k < len(lowers) - 1 and k - i < 5 and lowers[k] in _POST_WORDS - {"and"}:
+            k += 1
+        if k >= len(lowers) - 1 or lowers[k] not in _PEOPLE_GROUP or (i > 0 and lowers[i - 1] not in {",", "and"}
+                                                                         and i != 0 and lowers[i - 1].isalpha()
+                                                                         and lowers[i - 1] not in {"meeting", "today"}):
+            continue
+        verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
+        if verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
+                               for j in range(k + 1, verb)):
+            continue
+        for back in range(sentence.index - 1, max(-1, sentence.index - 16), -1):
+            sent = ctx.sentences[back]
+            held = list(dict.fromkeys(
+                ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
+                if sent.start <= start < sent.end and ctx.positions_by_person.get(iri)))
+            held = [key for key in held if ctx.entity_kind(key) == "state"]
+            if len(held) >= 2:
+                return held if n is None or len(held) == n else []
+        return []
+    return []
 
 
 def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
