@@ -91,3 +91,43 @@ def test_the_ministers_named_before_sign_for_their_states():
     assert found["agreement on a common defence line"] == ["state/est", "state/ltu", "state/lva"]
     assert found["memorandum of understanding on cooperation in rocket artillery"] == [
         "state/est", "state/ltu", "state/lva"]
+
+
+def test_a_bodys_name_without_its_organization_is_not_it_inside_another_name():
+    result = run("The first meeting of the Egyptian-Somali Joint Military Committee opened in Cairo. NATO's Military "
+                 "Committee met in Brussels the same day.", title="Committee meets", publisher="State Information "
+                 "Service (Egypt)", date="2025-11-16", genre="press-release")
+    committees = [e.key for e in result.entities.values() if e.key == "org/nato-military-committee"]
+    assert committees == ["org/nato-military-committee"]  # (from "NATO's Military Committee" only)
+    quotes = {ev.quote for s in result.statements for ev in s.evidence if s.subject.endswith("nato-military-committee")}
+    assert not any("Joint Military Committee" in q for q in quotes)
+
+
+def test_a_letter_of_acceptance_signed_by_two_ministers():
+    body = ("Qatar's Minister of State for Defence Affairs and the US Secretary of Defense signed on Friday a letter of "
+            "acceptance on the establishment of a Qatari air force facility in Idaho.")
+    found = agreement_parties(run(body, title="Qatar and US sign letter of acceptance", publisher="Qatar News Agency",
+                                  date="2025-10-10", genre="press-release"))
+    assert found["Letter of Acceptance"] == ["state/qat", "state/usa"]
+
+
+def test_the_arrangement_concluded_is_an_agreement_but_arrangements_for_an_exercise_are_not():
+    body = ("Defence cooperation between Britain and Bahrain is governed by the Defence Cooperation Accord signed in "
+            "London on 11 October 2012 and by the arrangement concluded in Manama in December 2014 that led to the "
+            "opening of a naval support facility. The two sides also reviewed the arrangements for a joint exercise.")
+    result = run(body, title="Bahrain and UK review defence cooperation", publisher="Bahrain News Agency",
+                 date="2025-11-01", genre="press-release")
+    found = agreement_parties(result)
+    assert found["Arrangement"] == ["state/bhr", "state/gbr"]
+    assert len(found) == 2
+
+
+def test_the_two_countries_in_a_text_of_three_are_the_pair_named_before():
+    body = ("The meeting of the working group brought together Bahrain, the United States and the United Kingdom.\n\n"
+            "The British chief of defence said that the relationship between Britain and Bahrain went back two "
+            "centuries. He recalled that defence cooperation between the two countries is governed by the Defence "
+            "Cooperation Accord signed in London on 11 October 2012.")
+    found = agreement_parties(run(body, title="Bahrain, United States and United Kingdom hold working group "
+                                  "meeting", publisher="Bahrain News Agency", date="2025-11-01",
+                                  genre="press-release"))
+    assert found["Defence Cooperation Accord"] == ["state/bhr", "state/gbr"]

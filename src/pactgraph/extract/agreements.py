@@ -77,6 +77,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),
     ("letter of offer and acceptance", "Agreement", False),  # a sale between governments ("LOA"), signed by both
+    ("letter of acceptance", "Agreement", False),  # "signed … a letter of acceptance on the establishment of …"
     ("addendum", "Agreement", False),  # "an addendum to the Memorandum of Understanding on …" (see _amended)
     ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
     ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
@@ -499,11 +500,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         ) and not (span[-1].lower_ == "protocol" and _modifiers(ctx, sentence, span.start) is not None
                    and span.end < sentence.end and doc[span.end].lower_ in _PARTICIPLES  # ("the defence cooperation
                    # protocol signed between Egypt and Somalia"; not "the security protocols at the airport")
-        ) and not (
-                span[-1].lower_ in {"arrangement", "arrangements"} and (
-                    _modifiers(ctx, sentence, span.start) is not None
-                    or _proper_name_before(ctx, sentence, span.start) is not None
-                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
+        ) and not (span[-1].lower_ == "arrangement" and prev in _DETERMINERS and span.end < sentence.end
+                   and doc[span.end].lower_ in {"signed", "concluded"}  # ("the arrangement concluded on the margins
+                   # of the Manama Dialogue in December 2014")
         ) and not (span[-1].lower_ == "protocol" and prev in _DETERMINERS and span.end < sentence.end and (
                 doc[span.end].lower_ in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(
                     ctx, sentence, span.end)))):

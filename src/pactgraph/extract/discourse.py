@@ -240,6 +240,9 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                     if phrase in _BOTH and phrase[-1] in {"countries", "nations"}:
                         # "the two countries" are states: not NATO, a main actor of a New Zealand debate on it
                         states = [k for k in targets if ctx.entity_kind(k) == "state"]
+                        if len(states) > 2 and phrase[-2] == "two":
+                            # "the two countries" in a text of three main actors: the pair named just before
+                            states = _recent_pair(ctx, sentence, start + i, main_too=True)
                         targets = states if len(states) >= 2 else (
                             [k for k in _recent_pair(ctx, sentence, start + i) if ctx.entity_kind(k) == "state"]
                             if phrase[0] != "our" else states)
@@ -333,7 +336,8 @@ _REPORTING = {"noted", "agreed", "welcomed", "expressed", "reaffirmed", "discuss
 _PEOPLE_NOUNS = {"ministers", "leaders", "presidents"}
 
 
-def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool = False) -> list[str]:
+def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool = False,
+                 main_too: bool = False) -> list[str]:
     """The two actors named together ("between Belgrade and Pristina", "Serbia and Kosovo") in this sentence before
     the phrase or in the two sentences before, when they are not the text's main actors: "both sides" then means
     them ("… the dialogue between Belgrade and Pristina? — Both sides accepted the Agreement …").
@@ -342,6 +346,8 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
     ("Minister Koizumi and Minister Phan Van Giang …"), else two states, also when written with a hyphen in a
     heading ("Japan-Viet Nam Defense Ministerial Meeting"), or the text's own state and the one state a short
     heading names ("Fiji"): a readout of several meetings, one section each.
+
+    With ``main_too``, a pair of main actors counts as well.
     """
     doc = ctx.doc
     first = sentence.index if at is not None else sentence.index - 1
@@ -354,7 +360,7 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
         # treaty the two countries concluded": the pair earlier in the same sentence)
         sides = [set(ctx.main_actors[:2])] + ([{ctx.own_side[0], ctx.host}] if ctx.own_side and ctx.host else [])
         seen = {m.key for m in earlier.mentions if m.kind == "actor" and (index != sentence.index or m.end <= at)}
-        if not people and any(len(pair) == 2 and pair <= seen for pair in sides):
+        if not people and not main_too and any(len(pair) == 2 and pair <= seen for pair in sides):
             return []  # ("your government and the Alliance agreed …. Two years later, the two sides signed …")
         pairs = [(a.key, b.key) for a, b in zip(named, named[1:]) if a.key != b.key
                  and [t.lower_ for t in doc[a.end:b.start]] in links
@@ -372,7 +378,7 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
                 pairs = [(own, named[0].key)]  # a heading naming the partner of one section: "Fiji"
         if len(pairs) == 1:
             pair = list(pairs[0])
-            return pair if set(pair) != set(ctx.main_actors[:2]) else []
+            return pair if main_too or set(pair) != set(ctx.main_actors[:2]) else []
     return []
 
 

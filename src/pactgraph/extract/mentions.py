@@ -323,6 +323,10 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 continue  # "50 million US dollars", "1.5 billion Australian dollars": a currency, not the state
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
+            if m.form == "derived" and m.end - m.start >= 2 and m.start >= 1 and _is_cap(doc[m.start - 1]) \
+                    and not doc[m.start - 1].is_sent_start:
+                continue  # the tail of another body's name: "the Egyptian-Somali Joint Military Committee", "the EU
+                # Military Committee" (not NATO's "Military Committee")
         elif m.kind == "place":
             country = register.entities[m.key].country
             if country and country in register.entities and _metonym(doc, m, places, gazetteer):
