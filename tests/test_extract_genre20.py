@@ -131,3 +131,13 @@ def test_the_two_countries_in_a_text_of_three_are_the_pair_named_before():
                                   "meeting", publisher="Bahrain News Agency", date="2025-11-01",
                                   genre="press-release"))
     assert found["Defence Cooperation Accord"] == ["state/bhr", "state/gbr"]
+
+
+def test_an_organizations_own_instrument_gets_no_second_organization_from_the_text():
+    body = ("The leaders recalled the central role of the United Nations and the United Nations Charter. The SCO "
+            "adopted the Astana Plan of Action on Counter-Terrorism for 2025-2027. The SCO called on the United "
+            "Nations to do more.")
+    found = agreement_parties(run(body, title="Meeting of the Council of Heads of State of the SCO",
+                                  publisher="Shanghai Cooperation Organisation", date="2024-07-04",
+                                  genre="press-release"))
+    assert found["Astana Plan of Action on Counter-Terrorism for 2025-2027"] == ["org/sco"]

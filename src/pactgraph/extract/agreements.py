@@ -2976,6 +2976,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         for key in own + [k for k in ctx.main_actors if k not in own]:
             if peace and ctx.entity_kind(key) != "state":
                 continue
+            if ctx.entity_kind(key) != "state" and ctx.entity_kind(parties[0]) != "state":
+                continue  # (an organization's own instrument in a text that also names the UN often: not the
+                # two organizations')
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
                 where[key] = [cluster.mentions[0].sentence]
