@@ -141,3 +141,29 @@ def test_an_organizations_own_instrument_gets_no_second_organization_from_the_te
                                   publisher="Shanghai Cooperation Organisation", date="2024-07-04",
                                   genre="press-release"))
     assert found["Astana Plan of Action on Counter-Terrorism for 2025-2027"] == ["org/sco"]
+
+
+def test_a_plan_of_military_cooperation_between_two_ministries():
+    body = ("The bilateral plan of military cooperation between the Croatian and the Albanian defence ministries for "
+            "2025 was signed in Zagreb in January this year.")
+    found = agreement_parties(run(body, title="Croatia and Albania", publisher="Ministry of Defence of Croatia",
+                                  date="2025-03-18", genre="press-release"))
+    assert found["Plan of Military Cooperation"] == ["state/alb", "state/hrv"]
+
+
+def test_a_plan_the_staffs_will_prepare_to_be_signed_later_is_not_concluded():
+    body = ("The two ministers agreed that the defence staffs will prepare a new plan of bilateral military "
+            "cooperation for 2024, to be signed in the coming months. They also agreed a memorandum of understanding "
+            "to be signed at the next meeting.")
+    assert not agreement_parties(run(body, title="Romania and Türkiye", publisher="Ministry of National Defence "
+                                     "of Romania", date="2024-01-11", genre="press-release"))
+
+
+def test_your_government_in_an_organizations_text_from_its_seat_is_the_visitors():
+    body = ("JOINT PRESS POINT\n\nby NATO Secretary General Jens Stoltenberg and the President of Colombia, Juan "
+            "Manuel Santos\n\nSecretary General Jens Stoltenberg: Mr President, welcome to NATO. The peace agreement "
+            "your government concluded with the FARC in November 2016 ended half a century of armed conflict. "
+            "Colombia is now a partner of NATO.")
+    found = agreement_parties(run(body, title="Joint press point with the President of Colombia", place="Brussels",
+                                  publisher="NATO", date="2018-05-31", genre="transcript"))
+    assert found["Peace Agreement"] == ["state/col"]

@@ -276,15 +276,20 @@ def _word_pattern(form: str):
 
 
 def _host_state(ctx: DocContext) -> str | None:
-    """The state a speech is given in: from the header's place, else the first place named."""
+    """The state a speech is given in: from the header's place, else the first place named. An organization's text
+    from its seat ("Brussels" in a NATO joint press point with the President of Colombia) addresses the one visiting
+    state among its main actors instead."""
     register = ctx.gazetteer.register
     place = ctx.source.metadata.get("place")
     if place:
         for entity in register.entities.values():
-            if entity.kind == "place" and place in entity.names and entity.country:
-                return entity.country
-            if entity.kind == "state" and place in entity.names:
-                return entity.key
+            if entity.kind in ("place", "state") and place in entity.names and (entity.country or entity.kind == "state"):
+                country = entity.country or entity.key
+                visiting = [k for k in ctx.main_actors if ctx.entity_kind(k) == "state"]
+                if ctx.own_side and country not in ctx.main_actors and len(visiting) == 1 \
+                        and all(ctx.entity_kind(k) != "state" for k in ctx.own_side):
+                    return visiting[0]
+                return country
     for mention in ctx.mentions("place"):
         country = register.entities[mention.key].country
         if country:

@@ -104,6 +104,10 @@ GENRES: list[tuple[str, str, bool]] = [
     ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
     ("action plan", "ActionPlan", False),
     ("work plan", "ActionPlan", False),
+    ("cooperation plan", "ActionPlan", False),  # "the bilateral military cooperation plan for 2026"
+    ("plan of military cooperation", "ActionPlan", False),  # "the bilateral plan of military cooperation … for 2025"
+    ("plan of bilateral military cooperation", "ActionPlan", False),
+    ("plan of defence cooperation", "ActionPlan", False),
     ("roadmap", "ActionPlan", False),
     ("road map", "ActionPlan", False),
     ("treaty", "Treaty", False),
@@ -176,10 +180,11 @@ _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "jo
 _RATIFYING = {"ratification", "ratified", "ratifies", "deposited"}
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
-            "intends", "finalise", "finalize", "conclude", "envisaged", "possible"}
+            "intends", "finalise", "finalize", "conclude", "envisaged", "possible", "prepare", "prepares",
+            "preparing"}
 # still in the making, right after the name: "… are being finalised and are expected to be signed"
 _PENDING = [["being", w] for w in ("finalised", "finalized", "negotiated", "prepared", "drafted", "discussed",
-                                   "considered", "worked")] + [["expected", "to"]]
+                                   "considered", "worked")] + [["expected", "to"], ["be", "signed"]]
 _POSSESSIVES = {"its", "their", "our", "his", "her", "your"}
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
 _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
