@@ -167,3 +167,11 @@ def test_your_government_in_an_organizations_text_from_its_seat_is_the_visitors(
     found = agreement_parties(run(body, title="Joint press point with the President of Colombia", place="Brussels",
                                   publisher="NATO", date="2018-05-31", genre="transcript"))
     assert found["Peace Agreement"] == ["state/col"]
+
+
+def test_a_lower_case_protocol_dated_by_its_year():
+    body = ("Pakistani officers serve in Saudi Arabia in training roles under the bilateral protocol of 1982, which the "
+            "Minister described as a living example of the partnership.")
+    found = agreement_parties(run(body, title="Saudi and Pakistani defence ministers meet", publisher="Saudi Press "
+                                  "Agency", date="2025-10-14", genre="press-release"))
+    assert found["Bilateral Protocol"] == ["state/pak", "state/sau"]

@@ -503,8 +503,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                     or _proper_name_before(ctx, sentence, span.start) is not None
                     or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
         ) and not (span[-1].lower_ == "protocol" and _modifiers(ctx, sentence, span.start) is not None
-                   and span.end < sentence.end and doc[span.end].lower_ in _PARTICIPLES  # ("the defence cooperation
-                   # protocol signed between Egypt and Somalia"; not "the security protocols at the airport")
+                   and span.end < sentence.end and (doc[span.end].lower_ in _PARTICIPLES or (
+                       doc[span.end].lower_ == "of" and span.end + 1 < sentence.end
+                       and _is_year(doc[span.end + 1].text)))  # ("the defence cooperation protocol signed between
+                   # Egypt and Somalia", "the bilateral protocol of 1982"; not "the security protocols at the airport")
         ) and not (span[-1].lower_ == "arrangement" and prev in _DETERMINERS and span.end < sentence.end
                    and doc[span.end].lower_ in {"signed", "concluded"}  # ("the arrangement concluded on the margins
                    # of the Manama Dialogue in December 2014")
@@ -646,7 +648,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if named_year and ctx.date is not None and int(named_year) > ctx.date.year:
             named_year = None  # ("the 2030 Agenda" names a goal, not the year it was signed)
         if not concluded and not standard and head in _DATED_HEADS and named_year \
-                and (capitalised or (head in _STANDING_HEADS and lowers[e:e + 1] == ["of"] and prev == "the")) \
+                and (capitalised or (head in _STANDING_HEADS | {"protocol"} and lowers[e:e + 1] == ["of"] and (
+                    prev == "the" or (s > sentence.start and lowers[s - 1] == "the")))) \
                 and (ctx.date is None or int(named_year) <= ctx.date.year):
             concluded = True  # "the Wellington Declaration of 2010", "building on the treaty of 1993": a year dates
             # a name that exists
