@@ -3439,8 +3439,9 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     for mention in concluding or cluster.mentions:
         sentence = mention.sentence
         found = _dates_in(ctx, sentence)
-        if mention.named_year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"
-            found = [d for d in found if d[2][:4] == mention.named_year]
+        year = mention.named_year or mention.year
+        if year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"; "the
+            found = [d for d in found if d[2][:4] == year]  # agreement signed in Igaliku in 2004" after a day of 1951
         if found:
             at = [i for i in range(sentence.start, sentence.end) if ctx.doc[i].lower_ in _DATING_VERBS]
             verbs = [ctx.doc[i].idx + ctx.offset for i in at]
