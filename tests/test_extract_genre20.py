@@ -175,3 +175,20 @@ def test_a_lower_case_protocol_dated_by_its_year():
     found = agreement_parties(run(body, title="Saudi and Pakistani defence ministers meet", publisher="Saudi Press "
                                   "Agency", date="2025-10-14", genre="press-release"))
     assert found["Bilateral Protocol"] == ["state/pak", "state/sau"]
+
+
+def test_a_partnership_relations_are_raised_to_is_concluded():
+    body = ("Prime Minister Christopher Luxon and Prime Minister Pham Minh Chinh today agreed in Hanoi to raise the "
+            "relationship between New Zealand and Viet Nam to a Comprehensive Strategic Partnership. In 2019 "
+            "Kazakhstan and Mongolia raised their relations to the level of a strategic partnership.")
+    found = agreement_parties(run(body, title="New Zealand and Viet Nam", publisher="Ministry of Foreign Affairs and "
+                                  "Trade of New Zealand", date="2025-02-26", genre="press-release"))
+    assert found["Comprehensive Strategic Partnership"] == ["state/nzl", "state/vnm"]
+    assert found["Strategic Partnership"] == ["state/kaz", "state/mng"]
+
+
+def test_a_partnership_after_an_article_is_still_a_topic_when_nothing_is_raised():
+    body = "The two ministers signed a Framework for an Enhanced Strategic Partnership in Oslo today."
+    found = agreement_parties(run(body, title="Norway and Ghana", publisher="Government of Norway",
+                                  date="2025-02-26", genre="press-release"))
+    assert "Enhanced Strategic Partnership" not in found

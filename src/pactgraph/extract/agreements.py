@@ -497,7 +497,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        if cap_only == "1" and not capitalised and not (
+        if cap_only == "1" and not capitalised and not _raised_to(ctx, sentence, span.start, _modifiers(
+                ctx, sentence, span.start)) and not (
                 span[-1].lower_ in {"arrangement", "arrangements"} and (
                     _modifiers(ctx, sentence, span.start) is not None
                     or _proper_name_before(ctx, sentence, span.start) is not None
@@ -552,7 +553,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             s = modifier_at  # the modifiers tell this agreement from others of its genre
         if head == "partnership" and kind == "PartnershipFramework" and s > sentence.start \
                 and doc[s - 1].lower_ in {"on", "for", "an", "of", "in", "towards", "to", "into"} \
-                and not (doc[s - 1].lower_ == "of" and s - 1 > sentence.start and doc[s - 2].lower_ in _COLLECTIVES):
+                and not (doc[s - 1].lower_ == "of" and s - 1 > sentence.start and doc[s - 2].lower_ in _COLLECTIVES) \
+                and not _raised_to(ctx, sentence, s):
             continue  # "the Framework for an Enhanced Partnership", "Statement on … Defence Partnership": a topic
             # (but not "the network of Security and Defence Partnerships that the Union has built": those themselves)
         name_tokens = [t for t in doc[s:e] if t.text not in {'"', "“", "”"}]
@@ -619,7 +621,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         # words around it conclude something else; "in line with the agreements in force" still says it is in force)
         raised = any(w in {"raised", "raise", "raises", "raising"} and set(window[j + 1:j + 4]) & {
             "relationship", "relations", "ties"} for j, w in enumerate(window)) or (  # "raised the relationship to a …"
-            pre[-2:-1] == ["to"] and bool(set(pre[-4:-2]) & {"raised", "elevated", "upgraded", "lifted"}))
+            pre[-2:-1] == ["to"] and bool(set(pre[-4:-2]) & {"raised", "elevated", "upgraded", "lifted"})) \
+            or _raised_to(ctx, sentence, s)
         # ("the ties between their countries were raised to a Strategic Partnership")
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
@@ -775,6 +778,31 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             kept.append(m)
     return _known_mentions(ctx, nlp, kept)
 
+
+
+_RAISING = {"raise", "raises", "raised", "raising", "elevate", "elevates", "elevated", "elevating", "upgrade",
+            "upgrades", "upgraded", "upgrading", "lift", "lifted", "lifting"}
+_RELATION_WORDS = {"relationship", "relations", "ties", "partnership", "cooperation"}
+
+
+def _raised_to(ctx: DocContext, sentence: Sentence, start: int, modifier_at: int | None = None) -> bool:
+    """Whether a partnership is what relations are raised to: "agreed to raise the relationship between New Zealand
+    and Viet Nam to a Comprehensive Strategic Partnership", "have raised their relations to the level of a
+    comprehensive strategic partnership", "elevated the bilateral relationship to an Enhanced Strategic Partnership".
+    ``start`` is the name's (or, with ``modifier_at``, its modifiers') first token."""
+    lowers = ctx.lowers
+    k = modifier_at if modifier_at is not None else start
+    while k - 1 > sentence.start and ctx.doc[k - 1].is_title and not ctx.doc[k - 1].is_sent_start:
+        k -= 1  # ("… to an Enhanced Strategic Partnership": the capitalised words before the genre)
+    k -= 1
+    if k > sentence.start and lowers[k] in {"a", "an", "the"}:
+        k -= 1
+    if lowers[k - 3:k + 1] == ["to", "the", "level", "of"]:
+        k -= 3
+    if k <= sentence.start or lowers[k] != "to":
+        return False
+    verb = next((j for j in range(k - 1, max(sentence.start, k - 16) - 1, -1) if lowers[j] in _RAISING), None)
+    return verb is not None and bool(set(lowers[verb + 1:k]) & _RELATION_WORDS)
 
 
 def _set_out(ctx: DocContext, mention: _AgreementMention) -> bool:
