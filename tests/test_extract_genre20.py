@@ -192,3 +192,27 @@ def test_a_partnership_after_an_article_is_still_a_topic_when_nothing_is_raised(
     found = agreement_parties(run(body, title="Norway and Ghana", publisher="Government of Norway",
                                   date="2025-02-26", genre="press-release"))
     assert "Enhanced Strategic Partnership" not in found
+
+
+def test_the_states_an_opening_lists_as_authors_are_the_statements_parties():
+    body = ("G7 Foreign Ministers' Statement on Haiti\n\n"
+            "The Foreign Ministers of Canada, France, Germany, Italy, Japan, the United Kingdom and the United States "
+            "of America, together with the High Representative of the European Union, have issued the following "
+            "statement.\n\nWe condemn the violence of armed gangs in Haiti.")
+    found = agreement_parties(run(body, title="G7 Foreign Ministers' Statement on Haiti", publisher="G7 Presidency",
+                                  date="2025-03-14", genre="joint-statement"))
+    assert found["Foreign Ministers' Statement on Haiti"] == sorted(
+        ["state/can", "state/fra", "state/deu", "state/ita", "state/jpn", "state/gbr", "state/usa",
+         "org/european-union"])
+
+
+def test_a_meeting_that_gathered_the_ministers_of_listed_states():
+    body = ("1. The Meeting of Defence Ministers was held in Kuala Lumpur on 31 October 2025.\n\n"
+            "2. The Meeting gathered the defence ministers of five states – Malaysia, Indonesia, Thailand, the "
+            "Philippines and Viet Nam.\n\n"
+            "3. The Ministers adopted the Kuala Lumpur Joint Declaration on Maritime Security.")
+    found = agreement_parties(run(body, title="Chairman's Statement of the Defence Ministers' Meeting",
+                                  publisher="Ministry of Defence of Malaysia", date="2025-10-31",
+                                  genre="communique"))
+    assert found["Kuala Lumpur Joint Declaration on Maritime Security"] == sorted(
+        ["state/mys", "state/idn", "state/tha", "state/phl", "state/vnm"])

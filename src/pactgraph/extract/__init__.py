@@ -174,7 +174,8 @@ def _main_actors_from_people(ctx: DocContext) -> None:
 
 # Words of an opening that lists who met: "Ministers … of all eighteen Forum Members took part: A, B, …",
 # "hosted his counterparts from A, B and C".
-_ATTENDING = {"took", "attended", "participated", "counterparts", "members", "met"}
+_ATTENDING = {"took", "attended", "participated", "counterparts", "members", "met", "gathered", "issued"}
+_ATTENDING_HEADS = {"ministers", "leaders", "heads", "presidents", "government", "governments"}
 
 
 def _attending(ctx: DocContext) -> list[str]:
@@ -200,11 +201,18 @@ def _attending(ctx: DocContext) -> list[str]:
         lead = lowers[max(0, rel(at, sentence) - 3):rel(at, sentence)]
         if lead[-1:] == ["the"]:
             lead = lead[:-1]
-        if not (lead[-1:] == [":"] or lead[-2:] == ["counterparts", "from"]
-                or (lead[-1:] == ["of"] and lead[-2:-1] == ["ministers"] and "met" in lowers)):
-            continue  # only a list that says who met ("took part: A, B, …"), not guests ("as did the leaders of …")
+        if not (lead[-1:] in ([":"], ["–"], ["—"]) or lead[-2:] == ["counterparts", "from"]
+                or (lead[-1:] == ["of"] and lead[-2:-1] and lead[-2] in _ATTENDING_HEADS
+                    and set(lowers) & {"met", "issued", "gathered"})):
+            continue  # only a list that says who met ("took part: A, B, …", "the defence ministers of eleven Member
+            # States – A, B, …", "The Foreign Ministers of A, B and C … have issued the following statement"), not
+            # guests ("as did the leaders of …")
         head = [m for m in states if m.end <= at and "counterparts" in lowers[:rel(at, sentence)]]
-        return list(dict.fromkeys(m.key for m in head[:1] + listed))
+        # ("…, together with the High Representative of the European Union, have issued …")
+        joined = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.start >= listed[-1].end
+                  and ctx.entity_kind(m.key) != "state" and "together" in lowers[rel(listed[-1].end, sentence):
+                                                                               rel(m.start, sentence)]]
+        return ctx.bodies_as_parent(list(dict.fromkeys(m.key for m in head[:1] + listed + joined[:1])))
     return []
 
 
