@@ -216,3 +216,22 @@ def test_a_meeting_that_gathered_the_ministers_of_listed_states():
                                   genre="communique"))
     assert found["Kuala Lumpur Joint Declaration on Maritime Security"] == sorted(
         ["state/mys", "state/idn", "state/tha", "state/phl", "state/vnm"])
+
+
+def test_an_acronym_and_its_name_written_out_are_one_agreement():
+    body = ("Armenia: Statement by the Spokesperson on the signature of the agreement on the status of the EU Mission "
+            "in Armenia\n\nToday in Yerevan, the Head of the EU Delegation and Armenia's Deputy Minister of Foreign "
+            "Affairs signed the Agreement between the European Union and the Republic of Armenia on the status of "
+            "the European Union Mission in Armenia.")
+    found = agreement_parties(run(body, title="Armenia: Statement by the Spokesperson", publisher="European External "
+                                  "Action Service", date="2023-11-20", genre="press-statement"))
+    assert list(found) == ["Agreement between the European Union and the Republic of Armenia on the status of the "
+                           "European Union Mission in Armenia"]
+
+
+def test_a_decision_on_the_signing_of_an_agreement_does_not_conclude_it():
+    body = ("The Council today adopted a decision on the signing, provisional application and conclusion, on behalf "
+            "of the Union, of the agreement between the European Union and the Republic of Moldova on the status of "
+            "the European Union Partnership Mission in Moldova.")
+    assert not agreement_parties(run(body, title="EUPM Moldova: Council adopts decision", publisher="Council of the "
+                                     "EU", date="2023-09-25", genre="press-release"))

@@ -516,6 +516,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                     ctx, sentence, span.end)))):
             continue  # (but "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …", "a
             # protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991")
+        if span[-1].lower_ == "statement" and len(span) == 1 and _single_author(ctx, sentence, span.end):
+            continue  # "Statement by the Spokesperson on …", "Statement by the High Representative": one author's
         named_before = span.start > sentence.start and doc[span.start - 1].is_title \
             and not doc[span.start - 1].is_sent_start  # "a Security and Defence Partnership with Canada": a name
         if span[-1].lower_ in {"partnership", "partnerships"} and len(span) == 1 and span.end < sentence.end \
@@ -662,7 +664,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
             or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:])) \
-            or any(after_name[j:j + 2] in _PENDING for j in range(len(after_name)))
+            or any(after_name[j:j + 2] in _PENDING for j in range(len(after_name))) \
+            or _authorised_only(before[-24:])
         # ("called for the early signature of the Agreement": hoped for)
         if head in _TRUCE_HEADS:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
@@ -803,6 +806,31 @@ def _raised_to(ctx: DocContext, sentence: Sentence, start: int, modifier_at: int
         return False
     verb = next((j for j in range(k - 1, max(sentence.start, k - 16) - 1, -1) if lowers[j] in _RAISING), None)
     return verb is not None and bool(set(lowers[verb + 1:k]) & _RELATION_WORDS)
+
+
+def _authorised_only(before: list[str]) -> bool:
+    """Whether the words before a name decide on or authorise its signature, which is still to come: "adopted a
+    decision on the signing, provisional application and conclusion, on behalf of the Union, of the agreement …",
+    "authorised the signature of the memorandum"."""
+    for j, word in enumerate(before):
+        if word in {"decision", "decisions", "authorised", "authorized", "authorising", "authorizing", "authorises",
+                    "authorizes", "mandate", "mandated"} and set(before[j + 1:]) & _CONCLUSION_NOUNS:
+            return True
+    return False
+
+
+def _single_author(ctx: DocContext, sentence: Sentence, end: int) -> bool:
+    """Whether "by" right after a statement names one author only: "Statement by the Spokesperson on …", "Statement by
+    the High Representative on behalf of the EU" (not "Statement by President X and Prime Minister Y")."""
+    lowers = ctx.lowers
+    if end >= sentence.end or lowers[end] != "by":
+        return False
+    k = end + 1
+    while k < sentence.end and lowers[k] not in {"on", "at", "following", "after", "about", ":", ",", "."}:
+        if lowers[k] in {"and", "&"}:
+            return False
+        k += 1
+    return True
 
 
 def _set_out(ctx: DocContext, mention: _AgreementMention) -> bool:
@@ -1641,8 +1669,14 @@ def _name_years(name: str) -> set[str]:
 def _qualifiers(tokens, head: str) -> tuple[str, ...]:
     # (a link is no qualifier: "the Protocol renewing the defence cooperation agreement" in a headline is the "Protocol
     # amending the Agreement … on Defence Cooperation" of the text)
-    return tuple(t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
-                 and _is_word(t) and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
+    words = (t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
+             and _is_word(t) and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
+    return tuple(w for word in words for w in _SPELLED_OUT.get(word, (word,)))
+
+
+# acronyms written out in other mentions of one name ("the agreement on the status of the EU Mission in Armenia", "the
+# Agreement … on the status of the European Union Mission in Armenia")
+_SPELLED_OUT = {"eu": ("european", "union"), "un": ("united", "nation"), "au": ("african", "union")}
 
 
 def _is_word(token) -> bool:
