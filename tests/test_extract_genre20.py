@@ -235,3 +235,32 @@ def test_a_decision_on_the_signing_of_an_agreement_does_not_conclude_it():
             "the European Union Partnership Mission in Moldova.")
     assert not agreement_parties(run(body, title="EUPM Moldova: Council adopts decision", publisher="Council of the "
                                      "EU", date="2023-09-25", genre="press-release"))
+
+
+def test_an_acronym_in_brackets_does_not_stop_the_concluding_participle():
+    body = ("The Authority takes note of the Treaty establishing the Confederation of the Alliance of Sahel States "
+            "(AES), signed in Niamey on 6th July 2024 by the Heads of State of Burkina Faso, Mali and Niger.")
+    result = run(body, title="Final communiqué", publisher="ECOWAS Commission", date="2024-12-15",
+                 genre="communique")
+    assert agreement_parties(result)["Treaty establishing the Confederation"] == ["state/bfa", "state/mli",
+                                                                                   "state/ner"]
+    assert _dates(result)["Treaty establishing the Confederation"] == "2024-07-06"
+
+
+def test_a_peace_agreement_named_after_a_states_conflict_gets_no_second_state():
+    body = ("The Summit welcomes the signing today, in Addis Ababa, of the Revitalised Agreement on the Resolution of "
+            "the Conflict in the Republic of South Sudan by the Transitional Government of National Unity and the "
+            "SPLM/A-in-Opposition. Ethiopia hosted the talks.")
+    found = agreement_parties(run(body, title="Communiqué of the Extraordinary Summit", place="Addis Ababa",
+                                  publisher="Intergovernmental Authority on Development", date="2018-09-12",
+                                  genre="communique"))
+    assert found["Revitalised Agreement on the Resolution of the Conflict in the Republic of South Sudan"] == [
+        "state/ssd"]
+
+
+def test_an_agreement_inside_a_missions_name_is_not_one():
+    body = ("The same Agreement produced the arrangements for Hudaydah, which the United Nations Mission to support "
+            "the Hudaydah Agreement (UNMHA) has monitored since 2019.")
+    found = agreement_parties(run(body, title="Release", publisher="United Nations", date="2023-03-20",
+                                  genre="press-release"))
+    assert "Hudaydah Agreement" not in found

@@ -486,6 +486,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
+        if any(t.text in _INSTITUTION_HEADS | {"Mission"} and doc[t.i + 1].lower_ in {"to", "for"}
+               and {u.lower_ for u in doc[t.i + 2:span.start]} & {"support", "monitor", "implementation"}
+               for t in doc[max(sentence.start, span.start - 7):span.start - 2]) \
+                and any(t.is_title for t in doc[span.start:span.end]):
+            continue  # the name of a mission or office: "the United Nations Mission to support the Hudaydah Agreement"
         if span.start - 3 >= sentence.start and doc[span.start - 1].text in _GOVERNMENT_OF_WORDS \
                 and [t.lower_ for t in doc[span.start - 3:span.start - 1]] == ["government", "of"]:
             continue  # "the Government of National Accord": a government, not an accord
@@ -1546,8 +1551,18 @@ def _participle_after(ctx: DocContext, sentence: Sentence, end: int, spans) -> b
     concluding participle past the words that qualify the name, before any other agreement, modal or negation."""
     lowers = ctx.lowers
     others = {span.start for span in spans}
+    skip_to = end
     for k in range(end, min(sentence.end, end + 16)):
+        if k < skip_to:
+            continue
         word = lowers[k]
+        if word == "(":  # an acronym in brackets: "the Treaty establishing the Confederation of … (AES), signed …"
+            close = next((j for j in range(k + 1, min(sentence.end, k + 5)) if lowers[j] == ")"), None)
+            inside = ctx.doc[k + 1:close] if close is not None else []
+            if close is not None and any(t.is_alpha for t in inside) \
+                    and all(t.text.isupper() or t.text in {"-", "/", "&"} for t in inside):
+                skip_to = close + 1
+                continue
         if k in others or word in _AFTER_STOP or (word == "may" and ctx.doc[k].text == "may"):
             return False
         if word in _PARTICIPLES:
@@ -1833,7 +1848,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                     continue
                 gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
                 if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions",
-                             "government", "of"} or not w.isalpha() for w in gap):
+                             "government", "of", "heads", "state", "governments"}
+                       or not w.isalpha() for w in gap):  # ("by the Heads of State of A, B and C")
                     listed.append(m)
                 else:
                     break
@@ -3044,8 +3060,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         peace = bool(_PEACE_WORDS & words) and "cooperation" not in words and cluster.head != "memorandum"
         # (not "the Memorandum of Understanding on Cooperation in Peace, Security and Stabilisation")
         for key in own + [k for k in ctx.main_actors if k not in own]:
-            if peace and ctx.entity_kind(key) != "state":
-                continue
+            if peace and (ctx.entity_kind(key) != "state" or parties == in_name):
+                continue  # (nor a second state for "the … Agreement on the Resolution of the Conflict in the
+                # Republic of South Sudan": the state its name gives, with movements the register lacks)
             if ctx.entity_kind(key) != "state" and ctx.entity_kind(parties[0]) != "state":
                 continue  # (an organization's own instrument in a text that also names the UN often: not the
                 # two organizations')
