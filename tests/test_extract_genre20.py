@@ -264,3 +264,12 @@ def test_an_agreement_inside_a_missions_name_is_not_one():
     found = agreement_parties(run(body, title="Release", publisher="United Nations", date="2023-03-20",
                                   genre="press-release"))
     assert "Hudaydah Agreement" not in found
+
+
+def test_the_baltic_states_that_sign_are_the_three():
+    body = ("In January of last year the three Baltic defence ministers signed the agreement on the Baltic Defence "
+            "Line. Two Baltic states have also signed a memorandum on air defence.")
+    found = agreement_parties(run(body, title="Minister's address", publisher="Ministry of Defence of Estonia",
+                                  date="2025-08-20", genre="speech"))
+    assert found["agreement on the Baltic Defence Line"] == ["state/est", "state/ltu", "state/lva"]
+    assert found.get("memorandum on air defence", []) != ["state/est", "state/ltu", "state/lva"]

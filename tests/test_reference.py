@@ -275,3 +275,26 @@ def test_isaf_is_a_nato_led_mission(register):
     assert register.mandated_by["mission/isaf"] == "org/un-security-council"
     assert register.periods["mission/isaf"] == ("2001-12-20", "2014-12-31")
     assert "International Security Assistance Force" in isaf.names
+
+
+def test_regions_that_are_sets_of_states(register):
+    baltic = register.entities["region/baltic-states"]
+    assert baltic.members == ("state/est", "state/lva", "state/ltu")
+    assert set(register.entities["region/nordic-countries"].members) == {
+        "state/dnk", "state/fin", "state/isl", "state/nor", "state/swe"}
+    assert all(m in register.entities for e in register.entities.values() for m in e.members)
+
+
+def test_a_region_naming_an_unknown_state_is_refused(tmp_path):
+    import shutil
+
+    from pactgraph.errors import ReferenceDataError
+    from pactgraph.reference import load_register
+    from pactgraph.resources import reference_dir
+
+    folder = tmp_path / "reference"
+    shutil.copytree(reference_dir(), folder)
+    with (folder / "regions.csv").open("a", encoding="utf-8") as handle:
+        handle.write("atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n")
+    with pytest.raises(ReferenceDataError, match="unknown state 'ATL'"):
+        load_register(folder)

@@ -64,6 +64,7 @@ class Entity:
     names: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # (a region that is a fixed set of states: "the Baltic states")
 
     @property
     def is_actor(self) -> bool:

@@ -197,12 +197,16 @@ def load_register(folder: Path | None = None) -> Register:
         path = folder / filename
         for number, row in _rows(path):
             key = f"{kind}/{row['slug']}"
+            members = tuple(f"state/{code.lower()}" for code in _split(row.get("states")))
+            unknown = [m for m in members if m not in register.entities]
+            if unknown:
+                raise ReferenceDataError(f"{path}:{number}: unknown state {unknown[0].split('/')[-1].upper()!r}")
             _add(register, Entity(
                 key=key, iri=ID + key, kind=kind, label=row["label"],
                 wikidata=_qid(row.get("wikidata", ""), path, number, False),
                 country=(f"state/{row['country'].lower()}" if row.get("country") else None),
                 names=tuple(dict.fromkeys((row["label"], *_split(row.get("aliases"))))),
-                sources=tuple(row["source"].split()),
+                sources=tuple(row["source"].split()), members=members,
             ), path, number)
 
     org_keys = {k for k in register.entities if k.startswith(("org/", "mission/"))}

@@ -2999,7 +2999,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if len(counted) > len(found):  # "the three governments adopted …" after "A, B and C met …"
             found = counted
         signers = _people_signing(ctx, sentence)
-        if signers and not set(signers) <= set(found):
+        if signers and set(signers) != set(found):
             found = counted = signers  # "… hosted Estonian Defence Minister X and Lithuanian Minister Y. … the
             # ministers signed an agreement …, which will reinforce the eastern border of NATO": their states
         if not found and sentence.index > 0 and set(ctx.tokens_lower(sentence)) & {"two", "both", "they"}:

@@ -281,6 +281,7 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
                 speaker_org = org_of_speaker(sentence.speaker)
                 for key in ([speaker_org] if speaker_org else we_targets):
                     added.append(_coref(ctx, start + i, start + i + 1, key, 0.6))
+        added += _state_group(ctx, sentence)  # "the three Baltic defence ministers signed …"
         # "It is using economic coercion …": the subject of a recent sentence
         i = 1 if lowers and lowers[0] in _IT_LEAD else 0
         if i < len(lowers) and lowers[i] in {"it", "its"} and len(last_subject) == 1 and since <= 2:
@@ -293,6 +294,29 @@ def resolve_coreference(ctx: DocContext, org_of_speaker, host_state: str | None,
             last_subject, since = keys, 0
         else:
             since += 1
+
+
+_GROUP_SIGNING = {"signed", "concluded", "adopted", "agreed", "issued", "endorsed", "inked"}
+
+
+def _state_group(ctx: DocContext, sentence) -> list[Mention]:
+    """Each state of a region that is a fixed set of states ("the Baltic states", "the three Baltic defence
+    ministers", "the Nordic governments") in a sentence that signs or adopts something, unless a count before it
+    names fewer ("two Baltic states")."""
+    out = []
+    if not set(ctx.tokens_lower(sentence)) & _GROUP_SIGNING:
+        return out
+    for m in sentence.mentions:
+        members = ctx.gazetteer.register.entities[m.key].members if m.kind == "region" else ()
+        if not members:
+            continue
+        before = ctx.lowers[max(sentence.start, m.start - 2):m.start]
+        count = next((NUMBER_WORDS[w] for w in before if w in NUMBER_WORDS), None)
+        if count is not None and count != len(members):
+            continue
+        start = m.start - 1 if before[-1:] and before[-1] in NUMBER_WORDS else m.start
+        out += [_coref(ctx, start, m.end, key, 0.7) for key in members]
+    return out
 
 
 def _home_state(ctx: DocContext, host_state: str | None) -> str | None:
