@@ -272,3 +272,38 @@ def test_the_baltic_states_that_sign_are_the_three():
     found = agreement_parties(run(body, title="Minister's address", publisher="Ministry of Defence of Estonia",
                                   date="2025-08-20", genre="speech"))
     assert found["agreement on the Baltic Defence Line"] == ["state/est", "state/ltu", "state/lva"]
+
+
+def test_a_name_stops_before_of_and_a_month_and_takes_no_day_of_another_year():
+    body = ("The American bases came first, under the Military Bases Agreement of March 1947, and the alliance "
+            "followed.")
+    result = run(body, title="Keynote", publisher="Department of National Defense (Philippines)", date="2024-09-10",
+                 genre="speech")
+    assert agreement_parties(result)["Military Bases Agreement"] == ["state/phl", "state/usa"]
+    assert _dates(result)["Military Bases Agreement"] is None
+
+
+def test_an_agreement_signed_with_two_partners():
+    body = ("In Madrid on 28 June 2022, my predecessor as foreign minister signed a trilateral memorandum with Sweden "
+            "and Türkiye that cleared the way. In April, the Philippines also signed a status of visiting forces "
+            "agreement with New Zealand, and Manila says more such arrangements are coming.")
+    found = agreement_parties(run(body, title="Lecture", publisher="Ministry for Foreign Affairs of Finland",
+                                  date="2025-03-03", genre="speech"))
+    assert found["Trilateral Memorandum"] == ["state/fin", "state/swe", "state/tur"]
+    assert found["Status of Visiting Forces Agreement"] == ["state/nzl", "state/phl"]
+
+
+def test_what_a_text_does_not_have_yet_or_asks_will_be_signed_is_not_concluded():
+    body = ("We do not yet have a visiting forces agreement with New Zealand. Q: When will the Japan-Finland "
+            "agreement on defence equipment be signed?")
+    assert not agreement_parties(run(body, title="Lecture", publisher="Ministry for Foreign Affairs of Finland",
+                                     date="2025-03-03", genre="speech"))
+
+
+def test_a_verb_of_going_somewhere_before_signed_is_no_intention():
+    body = ("In April 2024 President Alexander Stubb went to Kyiv and signed, with President Volodymyr Zelenskyy, an "
+            "agreement on security cooperation and long-term support between Finland and Ukraine.")
+    found = agreement_parties(run(body, title="Lecture", publisher="Ministry for Foreign Affairs of Finland",
+                                  date="2025-03-03", genre="speech"))
+    assert found["agreement on security cooperation and long-term support between Finland and Ukraine"] == [
+        "state/fin", "state/ukr"]

@@ -382,7 +382,7 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                                                                 or article or (token.lower_ == "the" and ordinal)) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places and not (
                     declared and token.lower_ == "on")) and not venue \
-                and not (token.lower_ in {"in", "on", "since"} and nxt.text in _MONTHS) \
+                and not (token.lower_ in {"in", "on", "since", "of"} and nxt.text in _MONTHS) \
                 and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
             # U.S.-ROK Mutual Defense Treaty": two names)
@@ -654,7 +654,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 and not capitalised:
             concluded = True  # "the 1979 peace treaty between Egypt and Israel": concluded in that year
         named_year = next((t.text for t in (doc[s], doc[max(sentence.start, s - 1)]) if _is_year(t.text)), None) \
-            or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None)
+            or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None) \
+            or (lowers[e + 2] if lowers[e:e + 1] == ["of"] and e + 2 < sentence.end and doc[e + 1].text in _MONTHS
+                and _is_year(lowers[e + 2]) else None)  # ("the Military Bases Agreement of March 1947")
         if named_year and ctx.date is not None and int(named_year) > ctx.date.year:
             named_year = None  # ("the 2030 Agenda" names a goal, not the year it was signed)
         if not concluded and not standard and head in _DATED_HEADS and named_year \
@@ -670,7 +672,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
             or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:])) \
             or any(after_name[j:j + 2] in _PENDING for j in range(len(after_name))) \
-            or _authorised_only(before[-24:])
+            or _authorised_only(before[-24:]) \
+            or ("not" in before[-5:] and bool(set(before[-5:]) & {"have", "has", "had"})) \
+            or (lowers[sentence.end - 1] == "?" and bool(set(before) & {"will", "would"})
+                and bool(set(after_name) & {"signed", "concluded", "sign", "conclude"}))
+        # ("When will the Japan-Finland agreement on defence equipment be signed?")
+        # ("We do not yet have a visiting forces agreement with New Zealand")
         # ("called for the early signature of the Agreement": hoped for)
         if head in _TRUCE_HEADS:
             # "the ceasefire agreed between A and B", "the cessation of hostilities that took effect on …", "urged the
@@ -1595,8 +1602,8 @@ def _conclusion_before_aside(ctx: DocContext, sentence: Sentence, start: int) ->
             verb -= 1  # ("signed in Rome, together with their colleagues from Tunisia, …, the joint declaration")
         if lowers[verb] not in _CONCLUDE:
             verb = opening - 1
-        if lowers[verb] in _CONCLUDE:
-            return not set(lowers[max(sentence.start, verb - 3):verb]) & (_CLAUSE_FUTURE | {"to"})
+        if lowers[verb] in _CONCLUDE:  # (not "went to Kyiv and signed, with President …, an agreement")
+            return not set(lowers[max(sentence.start, verb - 3):verb]) & _CLAUSE_FUTURE and lowers[verb - 1] != "to"
         k = opening
     return None
 
@@ -2611,7 +2618,15 @@ def _direct_with(ctx: DocContext, concluding) -> list[_Direct]:
                        if lowers[i] == "with" and lowers[i - 1] in _RELATIONS_NOUNS), None)
         other = next((m for m in actors if at is not None and m.start in (at + 1, at + 2)), None)
         if other is not None:
-            out.append(_Direct(other.key, sentence))
+            # ("signed a trilateral memorandum with Sweden and Türkiye": each of the list)
+            listed = coordinated_from(ctx.doc, other.start, actors) if at >= mention.name_end else []
+            if len(listed) > 1 and ("and" not in lowers[listed[-2].end:listed[-1].start] or (
+                    len(listed) == 2 and "," in lowers[listed[0].end:listed[1].start])):
+                listed = []  # (a list ends with "and": not "With Ukraine, Luxembourg concluded …", nor "… with
+                # New Zealand, and Manila says …")
+            for m in listed or [other]:
+                if all(d.key != m.key for d in out):
+                    out.append(_Direct(m.key, sentence))
     return out
 
 
@@ -2970,9 +2985,10 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
                for k in own]  # (the North Atlantic Council, or an EEAS text's "we", stands for its organization)
-        side = next((k for k in in_name + _possessor(ctx, concluding) + own if k != direct[0].key), None)
-        together = list(dict.fromkeys(m.key for m in subject if m.key != direct[0].key))
-        parties = [direct[0].key] + (together if len(together) >= 2 else [side] if side else [])
+        listed = [d.key for d in direct if d.sent_of is sentence]
+        side = next((k for k in in_name + _possessor(ctx, concluding) + own if k not in listed), None)
+        together = list(dict.fromkeys(m.key for m in subject if m.key not in listed))
+        parties = listed + (together if len(together) >= 2 else [side] if side else [])
         # ("Kenya and Somalia signed the Framework Agreement agreed with Türkiye": all three)
         rule = "agreement-party-in-signing-sentence"
         if side and len(together) < 2 and side not in in_name + _possessor(ctx, concluding) + [m.key for m in subject]:
@@ -3538,8 +3554,9 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         return best[2], sentence, (best[0], best[1])
     if meta_date and concluding:
         for mention in concluding:
-            if mention.standing or _past_reference(ctx, mention.sentence):
-                continue
+            if mention.standing or _past_reference(ctx, mention.sentence) \
+                    or (mention.named_year or mention.year or meta_date[:4]) != meta_date[:4]:
+                continue  # (not the day of the text for "the Military Bases Agreement of March 1947")
             if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",
                                                          "speech", "transcript", "press-statement", "communique"}:
                 return meta_date, mention.sentence, None
