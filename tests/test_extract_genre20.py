@@ -307,3 +307,11 @@ def test_a_verb_of_going_somewhere_before_signed_is_no_intention():
                                   date="2025-03-03", genre="speech"))
     assert found["agreement on security cooperation and long-term support between Finland and Ukraine"] == [
         "state/fin", "state/ukr"]
+
+
+def test_a_strategic_agenda_adopted_under_a_quoted_title():
+    body = ('Leaders adopted "Towards 2030: India-EU Joint Comprehensive Strategic Agenda", which will guide the '
+            'relationship over the coming five years.')
+    found = agreement_parties(run(body, title="EU-India summit", publisher="European External Action Service",
+                                  date="2026-01-27", genre="press-release"))
+    assert found["India-EU Joint Comprehensive Strategic Agenda"] == ["org/european-union", "state/ind"]

@@ -104,6 +104,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
     ("action plan", "ActionPlan", False),
     ("work plan", "ActionPlan", False),
+    ("strategic agenda", "ActionPlan", True),  # "Towards 2030: India-EU Joint Comprehensive Strategic Agenda"
     ("cooperation plan", "ActionPlan", False),  # "the bilateral military cooperation plan for 2026"
     ("plan of military cooperation", "ActionPlan", False),  # "the bilateral plan of military cooperation … for 2025"
     ("plan of bilateral military cooperation", "ActionPlan", False),
@@ -667,7 +668,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             # a name that exists
         near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
         after_name = lowers[e:min(sentence.end, e + 8)]  # ("… are being finalised and are expected to be signed")
-        not_yet = bool(set(before[-8:]) & _NOT_YET) or "negotiations" in near or "hope" in near \
+        hints = {w for j, w in enumerate(before[-8:]) if not (w == "towards" and before[-8:][j + 1:j + 2]
+                                                              and _is_year(before[-8:][j + 1]))}
+        # ("adopted 'Towards 2030: India-EU Joint Comprehensive Strategic Agenda'": a title, not a plan)
+        not_yet = bool(hints & _NOT_YET) or "negotiations" in near or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
             or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:])) \
