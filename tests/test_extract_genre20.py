@@ -315,3 +315,15 @@ def test_a_strategic_agenda_adopted_under_a_quoted_title():
     found = agreement_parties(run(body, title="EU-India summit", publisher="European External Action Service",
                                   date="2026-01-27", genre="press-release"))
     assert found["India-EU Joint Comprehensive Strategic Agenda"] == ["org/european-union", "state/ind"]
+
+
+def test_each_of_the_six_contributing_countries_listed_before():
+    body = ("2. Commends the troop- and police-contributing countries of the Mission, namely Djibouti, Egypt, Ethiopia, "
+            "Kenya and Uganda, as well as Nigeria, which has deployed a formed police unit.\n\n"
+            "3. Welcomes the signing, on 2 October 2025 in Addis Ababa, of the Memoranda of Understanding between "
+            "the AU Commission and each of the six troop- and police-contributing countries.")
+    found = agreement_parties(run(body, title="Communiqué of the Peace and Security Council", publisher="African "
+                                  "Union Peace and Security Council", date="2025-10-14", genre="communique"))
+    (parties,) = [p for name, p in found.items() if name.startswith("Memoranda of Understanding")]
+    assert parties == sorted(["org/african-union-commission", "state/dji", "state/egy", "state/eth", "state/ken",
+                              "state/uga", "state/nga"])

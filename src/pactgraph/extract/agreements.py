@@ -3197,13 +3197,21 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
         while k < len(lowers) - 1 and k - i < 4 and lowers[k] in _POST_WORDS:
             k += 1  # ("the three defence ministers")
         if lowers[k] not in _GROUP_NOUNS:
-            continue
+            # ("each of the six troop- and police-contributing countries")
+            j = k
+            while j < len(lowers) - 1 and j - k < 7 and lowers[j] not in _GROUP_NOUNS and (
+                    lowers[j] in {"-", "and"} or (lowers[j].replace("-", "").isalpha() and "-" in "".join(
+                        lowers[j - 1:j + 2]))):
+                j += 1
+            if j == k or lowers[j] not in _GROUP_NOUNS:
+                continue
+            k = j
         n, at = _COUNTS[lowers[i + 1]], sentence.start + i
         for sent in [sentence] + [ctx.sentences[k] for k in (sentence.index - 1, sentence.index - 2) if k >= 0]:
             named = [m for m in ctx.actors_in(sent, POLITICAL, coref=False) if sent is not sentence or m.end <= at]
             groups, group = [], []
             for m in named:
-                if group and all(t.lower_ in {",", "and", "the"} for t in ctx.doc[group[-1].end:m.start]):
+                if group and all(t.lower_ in {",", "and", "the", "as", "well"} for t in ctx.doc[group[-1].end:m.start]):
                     group.append(m)
                     continue
                 groups.append(group)
