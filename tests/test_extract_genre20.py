@@ -327,3 +327,20 @@ def test_each_of_the_six_contributing_countries_listed_before():
     (parties,) = [p for name, p in found.items() if name.startswith("Memoranda of Understanding")]
     assert parties == sorted(["org/african-union-commission", "state/dji", "state/egy", "state/eth", "state/ken",
                               "state/uga", "state/nga"])
+
+
+def test_a_small_grouping_concludes_through_its_member_states():
+    body = ("The Foreign Ministers of the Weimar Triangle and Ukraine met in Kraków today and adopted a joint "
+            "statement on support for Ukraine's recovery.")
+    found = agreement_parties(run(body, title="Weimar Triangle and Ukraine", publisher="Ministry of Foreign Affairs "
+                                  "of Poland", date="2025-10-16", genre="press-release"))
+    (parties,) = found.values()
+    assert parties == ["state/deu", "state/fra", "state/pol", "state/ukr"]
+
+
+def test_the_g7_keeps_its_own_name_as_a_party():
+    body = "The leaders of the G7 adopted the Joint Declaration of Support for Ukraine in Vilnius on 12 July 2023."
+    found = agreement_parties(run(body, title="Release", publisher="European Council", date="2024-06-27",
+                                  genre="press-release"))
+    parties = found["Joint Declaration of Support for Ukraine"]
+    assert "org/g7" in parties and "state/deu" not in parties

@@ -298,3 +298,9 @@ def test_a_region_naming_an_unknown_state_is_refused(tmp_path):
         handle.write("atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n")
     with pytest.raises(ReferenceDataError, match="unknown state 'ATL'"):
         load_register(folder)
+
+
+def test_small_groupings_list_their_member_states(register):
+    assert register.members_of("org/nordefco") == {"state/dnk", "state/fin", "state/isl", "state/nor", "state/swe"}
+    assert register.members_of("org/visegrad-group") == {"state/cze", "state/hun", "state/pol", "state/svk"}
+    assert register.members_of("org/weimar-triangle") == {"state/deu", "state/fra", "state/pol"}

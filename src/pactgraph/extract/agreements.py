@@ -2194,6 +2194,26 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
                     _date(ctx, cluster, concluding), positions)]
 
 
+def _as_members(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
+    """An informal grouping of a few states (the Weimar Triangle, AUKUS, the Quad) concludes nothing as such: its
+    member states in the register do, each shown by the grouping's sentences."""
+    register = ctx.gazetteer.register
+    out, where = [], dict(party_sentences)
+    for key in parties:
+        members = sorted(register.members_of(key)) if ctx.entity_kind(key) == "grouping" else []
+        if 2 <= len(members) <= _GROUPING_SIZE:
+            for member in members:
+                if member not in out:
+                    out.append(member)
+                    where.setdefault(member, party_sentences.get(key, []))
+        elif key not in out:
+            out.append(key)
+    return out, where
+
+
+_GROUPING_SIZE = 5
+
+
 def _as_parents(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
     """"President Costa and the President of the Commission signed …": the EU, shown by its bodies' sentences."""
     merged = ctx.bodies_as_parent(parties)
@@ -2651,6 +2671,7 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     """Record one agreement's statements: type, label, parties (``rule`` is the rule behind all of them, or a dict
     of the rules of some with the others' under ``"*"``), date, place and signatories."""
     date, date_sentence, date_span = dated
+    parties, party_sentences = _as_members(ctx, parties, party_sentences)
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
     iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
