@@ -344,3 +344,12 @@ def test_the_g7_keeps_its_own_name_as_a_party():
                                   genre="press-release"))
     parties = found["Joint Declaration of Support for Ukraine"]
     assert "org/g7" in parties and "state/deu" not in parties
+
+
+def test_the_alliance_of_sahel_states_concludes_through_its_three_members_but_mercosur_as_a_bloc():
+    body = ("The Alliance of Sahel States signed a memorandum on security cooperation with Morocco today. The European "
+            "Union and Mercosur signed a partnership agreement in Montevideo on 6 December 2024.")
+    found = agreement_parties(run(body, title="Release", publisher="Ministry of Foreign Affairs of Morocco",
+                                  date="2025-03-01", genre="press-release"))
+    assert found["memorandum on security cooperation"] == ["state/bfa", "state/mar", "state/mli", "state/ner"]
+    assert "org/mercosur" in found["Partnership Agreement"]

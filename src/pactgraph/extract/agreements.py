@@ -2195,13 +2195,14 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
 
 
 def _as_members(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
-    """An informal grouping of a few states (the Weimar Triangle, AUKUS, the Quad) concludes nothing as such: its
-    member states in the register do, each shown by the grouping's sentences."""
+    """A grouping or organization of a few states (the Weimar Triangle, AUKUS, the Quad, the Alliance of Sahel
+    States) is written as its member states in the register, each shown by the grouping's sentences."""
     register = ctx.gazetteer.register
     out, where = [], dict(party_sentences)
     for key in parties:
-        members = sorted(register.members_of(key)) if ctx.entity_kind(key) == "grouping" else []
-        if 2 <= len(members) <= _GROUPING_SIZE:
+        kind = ctx.entity_kind(key)
+        members = sorted(register.members_of(key)) if kind in _GROUPING_SIZE else []
+        if 2 <= len(members) <= _GROUPING_SIZE.get(kind, 0):
             for member in members:
                 if member not in out:
                     out.append(member)
@@ -2211,7 +2212,9 @@ def _as_members(ctx: DocContext, parties: list[str], party_sentences: dict) -> t
     return out, where
 
 
-_GROUPING_SIZE = 5
+# the most member states a grouping or an organization written as its members has (not the G7, nor Mercosur, which
+# conclude agreements as blocs)
+_GROUPING_SIZE = {"grouping": 5, "organization": 3}
 
 
 def _as_parents(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
