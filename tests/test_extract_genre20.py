@@ -353,3 +353,21 @@ def test_the_alliance_of_sahel_states_concludes_through_its_three_members_but_me
                                   date="2025-03-01", genre="press-release"))
     assert found["memorandum on security cooperation"] == ["state/bfa", "state/mar", "state/mli", "state/ner"]
     assert "org/mercosur" in found["Partnership Agreement"]
+
+
+def test_a_strategic_partnership_two_states_established_and_an_elevation_of_relations():
+    body = ("Closer ties would give new substance to the strategic partnership that France and Indonesia established in "
+            "2011. The two Ministers welcomed the elevation of Cambodia–Japan relations to a Comprehensive Strategic "
+            "Partnership in December last year.")
+    found = agreement_parties(run(body, title="Visit", publisher="Ministry of Defence of Indonesia",
+                                  date="2024-05-10", genre="press-release"))
+    assert found["Strategic Partnership"] == ["state/fra", "state/idn"]
+    assert found["Comprehensive Strategic Partnership"] == ["state/jpn", "state/khm"]
+
+
+def test_the_three_littoral_states_and_the_four_chiefs_named_before():
+    body = ("The navies of Malaysia, Indonesia and Singapore began coordinated patrols in 2004. The Terms of Reference "
+            "were signed by the three littoral states on 21 April 2006.")
+    found = agreement_parties(run(body, title="Patrol anniversary", publisher="Ministry of Defence of Malaysia",
+                                  date="2024-07-19", genre="press-release"))
+    assert found["Terms of Reference"] == ["state/idn", "state/mys", "state/sgp"]

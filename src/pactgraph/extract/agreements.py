@@ -503,7 +503,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        if cap_only == "1" and not capitalised and not _raised_to(ctx, sentence, span.start, _modifiers(
+        related = span[-1].lower_ == "partnership" and prev in {"the", "a"} \
+            and _relative_conclusion(ctx, sentence, span.end) is True \
+            and doc[span.end].lower_ == "that"
+        # ("the strategic partnership that France and Indonesia established in 2011")
+        if cap_only == "1" and not capitalised and not related and not _raised_to(ctx, sentence, span.start, _modifiers(
                 ctx, sentence, span.start)) and not (
                 span[-1].lower_ in {"arrangement", "arrangements"} and (
                     _modifiers(ctx, sentence, span.start) is not None
@@ -800,7 +804,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
 
 
 _RAISING = {"raise", "raises", "raised", "raising", "elevate", "elevates", "elevated", "elevating", "upgrade",
-            "upgrades", "upgraded", "upgrading", "lift", "lifted", "lifting"}
+            "upgrades", "upgraded", "upgrading", "lift", "lifted", "lifting", "elevation"}
 _RELATION_WORDS = {"relationship", "relations", "ties", "partnership", "cooperation"}
 
 
@@ -3171,10 +3175,10 @@ _POST_WORDS = {"foreign", "defence", "defense", "prime", "interior", "state", "g
                "president"}
 _COUNTS = {word: n for word, n in NUMBER_WORDS.items() if 3 <= n <= 10}  # ("the two countries": a pair, read elsewhere)
 _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "sides", "parties", "ministers",
-                "leaders", "signatories"}
+                "leaders", "signatories", "chiefs"}
 
 
-_PEOPLE_GROUP = {"ministers", "leaders", "presidents", "heads", "secretaries"}
+_PEOPLE_GROUP = {"ministers", "leaders", "presidents", "heads", "secretaries", "chiefs"}
 
 
 def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -3227,6 +3231,9 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                     lowers[j] in {"-", "and"} or (lowers[j].replace("-", "").isalpha() and "-" in "".join(
                         lowers[j - 1:j + 2]))):
                 j += 1
+            if j == k and k + 1 < len(lowers) and lowers[k].isalpha() and lowers[k + 1] in _GROUP_NOUNS \
+                    and lowers[k] not in _GROUP_NOUNS:
+                j = k + 1  # ("the three littoral states", "the two neighbouring countries")
             if j == k or lowers[j] not in _GROUP_NOUNS:
                 continue
             k = j
