@@ -374,3 +374,13 @@ def test_the_three_littoral_states_and_the_four_chiefs_named_before():
     found = agreement_parties(run(body, title="Patrol anniversary", publisher="Ministry of Defence of Malaysia",
                                   date="2024-07-19", genre="press-release"))
     assert found["Terms of Reference"] == ["state/idn", "state/mys", "state/sgp"]
+
+
+def test_a_capitalised_understanding_adopted_by_two_governments():
+    body = ("The governments of Mexico and the United States held today the High-Level Security Dialogue, in which "
+            "they adopted the Bicentennial Understanding on Security, Public Health and Safe Communities.")
+    found = agreement_parties(run(body, title="Mexico and the United States adopt the Bicentennial Understanding",
+                                  publisher="Secretariat of Foreign Affairs of Mexico", date="2021-10-08",
+                                  genre="press-release"))
+    assert found["Bicentennial Understanding on Security, Public Health and Safe Communities"] == [
+        "state/mex", "state/usa"]

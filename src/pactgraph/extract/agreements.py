@@ -117,6 +117,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("agreement", "Agreement", False),
     ("arrangement", "Agreement", True),
     ("accord", "Agreement", False),
+    ("understanding", "Agreement", True),  # "the Bicentennial Understanding on Security, Public Health and …"
     ("accords", "Agreement", False),
     ("pact", "Agreement", True),
     ("compact", "Agreement", True),  # "the EU-Jordan Compact agreed in 2016", "the Compact of Free Association"
