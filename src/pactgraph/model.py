@@ -100,6 +100,7 @@ class Agreement:
     parties: list[str] = field(default_factory=list)
     date: str | None = None
     place: str | None = None
+    groupings: list[str] = field(default_factory=list)  # IRIs of groupings written as their member states
 
 
 @dataclass(slots=True)

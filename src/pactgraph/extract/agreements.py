@@ -2199,22 +2199,24 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
                     _date(ctx, cluster, concluding), positions)]
 
 
-def _as_members(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict]:
+def _as_members(ctx: DocContext, parties: list[str], party_sentences: dict) -> tuple[list[str], dict, list[str]]:
     """A grouping or organization of a few states (the Weimar Triangle, AUKUS, the Quad, the Alliance of Sahel
-    States) is written as its member states in the register, each shown by the grouping's sentences."""
+    States) is written as its member states in the register, each shown by the grouping's sentences. Returns the
+    parties, their sentences and the groupings so written."""
     register = ctx.gazetteer.register
-    out, where = [], dict(party_sentences)
+    out, where, groupings = [], dict(party_sentences), []
     for key in parties:
         kind = ctx.entity_kind(key)
         members = sorted(register.members_of(key)) if kind in _GROUPING_SIZE else []
         if 2 <= len(members) <= _GROUPING_SIZE.get(kind, 0):
+            groupings.append(key)
             for member in members:
                 if member not in out:
                     out.append(member)
                     where.setdefault(member, party_sentences.get(key, []))
         elif key not in out:
             out.append(key)
-    return out, where
+    return out, where, groupings
 
 
 # the most member states a grouping or an organization written as its members has (not the G7, nor Mercosur, which
@@ -2679,11 +2681,12 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     """Record one agreement's statements: type, label, parties (``rule`` is the rule behind all of them, or a dict
     of the rules of some with the others' under ``"*"``), date, place and signatories."""
     date, date_sentence, date_span = dated
-    parties, party_sentences = _as_members(ctx, parties, party_sentences)
+    parties, party_sentences, groupings = _as_members(ctx, parties, party_sentences)
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
     iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
-    agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date)
+    agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date,
+                          groupings=[ID + g for g in groupings])
     first = cluster.mentions[0]
     named = any(m.capitalised for m in cluster.mentions)
     ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)

@@ -598,10 +598,13 @@ def partners_by_agreement(ctx, agreements) -> None:
         if _NOT_PARTNERING.search(name):
             continue
         keys = sorted(p.removeprefix(ID) for p in agreement.parties)
+        groupings = [g.removeprefix(ID) for g in agreement.groupings]
         for a, b in [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]:
             if "mission" in {ctx.entity_kind(a), ctx.entity_kind(b)} or "org/united-nations" in {a, b} \
-                    or _belongs(ctx, a, b) or _belongs(ctx, b, a):
-                continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its members)
+                    or _belongs(ctx, a, b) or _belongs(ctx, b, a) \
+                    or any(_belongs(ctx, a, g) and _belongs(ctx, b, g) for g in groupings):
+                continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its
+                # members; two members of the grouping that concluded it, written as its members)
             party = ctx.statements.get((agreement.iri, PACT + "party", ID + a))
             if party is None or not party.evidence:
                 continue
