@@ -291,8 +291,8 @@ def _host_state(ctx: DocContext) -> str | None:
     place = ctx.source.metadata.get("place")
     if place:
         for entity in register.entities.values():
-            if entity.kind in ("place", "state") and place in entity.names and (entity.country or entity.kind == "state"):
-                country = entity.country or entity.key
+            country = entity.key if entity.kind == "state" else entity.country if entity.kind == "place" else None
+            if country and place in entity.names:
                 visiting = [k for k in ctx.main_actors if ctx.entity_kind(k) == "state"]
                 if ctx.own_side and country not in ctx.main_actors and len(visiting) == 1 \
                         and all(ctx.entity_kind(k) != "state" for k in ctx.own_side):

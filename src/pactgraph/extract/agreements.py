@@ -504,9 +504,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        related = span[-1].lower_ == "partnership" and prev in {"the", "a"} \
-            and _relative_conclusion(ctx, sentence, span.end) is True \
-            and doc[span.end].lower_ == "that"
+        related = span[-1].lower_ == "partnership" and prev in {"the", "a"} and span.end < sentence.end \
+            and doc[span.end].lower_ == "that" and _relative_conclusion(ctx, sentence, span.end) is True
         # ("the strategic partnership that France and Indonesia established in 2011")
         if cap_only == "1" and not capitalised and not related and not _raised_to(ctx, sentence, span.start, _modifiers(
                 ctx, sentence, span.start)) and not (
@@ -660,7 +659,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                 and not capitalised:
             concluded = True  # "the 1979 peace treaty between Egypt and Israel": concluded in that year
         named_year = next((t.text for t in (doc[s], doc[max(sentence.start, s - 1)]) if _is_year(t.text)), None) \
-            or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1]) else None) \
+            or (lowers[e + 1] if lowers[e:e + 1] == ["of"] and e + 1 < sentence.end and _is_year(lowers[e + 1])
+                else None) \
             or (lowers[e + 2] if lowers[e:e + 1] == ["of"] and e + 2 < sentence.end and doc[e + 1].text in _MONTHS
                 and _is_year(lowers[e + 2]) else None)  # ("the Military Bases Agreement of March 1947")
         if named_year and ctx.date is not None and int(named_year) > ctx.date.year:
@@ -3198,10 +3198,9 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
             n, k = (2 if lowers[k] in {"two", "both"} else _COUNTS[lowers[k]]), k + 1
         while k < len(lowers) - 1 and k - i < 5 and lowers[k] in _POST_WORDS - {"and"}:
             k += 1
-        if k >= len(lowers) - 1 or lowers[k] not in _PEOPLE_GROUP or (i > 0 and lowers[i - 1] not in {",", "and"}
-                                                                         and i != 0 and lowers[i - 1].isalpha()
-                                                                         and lowers[i - 1] not in {"meeting", "today"}):
-            continue
+        if k >= len(lowers) - 1 or lowers[k] not in _PEOPLE_GROUP or (
+                i > 0 and lowers[i - 1].isalpha() and lowers[i - 1] not in {"and", "meeting", "today"}):
+            continue  # (the subject: not "… agreed with the ministers of …")
         verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
         if verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
                                for j in range(k + 1, verb)):
