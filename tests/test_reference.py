@@ -285,19 +285,47 @@ def test_regions_that_are_sets_of_states(register):
     assert all(m in register.entities for e in register.entities.values() for m in e.members)
 
 
-def test_a_region_naming_an_unknown_state_is_refused(tmp_path):
+def _regions_with(tmp_path, row: str) -> Path:
     import shutil
 
-    from pactgraph.errors import ReferenceDataError
-    from pactgraph.reference import load_register
     from pactgraph.resources import reference_dir
 
     folder = tmp_path / "reference"
     shutil.copytree(reference_dir(), folder)
     with (folder / "regions.csv").open("a", encoding="utf-8") as handle:
-        handle.write("atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n")
+        handle.write(row)
+    return folder
+
+
+_ATLANTIS = "atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n"
+
+
+def test_a_region_naming_an_unknown_state_is_refused(tmp_path):
+    from pactgraph.errors import ReferenceDataError
+
     with pytest.raises(ReferenceDataError, match="unknown state 'ATL'"):
-        load_register(folder)
+        load_register(_regions_with(tmp_path, _ATLANTIS))
+
+
+def test_pactgraph_build_refuses_a_region_of_unknown_states_in_one_line_and_leaves_the_store(tmp_path, monkeypatch):
+    from conftest import run, store_digest
+
+    import pactgraph.resources
+
+    store = tmp_path / "store"
+    run("build", "--store", store)
+    before = store_digest(store)
+    folder = _regions_with(tmp_path, _ATLANTIS)
+    monkeypatch.setattr(pactgraph.resources, "reference_dir", lambda: folder)
+    load_register.cache_clear()
+    try:
+        result = run("build", "--store", store, ok=False)
+    finally:
+        load_register.cache_clear()
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "regions.csv" in errors[0] and "unknown state 'ATL'" in errors[0]
+    assert store_digest(store) == before
 
 
 def test_small_groupings_list_their_member_states(register):
