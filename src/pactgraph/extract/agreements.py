@@ -504,28 +504,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        related = span[-1].lower_ == "partnership" and prev in {"the", "a"} and span.end < sentence.end \
-            and doc[span.end].lower_ == "that" and _relative_conclusion(ctx, sentence, span.end) is True
-        # ("the strategic partnership that France and Indonesia established in 2011")
-        if cap_only == "1" and not capitalised and not related and not _raised_to(ctx, sentence, span.start, _modifiers(
-                ctx, sentence, span.start)) and not (
-                span[-1].lower_ in {"arrangement", "arrangements"} and (
-                    _modifiers(ctx, sentence, span.start) is not None
-                    or _proper_name_before(ctx, sentence, span.start) is not None
-                    or (span.end < sentence.end and doc[span.end].lower_ in _TOPIC_LINKS and prev in _DETERMINERS))
-        ) and not (span[-1].lower_ == "protocol" and _modifiers(ctx, sentence, span.start) is not None
-                   and span.end < sentence.end and (doc[span.end].lower_ in _PARTICIPLES or (
-                       doc[span.end].lower_ == "of" and span.end + 1 < sentence.end
-                       and _is_year(doc[span.end + 1].text)))  # ("the defence cooperation protocol signed between
-                   # Egypt and Somalia", "the bilateral protocol of 1982"; not "the security protocols at the airport")
-        ) and not (span[-1].lower_ == "arrangement" and prev in _DETERMINERS and span.end < sentence.end
-                   and doc[span.end].lower_ in {"signed", "concluded"}  # ("the arrangement concluded on the margins
-                   # of the Manama Dialogue in December 2014")
-        ) and not (span[-1].lower_ == "protocol" and prev in _DETERMINERS and span.end < sentence.end and (
-                doc[span.end].lower_ in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(
-                    ctx, sentence, span.end)))):
-            continue  # (but "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …", "a
-            # protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991")
+        if cap_only == "1" and not capitalised and not _named_in_lower_case(ctx, sentence, span, prev):
+            continue
         if span[-1].lower_ == "statement" and len(span) == 1 and _single_author(ctx, sentence, span.end):
             continue  # "Statement by the Spokesperson on …", "Statement by the High Representative": one author's
         named_before = span.start > sentence.start and doc[span.start - 1].is_title \
@@ -837,6 +817,34 @@ def _authorised_only(before: list[str]) -> bool:
         if word in {"decision", "decisions", "authorised", "authorized", "authorising", "authorizing", "authorises",
                     "authorizes", "mandate", "mandated"} and set(before[j + 1:]) & _CONCLUSION_NOUNS:
             return True
+    return False
+
+
+def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
+    """Whether a genre that names an agreement only when capitalised (a partnership, an arrangement, a protocol) does so
+    in lower case here; ``prev`` is the word before it."""
+    doc = ctx.doc
+    head = span[-1].lower_
+    nxt = doc[span.end].lower_ if span.end < sentence.end else ""
+    modifier_at = _modifiers(ctx, sentence, span.start)
+    if head == "partnership" and prev in {"the", "a"} and nxt == "that" \
+            and _relative_conclusion(ctx, sentence, span.end) is True:
+        return True  # "the strategic partnership that France and Indonesia established in 2011"
+    if _raised_to(ctx, sentence, span.start, modifier_at):
+        return True  # "raised their relations to the level of a comprehensive strategic partnership"
+    if head in {"arrangement", "arrangements"} and (
+            modifier_at is not None or _proper_name_before(ctx, sentence, span.start) is not None
+            or (nxt in _TOPIC_LINKS and prev in _DETERMINERS)):
+        return True  # "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …"
+    if head == "arrangement" and prev in _DETERMINERS and nxt in {"signed", "concluded"}:
+        return True  # "the arrangement concluded on the margins of the Manama Dialogue in December 2014"
+    if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES or (
+            nxt == "of" and span.end + 1 < sentence.end and _is_year(doc[span.end + 1].text))):
+        return True  # "the defence cooperation protocol signed between Egypt and Somalia", "the bilateral protocol of
+        # 1982" (not "the security protocols at the airport")
+    if head == "protocol" and prev in _DETERMINERS and (
+            nxt in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(ctx, sentence, span.end))):
+        return True  # "a protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991"
     return False
 
 
@@ -3207,10 +3215,7 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
             continue
         for back in range(sentence.index - 1, max(-1, sentence.index - 16), -1):
             sent = ctx.sentences[back]
-            held = list(dict.fromkeys(
-                ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
-                if sent.start <= start < sent.end and ctx.positions_by_person.get(iri)))
-            held = [key for key in held if ctx.entity_kind(key) == "state"]
+            held = [key for key in ctx.office_actors(sent.start, sent.end) if ctx.entity_kind(key) == "state"]
             if len(held) >= 2:
                 return held if n is None or len(held) == n else []
         return []
@@ -3259,10 +3264,7 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
             if lowers[k] in _PEOPLE_GROUP:
                 # "… travelled to Kabul with Foreign Minister Wang Yi of China and Acting Foreign Minister Amir Khan
                 # Muttaqi of Afghanistan. … the three Foreign Ministers adopted a joint statement": their states
-                held = list(dict.fromkeys(
-                    ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
-                    if sent.start <= start < (sent.end if sent is not sentence else at)
-                    and ctx.positions_by_person.get(iri)))
+                held = ctx.office_actors(sent.start, sent.end if sent is not sentence else at)
                 if len(held) == n and all(ctx.entity_kind(key) == "state" for key in held):
                     return held
             # ("we are working with Japan and the United States … which the three defence ministers signed": the

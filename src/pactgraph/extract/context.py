@@ -117,6 +117,13 @@ class DocContext:
         return [m for m in sentence.mentions if m.kind == "actor" and self.entity_kind(m.key) in kinds
                 and (coref or m.form != "coref")]
 
+    def office_actors(self, start: int, end: int) -> list[str]:
+        """The actors (register keys) of the posts of the office holders mentioned between tokens ``start`` and
+        ``end``, each once and in order: "Foreign Minister Wang Yi of China and Acting Foreign Minister Amir Khan
+        Muttaqi of Afghanistan" → China, Afghanistan."""
+        return list(dict.fromkeys(self.positions_by_person[iri][0] for iri, first, _ in self.person_mentions
+                                  if start <= first < end and self.positions_by_person.get(iri)))
+
     def actor_counts(self) -> Counter:
         return Counter(m.key for m in self.mentions("actor") if m.form not in ("adjective", "coref"))
 

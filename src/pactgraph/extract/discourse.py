@@ -390,10 +390,7 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
                  and [t.lower_ for t in doc[a.end:b.start]] in links
                  and not (people and {ctx.entity_kind(a.key), ctx.entity_kind(b.key)} != {"state"})]
         if people:
-            held = list(dict.fromkeys(
-                ctx.positions_by_person[iri][0] for iri, start, _ in ctx.person_mentions
-                if earlier.start <= start < earlier.end and (index != sentence.index or start < at)
-                and ctx.positions_by_person.get(iri)))
+            held = ctx.office_actors(earlier.start, earlier.end if index != sentence.index else at)
             states = [k for k in held if ctx.entity_kind(k) == "state"]  # (a Prime Minister who also chairs a forum)
             pairs = [tuple(states)] if len(states) == 2 else [tuple(held)] if len(held) == 2 else pairs
             own = next((k for k in ctx.own_side + ctx.main_actors if ctx.entity_kind(k) == "state"), None)
