@@ -38,6 +38,9 @@ def _folder_with(tmp_path, rows: str):
     ("x,X Treaty,,Treaty,state/fra,,,https://example.org/x\ny,Y Treaty,x treaty,Treaty,state/fra,,,https://e.org/y\n",
      "already names"),
     ("x,X Treaty,,Treaty,mission/kfor,,,https://example.org/x\n", "is not a state or organization"),
+    # a name the register's actors already use: texts would find the actor and never the agreement
+    ("x,X Treaty,the Alliance,Treaty,state/fra,,,https://example.org/x\n", "already names the actor 'org/nato'"),
+    ("x,X Treaty,NATO,Treaty,state/fra,,,https://example.org/x\n", "already names the actor 'org/nato'"),
 ])
 def test_bad_rows_are_refused_with_their_line(tmp_path, row, message):
     with pytest.raises(ReferenceDataError, match=message):
@@ -102,3 +105,10 @@ def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "agreements.csv:2: party 'state/atlantis'" in errors[0]
     assert store_digest(store) == before
+
+
+def test_the_anzus_treaty_is_an_agreement_and_anzus_the_alliance():
+    result = run("On 1 September 1951 in San Francisco we signed the ANZUS Treaty with New Zealand and the United "
+                 "States. ANZUS remains the foundation of our defence policy.", date="2024-08-29")
+    assert agreement_parties(result) == {"ANZUS Treaty": ["state/aus", "state/nzl", "state/usa"]}
+    assert "org/anzus" in result.entities

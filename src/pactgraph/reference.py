@@ -232,6 +232,8 @@ def _load_agreements(register: Register, path: Path) -> None:
     """Rows of ``agreements.csv``: each names its parties (states and organizations of the register), and no name
     or alias is shared by two agreements."""
     names: dict[str, str] = {}
+    actor_names = {form.lower(): entity.key for entity in register.entities.values()
+                   for form in (*entity.names, *entity.acronyms, *register.aliases.get(entity.key, ()))}
     for number, row in _rows(path):
         key = "agreement/" + row.get("key", "")
         if not re.fullmatch(r"agreement/[a-z0-9]+(-[a-z0-9]+)*", key):
@@ -257,6 +259,9 @@ def _load_agreements(register: Register, path: Path) -> None:
             if not form or form.lower() in names:
                 raise ReferenceDataError(f"{path}:{number}: name {form!r} is empty or already names "
                                          f"{names.get(form.lower())!r}")
+            if form.lower() in actor_names:  # a text naming it would find the actor and never the agreement
+                raise ReferenceDataError(f"{path}:{number}: name {form!r} already names the actor "
+                                         f"{actor_names[form.lower()]!r}")
             names[form.lower()] = key
         register.agreements[key] = KnownAgreement(
             key=key, name=name, aliases=aliases, kind=kind, parties=parties,
