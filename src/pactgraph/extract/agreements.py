@@ -838,6 +838,13 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
         return True  # "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …"
     if head == "arrangement" and prev in _DETERMINERS and nxt in {"signed", "concluded"}:
         return True  # "the arrangement concluded on the margins of the Manama Dialogue in December 2014"
+    if head in {"arrangement", "understanding"} and prev in _DETERMINERS and nxt in {"that", "which"} \
+            and _relative_conclusion(ctx, sentence, span.end) is True:
+        return True  # "the arrangement that the two ministries concluded in 2011", "the understanding that Baghdad
+        # and Washington reached last September"
+    if head == "understanding" and prev == "an" and span.start >= sentence.start + 2 \
+            and doc[span.start - 2].lower_ in {"reached", "struck"}:
+        return True  # "Washington and Ansar Allah reached an understanding under which …"
     if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES or (
             nxt == "of" and span.end + 1 < sentence.end and _is_year(doc[span.end + 1].text))):
         return True  # "the defence cooperation protocol signed between Egypt and Somalia", "the bilateral protocol of

@@ -63,6 +63,7 @@ _AGENT_VERBS = {
     "needs", "cannot", "can", "may", "might", "did", "does", "remains", "keeps", "tries", "tried", "agreed",
     "recognised", "recognized", "responded", "reacted", "insist", "refuse", "continue", "want", "seek",
     "signed", "concluded", "ratified", "sent", "deployed", "pledged", "delivered", "supplied", "decided",
+    "reached", "struck", "inked", "initialled", "initialed", "committed",  # ("Baghdad and Washington reached …")
 }
 _CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press", "presses",
                "pressed", "warn", "warns", "warned"}
@@ -182,6 +183,12 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         other = places.get(m.end + 1) if nxt.lower_ == "and" else None
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in _AGENT_VERBS:
             return True  # "Pyongyang and Moscow signed their treaty": two capitals as the subject
+        if other is None and nxt.lower_ == "and":
+            k = m.end + 1
+            while k < len(doc) and k - m.end <= 4 and doc[k].text[:1].isupper():
+                k += 1
+            if k > m.end + 1 and k < len(doc) and doc[k].lower_ in _AGENT_VERBS:
+                return True  # "Washington and Ansar Allah reached an understanding": the capital and a movement
         if nxt.lower_ in {"is", "are", "was"} and m.end + 1 < len(doc):
             after = doc[m.end + 1].lower_
             if after.endswith("ing") and len(after) > 5:
