@@ -34,3 +34,28 @@ def test_an_understanding_that_is_only_a_view_is_no_agreement():
     body = ("There is an understanding that the talks will resume in the autumn, and the two ministers reached a "
             "common understanding of the threats in the Gulf.")
     assert agreement_parties(run(body, **_RELEASE)) == {}
+
+
+def test_two_names_before_a_plural_verb_are_both_concluded():
+    body = ("The Ministers recalled that the Charter of the Bay of Bengal Maritime Forum and the Memorandum of "
+            "Understanding on the Establishment of its Secretariat were signed in Dhaka on 12 March 2024 by India, "
+            "Bangladesh, Sri Lanka and Myanmar.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of External Affairs of Nepal"}))
+    expected = ["state/bgd", "state/ind", "state/lka", "state/mmr"]
+    assert found["Charter of the Bay of Bengal Maritime Forum"] == expected
+
+
+def test_two_names_before_which_were_signed_are_both_concluded():
+    body = ("Our maritime architecture rests on the Regional Agreement on Maritime Information Sharing and the "
+            "Regional Agreement on Joint Patrols at Sea, which were signed in Victoria in June 2019 by Seychelles, "
+            "Madagascar and Comoros.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Government of Seychelles"}))
+    assert found["Regional Agreement on Maritime Information Sharing"] == ["state/com", "state/mdg", "state/syc"]
+
+
+def test_a_name_before_a_singular_verb_of_the_second_is_not_concluded():
+    body = ("The Ministers discussed the Regional Agreement on Maritime Information Sharing and the Regional "
+            "Agreement on Joint Patrols at Sea, which was signed in Victoria in June 2019 by Seychelles, Madagascar "
+            "and Comoros.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Government of Seychelles"}))
+    assert "Regional Agreement on Maritime Information Sharing" not in found

@@ -1279,6 +1279,26 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
             # (also "the treaty on …, together with the agreement on …", "…, along with an MoU")
             after.concluded = True
             after.not_yet = after.not_yet or before.not_yet
+    # "the Charter of … and the Memorandum of Understanding on … were signed in Colombo by …", "the Regional
+    # Agreement on … and the Regional Agreement on …, which were signed at Balaclava": a plural verb after the
+    # second name concludes both
+    for before, after in zip(mentions, mentions[1:]):
+        if before.sentence is not after.sentence or before.concluded or not after.concluded or after.not_yet:
+            continue
+        between = ctx.lowers[before.name_end:after.name_start]
+        k = after.name_end
+        while k < min(after.sentence.end, after.name_end + 4) and ctx.lowers[k] not in {",", "which", "were"} and (
+                ctx.doc[k].is_title or ctx.lowers[k] in {"at", "of", "in", "its", "their", "the"}):
+            k += 1  # (the rest of a name read shorter: "… of Operations at Sea, which were", "… of its Secretariat were")
+        rest = ctx.lowers[k:min(after.sentence.end, k + 4)]
+        if rest[:1] == [","]:
+            rest = rest[1:]
+        if rest[:1] == ["which"]:
+            rest = rest[1:]
+        if between in (["and"], ["and", "the"], ["and", "a"], ["and", "an"]) \
+                and (rest[:1] == ["were"] or rest[:2] in (["have", "been"], ["had", "been"])):
+            before.concluded = True
+            before.own = before.own or after.own
     # "… was signed in Athens on 9 June 2020, and the agreement with Egypt on … in Cairo on 6 August 2020": the
     # second clause leaves out the verb, and keeps only where and when
     for before, after in zip(mentions, mentions[1:]):
