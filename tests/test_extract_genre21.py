@@ -59,3 +59,49 @@ def test_a_name_before_a_singular_verb_of_the_second_is_not_concluded():
             "and Comoros.")
     found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Government of Seychelles"}))
     assert "Regional Agreement on Maritime Information Sharing" not in found
+
+
+_SUMMIT = dict(title="Summit of the Council of Heads of State", publisher="Organization of Turkic States",
+               date="2025-10-07", genre="press-release", place="Gabala")
+
+
+def test_a_treaty_concluded_between_two_capitals_is_their_states():
+    body = "We commend the border treaty concluded between Bishkek and Dushanbe on 13 March 2025."
+    assert agreement_parties(run(body, **_SUMMIT)) == {"Border Treaty": ["state/kgz", "state/tjk"]}
+
+
+def test_signed_by_the_presidents_of_three_states_and_adopted_on_that_occasion():
+    body = ("We commend the border treaty concluded between Bishkek and Dushanbe on 13 March 2025, and the Treaty "
+            "on the Junction Point of the State Borders signed by the Presidents of Kyrgyzstan, Tajikistan and "
+            "Uzbekistan in Khujand on 31 March 2025, together with the Khujand Declaration on Eternal Friendship "
+            "adopted on that occasion.")
+    result = run(body, **_SUMMIT)
+    found = agreement_parties(result)
+    three = ["state/kgz", "state/tjk", "state/uzb"]
+    assert found["Treaty on the Junction Point of the State Borders"] == three
+    assert found["Khujand Declaration on Eternal Friendship"] == three
+    assert {a.name: a.date for a in result.agreements}["Khujand Declaration on Eternal Friendship"] == "2025-03-31"
+
+
+def test_our_five_countries_in_a_text_of_an_organization_of_five():
+    body = ("We welcome the progress made since our five countries signed the Founding Agreement of the Turkic "
+            "Investment Fund in Ankara on 16 March 2023.")
+    found = agreement_parties(run(body, **_SUMMIT))
+    assert found["Founding Agreement of the Turkic Investment Fund"] == [
+        "state/aze", "state/kaz", "state/kgz", "state/tur", "state/uzb"]
+
+
+def test_our_five_countries_before_the_fifth_member_joined_is_no_group():
+    body = ("We welcome the progress made since our five countries signed the Agreement on the Turkic Fund in Baku "
+            "on 16 March 2015.")
+    found = agreement_parties(run(body, **{**_SUMMIT, "date": "2015-06-01"}))
+    assert found.get("Agreement on the Turkic Fund") != [
+        "state/aze", "state/kaz", "state/kgz", "state/tur", "state/uzb"]
+
+
+def test_signed_by_the_leaders_of_the_council_states_is_its_members():
+    body = ("The minister stressed that the Joint Defence Agreement signed by the leaders of the GCC states in "
+            "Manama on 31 December 2000 remains the foundation of their collective security.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Kuwait News Agency"}))
+    assert found["Joint Defence Agreement"] == ["state/are", "state/bhr", "state/kwt", "state/omn", "state/qat",
+                                                "state/sau"]

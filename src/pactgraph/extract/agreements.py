@@ -767,6 +767,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             years = {t.text for t in ctx.doc[m.sentence.start:m.name_start] if _is_year(t.text)}
             if len(years) == 1 and set(lead) & _SIGNING_VERBS:
                 m.year = years.pop()
+    _same_occasion(ctx, out)
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
                                      and o.sentence is m.sentence and o.end > m.end for o in out)]
@@ -1263,6 +1264,28 @@ def _concluded_next(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
             for mention in named:
                 if not mention.not_yet:
                     mention.concluded = True
+
+
+_OCCASION = (["on", "that", "occasion"], ["on", "the", "same", "day"], ["at", "the", "same", "time"],
+             ["on", "the", "same", "occasion"])
+
+
+def _same_occasion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
+    """ "the Treaty on … signed by the Presidents of A, B and C in Khujand on 31 March 2025, together with the Khujand
+    Declaration on Eternal Friendship adopted on that occasion": the second has the first's parties and day."""
+    lowers = ctx.lowers
+    for before, after in zip(mentions, mentions[1:]):
+        if before.sentence is not after.sentence or not before.concluded or before.not_yet or not after.concluded:
+            continue
+        k = after.name_start - (lowers[after.name_start - 1] in {"the", "a", "an"})
+        if not (_ALONG & set(lowers[max(before.name_end, k - 3):k]) and lowers[k - 1] == "with"):
+            continue
+        j = after.name_end + (lowers[after.name_end:after.name_end + 1] == [","])
+        if j < after.sentence.end and lowers[j] in _PARTICIPLES and any(
+                lowers[j + 1:j + 1 + len(words)] == words for words in _OCCASION):
+            after.own = after.own or before.own
+            after.date = before.date or after.date
+            after.year = before.year or after.year
 
 
 def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
@@ -1899,8 +1922,10 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                     continue
                 gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
                 if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions",
-                             "government", "of", "heads", "state", "governments"}
-                       or not w.isalpha() for w in gap):  # ("by the Heads of State of A, B and C")
+                             "government", "of", "heads", "state", "governments", "presidents", "leaders",
+                             "prime", "ministers", "foreign", "defence", "defense"}
+                       or not w.isalpha() for w in gap):  # ("by the Heads of State of A, B and C", "by the
+                    # Presidents of A, B and C")
                     listed.append(m)
                 else:
                     break
@@ -3254,7 +3279,7 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
     lowers = ctx.tokens_lower(sentence)
     for i in range(len(lowers) - 2):
-        if lowers[i] not in {"the", "all"} or lowers[i + 1] not in _COUNTS:
+        if lowers[i] not in {"the", "all", "our"} or lowers[i + 1] not in _COUNTS:
             continue
         k = i + 2
         while k < len(lowers) - 1 and k - i < 4 and lowers[k] in _POST_WORDS:
@@ -3305,7 +3330,22 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
         main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         if len(main) == n:
             return main
+        if lowers[i] == "our" and lowers[k] in {"countries", "states", "nations"}:
+            members = _members_then(ctx, ctx.own_side)
+            if len(members) == n:
+                return members  # "our five countries signed …" in a text of an organization of five
     return []
+
+
+def _members_then(ctx: DocContext, keys: list[str]) -> list[str]:
+    """The member states, at the text's date, of the one organization or grouping among ``keys``."""
+    orgs = [k for k in keys if ctx.entity_kind(k) in {"organization", "grouping"}]
+    if len(orgs) != 1:
+        return []
+    day = ctx.date.isoformat() if ctx.date else None
+    return sorted({m.member for m in ctx.gazetteer.register.memberships
+                   if m.organization == orgs[0] and m.role == "member" and ctx.entity_kind(m.member) == "state"
+                   and (day is None or ((m.start or "") <= day and (not m.end or day < m.end)))})
 
 
 _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "established", "reached",
@@ -3384,7 +3424,15 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
             j += 1
         if j + 1 < sentence.end and lowers[j] == "and":
             own, k = ctx.own_side[:1], j - 1
-    found = [m.key for m in coordinated_from(ctx.doc, k + 2, actors)]
+    posts = k + 3
+    while posts < min(sentence.end, k + 7) and lowers[posts] in _SIGNING_POSTS | _POST_WORDS:
+        posts += 1
+    if lowers[k + 2] == "the" and set(lowers[k + 3:posts]) & _SIGNING_POSTS and lowers[posts:posts + 1] == ["of"]:
+        k = posts - 1  # "signed by the Presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of the posts
+    group = coordinated_from(ctx.doc, k + 2, actors)
+    found = [m.key for m in group]
+    if len(group) == 1 and lowers[group[0].end:group[0].end + 1] in (["states"], ["countries"], ["member"]):
+        found = _members_then(ctx, found) or found  # "signed by the leaders of the Council states": its members
     return list(dict.fromkeys(own + found)) if found or not own else []
 
 

@@ -69,7 +69,10 @@ _CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "
                "pressed", "warn", "warns", "warned"}
 _RELATION_NOUNS = {"dialogue", "talks", "relations", "relationship", "negotiations", "agreement", "tensions",
                    "normalisation", "normalization", "rapprochement", "cooperation", "co-operation", "partnership",
-                   "ties", "conflict", "dispute", "alliance", "axis", "contacts"}
+                   "ties", "conflict", "dispute", "alliance", "axis", "contacts",
+                   # (an agreement between two capitals: "the border treaty concluded between Bishkek and Dushanbe")
+                   "treaty", "accord", "memorandum", "declaration", "pact", "protocol", "deal", "understanding",
+                   "arrangement", "ceasefire", "truce", "summit"}
 _KIND_RANK = {"actor": 0, "shortform": 0, "framework": 1, "region": 2, "place": 3}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _CURRENCY_NOUNS = {"dollar", "dollars", "cents", "pound", "pounds", "franc", "francs", "crowns", "kroner", "krona",
@@ -210,7 +213,9 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         other, between = pair
         countries = {gazetteer.entity(m.key).country, gazetteer.entity(other.key).country}
         if None not in countries and len(countries) == 2:
-            return _relation_noun_before(doc, between)
+            return _relation_noun_before(doc, between) or (
+                between >= 1 and doc[between - 1].lower_ in _SIGNED | {"reached", "agreed", "signed"}
+                and _relation_noun_before(doc, between - 1))
     if prev == "with":
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
         return _relation_noun_before(doc, m.start - 1) or any(
