@@ -105,3 +105,20 @@ def test_signed_by_the_leaders_of_the_council_states_is_its_members():
     found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Kuwait News Agency"}))
     assert found["Joint Defence Agreement"] == ["state/are", "state/bhr", "state/kwt", "state/omn", "state/qat",
                                                 "state/sau"]
+
+
+def test_the_union_state_is_not_the_european_union():
+    body = ("The President recalled the Treaty on the Establishment of the Union State, signed in Moscow on 8 December "
+            "1999 by Belarus and Russia.")
+    result = run(body, **{**_RELEASE, "publisher": "Press Service of the President of Belarus"})
+    assert agreement_parties(result) == {"Treaty on the Establishment of the Union State": ["state/blr", "state/rus"]}
+    assert "org/eu" not in result.entities
+
+
+def test_an_organization_a_declaration_establishes_is_not_its_party():
+    body = ("The heads of state of Kazakhstan, China, Kyrgyzstan, Russia, Tajikistan and Uzbekistan signed the "
+            "Declaration on the Establishment of the Shanghai Cooperation Organization.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Foreign Affairs of Kazakhstan",
+                                          "date": "2001-06-15"}))
+    parties = found["Declaration on the Establishment of the Shanghai Cooperation Organization"]
+    assert "org/sco" not in parties and {"state/chn", "state/rus", "state/kaz"} <= set(parties)

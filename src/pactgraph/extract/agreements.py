@@ -290,6 +290,7 @@ class _AgreementMention:
     amended: bool = False  # named inside the name of the agreement that amends it ("the Protocol amending the …")
     replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
     plural: bool = False  # names its genre in the plural (_plural_mention)
+    founds: tuple = ()  # organizations its name says it founds ("… on the Establishment of the CIS"): not parties
 
 
 @dataclass(slots=True)
@@ -576,7 +577,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                             for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
-        in_name = []
+        in_name, founds = [], []
         # (after "between A and B", the topic's actors are not parties: "… between Serbia and the European Union on
         # operational activities carried out by the European Border and Coast Guard Agency")
         joined = next((i for i in range(s, e) if ctx.lowers[i] in {"between", "among"}), None)
@@ -587,6 +588,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         for m in sentence.mentions:
             if _state_as_topic(ctx, sentence, m, s):
                 continue  # "the joint statement on Sudan issued by …": what it is about, not who made it
+            if m.kind == "actor" and s <= m.start and m.end <= e and _founded_by_it(ctx, m):
+                founds.append(m.key)
+                continue  # "the Declaration on the Establishment of the Shanghai Cooperation Organization": its founders'
             if m.kind == "actor" and s <= m.start and m.end <= topic_at and ctx.entity_kind(m.key) in POLITICAL \
                     and not (m.form in ("adjective", "member") and ctx.entity_kind(m.key) != "state"):
                 # ("the Treaty on Allied Relations" is no agreement of NATO's)
@@ -710,6 +714,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             name=name,
             qualifiers=qualifiers, topic=topic, capitalised=capitalised, concluded=concluded, not_yet=not_yet,
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
+            founds=tuple(founds),
             fresh=s > sentence.start and not capitalised and (lowers[s - 1] in {"new", "another"} or (
                 lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start)),
             # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
@@ -1750,6 +1755,20 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     return clusters
 
 
+_FOUNDING = {"establishment", "establishing", "creation", "creating", "founding", "formation"}
+
+
+def _founded_by_it(ctx: DocContext, mention) -> bool:
+    """Whether an organization in an agreement's name is the one the agreement founds ("the Agreement on the
+    Establishment of the Commonwealth of Independent States", "the Treaty establishing the …"): it did not yet exist to
+    be a party."""
+    k = mention.start - (ctx.lowers[mention.start - 1] == "the")
+    if ctx.entity_kind(mention.key) not in {"organization", "grouping"}:
+        return False
+    return (k >= 1 and ctx.lowers[k - 1] in _FOUNDING) or (k >= 2 and ctx.lowers[k - 1] == "of"
+                                                           and ctx.lowers[k - 2] in _FOUNDING)
+
+
 def _name_years(name: str) -> set[str]:
     """The years written in an agreement's name ("Work Plan for 2026-2028")."""
     return set(re.findall(r"\b(?:19|20)\d\d\b", name))
@@ -2742,6 +2761,7 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     of the rules of some with the others' under ``"*"``), date, place and signatories."""
     date, date_sentence, date_span = dated
     parties, party_sentences, groupings = _as_members(ctx, parties, party_sentences)
+    groupings += [k for m in cluster.mentions for k in m.founds if k not in groupings]  # (its founders are members)
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
     iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]

@@ -305,6 +305,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
         if info.kind == "shortform" and end + 1 < len(doc) and doc[end].lower_ == "of" and _is_cap(doc[end + 1]) \
                 and not doc[end + 1].is_sent_start:
             continue  # the head of another body's name: "the Council of Ministers", "the Commission of Inquiry"
+        if info.kind == "shortform" and end < len(doc) and doc[end].text == "State":
+            continue  # "the Union State" (of Belarus and Russia) is not the European Union
         candidates.append(_mention(doc, info.key, info.kind, info.form, start, end, offset))
     # the longest name wins, an article not counted: "the United Nations Command" is the Command, not the UN
     candidates.sort(key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), _KIND_RANK.get(m.kind, 4),
