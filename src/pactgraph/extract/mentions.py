@@ -298,6 +298,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     named by the text's publisher (they resolve short forms such as "the Council").
     """
     candidates: list[Mention] = []
+    unregistered_heads = set()  # heads of longer names the register lacks: their bare short form is ambiguous
     for match_id, start, end in gazetteer.names(doc):
         info = gazetteer.info[match_id]
         if info.kind != "shortform" and _inside_venue_name(doc, start, end):
@@ -306,6 +307,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 and not doc[end + 1].is_sent_start:
             continue  # the head of another body's name: "the Council of Ministers", "the Commission of Inquiry"
         if info.kind == "shortform" and end < len(doc) and doc[end].text == "State":
+            unregistered_heads.add(doc[end - 1].text)
             continue  # "the Union State" (of Belarus and Russia) is not the European Union
         candidates.append(_mention(doc, info.key, info.kind, info.form, start, end, offset))
     # the longest name wins, an article not counted: "the United Nations Command" is the Command, not the UN
@@ -357,6 +359,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     sentence_start_of = None
     for m in kept:
         if m.kind == "shortform":
+            if m.key.split("|", 1)[1] in unregistered_heads:
+                continue  # ("the Union" of a text on the Union State is not the European Union)
             if sentence_start_of is None:
                 sentence_start_of = _sentence_starts(doc)
             sentence_start = sentence_start_of[m.start]
