@@ -122,3 +122,26 @@ def test_an_organization_a_declaration_establishes_is_not_its_party():
                                           "date": "2001-06-15"}))
     parties = found["Declaration on the Establishment of the Shanghai Cooperation Organization"]
     assert "org/sco" not in parties and {"state/chn", "state/rus", "state/kaz"} <= set(parties)
+
+
+def test_signed_where_and_when_then_by_two_posts_of_two_states():
+    body = ("We warmly welcome the Joint Declaration signed in Washington, D.C., on 8 August 2025 by the President of "
+            "the Republic of Azerbaijan and the Prime Minister of the Republic of Armenia in the presence of the "
+            "President of the United States of America.")
+    found = agreement_parties(run(body, **_SUMMIT))
+    assert found["Joint Declaration"] == ["state/arm", "state/aze"]
+
+
+def test_a_plan_between_the_defence_ministries_of_two_states():
+    body = ("On 26 June, the two ministers signed a plan of bilateral military cooperation between the defence "
+            "ministries of Belarus and Kazakhstan for 2026.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Defence of Belarus"}))
+    assert found["Plan of Bilateral Military Cooperation"] == ["state/blr", "state/kaz"]
+
+
+def test_a_memorandum_between_a_ministry_and_a_department_of_two_states():
+    body = ("The two Ministers signed the Memorandum on Defense Exchanges between the Ministry of Defense of Japan and "
+            "the Department of National Defense of the Republic of the Philippines, which updates the memorandum "
+            "signed in 2015.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Defense of Japan"}))
+    assert found and all(parties == ["state/jpn", "state/phl"] for parties in found.values())

@@ -1942,7 +1942,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                 gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
                 if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions",
                              "government", "of", "heads", "state", "governments", "presidents", "leaders",
-                             "prime", "ministers", "foreign", "defence", "defense"}
+                             "prime", "ministers", "foreign", "defence", "defense", "ministries", "ministry",
+                             "department", "national", "affairs", "interior", "armed", "forces"}
                        or not w.isalpha() for w in gap):  # ("by the Heads of State of A, B and C", "by the
                     # Presidents of A, B and C")
                     listed.append(m)
@@ -3432,6 +3433,18 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     a concluding participle and "by" that follow the name."""
     lowers, sentence = ctx.lowers, mention.sentence
     k = mention.name_end + (lowers[mention.name_end:mention.name_end + 1] == [","])
+    if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] != "by":
+        # "the Joint Declaration signed in Washington, D.C., on 8 August 2025 by the President of …": where and when
+        # before "by"
+        j = k + 1
+        while j < min(sentence.end, k + 14) and lowers[j] != "by" and (
+                lowers[j] in {"in", "on", "at", ",", ".", "the", "of"} or ctx.doc[j].is_title or ctx.doc[j].like_num
+                or ctx.doc[j].is_upper):
+            j += 1
+        if j < sentence.end and lowers[j] == "by" and j > k + 2:
+            posts = _posts_listed(ctx, sentence, j + 1)
+            if len(posts) >= 2:
+                return posts
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
     actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
@@ -3454,6 +3467,26 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if len(group) == 1 and lowers[group[0].end:group[0].end + 1] in (["states"], ["countries"], ["member"]):
         found = _members_then(ctx, found) or found  # "signed by the leaders of the Council states": its members
     return list(dict.fromkeys(own + found)) if found or not own else []
+
+
+def _posts_listed(ctx: DocContext, sentence: Sentence, k: int) -> list[str]:
+    """ "the President of the Republic of Azerbaijan and the Prime Minister of the Republic of Armenia", "Azerbaijan
+    and Armenia": the actors of a list from ``k``, each perhaps after a post and "of", up to the first other word
+    ("… in the presence of the President of the United States")."""
+    lowers, doc = ctx.lowers, ctx.doc
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.start >= k
+              and m.form not in ("adjective", "member")]
+    out, at = [], k
+    for m in actors:
+        gap = range(at, m.start)
+        if len(gap) > 8 or not all(lowers[j] in {"the", "of", ",", "and"} or (doc[j].is_title and lowers[j] != "in")
+                                   for j in gap):
+            break
+        if out and not ({"and", ","} & {lowers[j] for j in gap}):
+            break
+        out.append(m.key)
+        at = m.end
+    return list(dict.fromkeys(out))
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
