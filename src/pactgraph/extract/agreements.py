@@ -1886,6 +1886,9 @@ def _split_other_years(ctx: DocContext, clusters: list[_Cluster], document: _Clu
         day = mention.date[2] if mention.date else None
         return day if day and day != ctx.date.isoformat() else None
 
+    for cluster in clusters:  # (the day another agreement's own phrase gives is not the document's)
+        if cluster is not document:
+            document.earlier.update(m.date[:2] for m in cluster.mentions if m.date and m.date[0] is not None)
     if all(map(other_time, document.mentions)):
         return  # (then nothing in the text names the document itself)
     others: dict[str, _Cluster] = {}
