@@ -145,3 +145,11 @@ def test_a_memorandum_between_a_ministry_and_a_department_of_two_states():
             "signed in 2015.")
     found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Defense of Japan"}))
     assert found and all(parties == ["state/jpn", "state/phl"] for parties in found.values())
+
+
+def test_two_names_with_a_two_word_state_are_two_agreements():
+    body = ("The two ministers signed the Japan-New Zealand Information Security Agreement and the Japan-New Zealand "
+            "Acquisition and Cross-Servicing Agreement.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Foreign Affairs of Japan"}))
+    assert found == {"Japan-New Zealand Information Security Agreement": ["state/jpn", "state/nzl"],
+                     "Japan-New Zealand Acquisition and Cross-Servicing Agreement": ["state/jpn", "state/nzl"]}

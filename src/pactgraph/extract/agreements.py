@@ -346,8 +346,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 s = k
                 continue
             break
-        if token.lower_ in _DETERMINERS or token.text in {"I", "We", "A", "An"}:
-            break
+        if (token.lower_ in _DETERMINERS and s - 1 not in places) or token.text in {"I", "We", "A", "An"}:
+            break  # (but "New Zealand" in "the Japan-New Zealand Information Security Agreement" is a name)
         if (token.is_alpha and (token.is_title or token.is_upper)) or token.like_num or (
                 token.text[:1].isupper() and all(c.isalpha() or c in "'’-" for c in token.text)):
             s -= 1  # (also "N'Djamena")
@@ -442,7 +442,7 @@ def _second_name(doc, start: int, at: int, end: int) -> bool:
     if any(t.lower_ in {"between", "among"} for t in doc[start:at]):
         return False
     j = at + 2
-    while j < end and j - at < 10 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"of", "and", "-", "–", "."}):
+    while j < end and j - at < 14 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"of", "and", "-", "–", "."}):
         if doc[j].text in _NAME_HEADS:
             return True
         j += 1
