@@ -153,3 +153,11 @@ def test_two_names_with_a_two_word_state_are_two_agreements():
     found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Foreign Affairs of Japan"}))
     assert found == {"Japan-New Zealand Information Security Agreement": ["state/jpn", "state/nzl"],
                      "Japan-New Zealand Acquisition and Cross-Servicing Agreement": ["state/jpn", "state/nzl"]}
+
+
+def test_a_peace_agreement_concluded_by_a_government_and_a_former_guerrilla_has_one_side():
+    body = ("The members of the Security Council reiterated their support for the implementation of the Final "
+            "Agreement for Ending the Conflict and Building a Stable and Lasting Peace, concluded by the Government of "
+            "Colombia and the former FARC-EP guerrilla in November 2016.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "United Nations Security Council"}))
+    assert found == {"Final Agreement for Ending the Conflict and Building a Stable and Lasting Peace": ["state/col"]}

@@ -391,9 +391,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
             e += 2 if article else 1
-        elif token.lower_ in {"their", "its"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
+        elif token.lower_ in {"their", "its", "a", "an"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
                 and nxt is not None and nxt.is_title:
-            e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea"
+            e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea", "the Final Agreement for
+            # Ending the Conflict and Building a Stable and Lasting Peace"
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
@@ -3212,7 +3213,7 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
 
 _PEACE_WORDS = {"peace", "conflict", "hostilities", "ceasefire", "cease-fire", "reconciliation", "truce"}
 _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "rebel", "faction", "factions", "militia",
-                      "militias", "front", "opposition", "insurgents"}
+                      "militias", "front", "opposition", "insurgents", "guerrilla", "guerrillas"}
 
 
 # Capitalised words of a group of registered actors, not another side: "the Commission and the Member States", "Viet
@@ -3240,8 +3241,8 @@ def _unregistered_side(ctx: DocContext, sentence: Sentence, key: str) -> bool:
         if k >= sentence.end or lowers[k] != "and":
             continue
         k += 1
-        while k < sentence.end and lowers[k] in {"of", "the", "with"}:
-            k += 1
+        while k < sentence.end and lowers[k] in {"of", "the", "with", "former"}:
+            k += 1  # ("… and the former FARC-EP guerrilla")
         if k < sentence.end and k not in starts and texts[k][:1].isupper():
             end = k
             while end < sentence.end and (texts[end][:1].isupper() or lowers[end] in {"of", "the", "'s"}):
