@@ -161,3 +161,11 @@ def test_a_peace_agreement_concluded_by_a_government_and_a_former_guerrilla_has_
             "Colombia and the former FARC-EP guerrilla in November 2016.")
     found = agreement_parties(run(body, **{**_RELEASE, "publisher": "United Nations Security Council"}))
     assert found == {"Final Agreement for Ending the Conflict and Building a Stable and Lasting Peace": ["state/col"]}
+
+
+def test_a_subject_after_a_dateline_and_the_government_of():
+    body = ("Luanda, 3 May 2024 – The Government of the Republic of Angola and the Government of Zambia today signed "
+            "a Memorandum of Understanding on Border Security, whose first projects the European Union will fund.")
+    found = agreement_parties(run(body, **{**_RELEASE, "publisher": "Ministry of Foreign Affairs of Zambia",
+                                          "date": "2024-05-03"}))
+    assert found["Memorandum of Understanding on Border Security"] == ["state/ago", "state/zmb"]

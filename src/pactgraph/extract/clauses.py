@@ -67,8 +67,17 @@ def subject_group(ctx: DocContext, sentence: Sentence, actors: list[Mention], le
             group.append(mention)
         else:
             break
+    dash = next((i for i in range(start, min(group[0].start, start + 9)) if lowers[i] in {"–", "—", "-"}), None)
+    if dash is not None and all(ctx.punct[i] or ctx.doc[i].is_title or ctx.doc[i].like_num
+                                for i in range(start, dash)):
+        start = dash + 1  # a dateline ("Kinshasa, 21 November 2023 – The Government of …") is no opening phrase
+    first = group[0].start
+    for opening in (["the", "government", "of", "the"], ["the", "government", "of"]):
+        if lowers[max(start, first - len(opening)):first] == opening:
+            first -= len(opening)  # ("The Government of the Democratic Republic of the Congo and …": one subject)
+            break
     head = range(start, group[0].start)
-    words = sum(1 for i in head if not ctx.punct[i])
+    words = sum(1 for i in range(start, first) if not ctx.punct[i])
     if words > lead or any(lowers[i] in {"that", "which", "who", "whose"} for i in head):
         return []
     return group
