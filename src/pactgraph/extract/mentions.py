@@ -214,7 +214,7 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         countries = {gazetteer.entity(m.key).country, gazetteer.entity(other.key).country}
         if None not in countries and len(countries) == 2:
             return _relation_noun_before(doc, between) or (
-                between >= 1 and doc[between - 1].lower_ in _SIGNED | {"reached", "agreed", "signed"}
+                between >= 1 and doc[between - 1].lower_ in _SIGNED | {"reached", "agreed"}
                 and _relation_noun_before(doc, between - 1))
     if prev == "with":
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
