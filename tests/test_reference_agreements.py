@@ -86,7 +86,12 @@ def test_a_short_name_joins_the_treaty_signed_in_its_place():
     assert [a.iri for a in result.agreements] == [ID + "agreement/treaty-of-nancy"]
 
 
-def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_path, monkeypatch):
+@pytest.mark.parametrize("row, message", [
+    ("x,X Treaty,,Treaty,state/fra;state/atlantis,,,https://example.org/x\n", "agreements.csv:2: party 'state/atlantis'"),
+    ("x,X Treaty,the Alliance,Treaty,state/fra,,,https://example.org/x\n",
+     "agreements.csv:2: name 'the Alliance' already names the actor 'org/nato'"),
+])
+def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_path, monkeypatch, row, message):
     from conftest import run, store_digest
 
     import pactgraph.resources
@@ -94,7 +99,7 @@ def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_
     store = tmp_path / "store"
     run("build", "--store", store)
     before = store_digest(store)
-    folder = _folder_with(tmp_path, "x,X Treaty,,Treaty,state/fra;state/atlantis,,,https://example.org/x\n")
+    folder = _folder_with(tmp_path, row)
     monkeypatch.setattr(pactgraph.resources, "reference_dir", lambda: folder)
     load_register.cache_clear()
     try:
@@ -103,7 +108,7 @@ def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_
         load_register.cache_clear()
     assert result.exit_code != 0 and "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and "agreements.csv:2: party 'state/atlantis'" in errors[0]
+    assert len(errors) == 1 and message in errors[0]
     assert store_digest(store) == before
 
 
