@@ -91,8 +91,10 @@ class Register:
                 return entity
         return None
 
-    def members_of(self, org_key: str) -> set[str]:
-        return {m.member for m in self.memberships if m.organization == org_key and m.role == "member"}
+    def members_of(self, org_key: str, on: str | None = None) -> set[str]:
+        """The members of an organization, or (``on``, an ISO day) those whose membership spans that day."""
+        return {m.member for m in self.memberships if m.organization == org_key and m.role == "member"
+                and (on is None or ((m.start or "") <= on and (not m.end or on < m.end)))}
 
 
 def _split(value: str | None) -> tuple[str, ...]:

@@ -1927,6 +1927,15 @@ def _called_to_implement(ctx: DocContext, sentence: Sentence) -> list[str] | Non
     return None
 
 
+# Words between "between" or "by" and a listed actor, or between two of them: "by the Heads of State of A, B and C",
+# "by the Presidents of A, B and C", "between the defence ministries of A and B", "between the Ministry of Defense of A
+# and the Department of National Defense of B"
+_LIST_GAP_WORDS = {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions", "government",
+                   "of", "heads", "state", "governments", "presidents", "leaders", "prime", "ministers", "foreign",
+                   "defence", "defense", "ministries", "ministry", "department", "national", "affairs", "interior",
+                   "armed", "forces"}
+
+
 def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     doc = ctx.doc
     lowers = ctx.tokens_lower(sentence)
@@ -1944,12 +1953,7 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                 if m.start <= at:
                     continue
                 gap = [t.lower_ for t in doc[(listed[-1].end if listed else at + 1):m.start]]
-                if all(w in {",", "and", "the", "namely", "its", "neighbours", "four", "guarantor", "institutions",
-                             "government", "of", "heads", "state", "governments", "presidents", "leaders",
-                             "prime", "ministers", "foreign", "defence", "defense", "ministries", "ministry",
-                             "department", "national", "affairs", "interior", "armed", "forces"}
-                       or not w.isalpha() for w in gap):  # ("by the Heads of State of A, B and C", "by the
-                    # Presidents of A, B and C")
+                if all(w in _LIST_GAP_WORDS or not w.isalpha() for w in gap):
                     listed.append(m)
                 else:
                     break
@@ -3367,10 +3371,8 @@ def _members_then(ctx: DocContext, keys: list[str]) -> list[str]:
     orgs = [k for k in keys if ctx.entity_kind(k) in {"organization", "grouping"}]
     if len(orgs) != 1:
         return []
-    day = ctx.date.isoformat() if ctx.date else None
-    return sorted({m.member for m in ctx.gazetteer.register.memberships
-                   if m.organization == orgs[0] and m.role == "member" and ctx.entity_kind(m.member) == "state"
-                   and (day is None or ((m.start or "") <= day and (not m.end or day < m.end)))})
+    members = ctx.gazetteer.register.members_of(orgs[0], ctx.date.isoformat() if ctx.date else None)
+    return sorted(k for k in members if ctx.entity_kind(k) == "state")
 
 
 _CONCLUDED_WITH = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "established", "reached",
@@ -3437,6 +3439,7 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     a concluding participle and "by" that follow the name."""
     lowers, sentence = ctx.lowers, mention.sentence
     k = mention.name_end + (lowers[mention.name_end:mention.name_end + 1] == [","])
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
     if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] != "by":
         # "the Joint Declaration signed in Washington, D.C., on 8 August 2025 by the President of …": where and when
         # before "by"
@@ -3446,12 +3449,11 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
                 or ctx.doc[j].is_upper):
             j += 1
         if j < sentence.end and lowers[j] == "by" and j > k + 2:
-            posts = _posts_listed(ctx, sentence, j + 1)
-            if len(posts) >= 2:
-                return posts
+            listed = coordinated_from(ctx.doc, j + 1, actors, joins={",", "and", "the", "of"}, posts=True)
+            if len({m.key for m in listed}) >= 2:
+                return list(dict.fromkeys(m.key for m in listed))
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
-    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
     own = []
     if lowers[k + 2:k + 4] == ["the", "ministry"] and ctx.own_side:
         # "signed by the Ministry and the United States Government": a ministry's release names itself
@@ -3461,11 +3463,9 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
             j += 1
         if j + 1 < sentence.end and lowers[j] == "and":
             own, k = ctx.own_side[:1], j - 1
-    posts = k + 3
-    while posts < min(sentence.end, k + 7) and lowers[posts] in _SIGNING_POSTS | _POST_WORDS:
-        posts += 1
-    if lowers[k + 2] == "the" and set(lowers[k + 3:posts]) & _SIGNING_POSTS and lowers[posts:posts + 1] == ["of"]:
-        k = posts - 1  # "signed by the Presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of the posts
+    after = _after_posts(lowers, k + 2, sentence.end)
+    if after is not None:
+        k = after - 2  # "signed by the Presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of the posts
     group = coordinated_from(ctx.doc, k + 2, actors)
     found = [m.key for m in group]
     if len(group) == 1 and lowers[group[0].end:group[0].end + 1] in (["states"], ["countries"], ["member"]):
@@ -3473,24 +3473,17 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     return list(dict.fromkeys(own + found)) if found or not own else []
 
 
-def _posts_listed(ctx: DocContext, sentence: Sentence, k: int) -> list[str]:
-    """ "the President of the Republic of Azerbaijan and the Prime Minister of the Republic of Armenia", "Azerbaijan
-    and Armenia": the actors of a list from ``k``, each perhaps after a post and "of", up to the first other word
-    ("… in the presence of the President of the United States")."""
-    lowers, doc = ctx.lowers, ctx.doc
-    actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.start >= k
-              and m.form not in ("adjective", "member")]
-    out, at = [], k
-    for m in actors:
-        gap = range(at, m.start)
-        if len(gap) > 8 or not all(lowers[j] in {"the", "of", ",", "and"} or (doc[j].is_title and lowers[j] != "in")
-                                   for j in gap):
-            break
-        if out and not ({"and", ","} & {lowers[j] for j in gap}):
-            break
-        out.append(m.key)
-        at = m.end
-    return list(dict.fromkeys(out))
+def _after_posts(lowers: list[str], at: int, end: int) -> int | None:
+    """The token after "of" when ``at`` opens "the", a post and "of" ("the Presidents of …", "the Foreign Ministers
+    of …"), else ``None`` (also for "the State of Eritrea" and "the Government of …", which are names)."""
+    if at >= end or lowers[at] != "the":
+        return None
+    j = at + 1
+    while j < min(end, at + 5) and lowers[j] in _SIGNING_POSTS | _POST_WORDS:
+        j += 1
+    if not set(lowers[at + 1:j]) - {"state", "government", "and"} or lowers[j:j + 1] != ["of"]:
+        return None
+    return j + 1
 
 
 def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
@@ -3507,11 +3500,9 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if k + 2 >= sentence.end:
         return []
     actors = ctx.actors_in(sentence, POLITICAL)
-    posts = k + 1
-    while posts < min(sentence.end, k + 5) and lowers[posts] in _SIGNING_POSTS | _POST_WORDS:
-        posts += 1
-    if lowers[k] == "the" and posts > k + 1 and lowers[posts:posts + 1] == ["of"]:
-        k = posts + 1  # "which the Presidents of Ghana, Togo and Burkina Faso signed": the states of the posts
+    after = _after_posts(lowers, k, sentence.end)
+    if after is not None:
+        k = after  # "which the Presidents of Ghana, Togo and Burkina Faso signed": the states of the posts
     j = k
     while j < sentence.end and j - k < 4 and lowers[j] in {"the", "government", "governments", "of"}:
         j += 1  # ("that the Government of the DRC and the AFC/M23 signed")

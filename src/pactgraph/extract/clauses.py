@@ -133,16 +133,22 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
     return []
 
 
-def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), years: bool = False) -> list[Mention]:
+def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), years: bool = False,
+                     posts: bool = False) -> list[Mention]:
     """The mentions of ``named`` listed from token ``at`` on, joined only by ``joins`` (commas, "and" and "the":
-    "A, B and C"), and with ``years`` also by a year in brackets after each ("the United Kingdom (2013), Australia
-    (2014) and India (2015)")."""
+    "A, B and C"), with ``years`` also by a year in brackets after each ("the United Kingdom (2013), Australia
+    (2014) and India (2015)"), and with ``posts`` also by capitalised words of up to eight tokens, each item after the
+    first after a comma or "and" ("the President of the Republic of Azerbaijan and the Prime Minister of the Republic
+    of Armenia")."""
     listed: list[Mention] = []
     for m in named:
         if m.start < at:
             continue
+        gap = doc[at:m.start]
+        if posts and (len(gap) > 8 or (listed and not {",", "and"} & {t.lower_ for t in gap})):
+            break
         if not all(t.lower_ in joins or (years and (t.text in {"(", ")"} or (t.text.isdigit() and len(t.text) == 4)))
-                   for t in doc[at:m.start]):
+                   or (posts and t.is_title and t.lower_ != "in") for t in gap):
             break
         listed.append(m)
         at = m.end
