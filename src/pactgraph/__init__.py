@@ -61,7 +61,9 @@ open = _open_graph  # noqa: A001 - ``pactgraph.open(store)`` is the documented e
 def extract(source: Source, *, use_model: bool = True):
     """Extract entities and evidence-backed statements from a :class:`Source` (nothing is stored).
 
-    ``use_model=False`` runs the rules alone, without the relations the pair model adds (rule ``pair-model``).
+    ``use_model=False`` runs the rules alone, without the relations the pair model adds (rule ``pair-model``)
+    and the agreements and parties the agreement model adds (rules ``agreement-conclusion-model`` and
+    ``agreement-party-model``).
 
     >>> result = extract(source_from_text("NATO is leading the ISAF mission.", name="isaf.txt"))
     >>> result.statements[0].evidence[0].quote

@@ -189,7 +189,8 @@ def _ingest_with_spark(paths, force, fmt, store) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "nquads", "trig", "turtle"]), default="json",
               show_default=True, help="json: a readable summary; nquads/trig/turtle: the source's graph.")
 @click.option("--encoding", default=None, help="Encoding to try when the file is not UTF-8.")
-@click.option("--rules-only", is_flag=True, help="Leave out the relations the pair model adds (rule pair-model).")
+@click.option("--rules-only", is_flag=True, help="Run the rules alone: leave out the relations the pair model adds (rule "
+              "pair-model) and the agreement model's conclusions and parties.")
 @command
 def extract(path, fmt, encoding, rules_only):
     """Print what a text yields, without storing anything."""

@@ -1,5 +1,5 @@
 """``pactgraph evaluate DIR``: extraction quality against gold annotations, and extraction speed;
-``pactgraph train DIR --out FILE``: fit the pair model on gold annotations."""
+``pactgraph train DIR --out FILE [--model agreements]``: fit a model on gold annotations."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ def register(main) -> None:
     @click.option("--seconds", type=click.FloatRange(0.1, 600), default=3.0, show_default=True,
                   help="CPU seconds of extraction to time (rounds repeat until reached).")
     @click.option("--details", is_flag=True, help="List what each text missed and what it found wrongly.")
-    @click.option("--rules-only", is_flag=True, help="Score the rules alone, without the pair model's relations.")
+    @click.option("--rules-only", is_flag=True, help="Score the rules alone, without the pair model's relations and the "
+                  "agreement model's conclusions and parties.")
     @click.option("--min-f1", "min_f1", multiple=True, metavar="CATEGORY=F1",
                   help="Exit with status 1 if a category's F1 is below this (e.g. actors=0.9); repeatable.")
     @format_option(("table", "json"), help_text="table (default) or json.")
@@ -99,24 +100,32 @@ def register(main) -> None:
     @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
     @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
                   help="Where to write the model (JSON).")
+    @click.option("--model", "which", type=click.Choice(["pairs", "agreements"]), default="pairs", show_default=True,
+                  help="pairs: the relations between two actors of a sentence; agreements: agreements' "
+                       "conclusion and parties.")
     @click.option("--regularization", type=float, default=0.3, show_default=True,
                   help="Inverse strength of the L2 penalty (scikit-learn's C).")
-    @click.option("--threshold", "thresholds", multiple=True, metavar="RELATION=SCORE",
-                  help="Score at or above which the model states RELATION (repeatable; replaces the defaults "
-                       "contributesTo, leads, mandatedBy, memberOf = 0.6).")
+    @click.option("--threshold", "thresholds", multiple=True, metavar="NAME=SCORE",
+                  help="Score at or above which the model says yes (repeatable). For pairs NAME is a relation "
+                       "(replaces the defaults contributesTo, leads, mandatedBy, memberOf = 0.6); for agreements "
+                       "it is concluded (default 0.5) or party (default 0.3).")
     @command
-    def train(folders, out, regularization, thresholds):
-        """Train the pair model on gold FOLDERS and write it to --out.
+    def train(folders, out, which, regularization, thresholds):
+        """Train a model on gold FOLDERS and write it to --out.
 
-        Every pair of actors named in one sentence of a gold text is an
-        example, labelled by whether its gold annotation relates them. The
-        extractor reads the shipped model, src/pactgraph/extract/pair_model.json;
-        retrain it with: pactgraph train tests/devset --out
-        src/pactgraph/extract/pair_model.json. Needs scikit-learn
+        The pair model: every pair of actors named in one sentence of a gold
+        text is an example, labelled by whether its gold annotation relates
+        them. The agreement model: every agreement mention (is it a concluded
+        agreement of the gold?) and every candidate party of an agreement
+        aligned with the gold (does the gold list it?). The extractor reads the
+        shipped models in src/pactgraph/extract/; retrain them with:
+        pactgraph train tests/devset --out src/pactgraph/extract/pair_model.json
+        and pactgraph train tests/devset --model agreements --out
+        src/pactgraph/extract/agreement_model.json. Needs scikit-learn
         (pip install 'pactgraph[train]').
         """
         from .errors import ParameterError
-        from .training import train_pair_model
+        from .training import train_agreement_model, train_pair_model
 
         chosen = {}
         for item in thresholds:
@@ -125,6 +134,15 @@ def register(main) -> None:
                 chosen[name] = float(value)
             except ValueError:
                 raise ParameterError(f"--threshold {item!r}: {value!r} is not a number") from None
+        if which == "agreements":
+            model = train_agreement_model(folders, regularization, chosen or None)
+            model.save(out)
+            info = model.info
+            click.echo(f"{out}: {len(model.concluded.weights)} + {len(model.party.weights)} weights from "
+                       f"{info['concluded']['examples']} mentions ({info['concluded']['positive']} concluded) and "
+                       f"{info['party']['examples']} candidate parties ({info['party']['positive']} parties) "
+                       f"in {info['texts']} texts")
+            return
         model = train_pair_model(folders, regularization, chosen or None)
         model.save(out)
         info = model.info

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .errors import ParameterError, PactgraphError
 
-__all__ = ["DEFAULT_THRESHOLDS", "pair_examples", "train_pair_model"]
+__all__ = ["AGREEMENT_THRESHOLDS", "DEFAULT_THRESHOLDS", "agreement_examples", "pair_examples",
+           "train_agreement_model", "train_pair_model"]
 
 #: Thresholds of the shipped model. They were chosen on the held-out set (tests/heldout): 0.6 keeps the added
 #: relations right more often than wrong there; partnerOf has none, because the model's partnerships were right
@@ -84,12 +85,7 @@ def train_pair_model(folders: Sequence[str | Path], regularization: float = 0.3,
             raise ParameterError(f"threshold for {relation!r}: {value} is not between 0 and 1")
     if regularization <= 0:
         raise ParameterError(f"regularization {regularization}: must be positive")
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        raise PactgraphError("training needs scikit-learn, which is not installed "
-                             "(pip install 'pactgraph[train]')") from None
+    DictVectorizer, LogisticRegression = _sklearn()
     rows, labels, texts = [], [], set()
     for folder in folders:
         for name, names, label in pair_examples(folder):
@@ -108,3 +104,126 @@ def train_pair_model(folders: Sequence[str | Path], regularization: float = 0.3,
     info = {"folders": [str(f) for f in folders], "texts": len(texts), "examples": len(labels),
             "related": int(sum(labels)), "regularization": regularization, "min_weight": min_weight}
     return PairModel(weights=weights, intercept=round(float(fit.intercept_[0]), 4), thresholds=thresholds, info=info)
+
+
+#: Thresholds of the shipped agreement model (:mod:`pactgraph.extract.agreement_model`). They favour recall, which
+#: is what the rules lack on unseen text: on the held-out set (tests/heldout) a mention scored 0.5 or more was a
+#: concluded agreement of the gold about as often as the rules' own, and a candidate scored 0.3 or more a party.
+AGREEMENT_THRESHOLDS = {"concluded": 0.5, "party": 0.3}
+
+
+class _Recorder:
+    """Takes the agreement model's place during a rules-only extraction: keeps the features of every agreement
+    mention and of every agreement's candidate parties, and changes nothing."""
+
+    def __init__(self) -> None:
+        self.mentions: list[tuple[str, list[str]]] = []  # (name, features)
+        self.agreements: dict[tuple, dict] = {}  # (name, parties) → candidate key → features
+
+    def concluded_mentions(self, ctx, mentions) -> list:
+        from .extract.agreement_model import mention_features
+
+        self.mentions += [(m.name, mention_features(ctx, m)) for m in mentions]
+        return []
+
+    def chosen_parties(self, name: str, candidates: dict) -> dict[str, float]:
+        chosen = {key: 1.0 for key, (names, _) in candidates.items() if "r=none" not in names}
+        self.agreements[(name, frozenset(chosen))] = {key: names for key, (names, _) in candidates.items()}
+        return chosen
+
+
+def agreement_examples(folder: str | Path) -> Iterator[tuple[str, str, list[str], bool]]:
+    """Yield ``(scorer, text name, features, label)`` for the agreement model (see
+    :mod:`pactgraph.extract.agreement_model`), from a rules-only extraction of each text of a gold folder.
+
+    A mention is concluded when its name shares at least half its words with an agreement of the gold. A candidate
+    is a party when its agreement is aligned with one of the gold (as :mod:`pactgraph.evaluate` aligns them) and
+    the gold lists it; the candidates of agreements the gold lacks are not examples.
+
+    Raises
+    ------
+    SourceError
+        If the folder holds no text/gold pair, or a file cannot be read.
+    """
+    from .evaluate import _align_agreements, _name_words, gold_pairs, predict, read_gold
+    from .extract import extract_with_context
+    from .extract.pipeline import get_gazetteer
+    from .namespaces import ID
+    from .sources import read_source
+
+    register = get_gazetteer().register
+    gold_id = {e.key: e.wikidata or e.key for e in register.entities.values()}
+    for text_path, gold_path in gold_pairs(folder):
+        gold = read_gold(gold_path, register).get("agreements", [])
+        recorder = _Recorder()
+        _, extraction = extract_with_context(read_source(text_path), None, agreement_model=recorder)
+        names = [_name_words(g.get("name", "")) for g in gold]
+        for name, features in recorder.mentions:
+            words = _name_words(name)
+            yield "concluded", text_path.name, features, any(
+                words and len(words & g) / len(words | g) >= 0.5 for g in names)
+        found = predict(extraction)["agreements"]
+        for i, j in _align_agreements(gold, found):
+            agreement = extraction.agreements[j]
+            key = (agreement.name, frozenset(p.removeprefix(ID) for p in agreement.parties))
+            parties = set(gold[i].get("parties", []))
+            for candidate, features in recorder.agreements.get(key, {}).items():
+                yield "party", text_path.name, features, gold_id.get(candidate, candidate) in parties
+
+
+def train_agreement_model(folders: Sequence[str | Path], regularization: float = 0.3,
+                          thresholds: dict[str, float] | None = None, min_weight: float = 0.02):
+    """Fit an :class:`~pactgraph.extract.agreement_model.AgreementModel` on the texts of ``folders``.
+
+    ``regularization``, ``thresholds`` (``concluded`` and ``party``, defaults :data:`AGREEMENT_THRESHOLDS`) and
+    ``min_weight`` are as for :func:`train_pair_model`.
+
+    Raises
+    ------
+    ParameterError
+        If a threshold is outside 0–1 or names an unknown scorer, or ``regularization`` is not positive.
+    PactgraphError
+        If scikit-learn is not installed, or a scorer has no positive or no negative example.
+    """
+    from .extract.agreement_model import SCORERS, AgreementModel, Scorer
+
+    thresholds = {**AGREEMENT_THRESHOLDS, **(thresholds or {})}
+    for name, value in thresholds.items():
+        if name not in SCORERS:
+            raise ParameterError(f"threshold for {name!r}: unknown scorer (one of: {', '.join(SCORERS)})")
+        if not 0.0 <= value <= 1.0:
+            raise ParameterError(f"threshold for {name!r}: {value} is not between 0 and 1")
+    if regularization <= 0:
+        raise ParameterError(f"regularization {regularization}: must be positive")
+    DictVectorizer, LogisticRegression = _sklearn()
+    rows: dict[str, tuple[list, list]] = {name: ([], []) for name in SCORERS}
+    texts = set()
+    for folder in folders:
+        for scorer, name, features, label in agreement_examples(folder):
+            rows[scorer][0].append(dict.fromkeys(features, 1))
+            rows[scorer][1].append(label)
+            texts.add((str(folder), name))
+    scorers, info = {}, {"folders": [str(f) for f in folders], "texts": len(texts), "regularization": regularization,
+                         "min_weight": min_weight}
+    for scorer, (features, labels) in rows.items():
+        if not any(labels) or all(labels):
+            raise PactgraphError(f"{', '.join(map(str, folders))}: the {scorer} scorer needs both positive and "
+                                 f"negative examples ({sum(labels)} of {len(labels)} are positive)")
+        vectorizer = DictVectorizer()
+        fit = LogisticRegression(C=regularization, max_iter=5000).fit(vectorizer.fit_transform(features), labels)
+        weights = {n: round(float(w), 4) for n, w in zip(vectorizer.get_feature_names_out(), fit.coef_[0])
+                   if abs(w) >= min_weight}
+        scorers[scorer] = Scorer(weights, round(float(fit.intercept_[0]), 4), thresholds[scorer])
+        info[scorer] = {"examples": len(labels), "positive": int(sum(labels))}
+    return AgreementModel(info=info, **scorers)
+
+
+def _sklearn():
+    """scikit-learn's DictVectorizer and LogisticRegression, or a clear error when it is not installed."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise PactgraphError("training needs scikit-learn, which is not installed "
+                             "(pip install 'pactgraph[train]')") from None
+    return DictVectorizer, LogisticRegression

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model import Extraction
 from ..namespaces import ID, PACT, RDF
 from ..sources import Source
+from .agreement_model import AgreementModel, load_agreement_model
 from .agreements import constituents, find_agreements
 from .context import POLITICAL, DocContext
 from .discourse import find_speakers, resolve_coreference
@@ -27,7 +28,7 @@ from .relations import find_relations
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_with_context"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.23"
+EXTRACTOR_VERSION = "pactgraph-rules/0.24"
 
 _SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
 # Collective nouns of a "We, the heads of state and government of the member countries of X" opening:
@@ -41,14 +42,19 @@ def extract(source: Source, *, use_model: bool = True) -> Extraction:
     """Extract entities and evidence-backed statements from ``source``.
 
     With ``use_model=False`` only the rules run: the relations the pair model would add (rule ``pair-model``, see
-    :mod:`.pairs`) are left out.
+    :mod:`.pairs`) are left out, and so is the agreement model's word on agreements' conclusion and parties (see
+    :mod:`.agreement_model`).
     """
-    return extract_with_context(source, load_model() if use_model else None)[1]
+    if not use_model:
+        return extract_with_context(source, None)[1]
+    return extract_with_context(source, load_model(), agreement_model=load_agreement_model())[1]
 
 
-def extract_with_context(source: Source, model: PairModel | None) -> tuple[DocContext, Extraction]:
-    """Extract with ``model`` (or the rules alone when ``None``), and return the document context too: its
-    sentences and the actor mentions after coreference, which :mod:`pactgraph.training` reads."""
+def extract_with_context(source: Source, model: PairModel | None, *,
+                         agreement_model: AgreementModel | None = None) -> tuple[DocContext, Extraction]:
+    """Extract with the pair ``model`` and the ``agreement_model`` (each left out when ``None``), and return the
+    document context too: its sentences and the actor mentions after coreference, which :mod:`pactgraph.training`
+    reads."""
     nlp = get_nlp()
     gazetteer = get_gazetteer()
     doc = nlp(source.body)
@@ -76,6 +82,7 @@ def extract_with_context(source: Source, model: PairModel | None) -> tuple[DocCo
     resolve_coreference(ctx, org_of_speaker, ctx.host, _we_targets(ctx))
     in_titles = {i for s, e in ctx.title_spans for i in range(s, e)}
     ctx.remove_mentions(lambda m: m.kind == "concept" and m.start in in_titles)
+    ctx.agreement_model = agreement_model
     agreements = find_agreements(ctx, nlp, positions)
     find_relations(ctx, agreements)
     if model is not None:

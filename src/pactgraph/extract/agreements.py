@@ -32,6 +32,7 @@ from ..model import Agreement, Position
 from ..namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext, Sentence
 from .clauses import coordinated_before, coordinated_from, rel, subject_group
+from .agreement_model import party_candidates
 from .dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from .words import NUMBER_WORDS, ORDINALS
 from .pipeline import texts_of
@@ -291,6 +292,7 @@ class _AgreementMention:
     replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
     plural: bool = False  # names its genre in the plural (_plural_mention)
     founds: tuple = ()  # organizations its name says it founds ("… on the Establishment of the CIS"): not parties
+    scored: float | None = None  # the agreement model's score, when it alone reads the mention as concluded
 
 
 @dataclass(slots=True)
@@ -2153,7 +2155,10 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
 
     Returns each agreement with the indexes of the sentences that mention it.
     """
-    clusters = _merge_place_names(ctx, _cluster(_mentions(ctx, nlp)))
+    mentions = _mentions(ctx, nlp)
+    if ctx.agreement_model is not None:
+        _scored_conclusions(ctx, mentions)
+    clusters = _merge_place_names(ctx, _cluster(mentions))
     _document_cluster(ctx, clusters)
     _clauses(ctx, clusters)
     _elliptical_signings(ctx, clusters)
@@ -2165,6 +2170,41 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     recorded = list(zip(result, heads))
     similar = _similar_agreements(ctx, recorded, positions)
     return result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions)
+
+
+def _scored_conclusions(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
+    """A mention the rules read neither as concluded nor as only planned is concluded when the agreement model
+    says so (see :mod:`.agreement_model`)."""
+    for m, score in ctx.agreement_model.concluded_mentions(ctx, mentions):
+        m.concluded, m.scored = True, score
+
+
+def _concluded_by_model_alone(cluster: _Cluster, concluding) -> bool:
+    """Whether only the agreement model's conclusions record this cluster: the rules would have left it out."""
+    if not concluding or any(m.scored is None for m in concluding) or cluster.document or cluster.known:
+        return False
+    return not any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions) or cluster.kind == "Treaty"
+
+
+def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list[str], party_sentences: dict,
+                    rule: str | dict[str, str]) -> tuple[list[str], dict, dict[str, str], dict[str, float]]:
+    """The parties the agreement model chooses among the candidates (see :mod:`.agreement_model`): their
+    sentences, the rule of each and the model's score of those it alone chose."""
+    rules = {p: rule.get(p, rule["*"]) if isinstance(rule, dict) else rule for p in parties}
+    candidates = party_candidates(ctx, cluster.mentions, name, cluster.kind, parties, rules,
+                                  lambda key: _as_members(ctx, [key], {})[0])
+    chosen = ctx.agreement_model.chosen_parties(name, candidates)
+    order = {key: i for i, key in enumerate(parties)}
+    keys = sorted(chosen, key=lambda key: (order.get(key, len(order)), key))
+    where, scores = {}, {}
+    for key in keys:
+        if key in rules:
+            where[key] = party_sentences.get(key, [])
+        else:
+            rules[key], scores[key] = "agreement-party-model", chosen[key]
+            sentence = candidates[key][1]
+            where[key] = [sentence] if sentence is not None else []
+    return keys, where, {"*": "agreement-party-model", **{key: rules[key] for key in keys}}, scores
 
 
 _CLAUSE_JOINS = {"and", "while", "whereas", "but"}
@@ -2770,6 +2810,9 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     of the rules of some with the others' under ``"*"``), date, place and signatories."""
     date, date_sentence, date_span = dated
     parties, party_sentences, groupings = _as_members(ctx, parties, party_sentences)
+    scores: dict[str, float] = {}
+    if ctx.agreement_model is not None and not cluster.known:
+        parties, party_sentences, rule, scores = _scored_parties(ctx, cluster, name, parties, party_sentences, rule)
     groupings += [k for m in cluster.mentions for k in m.founds if k not in groupings]  # (its founders are members)
     year = (date or "")[:4]
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
@@ -2778,16 +2821,19 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
                           groupings=[ID + g for g in groupings])
     first = cluster.mentions[0]
     named = any(m.capitalised for m in cluster.mentions)
-    ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
+    if _concluded_by_model_alone(cluster, concluding):
+        ev = ctx.evidence(concluding[0].sentence, "agreement-conclusion-model", max(m.scored for m in concluding))
+    else:
+        ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
     ctx.state(iri, RDF + "type", PACT + cluster.kind, ev)
     if cluster.kind != "Agreement":
         ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
     ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
     for party in parties:
         party_rule = rule.get(party, rule["*"]) if isinstance(rule, dict) else rule
-        conf = {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
-                "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8,
-                "agreement-party-from-reference": 0.85}.get(party_rule, 0.7)
+        conf = scores.get(party) or {"agreement-party-in-signing-sentence": 0.9, "agreement-party-in-name": 0.9,
+                                     "agreement-party-acceding": 0.9, "agreement-party-distributed": 0.8,
+                                     "agreement-party-from-reference": 0.85}.get(party_rule, 0.7)
         # (every party gets a statement: one shown by no particular sentence is shown by the agreement's first one)
         for sentence in (party_sentences.get(party) or [first.sentence])[:3]:
             ctx.state(iri, PACT + "party", ID + party, ctx.evidence(sentence, party_rule, conf))

@@ -83,6 +83,7 @@ class DocContext:
             self.add_mention(mention)
         self.statements: dict[tuple, Statement] = {}
         self.main_actors: list[str] = []
+        self.agreement_model = None  # agreement_model.AgreementModel: scores agreements' conclusion and parties
         self.host: str | None = None  # register key of the state a speech is given in
         self.person_mentions: list[tuple[str, int, int]] = []  # (person IRI, first token, end token)
         self.title_spans: list[tuple[int, int]] = []  # token spans of posts ("Minister for Foreign Affairs")
