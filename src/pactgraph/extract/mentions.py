@@ -320,7 +320,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
             continue
         taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         names.append(mention)
-    names.sort(key=lambda m: m.start)
+    names = _shared_names(doc, names, taken, offset)
     name_tokens = {i for m in names for i in range(m.start, m.end)}
     actor_tokens = {i for m in names if m.kind == "actor" for i in range(m.start, m.end)}
     region_tokens = frozenset(i for m in names if m.kind == "region" for i in range(m.start, m.end))
@@ -408,6 +408,40 @@ _POST_AFTER_HEAD = {"President", "Vice", "Vice-President", "Chair", "Chairman", 
                     "Commissioner", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Representative",
                     # and before its members, partners or leaders: "all eighteen Forum Members", "Forum Leaders"
                     "Members", "Member", "Partners", "Dialogue", "Leaders"}
+
+
+#: Names two states share, so the register lists them for neither (states.csv notes why). A text that names one of
+#: the two in full means it by the shared name too ("The Democratic Republic of the Congo and Rwanda signed …
+#: fighting in eastern Congo"); a text naming both, or neither, leaves the shared name alone.
+SHARED_NAMES = {
+    "Congo": ("alias", ("state/cod", "state/cog")),
+    "Congolese": ("adjective", ("state/cod", "state/cog")),
+}
+
+
+def _shared_names(doc, names: list[Mention], taken: bytearray, offset: int) -> list[Mention]:
+    """``names`` (in text order) with the shared names (``SHARED_NAMES``) standing for the one state of each pair
+    the text names in full: the register's own reading of a shared name ("Congo", the UN short name of the Republic
+    of the Congo) gives way, and a shared name no other name covers is added."""
+    named = {m.key for m in names if m.kind == "actor" and doc[m.start:m.end].text not in SHARED_NAMES}
+    meant = {}
+    for word, (form, keys) in SHARED_NAMES.items():
+        full = [k for k in keys if k in named]
+        if len(full) == 1:
+            meant[word] = (form, full[0])
+    if not meant:
+        return names
+    out = []
+    for m in names:
+        word = doc[m.start:m.end].text
+        if m.kind == "actor" and word in meant:
+            m = _mention(doc, meant[word][1], "actor", meant[word][0], m.start, m.end, offset)
+        out.append(m)
+    for i in _token_positions(doc, SHARED_NAMES):
+        if not taken[i] and doc[i].text in meant:
+            form, key = meant[doc[i].text]
+            out.append(_mention(doc, key, "actor", form, i, i + 1, offset))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _bare_heads(doc, gazetteer: Gazetteer, offset: int, taken: bytearray) -> list[Mention]:
