@@ -36,3 +36,22 @@ def test_a_shared_name_is_left_to_the_register_when_both_or_neither_are_named():
 def test_the_democratic_republic_of_congo_without_the_article_is_not_also_the_republic_of_congo():
     found = _actors("The Democratic Republic of Congo and Rwanda met in Doha.")
     assert found == [("Democratic Republic of Congo", "state/cod"), ("Rwanda", "state/rwa")]
+
+
+_BRIEFING = dict(title="Weekly media briefing", publisher="Ministry of External Affairs of India", date="2025-03-06",
+                 genre="transcript")
+
+
+def test_agreements_with_a_count_of_partners_then_their_list_are_one_per_partner():
+    body = ("Since 2008, India has concluded civil nuclear cooperation agreements with a number of partners – the "
+            "United States, France, Russia and Canada, to name some of them.")
+    found = sorted(sorted(a.parties) for a in run(body, **_BRIEFING).agreements)
+    assert found == sorted(sorted(["https://w3id.org/pactgraph/id/state/ind", "https://w3id.org/pactgraph/id/" + k])
+                           for k in ("state/usa", "state/fra", "state/rus", "state/can"))
+    body = "India has signed white shipping agreements with several countries, such as France and Japan."
+    assert len(run(body, **_BRIEFING).agreements) == 2
+
+
+def test_a_count_of_partners_without_a_list_gives_no_partner():
+    body = "India has concluded civil nuclear cooperation agreements with a number of partners since 2008."
+    assert not [a for a in run(body, **_BRIEFING).agreements if len(a.parties) > 1]

@@ -2897,10 +2897,16 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
             # France in February", "with twelve partners, including Japan and Korea")
             group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k], years=True)
             if not group:
-                if k == at and _counted_partners(ctx, k + 1):
+                noun = _counted_partners(ctx, k + 1) if k == at else None
+                if noun is None:
+                    break
+                # "with a number of partners – the United States, France, …", "with several states, including …"
+                opener = _list_opener(lowers, noun + 1, sentence.end)
+                group = coordinated_from(ctx.doc, opener, [m for m in states if m.start >= opener], years=True) \
+                    if opener is not None else []
+                if not group:
                     k += 1
                     continue
-                break
             partners += [m.key for m in group]
             k = last = group[-1].end
             continue
@@ -2908,14 +2914,34 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
     return list(dict.fromkeys(partners))
 
 
-def _counted_partners(ctx: DocContext, i: int) -> bool:
-    """Whether token ``i`` opens a count of partners: "more than twenty-five partners", "12 countries", "several
-    states"."""
+def _counted_partners(ctx: DocContext, i: int) -> int | None:
+    """The partners' noun of a count of partners opening at token ``i`` ("more than twenty-five partners", "12
+    countries", "several states", "a number of partners"), or ``None``."""
     lowers = ctx.lowers
-    j = i + 2 if lowers[i:i + 2] in (["more", "than"], ["over", "a"]) else i + 1 if lowers[i] in {"over", "some"} else i
-    words = lowers[j:j + 4]
-    return bool(words) and (words[0] in _COUNT_WORDS or ctx.doc[j].like_num) and any(
-        w in {"partners", "countries", "states", "nations", "governments"} for w in words[1:])
+    if lowers[i:i + 3] in (["a", "number", "of"], ["a", "range", "of"], ["a", "host", "of"]):
+        j = i + 2  # (the noun follows "of", as it follows a count word)
+    else:
+        j = i + 2 if lowers[i:i + 2] in (["more", "than"], ["over", "a"]) else i + 1 if lowers[i] in {"over", "some"} \
+            else i
+        if not lowers[j:j + 1] or not (lowers[j] in _COUNT_WORDS or ctx.doc[j].like_num):
+            return None
+    return next((n for n in range(j + 1, min(j + 4, len(lowers)))
+                 if lowers[n] in {"partners", "countries", "states", "nations", "governments"}), None)
+
+
+_LIST_OPENERS = {"–", "—", "-", ":", "including", "namely"}
+
+
+def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
+    """Where a list after a count of partners begins: after a dash, a colon, "including", "namely" or "such as",
+    each possibly after a comma ("a number of partners – the United States, France …")."""
+    if k < end and lowers[k] == ",":
+        k += 1
+    if k < end and lowers[k] in _LIST_OPENERS:
+        return k + 2 if lowers[k] in {"–", "—", ":"} and lowers[k + 1:k + 2] == ["including"] else k + 1
+    if lowers[k:k + 2] == ["such", "as"]:
+        return k + 2
+    return None
 
 
 def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
