@@ -245,3 +245,13 @@ def test_the_shipped_model_is_the_one_the_development_set_trains():
         assert len(common) >= 0.98 * max(len(a.weights), len(b.weights))
         assert max(abs(a.weights[n] - b.weights[n]) for n in common) < 0.02
         assert a.threshold == b.threshold
+
+
+def test_a_party_only_the_model_chooses_makes_no_partner_by_agreement():
+    body = "Ghana and Togo signed the Memorandum of Understanding on Border Security in Accra. The African Union welcomed it."
+    result = _run(body, _model(party={"r=none": -6.0, "k=organization": 9.0}))
+    assert sorted(result.agreements[0].parties) == sorted(ID + k for k in ("state/gha", "state/tgo",
+                                                                             "org/african-union"))
+    partners = {frozenset((s.subject.removeprefix(ID), s.obj.removeprefix(ID))) for s, _ in
+                _evidence(result, "partner-by-agreement")}
+    assert partners == {frozenset(("state/gha", "state/tgo"))}

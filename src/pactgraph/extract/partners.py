@@ -606,11 +606,20 @@ def partners_by_agreement(ctx, agreements) -> None:
                 continue  # (the UN's memoranda with the states that send it troops; a grouping and one of its
                 # members; two members of the grouping that concluded it, written as its members)
             party = ctx.statements.get((agreement.iri, PACT + "party", ID + a))
-            if party is None or not party.evidence:
+            if party is None or not party.evidence or _chosen_by_model(ctx, agreement.iri, a, b):
                 continue
             ev = party.evidence[0]
             ctx.state(ID + a, PACT + "partnerOf", ID + b, type(ev)(ev.start, ev.end, ev.quote, "partner-by-agreement",
                                                                    0.7, ev.speaker))
+
+
+def _chosen_by_model(ctx, agreement: str, *parties: str) -> bool:
+    """Whether the agreement model alone made one of ``parties`` a party of ``agreement``."""
+    for key in parties:
+        party = ctx.statements.get((agreement, PACT + "party", ID + key))
+        if party is not None and all(e.rule == "agreement-party-model" for e in party.evidence):
+            return True
+    return False
 
 
 def _belongs(ctx, part: str, whole: str) -> bool:
