@@ -126,9 +126,9 @@ class _Recorder:
         self.mentions += [(m.name, mention_features(ctx, m)) for m in mentions]
         return []
 
-    def chosen_parties(self, name: str, candidates: dict) -> dict[str, float]:
+    def chosen_parties(self, name: str, shared: list[str], candidates: dict) -> dict[str, float]:
         chosen = {key: 1.0 for key, (names, _) in candidates.items() if "r=none" not in names}
-        self.agreements[(name, frozenset(chosen))] = {key: names for key, (names, _) in candidates.items()}
+        self.agreements[(name, frozenset(chosen))] = {key: names + shared for key, (names, _) in candidates.items()}
         return chosen
 
 

@@ -66,8 +66,13 @@ class Scorer:
     intercept: float
     threshold: float
 
-    def score(self, names: Iterable[str]) -> float:
-        z = self.intercept + sum(filter(None, map(self.weights.get, names)))
+    def weight(self, names: Iterable[str]) -> float:
+        """The summed weights of these features."""
+        return sum(filter(None, map(self.weights.get, names)))
+
+    def score(self, names: Iterable[str], extra: float = 0.0) -> float:
+        """The probability of yes for a case with these features (plus ``extra``, weights summed beforehand)."""
+        z = self.intercept + self.weight(names) + extra
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
@@ -90,12 +95,14 @@ class AgreementModel:
                     out.append((m, score))
         return out
 
-    def chosen_parties(self, name: str, candidates: dict[str, tuple[list[str], Sentence | None]]) -> dict[str, float]:
+    def chosen_parties(self, name: str, shared: list[str],
+                       candidates: dict[str, tuple[list[str], Sentence | None]]) -> dict[str, float]:
         """The candidates (see :func:`party_candidates`) this model makes parties of the agreement ``name``, each
-        with its score."""
+        with its score; ``shared`` are the features all its candidates have."""
+        base = self.party.weight(shared)
         out = {}
         for key, (names, _) in candidates.items():
-            score = self.party.score(names)
+            score = self.party.score(names, base)
             if score >= self.party.threshold:
                 out[key] = score
         return out
@@ -165,8 +172,9 @@ def mention_features(ctx: DocContext, mention) -> list[str]:
 
 
 def party_candidates(ctx: DocContext, mentions, name: str, kind: str, parties: list[str], rules: dict[str, str],
-                     as_members: Callable[[str], list[str]]) -> dict[str, tuple[list[str], Sentence | None]]:
-    """Each candidate party of an agreement → (its features, the first sentence naming it near the agreement).
+                     as_members: Callable[[str], list[str]]) -> tuple[list[str], dict]:
+    """The features all candidate parties of an agreement share (its genre, name and sentences' words), and each
+    candidate → (its own features, the first sentence naming it near the agreement).
 
     ``mentions`` are the agreement's mentions, ``parties`` the register keys the rules chose and ``rules`` the rule
     of each; ``as_members`` writes a grouping of a few states as its members (``agreements._as_members``).
@@ -235,8 +243,8 @@ def party_candidates(ctx: DocContext, mentions, name: str, kind: str, parties: l
         entity_kind = ctx.entity_kind(key)
         if entity_kind not in _CANDIDATE_KINDS:
             continue
-        names = names | shared | {"k=" + entity_kind, f"cnt={_bucket(counts.get(key, 0))}"}
-        if not any(n.startswith("r=") for n in names):
+        names = names | {"k=" + entity_kind, f"cnt={_bucket(counts.get(key, 0))}"}
+        if key not in chosen:
             names.add("r=none")
         names |= {f"{n}&k={entity_kind}" for n in names if n.startswith(("r=",) + _COMBINED)}
         if key in publisher:
@@ -246,4 +254,4 @@ def party_candidates(ctx: DocContext, mentions, name: str, kind: str, parties: l
         if any(key in register.members_of(p) for p in chosen):
             names.add("member_of_rule_party")
         out[key] = (sorted(names), where.get(key) or nearby.get(key))
-    return out
+    return sorted(shared), out

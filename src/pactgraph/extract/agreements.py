@@ -2191,9 +2191,9 @@ def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list
     """The parties the agreement model chooses among the candidates (see :mod:`.agreement_model`): their
     sentences, the rule of each and the model's score of those it alone chose."""
     rules = {p: rule.get(p, rule["*"]) if isinstance(rule, dict) else rule for p in parties}
-    candidates = party_candidates(ctx, cluster.mentions, name, cluster.kind, parties, rules,
-                                  lambda key: _as_members(ctx, [key], {})[0])
-    chosen = ctx.agreement_model.chosen_parties(name, candidates)
+    shared, candidates = party_candidates(ctx, cluster.mentions, name, cluster.kind, parties, rules,
+                                          lambda key: _as_members(ctx, [key], {})[0])
+    chosen = ctx.agreement_model.chosen_parties(name, shared, candidates)
     order = {key: i for i, key in enumerate(parties)}
     keys = sorted(chosen, key=lambda key: (order.get(key, len(order)), key))
     where, scores = {}, {}
