@@ -203,13 +203,14 @@ def train_agreement_model(folders: Sequence[str | Path], regularization: float =
     if regularization <= 0:
         raise ParameterError(f"regularization {regularization}: must be positive")
     DictVectorizer, LogisticRegression = _sklearn()
+    from .evaluate import gold_pairs
+
     rows: dict[str, tuple[list, list]] = {name: ([], []) for name in SCORERS}
-    texts = set()
     for folder in folders:
-        for scorer, name, features, label in agreement_examples(folder):
+        for scorer, _, features, label in agreement_examples(folder):
             rows[scorer][0].append(dict.fromkeys(features, 1))
             rows[scorer][1].append(label)
-            texts.add((str(folder), name))
+    texts = {(str(folder), text.name) for folder in folders for text, _ in gold_pairs(folder)}  # (also those with none)
     scorers, info = {}, {"folders": [str(f) for f in folders], "texts": len(texts), "regularization": regularization,
                          "min_weight": min_weight}
     for scorer, (features, labels) in rows.items():
