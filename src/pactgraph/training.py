@@ -45,11 +45,9 @@ def pair_examples(folder: str | Path) -> Iterator[tuple[str, list[str], bool]]:
     from .evaluate import gold_pairs, read_gold, relation_key
     from .extract import extract_with_context
     from .extract.pairs import candidates, features
-    from .extract.pipeline import get_gazetteer
     from .sources import read_source
 
-    register = get_gazetteer().register
-    gold_id = {e.key: e.wikidata or e.key for e in register.entities.values()}
+    register, gold_id = _register_ids()
     for text_path, gold_path in gold_pairs(folder):
         held = {relation_key(r) for r in read_gold(gold_path, register).get("relations", [])}
         ctx, _ = extract_with_context(read_source(text_path), None)
@@ -154,12 +152,10 @@ def agreement_examples(folder: str | Path) -> Iterator[tuple[str, str, list[str]
     """
     from .evaluate import _align_agreements, _name_words, gold_pairs, predict, read_gold
     from .extract import extract_with_context
-    from .extract.pipeline import get_gazetteer
     from .namespaces import ID
     from .sources import read_source
 
-    register = get_gazetteer().register
-    gold_id = {e.key: e.wikidata or e.key for e in register.entities.values()}
+    register, gold_id = _register_ids()
     for text_path, gold_path in gold_pairs(folder):
         gold = read_gold(gold_path, register).get("agreements", [])
         recorder = _Recorder()
@@ -224,6 +220,14 @@ def train_agreement_model(folders: Sequence[str | Path], regularization: float =
         scorers[scorer] = Scorer(weights, round(float(fit.intercept_[0]), 4), thresholds[scorer])
         info[scorer] = {"examples": len(labels), "positive": int(sum(labels))}
     return AgreementModel(info=info, **scorers)
+
+
+def _register_ids():
+    """The actor register, and each register key → the identifier the gold files use (its QID, else the key)."""
+    from .extract.pipeline import get_gazetteer
+
+    register = get_gazetteer().register
+    return register, {e.key: e.wikidata or e.key for e in register.entities.values()}
 
 
 def _sklearn():

@@ -29,7 +29,6 @@ plain numbers in ``agreement_model.json``, so extraction never needs scikit-lear
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +36,7 @@ from pathlib import Path
 
 from ..errors import ReferenceDataError
 from .context import DocContext, Sentence
+from .linear import logistic, summed, write_model
 
 __all__ = ["MODEL_PATH", "SCORERS", "AgreementModel", "Scorer", "load_agreement_model", "mention_features",
            "party_candidates"]
@@ -68,12 +68,11 @@ class Scorer:
 
     def weight(self, names: Iterable[str]) -> float:
         """The summed weights of these features."""
-        return sum(filter(None, map(self.weights.get, names)))
+        return summed(self.weights, names)
 
     def score(self, names: Iterable[str], extra: float = 0.0) -> float:
         """The probability of yes for a case with these features (plus ``extra``, weights summed beforehand)."""
-        z = self.intercept + self.weight(names) + extra
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return logistic(self.weights, self.intercept, names, extra)
 
 
 @dataclass(slots=True)
@@ -115,10 +114,7 @@ class AgreementModel:
 
     def save(self, path: str | Path) -> None:
         """Write the model as JSON (weights sorted, so a retrained identical model gives an identical file)."""
-        try:
-            Path(path).write_text(json.dumps(self.to_dict(), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise ReferenceDataError(f"{path}: cannot write agreement model: {exc.strerror or exc}") from None
+        write_model(path, self.to_dict(), "agreement model")
 
     @classmethod
     def from_file(cls, path: str | Path) -> AgreementModel:

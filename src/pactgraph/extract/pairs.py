@@ -36,7 +36,6 @@ one scorer per relation.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +44,7 @@ from ..errors import ReferenceDataError
 from ..namespaces import ID, ORG, PACT
 from ..reference import KIND_CLASS
 from .context import DocContext, Sentence
+from .linear import logistic, summed, write_model
 from .mentions import Mention
 from .pipeline import texts_of
 
@@ -152,13 +152,12 @@ class PairModel:
 
     def weight(self, names: list[str]) -> float:
         """The summed weights of these features."""
-        return sum(filter(None, map(self.weights.get, names)))
+        return summed(self.weights, names)
 
     def score(self, names: list[str], extra: float = 0.0) -> float:
         """The probability the model gives a candidate with these features (plus ``extra``, weights summed
         beforehand)."""
-        z = self.intercept + self.weight(names) + extra
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return logistic(self.weights, self.intercept, names, extra)
 
     def to_dict(self) -> dict:
         return {"format": "pactgraph-pair-model/1", "info": self.info, "intercept": self.intercept,
@@ -168,10 +167,7 @@ class PairModel:
         """Write the model as JSON (weights sorted, so a retrained identical model gives an identical file)."""
         data = self.to_dict()
         data["weights"] = dict(sorted(self.weights.items()))
-        try:
-            Path(path).write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise ReferenceDataError(f"{path}: cannot write pair model: {exc.strerror or exc}") from None
+        write_model(path, data, "pair model")
 
     @classmethod
     def from_file(cls, path: str | Path) -> PairModel:
