@@ -19,6 +19,10 @@ the Washington Treaty": Sweden), the agreement's name ("NATO-Georgia Package"),
 parties urged to implement it ("urged the South Sudanese parties to implement the
 Revitalized Agreement"), the actors and the signatories' actors of that sentence
 (not organizations they are members of), and finally the text's main actors.
+
+With the agreement model (:mod:`.agreement_model`, left out by ``--rules-only``), a mention the rules leave neither
+concluded nor planned is concluded when the model scores it so, and an agreement's parties are the model's choice
+among candidates that include the rules' own parties (a well-known agreement's are never scored).
 """
 
 from __future__ import annotations
