@@ -69,8 +69,13 @@ def test_an_agreement_the_rules_record_anyway_keeps_the_rules_evidence():
 
 
 def test_a_planned_agreement_stays_planned_whatever_the_model_says():
-    body = "Ghana and Togo will sign a Memorandum of Understanding on Border Security next year."
-    assert not _run(body, _model(concluded={"k=MemorandumOfUnderstanding": 9.0})).agreements
+    yes = _model(concluded={"k=MemorandumOfUnderstanding": 9.0})
+    # the rules leave this one open, so the model concludes it …
+    open_one = _WELCOMED.replace("between Ghana and Nigeria ", "").replace("Defence Cooperation", "Border Security")
+    assert [a.name for a in _run(open_one, yes).agreements] == ["Memorandum of Understanding on Border Security"]
+    # … but this one is only being negotiated (not concluded, and planned), so the model never scores it
+    planned = "Ghana and Togo are negotiating a Memorandum of Understanding on Border Security."
+    assert not _run(planned, yes).agreements
 
 
 # -- parties --------------------------------------------------------------------------
@@ -101,6 +106,13 @@ def test_a_party_the_model_turns_down_is_dropped_and_the_rest_keep_their_rules()
     assert result.agreements[0].parties == [ID + "state/tgo"]
     assert {s.obj for s, _ in _evidence(result, "agreement-party-in-signing-sentence")} == {ID + "state/tgo"}
     assert len(kept) == 2 and not _evidence(result, "agreement-party-model")
+
+
+def test_an_agreement_whose_candidates_the_model_all_turns_down_keeps_the_rules_parties():
+    body = "Ghana and Togo signed a Memorandum of Understanding on Border Security in Accra today."
+    result = _run(body, _model(party={}, party_intercept=-9.0))
+    assert [sorted(a.parties) for a in result.agreements] == [[ID + "state/gha", ID + "state/tgo"]]
+    assert "gha" in result.agreements[0].iri and not _evidence(result, "agreement-party-model")
 
 
 def test_a_well_known_agreements_parties_are_never_scored():
@@ -153,6 +165,8 @@ def test_a_model_survives_a_round_trip(tmp_path):
      '{"intercept": 0, "threshold": 0.5, "weights": {}}}}', "'party'"),
     ('{"format": "pactgraph-agreement-model/1", "scorers": {"concluded": {"intercept": 0, "threshold": 1.5, '
      '"weights": {}}, "party": {"intercept": 0, "threshold": 0.3, "weights": {}}}}', "not between 0 and 1"),
+    ('{"format": "pactgraph-agreement-model/1", "scorers": {"concluded": {"intercept": 0, "threshold": 0.5, '
+     '"weights": {"a=signed": NaN}}, "party": {"intercept": 0, "threshold": 0.3, "weights": {}}}}', "not a finite"),
 ])
 def test_a_bad_model_file_is_refused_in_one_line(tmp_path, content, words):
     path = tmp_path / "m.json"
@@ -185,8 +199,20 @@ def test_training_is_deterministic_and_labels_both_scorers(small_gold):
         assert 0 < first.info[scorer]["positive"] < first.info[scorer]["examples"]
     examples = list(agreement_examples(small_gold))
     assert {s for s, *_ in examples} == {"concluded", "party"}
-    # a rules-only run: the recorder changes nothing the rules decide
     assert any("r=none" in f for s, _, f, _ in examples if s == "party")
+
+
+def test_the_training_recorder_changes_nothing_the_rules_decide():
+    from pactgraph.sources import read_source
+    from pactgraph.training import _Recorder
+
+    for path in sorted(DEVSET.glob("*.txt"))[:12]:
+        rules = extract_with_context(read_source(path), None)[1]
+        recorder = _Recorder()
+        recorded = extract_with_context(read_source(path), None, agreement_model=recorder)[1]
+        assert [(s.subject, s.predicate, s.obj) for s in rules.statements] == \
+            [(s.subject, s.predicate, s.obj) for s in recorded.statements]
+        assert len(recorder.mentions) >= len(rules.agreements) > 0 or not rules.agreements
 
 
 @pytest.mark.parametrize("kwargs, words", [

@@ -55,3 +55,7 @@ def test_agreements_with_a_count_of_partners_then_their_list_are_one_per_partner
 def test_a_count_of_partners_without_a_list_gives_no_partner():
     body = "India has concluded civil nuclear cooperation agreements with a number of partners since 2008."
     assert not [a for a in run(body, **_BRIEFING).agreements if len(a.parties) > 1]
+
+
+def test_a_text_that_ends_after_with_is_read_without_error():
+    assert not run("India has concluded civil nuclear cooperation agreements with", **_BRIEFING).agreements

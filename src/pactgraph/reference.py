@@ -81,9 +81,10 @@ class Register:
     periods: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → running-text variants
     agreements: dict[str, KnownAgreement] = field(default_factory=dict)  # key → well-known agreement
-    # organization key → its member rows, rebuilt when the list of memberships grows (see members_of)
+    # organization key → its member rows, rebuilt when the list of memberships is replaced or changes length (see
+    # members_of; the register is built once and only ever appended to while it is loaded)
     _members: dict[str, list[Membership]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+    _indexed: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def by_iri(self, iri: str) -> Entity | None:
         return self.entities.get(iri.removeprefix(ID))
@@ -96,12 +97,12 @@ class Register:
 
     def members_of(self, org_key: str, on: str | None = None) -> set[str]:
         """The members of an organization, or (``on``, an ISO day) those whose membership spans that day."""
-        if self._indexed != len(self.memberships):
+        if self._indexed != (id(self.memberships), len(self.memberships)):
             self._members = {}
             for m in self.memberships:
                 if m.role == "member":
                     self._members.setdefault(m.organization, []).append(m)
-            self._indexed = len(self.memberships)
+            self._indexed = (id(self.memberships), len(self.memberships))
         return {m.member for m in self._members.get(org_key, ())
                 if on is None or ((m.start or "") <= on and (not m.end or on < m.end))}
 

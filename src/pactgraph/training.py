@@ -123,7 +123,8 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.mentions: list[tuple[str, list[str]]] = []  # (name, features)
-        self.agreements: dict[tuple, dict] = {}  # (name, parties) → candidate key → features
+        # (name, parties) → for each agreement so recorded, in order: candidate key → features
+        self.agreements: dict[tuple, list[dict]] = {}
 
     def concluded_mentions(self, ctx, mentions) -> list:
         from .extract.agreement_model import mention_features
@@ -133,7 +134,8 @@ class _Recorder:
 
     def chosen_parties(self, name: str, shared: list[str], candidates: dict) -> dict[str, float]:
         chosen = {key: 1.0 for key, (names, _) in candidates.items() if "r=none" not in names}
-        self.agreements[(name, frozenset(chosen))] = {key: names + shared for key, (names, _) in candidates.items()}
+        self.agreements.setdefault((name, frozenset(chosen)), []).append(
+            {key: names + shared for key, (names, _) in candidates.items()})
         return chosen
 
 
@@ -141,7 +143,8 @@ def agreement_examples(folder: str | Path) -> Iterator[tuple[str, str, list[str]
     """Yield ``(scorer, text name, features, label)`` for the agreement model (see
     :mod:`pactgraph.extract.agreement_model`), from a rules-only extraction of each text of a gold folder.
 
-    A mention is concluded when its name shares at least half its words with an agreement of the gold. A candidate
+    A mention is concluded when the words of its name and of an agreement of the gold overlap by at least half of
+    the words of both (a Jaccard index of 0.5 or more, as :mod:`pactgraph.evaluate` compares names). A candidate
     is a party when its agreement is aligned with one of the gold (as :mod:`pactgraph.evaluate` aligns them) and
     the gold lists it; the candidates of agreements the gold lacks are not examples.
 
@@ -166,11 +169,16 @@ def agreement_examples(folder: str | Path) -> Iterator[tuple[str, str, list[str]
             yield "concluded", text_path.name, features, any(
                 words and len(words & g) / len(words | g) >= 0.5 for g in names)
         found = predict(extraction)["agreements"]
-        for i, j in _align_agreements(gold, found):
-            agreement = extraction.agreements[j]
+        aligned = {j: i for i, j in _align_agreements(gold, found)}
+        for j, agreement in enumerate(extraction.agreements):
+            # (agreements of one name and parties were recorded in the order they are listed)
             key = (agreement.name, frozenset(p.removeprefix(ID) for p in agreement.parties))
-            parties = set(gold[i].get("parties", []))
-            for candidate, features in recorder.agreements.get(key, {}).items():
+            recorded = recorder.agreements.get(key)
+            candidates = recorded.pop(0) if recorded else {}
+            if j not in aligned:
+                continue
+            parties = set(gold[aligned[j]].get("parties", []))
+            for candidate, features in candidates.items():
                 yield "party", text_path.name, features, gold_id.get(candidate, candidate) in parties
 
 

@@ -29,6 +29,7 @@ plain numbers in ``agreement_model.json``, so extraction never needs scikit-lear
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -135,8 +136,11 @@ class AgreementModel:
                 threshold = float(s["threshold"])
                 if not 0.0 <= threshold <= 1.0:
                     raise ValueError(f"{name} threshold {threshold} is not between 0 and 1")
-                scorers[name] = Scorer({str(k): float(v) for k, v in s["weights"].items()}, float(s["intercept"]),
-                                       threshold)
+                weights = {str(k): float(v) for k, v in s["weights"].items()}
+                intercept = float(s["intercept"])
+                if not all(map(math.isfinite, [intercept, *weights.values()])):
+                    raise ValueError(f"{name} scorer has a weight that is not a finite number")
+                scorers[name] = Scorer(weights, intercept, threshold)
             return cls(info=dict(data.get("info", {})), **scorers)
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ReferenceDataError(f"{path}: cannot read agreement model: {exc}") from None

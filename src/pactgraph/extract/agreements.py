@@ -2198,6 +2198,8 @@ def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list
     shared, candidates = party_candidates(ctx, cluster.mentions, name, cluster.kind, parties, rules,
                                           lambda key: _as_members(ctx, [key], {})[0])
     chosen = ctx.agreement_model.chosen_parties(name, shared, candidates)
+    if not chosen:
+        return parties, party_sentences, rule, {}
     order = {key: i for i, key in enumerate(parties)}
     keys = sorted(chosen, key=lambda key: (order.get(key, len(order)), key))
     where, scores = {}, {}
@@ -2925,8 +2927,8 @@ def _counted_partners(ctx: DocContext, i: int) -> int | None:
     if lowers[i:i + 3] in (["a", "number", "of"], ["a", "range", "of"], ["a", "host", "of"]):
         j = i + 2  # (the noun follows "of", as it follows a count word)
     else:
-        j = i + 2 if lowers[i:i + 2] in (["more", "than"], ["over", "a"]) else i + 1 if lowers[i] in {"over", "some"} \
-            else i
+        j = i + 2 if lowers[i:i + 2] in (["more", "than"], ["over", "a"]) \
+            else i + 1 if lowers[i:i + 1] in (["over"], ["some"]) else i
         if not lowers[j:j + 1] or not (lowers[j] in _COUNT_WORDS or ctx.doc[j].like_num):
             return None
     return next((n for n in range(j + 1, min(j + 4, len(lowers)))
