@@ -150,3 +150,21 @@ def test_heldout_gold_is_consistent_with_register_and_vocabularies():
             assert rel["o"] in ids or (rel["p"] == "memberOf" and rel["o"] in framework_ids), gold_path.name
         for agreement in gold["agreements"]:
             assert set(agreement["parties"]) <= ids
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"actors": "Q419"}, "field 'actors' must be a list"),
+    ({"actors": [419]}, "every item of 'actors' must be a string"),
+    ({"agreements": ["Memorandum"]}, "agreements[0] must be a JSON object"),
+    ({"agreements": [{"name": "Memorandum", "parties": 5}]}, "agreements[0]: 'parties' must be a list"),
+    ({"agreements": [{"name": "Memorandum", "parties": [["Q419"]]}]}, "every agreement party must be a string"),
+    ({"agreements": [{"parties": ["Q419"]}]}, "agreements[0]: 'name' must be a str"),
+    ({"relations": [{"s": "Q419", "p": "partnerOf"}]}, "relations[0]: 'o' must be a str"),
+    ({"persons": [{"title": "Minister"}]}, "persons[0]: 'name' must be a str"),
+])
+def test_a_malformed_gold_file_is_one_line_error(gold_dir, change, words):
+    path = gold_dir / "01-chile-peru.expected.json"
+    path.write_text(json.dumps({**GOLD, **change}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold_dir), "--no-speed"])
+    assert result.exit_code == 3 and words in result.output and "internal error" not in result.output
+    assert len(result.output.strip().splitlines()) == 1

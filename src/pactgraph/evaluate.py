@@ -228,6 +228,22 @@ def _load_gold(path: Path) -> dict:
     for key in ("actors", "persons", "agreements", "concepts", "relations"):
         if not isinstance(data.get(key, []), list):
             raise SourceError(f"{path}: field {key!r} must be a list")
+    for key in ("actors", "concepts"):
+        if not all(isinstance(item, str) for item in data.get(key, [])):
+            raise SourceError(f"{path}: every item of {key!r} must be a string")
+    # the fields scoring reads, each item's with its type
+    fields = {"persons": (("name", str, True),), "agreements": (("name", str, True), ("parties", list, False)),
+              "relations": (("s", str, True), ("p", str, True), ("o", str, True))}
+    for key, wanted in fields.items():
+        for i, item in enumerate(data.get(key, [])):
+            if not isinstance(item, dict):
+                raise SourceError(f"{path}: {key}[{i}] must be a JSON object")
+            for field, kind, required in wanted:
+                if (required or field in item) and not isinstance(item.get(field), kind):
+                    raise SourceError(f"{path}: {key}[{i}]: {field!r} must be a {kind.__name__}")
+        if key == "agreements" and not all(isinstance(p, str) for a in data.get(key, [])
+                                           for p in a.get("parties", [])):
+            raise SourceError(f"{path}: every agreement party must be a string")
     return data
 
 
