@@ -2183,11 +2183,17 @@ def _scored_conclusions(ctx: DocContext, mentions: list[_AgreementMention]) -> N
         m.concluded, m.scored = True, score
 
 
+def _recorded_unconcluded(cluster: _Cluster) -> bool:
+    """Whether the rules record a cluster that no mention concludes: the document itself, or an agreement (not a
+    treaty) whose name joins two actors ("EU-ASEAN Work Plan")."""
+    named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
+    return cluster.document or (named_pair and cluster.kind != "Treaty")
+
+
 def _concluded_by_model_alone(cluster: _Cluster, concluding) -> bool:
     """Whether only the agreement model's conclusions record this cluster: the rules would have left it out."""
-    if not concluding or any(m.scored is None for m in concluding) or cluster.document or cluster.known:
-        return False
-    return not any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions) or cluster.kind == "Treaty"
+    return bool(concluding) and all(m.scored is not None for m in concluding) and not cluster.known \
+        and not _recorded_unconcluded(cluster)
 
 
 def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list[str], party_sentences: dict,
@@ -2322,8 +2328,7 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         return [_record(ctx, cluster, [mention], f"{singular} {item}", parties, party_sentences, rule,
                         (None, None, None) if year else _date(ctx, cluster, [mention]), positions)
                 for item, year in items]
-    named_pair = any(len(m.actors_in_name) >= 2 and not m.not_yet for m in cluster.mentions)
-    if not (cluster.document or concluding or (named_pair and cluster.kind != "Treaty")):
+    if not (concluding or _recorded_unconcluded(cluster)):
         return []
     parties, party_sentences, rule = _parties(ctx, cluster, concluding)
     if not parties:

@@ -12,17 +12,17 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-def month_number(word: str) -> int | None:
-    """The month a word names ("April", "Sept"), else ``None``."""
-    return _MONTHS.get(word.lower().rstrip("."))
-
-
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # Day first, as datelines outside the United States write it: 23/05/2018, 23.05.2018
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names ("April", "Sept"), else ``None``."""
+    return _MONTHS.get(word.lower().rstrip("."))
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
