@@ -281,3 +281,22 @@ def test_a_party_only_the_model_chooses_makes_no_partner_by_agreement():
     partners = {frozenset((s.subject.removeprefix(ID), s.obj.removeprefix(ID))) for s, _ in
                 _evidence(result, "partner-by-agreement")}
     assert partners == {frozenset(("state/gha", "state/tgo"))}
+
+
+def test_a_corrupt_shipped_model_stops_ingest_in_one_line_and_leaves_the_store(fresh_store, tmp_path, monkeypatch):
+    from conftest import store_digest
+    from pactgraph.extract import agreement_model
+
+    bad = tmp_path / "agreement_model.json"
+    bad.write_text('{"format": "pactgraph-agreement-model/1"', encoding="utf-8")
+    monkeypatch.setattr(agreement_model, "MODEL_PATH", bad)
+    agreement_model.load_agreement_model.cache_clear()
+    before = store_digest(fresh_store)
+    try:
+        result = CliRunner().invoke(main, ["ingest", str(DEVSET / "01-nato-mongolia-itpp.txt"),
+                                           "--store", str(fresh_store)])
+    finally:
+        agreement_model.load_agreement_model.cache_clear()
+    assert result.exit_code != 0 and "cannot read agreement model" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert store_digest(fresh_store) == before
