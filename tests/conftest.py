@@ -43,6 +43,28 @@ def store_digest(store: Path) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
+def refused_build(tmp_path: Path, monkeypatch, folder: Path) -> str:
+    """Build a store, then build it again from the reference ``folder``; check the second build fails with one
+    ``error:`` line and no traceback and leaves the store's content as it was, and return that line."""
+    import pactgraph.resources
+    from pactgraph.reference import load_register
+
+    store = tmp_path / "store"
+    run("build", "--store", store)
+    before = store_digest(store)
+    monkeypatch.setattr(pactgraph.resources, "reference_dir", lambda: folder)
+    load_register.cache_clear()
+    try:
+        result = run("build", "--store", store, ok=False)
+    finally:
+        load_register.cache_clear()
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert store_digest(store) == before
+    return errors[0]
+
+
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("built") / "store"

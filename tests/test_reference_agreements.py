@@ -92,24 +92,9 @@ def test_a_short_name_joins_the_treaty_signed_in_its_place():
      "agreements.csv:2: name 'the Alliance' already names the actor 'org/nato'"),
 ])
 def test_pactgraph_build_refuses_a_bad_row_in_one_line_and_leaves_the_store(tmp_path, monkeypatch, row, message):
-    from conftest import run, store_digest
+    from conftest import refused_build
 
-    import pactgraph.resources
-
-    store = tmp_path / "store"
-    run("build", "--store", store)
-    before = store_digest(store)
-    folder = _folder_with(tmp_path, row)
-    monkeypatch.setattr(pactgraph.resources, "reference_dir", lambda: folder)
-    load_register.cache_clear()
-    try:
-        result = run("build", "--store", store, ok=False)
-    finally:
-        load_register.cache_clear()
-    assert result.exit_code != 0 and "Traceback" not in result.output
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and message in errors[0]
-    assert store_digest(store) == before
+    assert message in refused_build(tmp_path, monkeypatch, _folder_with(tmp_path, row))
 
 
 def test_the_anzus_treaty_is_an_agreement_and_anzus_the_alliance():
