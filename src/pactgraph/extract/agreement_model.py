@@ -153,7 +153,7 @@ def load_agreement_model() -> AgreementModel | None:
 
 
 def mention_features(ctx: DocContext, mention) -> list[str]:
-    """The features of an agreement mention (an ``agreements._AgreementMention``) for the concluded scorer."""
+    """The features of an agreement mention (an ``agreements.mentions._AgreementMention``) for the concluded scorer."""
     lowers, sentence = ctx.lowers, mention.sentence
     before = lowers[max(sentence.start, mention.name_start - _WINDOW):mention.name_start]
     after = lowers[mention.name_end:min(sentence.end, mention.name_end + _WINDOW)]
@@ -177,7 +177,7 @@ def party_candidates(ctx: DocContext, mentions, name: str, kind: str, parties: l
     candidate → (its own features, the first sentence naming it near the agreement).
 
     ``mentions`` are the agreement's mentions, ``parties`` the register keys the rules chose and ``rules`` the rule
-    of each; ``as_members`` writes a grouping of a few states as its members (``agreements._as_members``).
+    of each; ``as_members`` writes a grouping of a few states as its members (``agreements.parties._as_members``).
     """
     register = ctx.gazetteer.register
     lowers = ctx.lowers

@@ -89,7 +89,8 @@ class DocContext:
         self.title_spans: list[tuple[int, int]] = []  # token spans of posts ("Minister for Foreign Affairs")
         self.positions_by_person: dict[str, list[str]] = {}  # person IRI → register keys of their posts' actors
         self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
-        self.sentence_dates: dict[int, tuple] = {}  # sentence index → its dates, read once (agreements._dates_in)
+        # sentence index → its dates, read once (agreements.dates._dates_in)
+        self.sentence_dates: dict[int, tuple] = {}
 
     # -- mentions -----------------------------------------------------------------
 

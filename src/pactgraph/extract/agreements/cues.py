@@ -1,0 +1,184 @@
+"""The genres that name agreements and the words several of the agreement rules read as cues (concluding
+verbs, determiners, plural heads, …), with the small word tests they share."""
+
+from __future__ import annotations
+
+from ..words import NUMBER_WORDS
+
+__all__ = ["GENRES"]
+
+# (genre phrase in lowercase, pact: class, only when capitalised). Longer phrases win.
+GENRES: list[tuple[str, str, bool]] = [
+    ("individual partnership and cooperation programme", "PartnershipProgramme", False),
+    ("individually tailored partnership programme", "PartnershipProgramme", False),
+    ("individual partnership action plan", "ActionPlan", False),
+    ("partnership and cooperation programme", "PartnershipProgramme", False),
+    ("partnership programme", "PartnershipProgramme", False),
+    ("partnership program", "PartnershipProgramme", False),
+    ("cooperation programme", "PartnershipProgramme", False),
+    ("annual national programme", "PartnershipProgramme", False),
+    # a programme that carries out a partnership already agreed, for a term of years: "the Action Programme for the
+    # implementation of the Comprehensive Strategic Partnership", "the Work Programme for 2026–2028"
+    ("action programme", "ActionPlan", False),
+    ("action program", "ActionPlan", False),
+    ("work programme", "ActionPlan", False),
+    ("executive programme", "ActionPlan", False),
+    ("programme", "PartnershipProgramme", True),
+    ("program", "PartnershipProgramme", True),
+    ("package", "PartnershipProgramme", True),
+    ("joint political declaration", "JointDeclaration", False),
+    ("political declaration", "JointDeclaration", False),
+    ("joint declaration", "JointDeclaration", False),
+    ("declaration", "JointDeclaration", False),
+    ("joint statement", "JointStatement", False),
+    ("joint vision statement", "JointStatement", False),
+    ("joint vision", "JointStatement", True),  # "India-Oman Joint Vision: A Partnership for the Future"
+    ("vision statement", "JointStatement", True),
+    ("shared vision", "JointStatement", True),  # "the Shared Vision of India-Indonesia Maritime Cooperation"
+    ("joint communique", "JointStatement", False),
+    ("joint communiqué", "JointStatement", False),
+    ("communiqué", "JointStatement", True),
+    ("communique", "JointStatement", True),
+    ("memorandum of understanding", "MemorandumOfUnderstanding", False),
+    ("memoranda of understanding", "MemorandumOfUnderstanding", False),
+    ("memorandum of cooperation", "MemorandumOfUnderstanding", False),
+    ("memorandum", "MemorandumOfUnderstanding", False),
+    ("mou", "MemorandumOfUnderstanding", False),
+    ("letter of intent", "MemorandumOfUnderstanding", False),
+    ("letter of offer and acceptance", "Agreement", False),  # a sale between governments ("LOA"), signed by both
+    ("letter of acceptance", "Agreement", False),  # "signed … a letter of acceptance on the establishment of …"
+    ("addendum", "Agreement", False),  # "an addendum to the Memorandum of Understanding on …" (see _amended)
+    ("statement of intent", "MemorandumOfUnderstanding", False),  # "the statement of intent A and B signed in 2016"
+    ("declaration of intent", "JointDeclaration", False),  # "signed the relevant declaration of intent"
+    ("outcome document", "JointStatement", False),  # "the outcome document … that the three advisers adopted"
+    ("framework participation agreement", "FrameworkAgreement", False),
+    ("framework agreement", "FrameworkAgreement", False),
+    ("framework", "PartnershipFramework", True),
+    ("strategic partnership", "PartnershipFramework", True),
+    ("partnership", "PartnershipFramework", True),  # "a Security and Defence Partnership" signed
+    ("security and defence partnership", "PartnershipFramework", False),  # the EU's instrument, also in lower case
+    ("security and defense partnership", "PartnershipFramework", False),
+    ("comprehensive strategic partnership", "PartnershipFramework", True),
+    ("security agreement", "Agreement", False),
+    ("exchange of notes", "Agreement", False),
+    ("exchange of letters", "Agreement", False),
+    ("exchanged letters", "Agreement", False),  # (the verb: "the two Ministers exchanged letters on …")
+    ("exchanged notes", "Agreement", False),
+    ("exchanged diplomatic notes", "Agreement", False),
+    ("partnership priorities", "ActionPlan", False),  # the EU's agreed priorities with a neighbour, for a term
+    ("administrative arrangement", "Agreement", False),  # the European Defence Agency's with third states
+    ("terms of reference", "Agreement", False),  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
+    ("package of measures", "Agreement", False),
+    ("joint press statement", "JointStatement", False),
+    ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
+    ("action plan", "ActionPlan", False),
+    ("work plan", "ActionPlan", False),
+    ("strategic agenda", "ActionPlan", True),  # "Towards 2030: India-EU Joint Comprehensive Strategic Agenda"
+    ("cooperation plan", "ActionPlan", False),  # "the bilateral military cooperation plan for 2026"
+    ("plan of military cooperation", "ActionPlan", False),  # "the bilateral plan of military cooperation … for 2025"
+    ("plan of bilateral military cooperation", "ActionPlan", False),
+    ("plan of defence cooperation", "ActionPlan", False),
+    ("roadmap", "ActionPlan", False),
+    ("road map", "ActionPlan", False),
+    ("treaty", "Treaty", False),
+    ("protocol", "Treaty", True),
+    ("accession protocol", "Treaty", False),
+    ("agreement", "Agreement", False),
+    ("arrangement", "Agreement", True),
+    ("accord", "Agreement", False),
+    ("understanding", "Agreement", True),  # "the Bicentennial Understanding on Security, Public Health and …"
+    ("accords", "Agreement", False),
+    ("pact", "Agreement", True),
+    ("compact", "Agreement", True),  # "the EU-Jordan Compact agreed in 2016", "the Compact of Free Association"
+    ("charter", "Treaty", True),
+    ("statute", "Treaty", True),  # "the Statute of the Council of Europe", "the Rome Statute"
+    ("convention", "Treaty", True),
+    ("code of conduct", "Agreement", True),  # "the Yaoundé Code of Conduct", "the Hague Code of Conduct"
+    ("statement", "JointStatement", True),  # "the ARF Statement on …", "the G7 Foreign Ministers' Statement on Syria"
+    ("ceasefire", "Agreement", False),  # (concluded only, see _TRUCE_HEADS)
+    ("cease-fire", "Agreement", False),
+    ("truce", "Agreement", False),
+    ("cessation of hostilities", "Agreement", False),
+    ("cessation of hostilities arrangement", "Agreement", False),  # Israel and Lebanon's of 26 November 2024
+]
+
+_CONCLUDE = {
+    "sign", "signs", "signed", "signing", "signature", "conclude", "concludes", "concluded", "concluding",
+    "adopt", "adopts", "adopted", "adopting", "adoption", "endorse", "endorses", "endorsed", "endorsing",
+    "approve", "approved", "approves", "agreed", "ink", "inked", "ratified", "ratify", "ratification",
+    "initialled", "initialed", "finalised", "finalized", "elevated", "upgraded", "established", "entered",
+    "entry", "accession", "acceded", "accede", "accedes", "joined", "exchanged", "renewed", "launched",
+    "earlier", "previous", "existing", "replacing", "replaced", "replaces", "reached", "signatures", "accepted",
+    "names",  # "put their names to the Élysée Treaty"
+    "issued",  # "the Northwood Declaration, issued by President Macron and Prime Minister Starmer"
+    "linked", "bound",  # "have been linked by a Special Partnership since 2007"
+    "elevate", "elevates", "elevating", "upgrade", "upgrades", "upgrading",  # "decided today to elevate … to a …"
+}
+
+_GENRE_NOUNS = {"agreement", "treaty", "partnership", "declaration", "memorandum", "programme", "program", "plan",
+                "framework", "protocol", "statement", "accord", "pact", "charter", "convention", "arrangement"}
+
+# "together with", "along with" (with "jointly": _TOGETHER)
+_ALONG = {"together", "along"}
+
+_ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "joins", "joining"}
+
+_NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
+            "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
+            "intends", "finalise", "finalize", "conclude", "envisaged", "possible", "prepare", "prepares",
+            "preparing"}
+
+# Truces: one exists when the text says it was agreed or holds, not when it is called for ("we call for an
+# immediate ceasefire"); its parties are the sides the text names, without a second side added from the document.
+_TRUCE_HEADS = {"ceasefire", "cease-fire", "truce", "cessation"}
+
+_HEAD_ALIASES = {"mou": "memorandum", "memoranda": "memorandum", "road": "roadmap", "communique": "communiqué",
+                 "fire": "ceasefire", "fires": "ceasefire"}  # ("cease-fire" is three tokens)
+
+# Words before "the conclusion of" that make it a wish: "called for the early conclusion of a Code of Conduct"
+_HOPED_ADJECTIVES = {"early", "swift", "speedy", "rapid", "timely", "prompt", "quick", "eventual", "future"}
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+_GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
+
+
+_COUNT_WORDS = set(NUMBER_WORDS) | {"several", "many", "numerous", "various", "some", "both", "all", "other"}
+
+
+def _singular(word: str) -> str:
+    """ "treaties" → "treaty", "accords" → "accord"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+# Verbs whose date is an agreement's (the nearest date after the first of them dates it), and verbs that lead a
+# mention's own concluding phrase (the date before them, or "today" beside them, is its signing day)
+_DATING_VERBS = {"signed", "adopted", "concluded", "agreed", "endorsed", "signing", "initialled", "ratified"}
+_SIGNING_VERBS = _DATING_VERBS - {"signing"} | {"inked", "initialed", "issued", "exchanged", "approved"}
+
+# Words that make a sentence about agreements speak of ones not yet concluded
+_NOT_CONCLUDED_YET = _NOT_YET | {"discussion", "discussions", "talks", "expected", "will", "shall", "planned"}
+
+_PARTICIPLES = {w for w in _CONCLUDE if w.endswith("ed")} - {"earlier", "existing", "bound", "linked", "entered"}
+
+_CONCLUSION_NOUNS = {"conclusion", "signature", "signing"}
+
+# Plural genre nouns whose items ("of 1974 and 1976", ", on A, on B and on C") are one agreement each
+_PLURAL_HEADS = {"memoranda", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
+                 "conventions", "mous"}
+
+_DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
+_RECOUNTED_VERBS = _DISTRIBUTING_VERBS | {"inked"}  # (see _recounted)
+_FINITE = _RECOUNTED_VERBS | {"is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does"}
+
+_RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted", "struck", "negotiated", "issued",
+                   "accepted"}
+# verbs of a relative clause that show a partnership or framework exists between its subjects
+_STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}

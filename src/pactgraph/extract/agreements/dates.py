@@ -1,0 +1,168 @@
+"""Dates of agreements: the dates of a sentence, the day a mention's own concluding phrase gives, and the
+date an agreement is recorded with."""
+
+from __future__ import annotations
+
+from ..context import DocContext, Sentence
+from ..dates import find_dates, find_relative_dates, find_yearless_dates, month_number
+from .clusters import _Cluster
+from .cues import _DATING_VERBS, _MONTHS, _SIGNING_VERBS, _is_year
+from .mentions import _AgreementMention
+
+__all__: list[str] = []
+
+_PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
+
+
+def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:
+    """The day a mention's own concluding phrase gives: a date after the name and before ``following``, where the
+    next agreement's name starts (", signed in Warsaw on 8 July 2016", "that the Presidents of A and B signed in
+    Bishkek on 13 March"), one before a signing verb that leads to the name ("on 18 October 1983, that our
+    predecessors signed the Treaty"), or the document's day for "today" beside that verb ("today signed a
+    Memorandum", "adopted today")."""
+    sentence, lowers, doc = mention.sentence, ctx.lowers, ctx.doc
+    limit = min(sentence.end, following, mention.name_end + 20)
+    stop = next((k for k in range(mention.name_end + 2, limit) if lowers[k] in {";", "which"}), limit)
+    after_lo = doc[mention.name_end].idx + ctx.offset if mention.name_end < sentence.end else None
+    after_hi = doc[stop - 1].idx + ctx.offset + len(doc[stop - 1]) if stop > mention.name_end else None
+    found = _dates_in(ctx, sentence)
+    if after_lo is not None and after_hi is not None:
+        date = next((d for d in found if after_lo <= d[0] < after_hi), None)
+        if date and not _coarser_time_before(ctx, mention.name_end, date[0]):
+            return date
+    lo = max(sentence.start, mention.name_start - 12)
+    verb = next((k for k in range(mention.name_start - 1, lo - 1, -1) if lowers[k] in _SIGNING_VERBS), None)
+    if verb is not None:
+        verb_at = doc[verb].idx + ctx.offset
+        before = [d for d in found if d[1] <= verb_at and d[0] >= doc[lo].idx + ctx.offset]
+        if before:
+            return before[-1]
+        if len(found) == 1 and found[0][1] <= verb_at:
+            return found[0]  # "On 6 March 2018, at United Nations Headquarters in New York, the Foreign Minister and
+            # your chief negotiator signed the Treaty …": the sentence's one date, however far before the verb
+        if "today" in lowers[max(sentence.start, verb - 3):mention.name_start]:
+            return (None, None, ctx.date.isoformat()) if ctx.date else None
+    window = lowers[mention.name_end:stop]
+    if ctx.date and "today" in window and _SIGNING_VERBS & set(window[:window.index("today") + 1]):
+        return None, None, ctx.date.isoformat()
+    return None
+
+
+def _coarser_time_before(ctx: DocContext, start: int, char: int) -> bool:
+    """Whether the words from token ``start`` up to the date at ``char`` give a time of their own, a month or a year
+    without its day ("… signed in Manila in July last year entered into force last Thursday"): the date is then of
+    something else."""
+    doc, lowers = ctx.doc, ctx.lowers
+    k = start
+    while k < len(doc) and doc[k].idx + ctx.offset < char:
+        if lowers[k] in {"in", "since"} and k + 1 < len(doc) and doc[k + 1].idx + ctx.offset < char and (
+                (doc[k + 1].text in _MONTHS and not (k + 2 < len(doc) and doc[k + 2].like_num
+                                                      and len(doc[k + 2].text) <= 2))
+                or _is_year(doc[k + 1].text)):
+            return True
+        k += 1
+    return False
+
+
+def _year_after(ctx: DocContext, sentence: Sentence, end: int, following: int | None = None) -> str | None:
+    """The year in the concluding phrase after a name: ", adopted by the three countries in 2003" (before
+    ``following``, where another agreement's name starts)."""
+    lowers = ctx.lowers
+    for k in range(end, min(sentence.end, end + 14, following or sentence.end)):
+        if lowers[k] in {";", "which", "and"} and k > end + 1:
+            break
+        if _is_year(lowers[k]):
+            return lowers[k]
+    return None
+
+
+def _date(ctx: DocContext, cluster: _Cluster, concluding):
+    """Return (date, sentence, (start, end) or None)."""
+    meta_date = ctx.source.metadata.get("date")
+    if cluster.document:
+        for mention in cluster.mentions[:2]:
+            found = [d for d in _dates_in(ctx, mention.sentence) if d[:2] not in cluster.earlier]
+            if found:
+                return found[0][2], mention.sentence, (found[0][0], found[0][1])
+        for sentence in ctx.sentences[:3]:
+            found = [d for d in _dates_in(ctx, sentence) if d[:2] not in cluster.earlier]
+            if found:
+                return found[0][2], sentence, (found[0][0], found[0][1])
+        return meta_date, ctx.sentences[0], None
+    if concluding and all(m.amended for m in concluding):
+        return None, None, None  # (the day of "the Protocol amending the Agreement …" is the protocol's)
+    concluding = [m for m in concluding if not m.amended]
+    own = next((m for m in concluding if m.date and m.date[0] is not None), None)
+    if own is not None:  # "…, which the Presidents … signed in Khujand on 31 March": the day its own phrase gives
+        return own.date[2], own.sentence, (own.date[0], own.date[1])
+    candidates = []
+    for mention in concluding or cluster.mentions:
+        sentence = mention.sentence
+        found = _dates_in(ctx, sentence)
+        year = mention.named_year or mention.year
+        if year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"; "the
+            found = [d for d in found if d[2][:4] == year]  # agreement signed in Igaliku in 2004" after a day of 1951
+        if found:
+            at = [i for i in range(sentence.start, sentence.end) if ctx.doc[i].lower_ in _DATING_VERBS]
+            verbs = [ctx.doc[i].idx + ctx.offset for i in at]
+            anchor = verbs[0] if verbs else ctx.offset + ctx.doc[mention.start].idx
+            if at:  # ("signed in Manila in July last year entered into force last Thursday": not that Thursday)
+                found = [d for d in found if d[0] < anchor or not _coarser_time_before(ctx, at[0] + 1, d[0])]
+        if found:
+            def distance(d, anchor=anchor):
+                return (d[0] < anchor, abs(d[0] - anchor))
+
+            best = min(found, key=distance)
+            candidates.append((0 if verbs else 1, best, sentence))
+    if candidates:
+        _, best, sentence = min(candidates, key=lambda c: c[0])
+        return best[2], sentence, (best[0], best[1])
+    if meta_date and concluding:
+        for mention in concluding:
+            if mention.standing or _past_reference(ctx, mention.sentence) \
+                    or (mention.named_year or mention.year or meta_date[:4]) != meta_date[:4]:
+                continue  # (not the day of the text for "the Military Bases Agreement of March 1947")
+            if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",
+                                                         "speech", "transcript", "press-statement", "communique"}:
+                return meta_date, mention.sentence, None
+    return None, None, None
+
+
+def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
+    """ "agreed in 2014", "adopted in Paris in July 2023", "dates from 1991", "the previous programme", "last year"."""
+    doc = ctx.doc
+    for i in range(sentence.start, sentence.end):
+        token = doc[i]
+        if token.lower_ in _PAST_TIME:
+            return True
+        if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
+                "years", "year", "months", "month", "weeks", "decades"}:
+            return True  # "Five years later, in the Memorandum on …": a narrative of the past
+        if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
+                and ctx.date is not None and month_number(token.text) != ctx.date.month:
+            return True  # "In April, the Philippines also signed …" in a text of September
+        if token.like_num and len(token.text) == 4 and token.text.isdigit() and i > sentence.start:
+            prev = doc[i - 1]
+            if prev.lower_ == "the" and i + 1 < sentence.end and doc[i + 1].is_alpha:
+                return True  # "the 1951 Mutual Defense Treaty", "the 1979 peace treaty": concluded in that year
+            if prev.lower_ in {"in", "since", "of", "from"} or (prev.is_title and prev.is_alpha and i - 2 >= sentence.start
+                                                        and doc[i - 2].lower_ in {"in", "since"}):
+                return True
+    return False
+
+
+def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
+    """Dates in a sentence as (char start, char end, ISO date); one written without its year ("On 6 October") takes
+    the year of the document's date. Read once per sentence: a mention's signing day, its name and its agreement's
+    date all ask."""
+    cached = ctx.sentence_dates.get(sentence.index)
+    if cached is not None:
+        return cached
+    text = ctx.text[sentence.char_start:sentence.char_end]
+    found = find_dates(text)
+    if ctx.date is not None:
+        found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+        found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+    dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
+    ctx.sentence_dates[sentence.index] = dates
+    return dates

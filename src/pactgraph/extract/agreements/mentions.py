@@ -1,0 +1,52 @@
+"""An agreement mention: what the rules read of one place in a text that names an agreement, and whether it
+names its genre in the plural."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..context import DocContext, Sentence
+
+__all__: list[str] = []
+
+
+@dataclass(slots=True)
+class _AgreementMention:
+    sentence: Sentence
+    start: int  # genre span
+    end: int
+    name_start: int  # the whole name as written
+    name_end: int
+    kind: str
+    head: str  # the genre's defining noun ("declaration", "memorandum", "protocol")
+    name: str
+    qualifiers: tuple[str, ...]  # lowercase words that tell agreements of one genre apart
+    topic: tuple[str, ...]  # the qualifiers outside "between A and B" (what the agreement is about)
+    capitalised: bool
+    concluded: bool
+    not_yet: bool
+    accession: bool
+    actors_in_name: list[str]
+    fresh: bool = False  # "a new treaty", "another agreement": not one named before
+    year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
+    own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
+    partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")
+    named_year: str | None = None  # a year written with the name ("the 1951 … Treaty", "the … Declaration of 2010")
+    known: str | None = None  # key of the well-known agreement the name is (agreements.csv)
+    date: tuple | None = None  # (char start, char end or None, ISO day) its own concluding phrase gives ("signed in
+    # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
+    standing: bool = False  # in force because something is done under or through it, with no word of its signing
+    clause: Sentence | None = None  # its own clause, when another agreement is concluded in another clause (_clauses)
+    amended: bool = False  # named inside the name of the agreement that amends it ("the Protocol amending the …")
+    replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
+    plural: bool = False  # names its genre in the plural (_plural_mention)
+    founds: tuple = ()  # organizations its name says it founds ("… on the Establishment of the CIS"): not parties
+    scored: float | None = None  # the agreement model's score, when it alone reads the mention as concluded
+
+
+def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
+    of Notes")."""
+    last = ctx.lowers[mention.end - 1]
+    return (last.endswith("s") and last not in {"notes", "letters"}) \
+        or "memoranda" in ctx.lowers[mention.start:mention.end]
