@@ -102,3 +102,36 @@ def test_the_anzus_treaty_is_an_agreement_and_anzus_the_alliance():
                  "States. ANZUS remains the foundation of our defence policy.", date="2024-08-29")
     assert agreement_parties(result) == {"ANZUS Treaty": ["state/aus", "state/nzl", "state/usa"]}
     assert "org/anzus" in result.entities
+
+
+_PRESS_STATEMENT = (
+    "Press statement of the Ministry of External Affairs\n\n"
+    "The Ministers welcomed the growing interoperability of the two armed forces made possible by COMCASA and "
+    "the sharing of geospatial information under BECA. The Indian side recalled that relations with Pakistan "
+    "remain governed by the Shimla Agreement. Both sides called on Iran to return to full compliance with the JCPOA "
+    "and to cooperate with the International Atomic Energy Agency."
+)
+
+
+@pytest.fixture(scope="module")
+def press_statement():
+    return run(_PRESS_STATEMENT, date="2024-06-18")
+
+
+@pytest.mark.parametrize("key, name, parties, day", [
+    ("comcasa", "Communications Compatibility and Security Agreement", ["state/ind", "state/usa"], "2018-09-06"),
+    ("beca", "Basic Exchange and Cooperation Agreement", ["state/ind", "state/usa"], "2020-10-27"),
+    ("simla-agreement", "Simla Agreement", ["state/ind", "state/pak"], "1972-07-02"),
+    ("joint-comprehensive-plan-of-action", "Joint Comprehensive Plan of Action",
+     ["org/european-union", "state/chn", "state/deu", "state/fra", "state/gbr", "state/irn", "state/rus", "state/usa"],
+     "2015-07-14"),
+])
+def test_a_press_statement_naming_agreements_by_an_alias_takes_their_parties_from_the_table(
+        press_statement, key, name, parties, day):
+    by_iri = {a.iri: a for a in press_statement.agreements}
+    agreement = by_iri[ID + "agreement/" + key]
+    assert (agreement.name, agreement.date) == (name, day)
+    assert agreement_parties(press_statement)[name] == parties
+    rules = {e.rule for s in press_statement.statements
+             if s.subject == agreement.iri and s.predicate == PACT + "party" for e in s.evidence}
+    assert rules == {"agreement-party-from-reference"}
