@@ -58,7 +58,23 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
         heads += [cluster.head] * len(made)
     recorded = list(zip(result, heads))
     similar = _similar_agreements(ctx, recorded, positions)
-    return result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions)
+    return _one_per_iri(result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions))
+
+
+def _one_per_iri(found: list[tuple[Agreement, list[int]]]) -> list[tuple[Agreement, list[int]]]:
+    """One agreement per IRI: two clusters of one name, parties and year ("signed a new Defence and Security
+    Cooperation Agreement" and, further on, "the Agreement signed today by the two ministers") record statements
+    about the same node, which is one agreement, shown by the sentences of both."""
+    kept: dict[str, tuple[Agreement, list[int]]] = {}
+    for agreement, sentences in found:
+        first = kept.get(agreement.iri)
+        if first is None:
+            kept[agreement.iri] = (agreement, list(sentences))
+            continue
+        first[0].place = first[0].place or agreement.place
+        first[0].groupings += [g for g in agreement.groupings if g not in first[0].groupings]
+        first[1].extend(i for i in sentences if i not in first[1])
+    return list(kept.values())
 
 
 def _scored_conclusions(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
