@@ -17,3 +17,12 @@ def test_one_agreement_named_in_a_headline_and_again_as_new_is_recorded_once():
                      publisher="Norwegian Ministry of Defence", date="2024-10-08", genre="press-release")
         assert agreements_by_name(result)["Defence Cooperation Agreement"] == [["state/fin", "state/nor"]]
         assert len({a.iri for a in result.agreements}) == len(result.agreements)
+
+
+def test_two_agreements_of_one_name_and_parties_are_told_apart_by_their_years():
+    # a year without a day is part of the IRI, and the one a new memorandum replaces is not dated by the new one's
+    # "signed today": two nodes, where until 0.25 both had the IRI memorandum-gha-tgo
+    body = ("The memorandum that Ghana and Togo signed today replaces the one that the two ministries signed in Lomé "
+            "in 2017.")
+    iris = sorted(a.iri.rsplit("/", 1)[-1] for a in run(body, date="2026-03-01").agreements)
+    assert iris == ["memorandum-gha-tgo-2017", "memorandum-gha-tgo-2026"]

@@ -182,3 +182,7 @@ _RELATIVE_VERBS = {"signed", "concluded", "agreed", "inked", "reached", "adopted
                    "accepted"}
 # verbs of a relative clause that show a partnership or framework exists between its subjects
 _STANDING_VERBS = {"maintained", "established", "built", "forged", "launched", "upgraded", "elevated", "developed"}
+
+# verbs by which a new agreement replaces an earlier one ("the memorandum replaces the one signed in 2017")
+_REPLACING = {"replaces", "replaced", "replacing", "updates", "updated", "updating", "supersedes", "superseded",
+              "succeeds", "succeeded", "revises", "revised"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..context import DocContext, Sentence
 from ..dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from .clusters import _Cluster
-from .cues import _DATING_VERBS, _MONTHS, _SIGNING_VERBS, _is_year
+from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -31,6 +31,9 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
         if date and not _coarser_time_before(ctx, mention.name_end, date[0]):
             return date
     lo = max(sentence.start, mention.name_start - 12)
+    lo = max([lo] + [k + 1 for k in range(lo, mention.name_start) if lowers[k] in _REPLACING])
+    # (not across the verb by which a new one replaces it: "the memorandum that A and B signed today replaces the one
+    # that the two ministries signed in 2017")
     verb = next((k for k in range(mention.name_start - 1, lo - 1, -1) if lowers[k] in _SIGNING_VERBS), None)
     if verb is not None:
         verb_at = doc[verb].idx + ctx.offset

@@ -15,7 +15,7 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _set_out, _share_conclusion, _signed_with_before)
 from .cues import (GENRES, _ACCESSION, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
                    _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS, _RELATIVE_VERBS,
-                   _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
+                   _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
@@ -864,9 +864,6 @@ def _is_word(token) -> bool:
 # Capitalised words that take "of" inside a name written before its genre: "Status of Forces Agreement"
 _OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting"}
 
-_REPLACING = {"replaces", "replaced", "replacing", "updates", "updated", "updating", "supersedes", "superseded",
-              "succeeds", "succeeded", "revises", "revised"}
-
 
 def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_AgreementMention]:
     """Agreements of a genre named before them in the sentence that a pronoun stands for: "The memorandum replaces
@@ -897,6 +894,7 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
                                name=name, capitalised=another and
                                mention.capitalised, qualifiers=mention.qualifiers if another else (),
                                topic=mention.topic if another else (), concluded=concluded, not_yet=False,
-                               actors_in_name=[], fresh=True, year=None, own=(), partner=None, named_year=None,
+                               actors_in_name=[], fresh=True, own=(), partner=None, named_year=None,
+                               year=_year_after(ctx, sentence, one + 1) if replaced and concluded else None,
                                known=None, date=None))
     return out

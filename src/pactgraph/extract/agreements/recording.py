@@ -492,7 +492,9 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     if ctx.agreement_model is not None and not cluster.known:
         parties, party_sentences, rule, scores = _scored_parties(ctx, cluster, name, parties, party_sentences, rule)
     groupings += [k for m in cluster.mentions for k in m.founds if k not in groupings]  # (its founders are members)
-    year = (date or "")[:4]
+    # (a year without a day still tells two agreements of one name and parties apart: "the memorandum that Ghana and
+    # Togo signed today replaces the one that the two ministries signed in Lomé in 2017")
+    year = (date or "")[:4] or next((m.year for m in concluding or cluster.mentions if m.year), "")
     party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
     iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
     agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date,
