@@ -26,3 +26,9 @@ def test_two_agreements_of_one_name_and_parties_are_told_apart_by_their_years():
             "in 2017.")
     iris = sorted(a.iri.rsplit("/", 1)[-1] for a in run(body, date="2026-03-01").agreements)
     assert iris == ["memorandum-gha-tgo-2017", "memorandum-gha-tgo-2026"]
+
+
+def test_a_sentence_ending_on_personnel_from_does_not_fail():
+    # "peacekeepers from" closing a sentence (a heading, or a line of a wrapped text) raised an IndexError until 0.25
+    result = run("The Force Commander of UNIFIL thanked the peacekeepers from", date="2025-01-01")
+    assert "mission/unifil" in {e.removeprefix("https://w3id.org/pactgraph/id/") for e in result.entities}

@@ -748,7 +748,7 @@ def _contributes(ctx, sentence, lowers, political, missions) -> None:
                 named = [m for m in political if m.form != "coref"]
                 givers = joined_after(ctx, sentence, at + 1, named)
                 k = i + 2 + (lowers[i + 2:i + 3] in (["the"], ["all"]))
-                if not givers and (lowers[k].isdigit() or lowers[k] in _COUNT_WORDS) and set(
+                if not givers and k < len(lowers) and (lowers[k].isdigit() or lowers[k] in _COUNT_WORDS) and set(
                         lowers[k + 1:k + 3]) & {"states", "countries", "nations"}:
                     # "Contingents from five participating States make up the force: Nigeria, Ghana, …"
                     noun = k + 1 + (lowers[k + 1] not in {"states", "countries", "nations"})

@@ -1,0 +1,71 @@
+"""Hard-wrapped texts (pactgraph.extract.wrapping): soft line breaks read as spaces, quotes still the source's."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from extract_helpers import agreement_parties, run
+
+from pactgraph.extract.wrapping import unwrap, wrap_width
+
+_PARAGRAPHS = [
+    "1. The Prime Minister of Japan, Mr KISHIDA Fumio, visited Manila today for talks with the President of the "
+    "Philippines, Ferdinand R. Marcos Jr., who received him at Malacañang Palace with the Secretary of Foreign "
+    "Affairs and the Secretary of National Defense.",
+    "2. In the presence of the two leaders, the Foreign Minister of Japan and the Secretary of National Defense of "
+    "the Philippines signed the Reciprocal Access Agreement, which will allow the forces of each country to train "
+    "on the territory of the other under agreed rules.",
+    "3. The two leaders welcomed the Memorandum of Understanding on defence cooperation that the defence ministries "
+    "of Japan and the Philippines signed in Tokyo in 2015, and resolved to hold a first joint exercise next year.",
+]
+_META = dict(title="Joint Statement on the visit of the Prime Minister of Japan to the Philippines",
+             publisher="Ministry of Foreign Affairs of Japan", date="2024-07-08", genre="joint-statement")
+
+
+def _wrapped(width: int) -> str:
+    return "\n\n".join("\n".join(textwrap.wrap(p, width, break_on_hyphens=False)) for p in _PARAGRAPHS)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100])
+def test_a_wrapped_text_is_unwrapped_character_for_character(width):
+    text = _wrapped(width)
+    assert wrap_width(text.split("\n")) is not None
+    flat = unwrap(text)
+    assert len(flat) == len(text)
+    assert flat == "\n\n".join(_PARAGRAPHS)
+
+
+def test_a_text_of_paragraph_lines_is_left_as_it_is():
+    text = "Joint Statement\n\n" + "\n\n".join(_PARAGRAPHS)
+    assert wrap_width(text.split("\n")) is None
+    assert unwrap(text) == text
+
+
+@pytest.mark.parametrize("block", [
+    # signatories, one per line, of lengths like those of wrapped lines
+    "Lars Løkke Rasmussen, Minister for Foreign Affairs of Denmark\nMargus Tsahkna, Minister of Foreign Affairs of "
+    "Estonia\nElina Valtonen, Minister for Foreign Affairs of Finland\nKęstutis Budrys, Minister of Foreign Affairs "
+    "of Lithuania",
+    # list items, a table written as text, a speaker's label
+    "- the Agreement on the Transfer of Defence Equipment and Technology, signed in Manila\n- the Memorandum",
+    "Partner | ACSA | Information Security Agreement | Reciprocal Access Agreement\nAustralia | 2017 | 2012 | 2022",
+    "and the question that the members of the committee put to the Minister of Defence was\nQ: When will it enter",
+])
+def test_lists_tables_and_labels_keep_their_line_breaks(block):
+    text = _wrapped(60) + "\n\n" + block
+    flat = unwrap(text)
+    assert flat[-len(block):] == block
+    assert flat[:-len(block)] == "\n\n".join(_PARAGRAPHS) + "\n\n"
+
+
+def test_a_wrapped_text_yields_what_its_paragraphs_yield_with_quotes_from_the_source():
+    flat, wrapped = run("\n\n".join(_PARAGRAPHS), **_META), run(_wrapped(72), **_META)
+    assert agreement_parties(wrapped) == agreement_parties(flat)
+    assert agreement_parties(wrapped)["Reciprocal Access Agreement"] == ["state/jpn", "state/phl"]
+    assert set(wrapped.persons) == set(flat.persons)
+    assert {p.name for p in wrapped.persons.values()} >= {"Fumio Kishida", "Ferdinand R. Marcos Jr."}
+    text = wrapped.source.text
+    quotes = [e for s in wrapped.statements for e in s.evidence]
+    assert quotes and all(e.quote == text[e.start:e.end] for e in quotes)
+    assert any("\n" in e.quote for e in quotes)  # (a quote over a soft break keeps the source's line break)
