@@ -24,7 +24,7 @@ from .pairs import PairModel, find_model_relations, load_model
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
 from .relations import find_relations
-from .wrapping import unwrap
+from .layout import for_tokens
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_with_context"]
 
@@ -58,7 +58,7 @@ def extract_with_context(source: Source, model: PairModel | None, *,
     reads."""
     nlp = get_nlp()
     gazetteer = get_gazetteer()
-    doc = nlp(unwrap(source.body))  # (a character for a character: offsets and quotes stay the source's)
+    doc = nlp(for_tokens(source.body))  # (a character for a character: offsets and quotes stay the source's)
     meta = source.metadata
     publisher = text_entities(meta.get("publisher", ""), gazetteer)
     ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start, publisher), publisher)

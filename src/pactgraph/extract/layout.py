@@ -1,27 +1,38 @@
-"""Soft line breaks: the line ends a hard-wrapped text inserts inside its sentences.
+r"""Layout that is not language: soft line breaks and typographic spaces, read as plain spaces.
 
-Texts saved from e-mail, plain-text releases, PDF conversions and UN documents are often wrapped at a fixed width
-(72, 78, 80 columns), so a sentence, a name or a post runs over two lines: "… the Prime Minister of Japan, Mr ABE
-Shinzo, came to Brussels today for the\\n26th Summit …". The pipeline starts a sentence at every line break (headings,
-captions and speaker lines carry no final stop), so such a text would be read as fragments. :func:`unwrap` replaces
-each soft break by a space before tokenization; a character for a character, so every offset, and every evidence
-quote taken from the source text, stays as it was.
+:func:`for_tokens` gives the text the pipeline tokenizes: the source's body with each such character replaced by a
+space, a character for a character, so every offset, and every evidence quote taken from the source text, stays as
+it was.
 
-A break is soft when the first word of the next line would have fitted on the line within the text's width (the
-longest of most of its lines): a writer who breaks a short line on purpose (a heading, a dateline, a signature
-block) leaves room the next word could have used. A line that ends a paragraph, a list item or a table row, or
-a next line that opens an item ("•", "-", "2.", "(b)") or a speaker's label ("Q:"), keeps its break. A text whose
-lines are paragraphs, as most web pages are saved, has nothing to unwrap.
+**Soft line breaks.** Texts saved from e-mail, plain-text releases, PDF conversions and UN documents are often
+wrapped at a fixed width (72, 78, 80 columns), so a sentence, a name or a post runs over two lines: "… the Prime
+Minister of Japan, Mr ABE Shinzo, came to Brussels today for the\n26th Summit …". The pipeline starts a sentence at
+every line break (headings, captions and speaker lines carry no final stop), so such a text would be read as
+fragments. A break is soft when the first word of the next line would have fitted on the line within the text's
+width (the length most of its running lines reach): a writer who breaks a short line on purpose (a heading, a
+dateline, a signature block) leaves room the next word could have used. A line that ends a paragraph or a table
+row, a next line that opens an item ("•", "-", "2.", "(b)") or a label ("Q:", "20 Dec. 1995:"), and a block of
+lines that each open with a capital and none of which ends on a lower-case word (signatories, addressees) keep their
+breaks. A text whose lines are paragraphs, as most web pages are saved, has nothing to unwrap.
 
->>> unwrap("The Ministers signed the\\nagreement in Canberra on\\n3 May.\\n\\nIt enters into force today.", width=26)
-'The Ministers signed the agreement in Canberra on 3 May.\\n\\nIt enters into force today.'
+**Typographic spaces.** Web pages put no-break spaces (``&nbsp;``) and narrow or thin spaces between a title and a
+name ("Mr.\u00a0Stoltenberg"), a day and its month ("22\u00a0July") or the words of a name; the tokenizer would keep
+each as a token of its own, and no name, post or date spanning one would match.
+
+>>> unwrap("The Ministers signed the\nagreement in Canberra on\n3 May.\n\nIt enters into force today.", width=26)
+'The Ministers signed the agreement in Canberra on 3 May.\n\nIt enters into force today.'
+>>> for_tokens("Mr.\u00a0Stoltenberg met the Minister on 22\u202fJuly.")
+'Mr. Stoltenberg met the Minister on 22 July.'
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["unwrap", "wrap_width"]
+__all__ = ["for_tokens", "unwrap", "wrap_width"]
+
+# the space characters of Unicode other than the plain space (no-break, en and em, thin, narrow no-break, ideographic)
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # a line that opens a list item, a numbered paragraph or a speaker's label
 _ITEM = re.compile(r"\s*(?:[•·▪◦*>\-–—]|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivxlc]+\)\s|[A-Z0-9][^:]{0,30}:(?:\s|$))")
@@ -29,6 +40,12 @@ _MIN_WIDTH, _MAX_WIDTH = 40, 160  # wrap widths seen in practice; outside them a
 _SLACK = 2  # columns a wrapping program may leave unused at the end of a full line
 _FULL = 15  # a line this close to the width is full: the next word did not fit
 _MIN_RUNNING = 6  # lines running on into the next that show a text is wrapped
+
+
+def for_tokens(text: str) -> str:
+    """``text`` as the pipeline tokenizes it: soft line breaks unwrapped and typographic spaces made plain (see the
+    module); the same length as ``text``."""
+    return unwrap(_SPACES.sub(" ", text))
 
 
 def wrap_width(lines: list[str]) -> int | None:

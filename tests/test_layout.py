@@ -1,4 +1,5 @@
-"""Hard-wrapped texts (pactgraph.extract.wrapping): soft line breaks read as spaces, quotes still the source's."""
+"""Layout that is not language (pactgraph.extract.layout): soft line breaks and typographic spaces read as spaces,
+quotes still the source's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import textwrap
 import pytest
 from extract_helpers import agreement_parties, run
 
-from pactgraph.extract.wrapping import unwrap, wrap_width
+from pactgraph.extract.layout import for_tokens, unwrap, wrap_width
 
 _PARAGRAPHS = [
     "1. The Prime Minister of Japan, Mr KISHIDA Fumio, visited Manila today for talks with the President of the "
@@ -69,3 +70,19 @@ def test_a_wrapped_text_yields_what_its_paragraphs_yield_with_quotes_from_the_so
     quotes = [e for s in wrapped.statements for e in s.evidence]
     assert quotes and all(e.quote == text[e.start:e.end] for e in quotes)
     assert any("\n" in e.quote for e in quotes)  # (a quote over a soft break keeps the source's line break)
+
+
+def test_typographic_spaces_are_read_as_spaces():
+    text = "Mr.\u00a0Stoltenberg met\u2009the\u202fMinister on 22\u00a0July."
+    assert for_tokens(text) == "Mr. Stoltenberg met the Minister on 22 July."
+
+
+def test_a_text_with_no_break_spaces_yields_what_it_yields_with_plain_ones():
+    plain = "\n\n".join(_PARAGRAPHS)
+    nbsp = plain.replace("Prime Minister", "Prime\u00a0Minister").replace("Mr ", "Mr\u00a0").replace(
+        "Reciprocal Access", "Reciprocal\u00a0Access").replace("Foreign Minister", "Foreign\u202fMinister")
+    assert nbsp != plain
+    flat, spaced = run(plain, **_META), run(nbsp, **_META)
+    assert agreement_parties(spaced) == agreement_parties(flat)
+    assert set(spaced.persons) == set(flat.persons)
+    assert all(e.quote == spaced.source.text[e.start:e.end] for s in spaced.statements for e in s.evidence)
