@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from extract_helpers import agreement_parties, run
 
-from pactgraph.extract.layout import for_tokens, unwrap, wrap_width
+from pactgraph.extract.layout import for_tokens, recased, unwrap, wrap_width
 
 _PARAGRAPHS = [
     "1. The Prime Minister of Japan, Mr KISHIDA Fumio, visited Manila today for talks with the President of the "
@@ -86,3 +86,34 @@ def test_a_text_with_no_break_spaces_yields_what_it_yields_with_plain_ones():
     assert agreement_parties(spaced) == agreement_parties(flat)
     assert set(spaced.persons) == set(flat.persons)
     assert all(e.quote == spaced.source.text[e.start:e.end] for s in spaced.statements for e in s.evidence)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("JAPAN AND THE PHILIPPINES SIGN RECIPROCAL ACCESS AGREEMENT IN MANILA",
+     "Japan and the Philippines sign Reciprocal Access Agreement in Manila"),
+    ("NATO SECRETARY GENERAL MEETS THE PRIME MINISTER OF BOSNIA AND HERZEGOVINA",
+     "NATO Secretary General meets the Prime Minister of Bosnia and Herzegovina"),
+    ("CABINET SECRETARY FOR DEFENCE HOSTS H.E. THE UK HIGH COMMISSIONER",
+     "Cabinet Secretary for Defence hosts H.E. the UK High Commissioner"),
+    ("EU-JAPAN SUMMIT: LEADERS CALL TO ACT ON MARITIME SECURITY",
+     "EU-Japan Summit: Leaders call to Act on Maritime Security"),
+    ("The Joint Statement of the EU and NATO", "The Joint Statement of the EU and NATO"),  # (not in capitals)
+    ("EU AND UK", "EU AND UK"),  # (too short to tell a headline from acronyms)
+])
+def test_a_line_in_capitals_is_read_in_ordinary_case_keeping_acronyms(line, expected):
+    from pactgraph.extract.pipeline import get_gazetteer
+
+    capitals = get_gazetteer().capitals
+    assert {"NATO", "EU", "UK"} <= capitals and "ACT" not in capitals
+    assert recased(line, capitals) == expected
+    assert for_tokens("Body.\n" + line, capitals) == "Body.\n" + expected
+
+
+def test_a_headline_in_capitals_yields_what_it_yields_in_ordinary_case():
+    body = "\n\n".join(_PARAGRAPHS[1:])
+    meta = dict(_META, title="Press release")
+    caps = run("PRIME MINISTER KISHIDA FUMIO VISITS MANILA\n\n" + body, **meta)
+    ordinary = run("Prime Minister Kishida Fumio visits Manila\n\n" + body, **meta)
+    assert set(caps.persons) == set(ordinary.persons) and any("kishida" in p for p in caps.persons)
+    assert agreement_parties(caps) == agreement_parties(ordinary)
+    assert all(e.quote == caps.source.text[e.start:e.end] for s in caps.statements for e in s.evidence)

@@ -58,7 +58,7 @@ def extract_with_context(source: Source, model: PairModel | None, *,
     reads."""
     nlp = get_nlp()
     gazetteer = get_gazetteer()
-    doc = nlp(for_tokens(source.body))  # (a character for a character: offsets and quotes stay the source's)
+    doc = nlp(for_tokens(source.body, gazetteer.capitals))  # (a character for a character: quotes stay the source's)
     meta = source.metadata
     publisher = text_entities(meta.get("publisher", ""), gazetteer)
     ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start, publisher), publisher)

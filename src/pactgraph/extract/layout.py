@@ -1,8 +1,8 @@
-r"""Layout that is not language: soft line breaks and typographic spaces, read as plain spaces.
+r"""Layout that is not language: soft line breaks, typographic spaces and lines in capitals, read as prose.
 
 :func:`for_tokens` gives the text the pipeline tokenizes: the source's body with each such character replaced by a
-space, a character for a character, so every offset, and every evidence quote taken from the source text, stays as
-it was.
+space (or a letter by the same letter in another case), a character for a character, so every offset, and every
+evidence quote taken from the source text, stays as it was.
 
 **Soft line breaks.** Texts saved from e-mail, plain-text releases, PDF conversions and UN documents are often
 wrapped at a fixed width (72, 78, 80 columns), so a sentence, a name or a post runs over two lines: "… the Prime
@@ -19,6 +19,11 @@ breaks. A text whose lines are paragraphs, as most web pages are saved, has noth
 name ("Mr.\u00a0Stoltenberg"), a day and its month ("22\u00a0July") or the words of a name; the tokenizer would keep
 each as a token of its own, and no name, post or date spanning one would match.
 
+**Lines in capitals.** Headlines and some ministries' releases are written all in capitals ("PRIME MINISTER
+KISHIDA FUMIO VISITS MANILA"), where no name of the register, post or person matches. Such a line is read in
+ordinary case: each word capitalized but the small words of names ("of", "and") and a headline's verbs ("visits",
+"signs"), while the acronyms of the register ("NATO", "EU") and words with a full stop ("H.E.") stay as written.
+
 >>> unwrap("The Ministers signed the\nagreement in Canberra on\n3 May.\n\nIt enters into force today.", width=26)
 'The Ministers signed the agreement in Canberra on 3 May.\n\nIt enters into force today.'
 >>> for_tokens("Mr.\u00a0Stoltenberg met the Minister on 22\u202fJuly.")
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["for_tokens", "unwrap", "wrap_width"]
+__all__ = ["for_tokens", "recased", "unwrap", "wrap_width"]
 
 # the space characters of Unicode other than the plain space (no-break, en and em, thin, narrow no-break, ideographic)
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -40,12 +45,60 @@ _MIN_WIDTH, _MAX_WIDTH = 40, 160  # wrap widths seen in practice; outside them a
 _SLACK = 2  # columns a wrapping program may leave unused at the end of a full line
 _FULL = 15  # a line this close to the width is full: the next word did not fit
 _MIN_RUNNING = 6  # lines running on into the next that show a text is wrapped
+_CAPS_LETTERS = 10  # letters a line needs before it counts as written in capitals
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)  # (a cheap test for one such line)
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+# verbs of headlines, which would otherwise read as the end of a name ("PRESIDENT RUTO RECEIVES …")
+_HEADLINE_VERBS = frozenset({
+    "meets", "meet", "met", "signs", "sign", "signed", "receives", "received", "holds", "hold", "held", "hosts",
+    "hosted", "visits", "visit", "visited", "welcomes", "welcome", "welcomed", "calls", "call", "says", "said",
+    "agree", "agrees", "agreed", "launch", "launches", "launched", "discuss", "discusses", "discussed", "reaffirm",
+    "reaffirms", "strengthen", "strengthens", "pledge", "pledges", "condemns", "condemn", "urges", "urge",
+    "announces", "announce", "opens", "open", "concludes", "conclude", "concluded", "attends", "attend", "addresses",
+    "address", "talks", "deepen", "deepens", "boost", "boosts", "renew", "renews", "adopt", "adopts", "adopted",
+    "is", "are", "was", "were", "will", "has", "have", "begins", "begin", "ends", "end", "joins", "join", "joined",
+    "marks", "mark", "approves", "approve", "approved", "ratifies", "ratify", "ratified", "expands", "expand"})
+# the words names write in lower case ("Ministry of Foreign Affairs", "Bosnia and Herzegovina")
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "with", "from", "de",
+                          "du", "des", "la", "le", "del", "y", "et", "or", "as", "into", "upon", "over"})
 
 
-def for_tokens(text: str) -> str:
-    """``text`` as the pipeline tokenizes it: soft line breaks unwrapped and typographic spaces made plain (see the
-    module); the same length as ``text``."""
-    return unwrap(_SPACES.sub(" ", text))
+def for_tokens(text: str, capitals: frozenset[str] = frozenset()) -> str:
+    """``text`` as the pipeline tokenizes it: soft line breaks unwrapped, typographic spaces made plain and lines
+    written all in capitals read in ordinary case, keeping the words in ``capitals`` (see the module); the same length
+    as ``text``."""
+    text = unwrap(_SPACES.sub(" ", text))
+    if not _CAPS_LINE.search(text):
+        return text
+    return "\n".join(recased(line, capitals) for line in text.split("\n"))
+
+
+def recased(line: str, capitals: frozenset[str] = frozenset()) -> str:
+    """A line written all in capitals in ordinary case: each word capitalized but for the small words of names
+    ("of", "and", "the") and the words of ``capitals`` (acronyms such as "NATO"), which stay as they are; a word
+    with a full stop ("U.S.", "H.E.") stays too. Any other line is returned as it is.
+
+    >>> recased("JOINT STATEMENT OF THE MINISTERS OF DEFENCE OF JAPAN AND THE EU ON H.E. MR ABE", frozenset({"EU"}))
+    'Joint Statement of the Ministers of Defence of Japan and the EU on H.E. Mr Abe'
+    """
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < _CAPS_LETTERS or sum(c.isupper() for c in letters) < 0.9 * len(letters) \
+            or len(line.split()) < 3:
+        return line
+    first = True
+
+    def word(match) -> str:
+        nonlocal first
+        text, at_start = match.group(0), first
+        first = False
+        if "." in text or text in capitals or not text.isupper():
+            return text
+        if (text.lower() in _SMALL_WORDS or text.lower() in _HEADLINE_VERBS) and not at_start:
+            return text.lower()  # ("… of Defence", "Minister Marles Meets …": no name runs on into a verb)
+        return "-".join(part if part in capitals else part[:1] + part[1:].lower() for part in text.split("-"))
+
+    out = _WORD.sub(word, line)
+    return out if len(out) == len(line) else line
 
 
 def wrap_width(lines: list[str]) -> int | None:

@@ -45,6 +45,10 @@ SHORT_HEADS = frozenset({
 })
 
 
+#: acronyms of the register that are also words a headline in capitals writes ("ACT NOW", "CAR BOMB", "DR"): read
+#: in ordinary case there
+_CAPITAL_WORDS = frozenset({"ACT", "AHA", "CAR", "DC", "DR", "EI", "ISA", "MED", "NAM", "NB", "PA"})
+
 #: Abbreviated forms of address and ranks kept as one token ("Smt. Droupadi Murmu", "Lt. Gen. X").
 ABBREVIATIONS = ("Smt.", "Shri.", "Amb.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Brig.", "Cdr.", "Sen.",
                  "Rep.", "Hon.", "Gov.", "Pres.", "Sec.")
@@ -269,6 +273,12 @@ class Gazetteer:
             matcher.add(name, [nlp.make_doc(t) for t in texts])
 
         short_alias = re.compile(r"^the ([A-Z][a-z]+)$")
+        #: words the register writes in capitals ("NATO", "ASEAN", "EU" of "EU Military Staff"), kept so when a line
+        #: written all in capitals is read in ordinary case (see :mod:`.layout`)
+        self.capitals = frozenset(
+            word for entity in register.entities.values()
+            for form in (*entity.names, *entity.acronyms, *register.aliases.get(entity.key, ()))
+            for word in re.findall(r"[^\W\d_]{2,}", form) if word.isupper()) - _CAPITAL_WORDS
         for entity in register.entities.values():
             kind = "actor" if entity.is_actor else ("region" if entity.kind == "region" else "place")
             if entity.kind == "framework":
