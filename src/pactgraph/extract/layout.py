@@ -40,7 +40,8 @@ __all__ = ["for_tokens", "recased", "unwrap", "wrap_width"]
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # a line that opens a list item, a numbered paragraph or a speaker's label
-_ITEM = re.compile(r"\s*(?:[•·▪◦*>\-–—]|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivxlc]+\)\s|[A-Z0-9][^:]{0,30}:(?:\s|$))")
+_ITEM = re.compile(r"\s*(?:[•·▪◦*>\-–—]|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivxlc]+\)\s"
+                   r"|[A-Z0-9][^:]{0,30}:(?:\s|$))")
 _MIN_WIDTH, _MAX_WIDTH = 40, 160  # wrap widths seen in practice; outside them a text is not hard-wrapped
 _SLACK = 2  # columns a wrapping program may leave unused at the end of a full line
 _FULL = 15  # a line this close to the width is full: the next word did not fit
