@@ -29,3 +29,23 @@ def test_a_title_with_a_colon_needs_no_quotes():
 def test_headers_that_stay_refused(header, message):
     with pytest.raises(SourceError, match="^" + message.replace("[", r"\[").replace("(", r"\(")):
         source_from_text(f"---\n{header}\n---\nBody text.\n", name="b.txt")
+
+
+@pytest.mark.parametrize("body, date", [
+    ("NATO and Japan sign a declaration\n\nTokyo, 15 April 2013 – The Secretary General and the Prime Minister …",
+     "2013-04-15"),
+    ("BRUSSELS, April 25, 2019\n\nJoint Statement\n\n1. The leaders of the EU and Japan met today.", "2019-04-25"),
+    ("Press release | 12 May 2025\nThe two ministers signed a memorandum today.", "2025-05-12"),
+    ("Last updated: 3 March 2024\n\nThe Council adopted its conclusions.", "2024-03-03"),
+    # a date a headline or a sentence is about, not the text's own
+    ("Seventy-five years of the Treaty signed on 4 April 1949\n\nThe Alliance marks the day.", None),
+    ("The memorandum signed on 2 May 2019 enters into force.\n\nIt covers training.", None),
+    ("Joint statement\n\n" + "The leaders met.\n" * 5 + "Brussels, 25 April 2019", None),  # (past the first lines)
+])
+def test_a_text_without_a_header_takes_its_date_from_its_dateline(body, date):
+    assert source_from_text(body, name="raw.txt").metadata.get("date") == date
+
+
+def test_a_header_date_wins_over_the_dateline():
+    text = "---\ndate: 2019-04-26\n---\nBrussels, 25 April 2019\n\nThe leaders met."
+    assert source_from_text(text, name="t.txt").metadata["date"] == "2019-04-26"

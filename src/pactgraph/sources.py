@@ -29,8 +29,8 @@ from pathlib import Path
 from .errors import SourceError
 from .namespaces import ID, slugify
 
-__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "decode", "looks_like_html", "read_source",
-           "source_from_text"]
+__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "dateline_date", "decode", "looks_like_html",
+           "read_source", "source_from_text"]
 
 #: Fields a metadata header may carry, with what each one means.
 HEADER_FIELDS: dict[str, str] = {
@@ -232,6 +232,35 @@ def _default_title(body: str) -> str:
     return ""
 
 
+# words that may come before the date of a dateline ("Issued on 3 March 2024", "Last updated: 12 May 2025")
+_DATELINE_WORDS = {"on", "updated", "issued", "published", "posted", "date", "dated", "last", "released", "the"}
+
+
+def dateline_date(body: str) -> str | None:
+    """The date a text gives itself at its head, for a text whose header gives none: the first full date of its
+    first five lines that stands as a dateline ("Brussels, 25 April 2019", "TOKYO, April 15, 2013 –", "Press
+    release | 12 May 2025", "Issued on 3 March 2024"), not one a sentence or a headline is about ("The Treaty of 2
+    April 1949 turns 75").
+
+    >>> dateline_date("NATO and Japan sign a declaration\\n\\nTokyo, 15 April 2013 – The Secretary General …")
+    '2013-04-15'
+    >>> dateline_date("Seventy-five years of the Treaty signed on 4 April 1949\\n\\nThe Alliance …") is None
+    True
+    """
+    from .extract.dates import find_dates
+
+    for line in [line for line in body.split("\n") if line.strip()][:5]:
+        for start, end, iso in find_dates(line):
+            before, after = line[:start], line[end:].strip()
+            words = re.findall(r"[^\W\d_][\w'’.-]*", before)
+            label = any(mark in before for mark in "|•·")  # ("Press release | 12 May 2025")
+            if len(before) <= 60 and (label or all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)) \
+                    and (not after or not after[0].isalnum()):
+                return iso
+            break  # (a line's first date decides)
+    return None
+
+
 def source_from_text(text: str, name: str = "<text>", metadata: dict[str, str] | None = None) -> Source:
     """Build a :class:`Source` from a string (normalized; header parsed).
 
@@ -256,6 +285,10 @@ def source_from_text(text: str, name: str = "<text>", metadata: dict[str, str] |
     if "date" in (metadata or {}):
         meta["date"] = _parse_date(meta["date"], name, 1)
     meta.setdefault("title", _default_title(text[body_start:]))
+    if "date" not in meta:  # (a text saved without a header often opens with its dateline)
+        found = dateline_date(text[body_start:])
+        if found:
+            meta["date"] = found
     meta.setdefault("language", "en")
     stem = Path(name).name.rsplit(".", 1)[0] if name != "<text>" else hashlib.sha256(text.encode()).hexdigest()[:16]
     slug = slugify(meta.get("id") or stem)
