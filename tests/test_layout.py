@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from extract_helpers import agreement_parties, run
 
-from pactgraph.extract.layout import for_tokens, recased, unwrap, wrap_width
+from pactgraph.extract.layout import for_tokens, kept_characters, recased, unwrap, wrap_width
 
 _PARAGRAPHS = [
     "1. The Prime Minister of Japan, Mr KISHIDA Fumio, visited Manila today for talks with the President of the "
@@ -117,3 +117,32 @@ def test_a_headline_in_capitals_yields_what_it_yields_in_ordinary_case():
     assert set(caps.persons) == set(ordinary.persons) and any("kishida" in p for p in caps.persons)
     assert agreement_parties(caps) == agreement_parties(ordinary)
     assert all(e.quote == caps.source.text[e.start:e.end] for s in caps.statements for e in s.evidence)
+
+
+def test_runs_of_spaces_are_read_as_one_with_offsets_and_quotes_from_the_source():
+    plain = "\n\n".join(_PARAGRAPHS)
+    spaced = plain.replace(". ", ".  ").replace("Prime Minister", "Prime  Minister").replace(
+        "Reciprocal Access", "Reciprocal   Access").replace("Mr ", "Mr  ")
+    assert kept_characters(plain) is None and kept_characters(spaced) is not None
+    flat, wide = run(plain, **_META), run(spaced, **_META)
+    assert agreement_parties(wide) == agreement_parties(flat)
+    assert set(wide.persons) == set(flat.persons)
+    assert len(wide.statements) == len(flat.statements)
+    text = wide.source.text
+    quotes = [e for s in wide.statements for e in s.evidence]
+    assert all(e.quote == text[e.start:e.end] for e in quotes)
+    assert any("Reciprocal   Access" in e.quote for e in quotes)  # (the source's spaces, at the source's offsets)
+
+
+def test_a_speech_caption_in_a_text_with_runs_of_spaces_keeps_the_source_offsets():
+    body = ("NATO and Japan agree a new partnership programme\n\n"
+            "Excerpt from remarks by NATO Secretary General Mark Rutte at the press conference in Tokyo\n\n"
+            "From Mark Rutte, NATO:  Good afternoon.  NATO and  Japan signed  a new Individually Tailored Partnership "
+            "Programme today.  It covers  cyber defence and maritime security.\n")
+    result = run(body, title="Press conference", publisher="NATO", date="2025-01-15", genre="transcript")
+    text = result.source.text
+    assert all(e.quote == text[e.start:e.end] for s in result.statements for e in s.evidence)
+    assert result.speeches
+    for speech in result.speeches:
+        assert text[speech.start:speech.end].startswith("From Mark Rutte, NATO:  Good afternoon.")
+        assert text[speech.start:speech.end].endswith("maritime security.")

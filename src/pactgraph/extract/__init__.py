@@ -24,7 +24,7 @@ from .pairs import PairModel, find_model_relations, load_model
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
 from .relations import find_relations
-from .layout import for_tokens
+from .layout import for_tokens, kept_characters
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_with_context"]
 
@@ -58,10 +58,13 @@ def extract_with_context(source: Source, model: PairModel | None, *,
     reads."""
     nlp = get_nlp()
     gazetteer = get_gazetteer()
-    doc = nlp(for_tokens(source.body, gazetteer.capitals))  # (a character for a character: quotes stay the source's)
+    body = for_tokens(source.body, gazetteer.capitals)  # (a character for a character)
+    kept = kept_characters(body)  # (and without the extra spaces of runs, mapped back to the source's offsets)
+    doc = nlp(body if kept is None else "".join(body[i] for i in kept))
     meta = source.metadata
     publisher = text_entities(meta.get("publisher", ""), gazetteer)
-    ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start, publisher), publisher)
+    ctx = DocContext(source, doc, gazetteer, find_mentions(doc, gazetteer, source.body_start, publisher), publisher,
+                     kept=kept)
     ctx.main_actors = _main_actors(ctx)
     ctx.host = _host_state(ctx)
     persons, positions, ctx.person_mentions = find_people(ctx, ctx.host)

@@ -46,9 +46,15 @@ class Sentence:
 class DocContext:
     """A parsed document: tokens, sentences, mentions, and the statements found so far."""
 
-    def __init__(self, source, doc, gazetteer, mentions: list[Mention], publisher: list[str] | None = None):
+    def __init__(self, source, doc, gazetteer, mentions: list[Mention], publisher: list[str] | None = None,
+                 kept: list[int] | None = None):
         self.source = source
-        self.text = source.text
+        # the text the offsets of tokens, sentences and mentions point into: the source's, or (``kept``, see
+        # layout.kept_characters) the source's without the body's characters not kept; evidence and speeches are
+        # given the source's offsets (source_offset)
+        self._kept = kept
+        self.text = source.text if kept is None else \
+            source.text[:source.body_start] + "".join(source.text[source.body_start + i] for i in kept)
         self.doc = doc
         self.gazetteer = gazetteer
         self.offset = source.body_start
@@ -258,8 +264,17 @@ class DocContext:
         """Evidence quoting ``sentence`` (or the char range ``start:end`` of the source)."""
         s = sentence.char_start if start is None else start
         e = sentence.char_end if end is None else end
-        return Evidence(start=s, end=e, quote=self.text[s:e], rule=rule,
+        if self._kept is not None:
+            s, e = self.source_offset(s), self.source_offset(e - 1) + 1 if e > s else self.source_offset(s)
+        return Evidence(start=s, end=e, quote=self.source.text[s:e], rule=rule,
                         confidence=round(confidence, 2), speaker=sentence.speaker)
+
+    def source_offset(self, at: int) -> int:
+        """The offset in the source text of the character at offset ``at`` of :attr:`text`."""
+        if self._kept is None or at < self.offset:
+            return at
+        k = at - self.offset
+        return self.offset + (self._kept[k] if k < len(self._kept) else len(self.source.body) + k - len(self._kept))
 
     def state(self, subject: str, predicate: str, obj, evidence: Evidence) -> Statement:
         """Record a statement, adding ``evidence`` to it (a span is recorded once)."""

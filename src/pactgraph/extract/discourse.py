@@ -131,7 +131,8 @@ def find_speakers(ctx: DocContext, persons, positions) -> list[Speech]:
         genre = caption.group("genre").strip().lower()
         speech = Speech(
             iri=f"{ID}speech/{ctx.source.slug}-{n}", speaker=line_speaker, genre=genre,
-            label=caption.group(0).strip(), start=target.start, end=target.end,
+            label=caption.group(0).strip(), start=ctx.source_offset(target.start),
+            end=ctx.source_offset(target.end - 1) + 1 if target.end > target.start else ctx.source_offset(target.end),
             venue=venue.group("venue").strip() if venue else None,
         )
         target.speech = speech

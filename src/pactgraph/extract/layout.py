@@ -1,4 +1,4 @@
-r"""Layout that is not language: soft line breaks, typographic spaces and lines in capitals, read as prose.
+r"""Layout that is not language: soft line breaks, typographic spaces, runs of spaces and lines in capitals.
 
 :func:`for_tokens` gives the text the pipeline tokenizes: the source's body with each such character replaced by a
 space (or a letter by the same letter in another case), a character for a character, so every offset, and every
@@ -19,6 +19,12 @@ breaks. A text whose lines are paragraphs, as most web pages are saved, has noth
 name ("Mr.\u00a0Stoltenberg"), a day and its month ("22\u00a0July") or the words of a name; the tokenizer would keep
 each as a token of its own, and no name, post or date spanning one would match.
 
+**Runs of spaces.** Typed and converted texts put two spaces after a full stop or a colon ("NATO:  This
+Declaration"), and justified PDFs put them anywhere ("Prime  Minister"). The tokenizer would keep each extra space as
+a token of its own, inside a name or a post. These are the only characters not given one for one:
+:func:`kept_characters` lists the characters the pipeline reads, and the document context maps every offset it
+gives (evidence, speeches) back to the source's.
+
 **Lines in capitals.** Headlines and some ministries' releases are written all in capitals ("PRIME MINISTER
 KISHIDA FUMIO VISITS MANILA"), where no name of the register, post or person matches. Such a line is read in
 ordinary case: each word capitalized but the small words of names ("of", "and") and a headline's verbs ("visits",
@@ -34,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["for_tokens", "recased", "unwrap", "wrap_width"]
+__all__ = ["for_tokens", "kept_characters", "recased", "unwrap", "wrap_width"]
 
 # the space characters of Unicode other than the plain space (no-break, en and em, thin, narrow no-break, ideographic)
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -100,6 +106,20 @@ def recased(line: str, capitals: frozenset[str] = frozenset()) -> str:
 
     out = _WORD.sub(word, line)
     return out if len(out) == len(line) else line
+
+
+def kept_characters(text: str) -> list[int] | None:
+    """The indexes of the characters of ``text`` kept when each run of spaces is read as one space ("Mr.  Smith",
+    "NATO:  This Declaration"), or ``None`` when it has no such run. The tokenizer would keep each extra space as a
+    token of its own, between the words of a name or a post; the text is tokenized without them, and
+    :class:`~pactgraph.extract.context.DocContext` maps every offset back to the source's.
+
+    >>> kept_characters("a  b c")
+    [0, 1, 3, 4, 5]
+    """
+    if "  " not in text:
+        return None
+    return [i for i, c in enumerate(text) if not (c == " " and i and text[i - 1] == " ")]
 
 
 def wrap_width(lines: list[str]) -> int | None:

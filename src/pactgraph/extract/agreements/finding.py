@@ -115,6 +115,12 @@ def _covered_by_actor(sentence: Sentence, start: int, end: int) -> bool:
                for m in sentence.mentions)
 
 
+def _written_upper(ctx: DocContext, token) -> bool:
+    """Whether the source writes ``token`` in capitals (the pipeline may read it in ordinary case)."""
+    start = ctx.offset + token.idx
+    return ctx.text[start:start + len(token)].isupper()
+
+
 def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """Extend a genre span to the capitalised name around it."""
     doc = ctx.doc
@@ -203,9 +209,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and any(m.kind == "actor" and m.start in (e + 1, e + 2) and (m.start == e + 1 or nxt.lower_ == "the")
                         for m in sentence.mentions):
             e += 1  # "the Treaty between the Kyrgyz Republic, the Republic of Tajikistan and the Republic of …"
-        elif token.text == "," and nxt is not None and nxt.is_upper and nxt.is_alpha and all(
-                t.is_upper or not t.is_alpha for t in doc[s:e]):
+        elif token.text == "," and nxt is not None and nxt.is_alpha and _written_upper(ctx, nxt) and all(
+                _written_upper(ctx, t) or not t.is_alpha for t in doc[s:e]):
             e += 1  # a heading in capitals: "JOINT STATEMENT … OF THE REPUBLIC OF BOTSWANA, THE REPUBLIC OF NAMIBIA …"
+            # (as the source writes it: the pipeline reads it in ordinary case, see layout.recased)
         elif token.is_title or token.is_upper or (token.like_num and e > end):
             e += 1
         else:
