@@ -32,3 +32,22 @@ def test_a_sentence_ending_on_personnel_from_does_not_fail():
     # "peacekeepers from" closing a sentence (a heading, or a line of a wrapped text) raised an IndexError until 0.25
     result = run("The Force Commander of UNIFIL thanked the peacekeepers from", date="2025-01-01")
     assert "mission/unifil" in {e.removeprefix("https://w3id.org/pactgraph/id/") for e in result.entities}
+
+
+def test_a_text_without_a_header_speaks_for_the_actor_it_names_far_more_than_any_other():
+    from pactgraph.extract import extract_with_context
+    from pactgraph.sources import source_from_text
+
+    body = ("Japan and Australia hold defence ministers' meeting\n\nTokyo, 5 May 2025\n\nMinister of Defense Nakatani "
+            "Gen met the Australian Deputy Prime Minister in Tokyo. Japan will deepen its cooperation with Australia, "
+            "and Japan welcomed the progress of the Reciprocal Access Agreement. Japan and Australia agreed to hold "
+            "the next meeting in Canberra. Japan also briefed on its security policy.")
+    ctx, result = extract_with_context(source_from_text(body, name="raw.txt"), None)
+    assert ctx.publisher == ["state/jpn"] and ctx.own_side == ["state/jpn"]
+    # (read as a Japanese text: the family name first)
+    assert [p.name for p in result.persons.values()] == ["Gen Nakatani"]
+    balanced = body.replace("Japan also briefed on its security policy.", "Australia briefed on its policy. "
+                            "Australia and Japan will meet again.")
+    assert extract_with_context(source_from_text(balanced, name="raw.txt"), None)[0].publisher == []
+    headed = "---\npublisher: Department of Defence of Australia\n---\n" + body
+    assert extract_with_context(source_from_text(headed, name="t.txt"), None)[0].publisher == ["state/aus"]
