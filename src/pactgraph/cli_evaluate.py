@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .layouts import LAYOUTS
+
 __all__ = ["register"]
 
 
@@ -55,11 +57,15 @@ def register(main) -> None:
     @click.option("--details", is_flag=True, help="List what each text missed and what it found wrongly.")
     @click.option("--rules-only", is_flag=True, help="Score the rules alone, without the pair model's relations and the "
                   "agreement model's conclusions and parties.")
+    @click.option("--layout", type=click.Choice(LAYOUTS), default="as-written", show_default=True,
+                  help="Rewrite each text first as other tools save it: hard-wrapped, with no-break spaces, two "
+                       "spaces after stops, a headline in capitals, without its header, or plain-text (without its "
+                       "header, two spaces after stops, hard-wrapped); the gold stays the same.")
     @click.option("--min-f1", "min_f1", multiple=True, metavar="CATEGORY=F1",
                   help="Exit with status 1 if a category's F1 is below this (e.g. actors=0.9); repeatable.")
     @format_option(("table", "json"), help_text="table (default) or json.")
     @command
-    def evaluate(folder, speed, seconds, details, rules_only, min_f1, fmt):
+    def evaluate(folder, speed, seconds, details, rules_only, layout, min_f1, fmt):
         """Score extraction on FOLDER of NAME.txt + NAME.expected.json pairs.
 
         Prints precision, recall and F1 per category (actors, persons, positions,
@@ -79,7 +85,7 @@ def register(main) -> None:
                 thresholds[name] = float(value)
             except ValueError:
                 raise ParameterError(f"--min-f1 {item!r}: {value!r} is not a number") from None
-        evaluation = evaluate_folder(folder, use_model=not rules_only)
+        evaluation = evaluate_folder(folder, use_model=not rules_only, layout=layout)
         timing = measure_speed([t for t, _ in gold_pairs(folder)], seconds) if speed else None
         if fmt == "json":
             data = evaluation.as_dict()

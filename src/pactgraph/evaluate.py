@@ -51,7 +51,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import ParameterError, SourceError
 from .namespaces import ID, ORG, PACT
 
 __all__ = [
@@ -478,9 +478,9 @@ def _check_quotes(extraction) -> tuple[int, list[str]]:
     return len(evidence), bad
 
 
-def evaluate_folder(folder: str | Path, use_model: bool = True) -> Evaluation:
+def evaluate_folder(folder: str | Path, use_model: bool = True, layout: str = "as-written") -> Evaluation:
     """Extract every text of a gold folder and score it (see the module docstring); with ``use_model=False``, the
-    rules alone.
+    rules alone; with ``layout`` (see :mod:`pactgraph.layouts`), each text rewritten in that layout first.
 
     Raises
     ------
@@ -489,8 +489,11 @@ def evaluate_folder(folder: str | Path, use_model: bool = True) -> Evaluation:
     """
     from .extract import extract
     from .extract.pipeline import get_gazetteer
-    from .sources import read_source
+    from .layouts import LAYOUTS, relayout
+    from .sources import read_source, source_from_text
 
+    if layout not in LAYOUTS:
+        raise ParameterError(f"unknown layout {layout!r} (one of: {', '.join(LAYOUTS)})")
     register = get_gazetteer().register
     parents = {}
     for entity in register.entities.values():
@@ -500,7 +503,10 @@ def evaluate_folder(folder: str | Path, use_model: bool = True) -> Evaluation:
     documents = []
     for text_path, gold_path in gold_pairs(folder):
         gold = read_gold(gold_path, register)
-        extraction = extract(read_source(text_path), use_model=use_model)
+        source = read_source(text_path)
+        if layout != "as-written":
+            source = source_from_text(relayout(source.text, layout), name=text_path.name)
+        extraction = extract(source, use_model=use_model)
         result = score_document(text_path.stem, gold, predict(extraction), parents)
         result.evidence, result.bad_quotes = _check_quotes(extraction)
         documents.append(result)

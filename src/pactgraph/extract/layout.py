@@ -46,12 +46,12 @@ __all__ = ["for_tokens", "kept_characters", "recased", "unwrap", "wrap_width"]
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # a line that opens a list item, a numbered paragraph or a speaker's label
-_ITEM = re.compile(r"\s*(?:[•·▪◦*>\-–—]|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivxlc]+\)\s"
+_ITEM = re.compile(r"\s*(?:[•·▪◦*>\-–—]|\(?[0-9]{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxlcIVXLC]+[.)]\s"
                    r"|[A-Z0-9][^:]{0,30}:(?:\s|$))")
 _MIN_WIDTH, _MAX_WIDTH = 40, 160  # wrap widths seen in practice; outside them a text is not hard-wrapped
 _SLACK = 2  # columns a wrapping program may leave unused at the end of a full line
 _FULL = 15  # a line this close to the width is full: the next word did not fit
-_MIN_RUNNING = 6  # lines running on into the next that show a text is wrapped
+_MIN_RUNNING = 3  # lines running on into the next that show a text is wrapped
 _CAPS_LETTERS = 10  # letters a line needs before it counts as written in capitals
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)  # (a cheap test for one such line)
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
@@ -157,7 +157,7 @@ def unwrap(text: str, width: int | None = None) -> str:
 
 def _listed_lines(lines: list[str]) -> set[int]:
     """The lines of blocks (lines between blank ones) of three or more lines that all open with a capital, a digit or
-    a sign and none of which (but the last) ends with a lower-case word: a list of names, posts or addressees
+    a sign and none of which (but the last) ends with a bare lower-case word: a list of names, posts or addressees
     ("Margus Tsahkna, Minister of Foreign Affairs of Estonia"), each line its own, however long."""
     listed, block = set(), []
     for i, line in enumerate(lines + [""]):
@@ -165,7 +165,7 @@ def _listed_lines(lines: list[str]) -> set[int]:
             block.append(i)
             continue
         if len(block) >= 3 and not any(lines[k].lstrip()[:1].islower() for k in block) \
-                and not any(lines[k].split()[-1][:1].islower() for k in block[:-1]):
+                and not any(lines[k].split()[-1].isalpha() and lines[k].split()[-1][:1].islower() for k in block[:-1]):
             listed.update(block)  # (a wrapped paragraph has lines ending in "… for the", "… and")
         block = []
     return listed
