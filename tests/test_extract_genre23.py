@@ -51,3 +51,18 @@ def test_a_text_without_a_header_speaks_for_the_actor_it_names_far_more_than_any
     assert extract_with_context(source_from_text(balanced, name="raw.txt"), None)[0].publisher == []
     headed = "---\npublisher: Department of Defence of Australia\n---\n" + body
     assert extract_with_context(source_from_text(headed, name="t.txt"), None)[0].publisher == ["state/aus"]
+
+
+def test_a_year_to_come_is_not_in_the_iri_and_a_long_name_keeps_its_parties_and_year():
+    valid = run("Japan and Australia signed a Memorandum of Understanding on defence cooperation valid until 2030.",
+                date="2024-05-01")
+    assert [a.iri.rsplit("/", 1)[-1] for a in valid.agreements] == [
+        "memorandum-of-understanding-on-defence-cooperation-aus-jpn"]
+    name = ("Agreement on Cooperation in the Field of Defence Equipment, Technology Transfer, Logistics Support, Joint "
+            "Training and Exercises and Maritime Security in the")
+    body = (f"On 3 May 2020, Japan and Australia signed the {name} Pacific. On 9 June 2021, India and France "
+            f"signed the {name} Indian Ocean.")
+    found = run(body, date="2024-05-01").agreements
+    assert len(found) == 2 and len({a.iri for a in found}) == 2
+    assert all(len(a.iri.rsplit("/", 1)[-1]) <= 120 for a in found)
+    assert {a.iri.rsplit("/", 1)[-1][-12:] for a in found} == {"aus-jpn-2020", "fra-ind-2021"}

@@ -99,6 +99,12 @@ def test_a_text_with_no_break_spaces_yields_what_it_yields_with_plain_ones():
      "EU-Japan Summit: Leaders call to Act on Maritime Security"),
     ("The Joint Statement of the EU and NATO", "The Joint Statement of the EU and NATO"),  # (not in capitals)
     ("EU AND UK", "EU AND UK"),  # (too short to tell a headline from acronyms)
+    ("NATO'S SECRETARY GENERAL WELCOMES ASEAN’S STATEMENT", "NATO's Secretary General welcomes ASEAN’s Statement"),
+    ("NATO SECRETARY GENERAL MARK RUTTE VISITS KYIV", "NATO Secretary General Mark Rutte visits Kyiv"),
+    ("JAPAN AND FRANCE: LET US BUILD PEACE", "Japan and France: Let us Build Peace"),
+    ("JAPAN AND THE US SIGN A PACT", "Japan and the US sign a Pact"),
+    # ("İ" lowers to two characters: that word stays as written, the others are read)
+    ("PRESIDENT OF TÜRKİYE MEETS THE PRIME MINISTER", "President of TÜRKİYE meets the Prime Minister"),
 ])
 def test_a_line_in_capitals_is_read_in_ordinary_case_keeping_acronyms(line, expected):
     from pactgraph.extract.pipeline import get_gazetteer
@@ -146,3 +152,12 @@ def test_a_speech_caption_in_a_text_with_runs_of_spaces_keeps_the_source_offsets
     for speech in result.speeches:
         assert text[speech.start:speech.end].startswith("From Mark Rutte, NATO:  Good afternoon.")
         assert text[speech.start:speech.end].endswith("maritime security.")
+
+
+def test_a_long_line_in_capitals_with_one_lower_case_letter_is_read_at_once():
+    import time
+
+    line = "THE MINISTERS OF DEFENCE OF JAPAN AND AUSTRALIA MET IN CANBERRA ON 3 MAY 2024. " * 2000 + "(see www.x.org)"
+    started = time.process_time()
+    assert for_tokens(line) == line
+    assert time.process_time() - started < 5  # (a regular expression took hours on a megabyte of this)

@@ -73,3 +73,8 @@ def test_the_evaluate_command_takes_a_layout_and_refuses_an_unknown_one(gold_dir
     assert "evidence quotes" in result.output and "bad quote" not in result.output
     result = runner.invoke(main, ["evaluate", str(gold_dir), "--no-speed", "--layout", "sideways"])
     assert result.exit_code == 2 and "sideways" in result.output
+
+
+def test_wrapping_keeps_the_lines_of_lists_and_tables():
+    text = "Signed today:\n- the Memorandum on maritime security\n- the Agreement on training\nJapan | 2017 | 2022"
+    assert relayout(text, "wrapped") == text

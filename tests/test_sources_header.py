@@ -41,6 +41,11 @@ def test_headers_that_stay_refused(header, message):
     ("Seventy-five years of the Treaty signed on 4 April 1949\n\nThe Alliance marks the day.", None),
     ("The memorandum signed on 2 May 2019 enters into force.\n\nIt covers training.", None),
     ("Joint statement\n\n" + "The leaders met.\n" * 5 + "Brussels, 25 April 2019", None),  # (past the first lines)
+    ("On 4 April 1949, twelve nations signed the North Atlantic Treaty.\n\nToday Japan …", None),
+    ("Since 1 January 2020, the Agreement has applied.", None),
+    ("The Reciprocal Access Agreement (6 January 2022)\n\nIt entered into force.", None),
+    ("Tokyo, 15 April 2099\n\nThe ministers met.", None),  # (a day to come is no dateline)
+    ("Brussels, 25 April 2019, Press release\n\nThe leaders met.", "2019-04-25"),
 ])
 def test_a_text_without_a_header_takes_its_date_from_its_dateline(body, date):
     assert source_from_text(body, name="raw.txt").metadata.get("date") == date

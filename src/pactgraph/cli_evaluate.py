@@ -60,7 +60,8 @@ def register(main) -> None:
     @click.option("--layout", type=click.Choice(LAYOUTS), default="as-written", show_default=True,
                   help="Rewrite each text first as other tools save it: hard-wrapped, with no-break spaces, two "
                        "spaces after stops, a headline in capitals, without its header, or plain-text (without its "
-                       "header, two spaces after stops, hard-wrapped); the gold stays the same.")
+                       "header, two spaces after stops, hard-wrapped); the gold stays the same. Speed is timed on "
+                       "the texts as written.")
     @click.option("--min-f1", "min_f1", multiple=True, metavar="CATEGORY=F1",
                   help="Exit with status 1 if a category's F1 is below this (e.g. actors=0.9); repeatable.")
     @format_option(("table", "json"), help_text="table (default) or json.")
@@ -89,6 +90,7 @@ def register(main) -> None:
         timing = measure_speed([t for t, _ in gold_pairs(folder)], seconds) if speed else None
         if fmt == "json":
             data = evaluation.as_dict()
+            data["layout"] = layout
             if timing is not None:
                 data["speed"] = timing.as_dict()
             click.echo(json.dumps(data, indent=2, ensure_ascii=False))

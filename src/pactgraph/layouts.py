@@ -5,7 +5,7 @@ A gold text of the sets is one paragraph per line, with a metadata header; texts
 layout here rewrites a text the way a common source of texts does, leaving its words as they are, so the gold still
 holds:
 
-* ``wrapped``: every paragraph hard-wrapped at 72 columns (e-mail, plain-text releases, PDF conversions);
+* ``wrapped``: every line hard-wrapped at 72 columns (e-mail, plain-text releases, PDF conversions);
 * ``no-break-spaces``: a no-break space between a capitalized word and the next word, and between a number and the
   next word ("Prime&nbsp;Minister", "22&nbsp;July"), as web pages copied from a browser keep them;
 * ``double-spaces``: two spaces after every full stop, colon, question and exclamation mark, as typed text writes it;
@@ -40,9 +40,9 @@ def relayout(text: str, layout: str) -> str:
         header = ""
     if layout in ("double-spaces", "plain-text"):
         body = re.sub(r"([.:?!]) (?=\S)", r"\1  ", body)
-    if layout in ("wrapped", "plain-text"):
-        body = "\n\n".join("\n".join(textwrap.wrap(p, _WIDTH, break_on_hyphens=False, drop_whitespace=True))
-                           if p.strip() else p for p in body.split("\n\n"))
+    if layout in ("wrapped", "plain-text"):  # (each line on its own: a list keeps its items, a table its rows)
+        body = "\n".join("\n".join(textwrap.wrap(line, _WIDTH, break_on_hyphens=False)) if line.strip() else line
+                          for line in body.split("\n"))
     if layout == "no-break-spaces":
         body = re.sub(r"\b([A-Z][\w'’.-]*|\d+) (?=\w)", "\\1\u00a0", body)
     if layout == "capitals":

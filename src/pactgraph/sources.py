@@ -249,13 +249,16 @@ def dateline_date(body: str) -> str | None:
     """
     from .extract.dates import find_dates
 
+    latest = (_dt.date.today() + _dt.timedelta(days=366)).isoformat()
     for line in [line for line in body.split("\n") if line.strip()][:5]:
         for start, end, iso in find_dates(line):
             before, after = line[:start], line[end:].strip()
             words = re.findall(r"[^\W\d_][\w'’.-]*", before)
             label = any(mark in before for mark in "|•·")  # ("Press release | 12 May 2025")
+            sentence = re.match(r"[,;]\s*[a-z]", after) is not None or "(" in before
+            # ("On 4 April 1949, twelve nations signed …", "Since 1 January 2020, …", "the Treaty (6 January 2022)")
             if len(before) <= 60 and (label or all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)) \
-                    and (not after or not after[0].isalnum()):
+                    and (not after or not after[0].isalnum()) and not sentence and iso <= latest:
                 return iso
             break  # (a line's first date decides)
     return None

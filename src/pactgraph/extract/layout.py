@@ -53,18 +53,20 @@ _SLACK = 2  # columns a wrapping program may leave unused at the end of a full l
 _FULL = 15  # a line this close to the width is full: the next word did not fit
 _MIN_RUNNING = 3  # lines running on into the next that show a text is wrapped
 _CAPS_LETTERS = 10  # letters a line needs before it counts as written in capitals
-_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)  # (a cheap test for one such line)
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+# words before "US" that make it the pronoun, not the United States ("LET US BUILD PEACE", "JOIN US")
+_US_PRONOUN_LEADS = frozenset({"LET", "JOIN", "TELL", "GIVE", "HELP", "BRING", "SHOW", "TAKE", "OF", "FOR", "TO",
+                               "WITH", "BETWEEN", "AMONG", "ALL", "ABOUT", "BEFORE", "BEHIND"})
 # verbs of headlines, which would otherwise read as the end of a name ("PRESIDENT RUTO RECEIVES …")
 _HEADLINE_VERBS = frozenset({
     "meets", "meet", "met", "signs", "sign", "signed", "receives", "received", "holds", "hold", "held", "hosts",
     "hosted", "visits", "visit", "visited", "welcomes", "welcome", "welcomed", "calls", "call", "says", "said",
     "agree", "agrees", "agreed", "launch", "launches", "launched", "discuss", "discusses", "discussed", "reaffirm",
     "reaffirms", "strengthen", "strengthens", "pledge", "pledges", "condemns", "condemn", "urges", "urge",
-    "announces", "announce", "opens", "open", "concludes", "conclude", "concluded", "attends", "attend", "addresses",
+    "announces", "announce", "concludes", "conclude", "concluded", "attends", "attend", "addresses",
     "address", "talks", "deepen", "deepens", "boost", "boosts", "renew", "renews", "adopt", "adopts", "adopted",
-    "is", "are", "was", "were", "will", "has", "have", "begins", "begin", "ends", "end", "joins", "join", "joined",
-    "marks", "mark", "approves", "approve", "approved", "ratifies", "ratify", "ratified", "expands", "expand"})
+    "is", "are", "was", "were", "has", "have", "begins", "begin", "ends", "end", "joins", "join", "joined",
+    "approves", "approve", "approved", "ratifies", "ratify", "ratified", "expands", "expand"})
 # the words names write in lower case ("Ministry of Foreign Affairs", "Bosnia and Herzegovina")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "with", "from", "de",
                           "du", "des", "la", "le", "del", "y", "et", "or", "as", "into", "upon", "over"})
@@ -75,9 +77,10 @@ def for_tokens(text: str, capitals: frozenset[str] = frozenset()) -> str:
     written all in capitals read in ordinary case, keeping the words in ``capitals`` (see the module); the same length
     as ``text``."""
     text = unwrap(_SPACES.sub(" ", text))
-    if not _CAPS_LINE.search(text):
-        return text
-    return "\n".join(recased(line, capitals) for line in text.split("\n"))
+    lines = text.split("\n")
+    out = [recased(line, capitals) if len(line) >= _CAPS_LETTERS and not any(c.islower() for c in line) else line
+           for line in lines]  # (a line with a lower-case letter is not in capitals: most lines end there, cheaply)
+    return text if out == lines else "\n".join(out)
 
 
 def recased(line: str, capitals: frozenset[str] = frozenset()) -> str:
@@ -94,18 +97,30 @@ def recased(line: str, capitals: frozenset[str] = frozenset()) -> str:
         return line
     first = True
 
-    def word(match) -> str:
-        nonlocal first
-        text, at_start = match.group(0), first
-        first = False
-        if "." in text or text in capitals or not text.isupper():
-            return text
-        if (text.lower() in _SMALL_WORDS or text.lower() in _HEADLINE_VERBS) and not at_start:
-            return text.lower()  # ("… of Defence", "Minister Marles Meets …": no name runs on into a verb)
-        return "-".join(part if part in capitals else part[:1] + part[1:].lower() for part in text.split("-"))
+    first, previous = True, ""
 
-    out = _WORD.sub(word, line)
-    return out if len(out) == len(line) else line
+    def word(match) -> str:
+        nonlocal first, previous
+        text, at_start, before = match.group(0), first, previous
+        first, previous = False, text
+        stem, apostrophe, suffix = _possessive(text)
+        if "." in stem or stem in capitals and not (stem == "US" and before in _US_PRONOUN_LEADS) or not text.isupper():
+            return stem + apostrophe + suffix.lower()  # ("NATO'S" is NATO's; but "LET US", "JOIN US")
+        if (text.lower() in _SMALL_WORDS or text.lower() in _HEADLINE_VERBS or stem == "US") and not at_start:
+            return text.lower()  # ("… of Defence", "Minister Marles Meets …": no name runs on into a verb)
+        cased = "-".join(part if part in capitals else part[:1] + part[1:].lower() for part in stem.split("-"))
+        cased += apostrophe + suffix.lower()
+        return cased if len(cased) == len(text) else text  # (a letter whose other case is longer: "İ")
+
+    return _WORD.sub(word, line)
+
+
+def _possessive(word: str) -> tuple[str, str, str]:
+    """A word split before its possessive ending ("NATO'S" → "NATO", "'", "S"), or the word and two empty strings."""
+    for mark in ("'", "’"):
+        if word.upper().endswith(mark + "S") and len(word) > 2:
+            return word[:-2], mark, word[-1]
+    return word, "", ""
 
 
 def kept_characters(text: str) -> list[int] | None:

@@ -72,6 +72,7 @@ def _one_per_iri(found: list[tuple[Agreement, list[int]]]) -> list[tuple[Agreeme
             kept[agreement.iri] = (agreement, list(sentences))
             continue
         first[0].place = first[0].place or agreement.place
+        first[0].date = first[0].date or agreement.date
         first[0].groupings += [g for g in agreement.groupings if g not in first[0].groupings]
         first[1].extend(i for i in sentences if i not in first[1])
     return list(kept.values())

@@ -4,6 +4,7 @@ agreements a text recounts or likens to one recorded."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 from ...model import Agreement, Position
@@ -482,6 +483,17 @@ def _record_known(ctx: DocContext, cluster: _Cluster, positions) -> tuple[Agreem
                    party_sentences, "agreement-party-from-reference", dated, positions, iri=ID + known.key)
 
 
+def _agreement_iri(name: str, parties: list[str], year: str) -> str:
+    """The IRI of an agreement found in a text: its name, its parties and its year, so that texts naming the same
+    agreement meet on one node. A long name is cut before the parties and the year, which always tell two agreements
+    of one long name apart (a long list of parties is written as a digest)."""
+    tail = slugify(" ".join(sorted(p.rsplit("/", 1)[-1] for p in parties)) + f" {year}")
+    if len(tail) > 60:
+        tail = hashlib.sha256(tail.encode()).hexdigest()[:12] + (f"-{year}" if year else "")
+    head = slugify(name)[:120 - len(tail) - 1].rstrip("-")
+    return ID + "agreement/" + "-".join(part for part in (head, tail) if part)
+
+
 def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
             rule: str | dict[str, str], dated, positions, iri: str | None = None) -> tuple[Agreement, list[int]]:
     """Record one agreement's statements: type, label, parties (``rule`` is the rule behind all of them, or a dict
@@ -494,9 +506,10 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     groupings += [k for m in cluster.mentions for k in m.founds if k not in groupings]  # (its founders are members)
     # (a year without a day still tells two agreements of one name and parties apart: "the memorandum that Ghana and
     # Togo signed today replaces the one that the two ministries signed in Lomé in 2017")
-    year = (date or "")[:4] or next((m.year for m in concluding or cluster.mentions if m.year), "")
-    party_slugs = "-".join(sorted(p.rsplit("/", 1)[-1] for p in parties))
-    iri = iri or ID + "agreement/" + slugify(f"{name} {party_slugs} {year}")[:120]
+    # (not a year to come: "valid until 2030", "will enter into force in 2027")
+    year = (date or "")[:4] or next((m.year for m in concluding or cluster.mentions
+                                     if m.year and (ctx.date is None or int(m.year) <= ctx.date.year)), "")
+    iri = iri or _agreement_iri(name, parties, year)
     agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date,
                           groupings=[ID + g for g in groupings])
     first = cluster.mentions[0]
