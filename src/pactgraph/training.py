@@ -83,14 +83,7 @@ def train_pair_model(folders: Sequence[str | Path], regularization: float = 0.3,
     from .extract.pairs import PREDICATES, PairModel
 
     thresholds = dict(DEFAULT_THRESHOLDS if thresholds is None else thresholds)
-    for relation, value in thresholds.items():
-        if relation not in PREDICATES:
-            raise ParameterError(f"threshold for {relation!r}: unknown relation (one of: {', '.join(PREDICATES)})")
-        if not 0.0 <= value <= 1.0:
-            raise ParameterError(f"threshold for {relation!r}: {value} is not between 0 and 1")
-    if regularization <= 0:
-        raise ParameterError(f"regularization {regularization}: must be positive")
-    DictVectorizer, LogisticRegression = _sklearn()
+    _check_settings(thresholds, PREDICATES, "relation", regularization)
     rows, labels, texts = [], [], set()
     for folder in folders:
         for name, names, label in pair_examples(folder):
@@ -100,15 +93,12 @@ def train_pair_model(folders: Sequence[str | Path], regularization: float = 0.3,
     if not any(labels) or all(labels):
         raise PactgraphError(f"{', '.join(map(str, folders))}: training needs both related and unrelated pairs "
                              f"({sum(labels)} of {len(labels)} candidate pairs are related)")
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows)
-    fit = LogisticRegression(C=regularization, max_iter=5000).fit(matrix, labels)
     stated = {f"p={r}" for r in thresholds} | {f"{r}:" for r in thresholds}
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fit.coef_[0])
-               if abs(w) >= min_weight and (name in stated or name[:name.find(":") + 1] in stated)}
+    weights, intercept = _fit(rows, labels, regularization, min_weight,
+                              lambda name: name in stated or name[:name.find(":") + 1] in stated)
     info = {"folders": [str(f) for f in folders], "texts": len(texts), "examples": len(labels),
             "related": int(sum(labels)), "regularization": regularization, "min_weight": min_weight}
-    return PairModel(weights=weights, intercept=round(float(fit.intercept_[0]), 4), thresholds=thresholds, info=info)
+    return PairModel(weights=weights, intercept=intercept, thresholds=thresholds, info=info)
 
 
 #: Thresholds of the shipped agreement model (:mod:`pactgraph.extract.agreement_model`). They were chosen on the
@@ -199,14 +189,7 @@ def train_agreement_model(folders: Sequence[str | Path], regularization: float =
     from .extract.agreement_model import SCORERS, AgreementModel, Scorer
 
     thresholds = {**AGREEMENT_THRESHOLDS, **(thresholds or {})}
-    for name, value in thresholds.items():
-        if name not in SCORERS:
-            raise ParameterError(f"threshold for {name!r}: unknown scorer (one of: {', '.join(SCORERS)})")
-        if not 0.0 <= value <= 1.0:
-            raise ParameterError(f"threshold for {name!r}: {value} is not between 0 and 1")
-    if regularization <= 0:
-        raise ParameterError(f"regularization {regularization}: must be positive")
-    DictVectorizer, LogisticRegression = _sklearn()
+    _check_settings(thresholds, SCORERS, "scorer", regularization)
     from .evaluate import gold_pairs
 
     rows: dict[str, tuple[list, list]] = {name: ([], []) for name in SCORERS}
@@ -221,13 +204,35 @@ def train_agreement_model(folders: Sequence[str | Path], regularization: float =
         if not any(labels) or all(labels):
             raise PactgraphError(f"{', '.join(map(str, folders))}: the {scorer} scorer needs both positive and "
                                  f"negative examples ({sum(labels)} of {len(labels)} are positive)")
-        vectorizer = DictVectorizer()
-        fit = LogisticRegression(C=regularization, max_iter=5000).fit(vectorizer.fit_transform(features), labels)
-        weights = {n: round(float(w), 4) for n, w in zip(vectorizer.get_feature_names_out(), fit.coef_[0])
-                   if abs(w) >= min_weight}
-        scorers[scorer] = Scorer(weights, round(float(fit.intercept_[0]), 4), thresholds[scorer])
+        weights, intercept = _fit(features, labels, regularization, min_weight)
+        scorers[scorer] = Scorer(weights, intercept, thresholds[scorer])
         info[scorer] = {"examples": len(labels), "positive": int(sum(labels))}
     return AgreementModel(info=info, **scorers)
+
+
+def _check_settings(thresholds: dict[str, float], known, what: str, regularization: float) -> None:
+    """Refuse a threshold for an unknown relation or scorer (``what``), outside 0–1, or a regularization that is not
+    positive; and say so at once when scikit-learn is not installed (before any text is read)."""
+    for name, value in thresholds.items():
+        if name not in known:
+            raise ParameterError(f"threshold for {name!r}: unknown {what} (one of: {', '.join(known)})")
+        if not 0.0 <= value <= 1.0:
+            raise ParameterError(f"threshold for {name!r}: {value} is not between 0 and 1")
+    if regularization <= 0:
+        raise ParameterError(f"regularization {regularization}: must be positive")
+    _sklearn()
+
+
+def _fit(rows: list[dict], labels: list[bool], regularization: float, min_weight: float,
+         keep=lambda name: True) -> tuple[dict[str, float], float]:
+    """A logistic regression over binary features: the weights (rounded, those under ``min_weight`` in absolute value
+    or not kept by ``keep`` left out) and the intercept."""
+    DictVectorizer, LogisticRegression = _sklearn()
+    vectorizer = DictVectorizer()
+    fit = LogisticRegression(C=regularization, max_iter=5000).fit(vectorizer.fit_transform(rows), labels)
+    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fit.coef_[0])
+               if abs(w) >= min_weight and keep(name)}
+    return weights, round(float(fit.intercept_[0]), 4)
 
 
 def _register_ids():
