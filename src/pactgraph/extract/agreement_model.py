@@ -28,16 +28,14 @@ plain numbers in ``agreement_model.json``, so extraction never needs scikit-lear
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ReferenceDataError
 from .context import DocContext, Sentence
-from .linear import logistic, summed, write_model
+from .linear import logistic, read_model, summed, write_model
 
 __all__ = ["MODEL_PATH", "SCORERS", "AgreementModel", "Scorer", "load_agreement_model", "mention_features",
            "party_candidates"]
@@ -126,10 +124,7 @@ class AgreementModel:
         ReferenceDataError
             If the file cannot be read or is not an agreement model.
         """
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            if data.get("format") != _FORMAT:
-                raise ValueError("not a pactgraph agreement model")
+        def parse(data: dict) -> AgreementModel:
             scorers = {}
             for name in SCORERS:
                 s = data["scorers"][name]
@@ -142,8 +137,8 @@ class AgreementModel:
                     raise ValueError(f"{name} scorer has a weight that is not a finite number")
                 scorers[name] = Scorer(weights, intercept, threshold)
             return cls(info=dict(data.get("info", {})), **scorers)
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ReferenceDataError(f"{path}: cannot read agreement model: {exc}") from None
+
+        return read_model(path, _FORMAT, "agreement model", parse)
 
 
 @lru_cache(maxsize=1)

@@ -35,16 +35,14 @@ one scorer per relation.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ReferenceDataError
 from ..namespaces import ID, ORG, PACT
 from ..reference import KIND_CLASS
 from .context import DocContext, Sentence
-from .linear import logistic, summed, write_model
+from .linear import logistic, read_model, summed, write_model
 from .mentions import Mention
 from .pipeline import texts_of
 
@@ -178,18 +176,15 @@ class PairModel:
         ReferenceDataError
             If the file cannot be read or is not a pair model.
         """
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            if data.get("format") != "pactgraph-pair-model/1":
-                raise ValueError("not a pactgraph pair model")
+        def parse(data: dict) -> PairModel:
             thresholds = {str(k): float(v) for k, v in data["thresholds"].items()}
             unknown = set(thresholds) - set(PREDICATES)
             if unknown:
                 raise ValueError(f"unknown relation {sorted(unknown)[0]!r} in thresholds")
             return cls(weights={str(k): float(v) for k, v in data["weights"].items()},
                        intercept=float(data["intercept"]), thresholds=thresholds, info=dict(data.get("info", {})))
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ReferenceDataError(f"{path}: cannot read pair model: {exc}") from None
+
+        return read_model(path, "pactgraph-pair-model/1", "pair model", parse)
 
 
 @lru_cache(maxsize=1)
