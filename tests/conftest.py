@@ -18,6 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "graph" / "sources" / "000_742273bc4420d5be.txt"
 
 
+def devset_sample(folder: Path, count: int) -> Path:
+    """Copy the first ``count`` texts of tests/devset, with their gold files, into ``folder`` (for training tests)."""
+    import shutil
+
+    for text in sorted((Path(__file__).parent / "devset").glob("*.txt"))[:count]:
+        shutil.copy(text, folder / text.name)
+        shutil.copy(text.with_name(text.name[:-4] + ".expected.json"), folder)
+    return folder
+
+
 def run(*args: str, ok: bool = True):
     """Run the CLI in-process; assert success unless ``ok`` is False."""
     result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)

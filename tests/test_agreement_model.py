@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import devset_sample
 from pactgraph.cli import main
 from pactgraph.errors import ParameterError, PactgraphError, ReferenceDataError
 from pactgraph.extract import extract, extract_with_context
@@ -182,11 +182,7 @@ def test_a_bad_model_file_is_refused_in_one_line(tmp_path, content, words):
 
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("gold")
-    for text in sorted(DEVSET.glob("*.txt"))[:8]:
-        shutil.copy(text, folder / text.name)
-        shutil.copy(text.with_name(text.name[:-4] + ".expected.json"), folder)
-    return folder
+    return devset_sample(tmp_path_factory.mktemp("gold"), 8)
 
 
 def test_training_is_deterministic_and_labels_both_scorers(small_gold):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import devset_sample
 from extract_helpers import run
 from pactgraph.cli import main
 from pactgraph.errors import ParameterError, PactgraphError, ReferenceDataError, SourceError
@@ -136,11 +136,7 @@ def test_a_bad_model_file_is_refused_in_one_line(tmp_path, content, words):
 
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("gold")
-    for text in sorted(DEVSET.glob("*.txt"))[:6]:
-        shutil.copy(text, folder / text.name)
-        shutil.copy(text.with_name(text.name[:-4] + ".expected.json"), folder)
-    return folder
+    return devset_sample(tmp_path_factory.mktemp("gold"), 6)
 
 
 def test_training_is_deterministic_and_keeps_only_stated_relations(small_gold):
