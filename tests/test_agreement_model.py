@@ -251,6 +251,7 @@ def test_the_train_command_refuses_bad_options_in_one_line(small_gold, tmp_path,
     out = tmp_path / "model.json"
     result = CliRunner().invoke(main, ["train", str(small_gold), "--model", "agreements", "--out", str(out), *args])
     assert result.exit_code == 2 and words in result.output and not out.exists()
+    assert result.output.count("\n") == 1
 
 
 @pytest.mark.slow

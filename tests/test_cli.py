@@ -131,6 +131,21 @@ def test_bad_queries_and_parameters(fresh_store, args, message):
     assert store_digest(fresh_store) == before
 
 
+@pytest.mark.parametrize("args,message", [
+    (("query", "partners-of", "--format", "yaml"), "Invalid value for '--format'"),
+    (("ingest", "--no-such-option"), "No such option"),
+    (("remove",), "Missing argument"),
+    (("no-such-command",), "No such command 'no-such-command'"),
+])
+def test_usage_errors_are_one_line_and_leave_the_store(fresh_store, args, message):
+    before = store_digest(fresh_store)
+    result = run(*args, "--store", fresh_store, ok=False)
+    assert result.exit_code == 2
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0] and "--help" in lines[0]
+    assert store_digest(fresh_store) == before
+
+
 def test_missing_store(tmp_path):
     result = run("sparql", "--store", tmp_path / "nothing", "ASK { ?s ?p ?o }", ok=False)
     assert result.exit_code != 0 and "no store at" in result.stderr

@@ -73,6 +73,7 @@ def test_the_evaluate_command_takes_a_layout_and_refuses_an_unknown_one(gold_dir
     assert "evidence quotes" in result.output and "bad quote" not in result.output
     result = runner.invoke(main, ["evaluate", str(gold_dir), "--no-speed", "--layout", "sideways"])
     assert result.exit_code == 2 and "sideways" in result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("error: ")
 
 
 def test_wrapping_keeps_the_lines_of_lists_and_tables():

@@ -76,7 +76,31 @@ def _open(store, write=False, create=False):
     return KnowledgeGraph(store, write=write, create=create)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineUsage(click.ClickException):
+    """A usage error (an unknown option, a value outside a choice, a missing argument) in one line, as library errors
+    are, with where to find the command's help."""
+
+    exit_code = 2
+
+    def __init__(self, error: click.UsageError):
+        super().__init__(error.format_message())
+        self.command_path = error.ctx.command_path if error.ctx is not None else "pactgraph"
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()} (see '{self.command_path} --help')", err=True)
+
+
+class _Group(click.Group):
+    """The ``pactgraph`` group: usage errors of its commands print one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _OneLineUsage(error) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="pactgraph")
 def main(debug: bool) -> None:
