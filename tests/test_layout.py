@@ -154,10 +154,9 @@ def test_a_speech_caption_in_a_text_with_runs_of_spaces_keeps_the_source_offsets
         assert text[speech.start:speech.end].endswith("maritime security.")
 
 
-def test_a_long_line_in_capitals_with_one_lower_case_letter_is_read_at_once():
-    import time
-
-    line = "THE MINISTERS OF DEFENCE OF JAPAN AND AUSTRALIA MET IN CANBERRA ON 3 MAY 2024. " * 2000 + "(see www.x.org)"
-    started = time.process_time()
+def test_a_long_line_in_capitals_with_one_lower_case_letter_is_left_as_it_is():
+    # (the test for a line in capitals is one pass per line: a regular expression used to backtrack over the whole of
+    # such a line, quadratic in its length; no timing is asserted here, the size only makes a regression felt)
+    line = "THE MINISTERS OF DEFENCE OF JAPAN AND AUSTRALIA MET IN CANBERRA ON 3 MAY 2024. " * 500 + "(see www.x.org)"
     assert for_tokens(line) == line
-    assert time.process_time() - started < 5  # (a regular expression took hours on a megabyte of this)
+    assert for_tokens(line[:-len("(see www.x.org)")]).startswith("The Ministers of Defence of Japan and Australia met")
