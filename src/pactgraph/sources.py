@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import find_dates
 from .errors import SourceError
 from .namespaces import ID, slugify
 
@@ -247,8 +248,6 @@ def dateline_date(body: str) -> str | None:
     >>> dateline_date("Seventy-five years of the Treaty signed on 4 April 1949\\n\\nThe Alliance …") is None
     True
     """
-    from .extract.dates import find_dates
-
     latest = (_dt.date.today() + _dt.timedelta(days=366)).isoformat()
     for line in [line for line in body.split("\n") if line.strip()][:5]:
         for start, end, iso in find_dates(line):

@@ -4,7 +4,7 @@ date an agreement is recorded with."""
 from __future__ import annotations
 
 from ..context import DocContext, Sentence
-from ..dates import find_dates, find_relative_dates, find_yearless_dates, month_number
+from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from .clusters import _Cluster
 from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
