@@ -54,3 +54,19 @@ def test_a_text_without_a_header_takes_its_date_from_its_dateline(body, date):
 def test_a_header_date_wins_over_the_dateline():
     text = "---\ndate: 2019-04-26\n---\nBrussels, 25 April 2019\n\nThe leaders met."
     assert source_from_text(text, name="t.txt").metadata["date"] == "2019-04-26"
+
+
+def test_a_date_read_from_the_dateline_is_a_statement_with_its_evidence():
+    from pactgraph.extract import extract
+    from pactgraph.namespaces import DCTERMS
+
+    text = "NATO and Japan sign a declaration\n\nTOKYO,  15 April 2013 – The two sides signed it today."
+    source = source_from_text(text, name="raw.txt")
+    start, end = source.dateline
+    assert source.text[start:end] == "15 April 2013" and source.metadata["date"] == "2013-04-15"
+    stated = [s for s in extract(source).statements if s.subject == source.iri and s.predicate == DCTERMS + "date"]
+    assert [s.obj[0] for s in stated] == ["2013-04-15"]
+    evidence = stated[0].evidence[0]
+    assert (evidence.start, evidence.end, evidence.quote, evidence.rule) == (start, end, "15 April 2013",
+                                                                            "source-date-from-dateline")
+    assert source_from_text("---\ndate: 2013-04-16\n---\n" + text, name="t.txt").dateline is None

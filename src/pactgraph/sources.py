@@ -30,7 +30,7 @@ from .dates import find_dates
 from .errors import SourceError
 from .namespaces import ID, slugify
 
-__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "dateline_date", "decode", "looks_like_html",
+__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "dateline", "decode", "looks_like_html",
            "read_source", "source_from_text"]
 
 #: Fields a metadata header may carry, with what each one means.
@@ -74,6 +74,7 @@ class Source:
     text: str  # the whole normalized text, header included
     body_start: int  # offset where the body begins
     metadata: dict[str, str] = field(default_factory=dict)
+    dateline: tuple[int, int] | None = None  # where in ``text`` the date was read, when no header gave it
 
     @property
     def iri(self) -> str:
@@ -237,19 +238,26 @@ def _default_title(body: str) -> str:
 _DATELINE_WORDS = {"on", "updated", "issued", "published", "posted", "date", "dated", "last", "released", "the"}
 
 
-def dateline_date(body: str) -> str | None:
-    """The date a text gives itself at its head, for a text whose header gives none: the first full date of its
-    first five lines that stands as a dateline ("Brussels, 25 April 2019", "TOKYO, April 15, 2013 –", "Press
-    release | 12 May 2025", "Issued on 3 March 2024"), not one a sentence or a headline is about ("The Treaty of 2
-    April 1949 turns 75").
+def dateline(body: str) -> tuple[str, int, int] | None:
+    """The date a text gives itself at its head, for a text whose header gives none, and where it is written (start
+    and end offsets in ``body``): the first full date of its first five lines that stands as a dateline ("Brussels,
+    25 April 2019", "TOKYO, April 15, 2013 –", "Press release | 12 May 2025", "Issued on 3 March 2024"), not one a
+    sentence or a headline is about ("The Treaty of 2 April 1949 turns 75").
 
-    >>> dateline_date("NATO and Japan sign a declaration\\n\\nTokyo, 15 April 2013 – The Secretary General …")
-    '2013-04-15'
-    >>> dateline_date("Seventy-five years of the Treaty signed on 4 April 1949\\n\\nThe Alliance …") is None
+    >>> dateline("NATO and Japan sign a declaration\\n\\nTokyo, 15 April 2013 – The Secretary General …")
+    ('2013-04-15', 42, 55)
+    >>> dateline("Seventy-five years of the Treaty signed on 4 April 1949\\n\\nThe Alliance …") is None
     True
     """
     latest = (_dt.date.today() + _dt.timedelta(days=366)).isoformat()
-    for line in [line for line in body.split("\n") if line.strip()][:5]:
+    at, seen = 0, 0
+    for line in body.split("\n"):
+        line_start, at = at, at + len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 5:
+            break
         for start, end, iso in find_dates(line):
             before, after = line[:start], line[end:].strip()
             words = re.findall(r"[^\W\d_][\w'’.-]*", before)
@@ -258,7 +266,7 @@ def dateline_date(body: str) -> str | None:
             # ("On 4 April 1949, twelve nations signed …", "Since 1 January 2020, …", "the Treaty (6 January 2022)")
             if len(before) <= 60 and (label or all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)) \
                     and (not after or not after[0].isalnum()) and not sentence and iso <= latest:
-                return iso
+                return iso, line_start + start, line_start + end
             break  # (a line's first date decides)
     return None
 
@@ -287,14 +295,15 @@ def source_from_text(text: str, name: str = "<text>", metadata: dict[str, str] |
     if "date" in (metadata or {}):
         meta["date"] = _parse_date(meta["date"], name, 1)
     meta.setdefault("title", _default_title(text[body_start:]))
-    if "date" not in meta:  # (a text saved without a header often opens with its dateline)
-        found = dateline_date(text[body_start:])
-        if found:
-            meta["date"] = found
+    found = None if "date" in meta else dateline(text[body_start:])  # (a text saved without a header often opens
+    # with its dateline)
+    if found:
+        meta["date"] = found[0]
     meta.setdefault("language", "en")
     stem = Path(name).name.rsplit(".", 1)[0] if name != "<text>" else hashlib.sha256(text.encode()).hexdigest()[:16]
     slug = slugify(meta.get("id") or stem)
-    return Source(name=name, slug=slug, text=text, body_start=body_start, metadata=meta)
+    return Source(name=name, slug=slug, text=text, body_start=body_start, metadata=meta,
+                  dateline=(body_start + found[1], body_start + found[2]) if found else None)
 
 
 def read_source(path: str | Path, encoding: str | None = None, max_bytes: int = MAX_SOURCE_BYTES) -> Source:

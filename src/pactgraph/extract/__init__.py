@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Extraction
-from ..namespaces import ID, PACT, RDF
+from ..namespaces import DCTERMS, ID, PACT, RDF, XSD
 from ..sources import Source
 from .agreement_model import AgreementModel, load_agreement_model
 from .agreements import constituents, find_agreements
@@ -70,6 +70,9 @@ def extract_with_context(source: Source, model: PairModel | None, *,
             publisher = [voice]
             mentions = find_mentions(doc, gazetteer, source.body_start, publisher)
     ctx = DocContext(source, doc, gazetteer, mentions, publisher, kept=kept)
+    if source.dateline is not None:  # (the text's date, read from its dateline: a fact with its evidence)
+        ctx.state(source.iri, DCTERMS + "date", (meta["date"], XSD + "date"),
+                  ctx.source_evidence(*source.dateline, "source-date-from-dateline", 0.8))
     ctx.main_actors = _main_actors(ctx)
     ctx.host = _host_state(ctx)
     persons, positions, ctx.person_mentions = find_people(ctx, ctx.host)

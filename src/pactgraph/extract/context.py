@@ -269,6 +269,11 @@ class DocContext:
         return Evidence(start=s, end=e, quote=self.source.text[s:e], rule=rule,
                         confidence=round(confidence, 2), speaker=sentence.speaker)
 
+    def source_evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        """Evidence quoting the span ``start:end`` given in the source's own offsets (not :attr:`text`'s)."""
+        return Evidence(start=start, end=end, quote=self.source.text[start:end], rule=rule,
+                        confidence=round(confidence, 2), speaker=None)
+
     def source_offset(self, at: int) -> int:
         """The offset in the source text of the character at offset ``at`` of :attr:`text`."""
         if self._kept is None or at < self.offset:
