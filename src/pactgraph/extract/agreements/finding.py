@@ -4,6 +4,8 @@ agreements named without a genre."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from functools import cache
 
@@ -48,6 +50,8 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
                "along", "alongside", "issued", "released", "published"}
+# a time clause after a topic ends it: "signed the agreement on defence cooperation after three years of talks"
+_TIME_LINKS = {"after", "following", "since", "until", "during", "before"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
 _AMENDING_PARTICIPLES = {"amending", "extending", "renewing", "supplementing"}
 _AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements"}
@@ -79,7 +83,9 @@ _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "
                   "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
                   "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate"}
 # determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
-_MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "first"}
+_POSSESSIVES = {"whose", "your", "his", "her"}  # ("France, whose defence cooperation agreement with Moldova …")
+_MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "first", "second", "third", "fourth", "fifth"} \
+    | _POSSESSIVES
 # a topic that is an occasion, not a subject: "an MoU on the sidelines of the summit"
 _NOT_TOPICS = {"sidelines", "margins", "margin", "occasion", "behalf", "eve", "day", "basis", "way", "part"}
 # A treaty or agreement named with its year and said to bind or anchor the parties is one they concluded earlier.
@@ -269,12 +275,12 @@ def _listed_words(doc, at: int, end: int) -> bool:
     return at < j < end and doc[j].lower_ in {"and", ","}
 
 
-def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
-    from spacy.util import filter_spans
-
+def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
+    """The mentions the genre words ``spans`` name, as the rules read them (before the whole text's checks);
+    ``every`` is all the text's genre words (``spans`` by default)."""
+    every = spans if every is None else every
     doc = ctx.doc
     out = []
-    spans = filter_spans(_genre_matcher(nlp)(doc, as_spans=True))
     for span in spans:
         kind, cap_only = span.label_.split("|")
         sentence = ctx.sentence_of(span.start)
@@ -453,7 +459,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         hints = {w for j, w in enumerate(before[-8:]) if not (w == "towards" and before[-8:][j + 1:j + 2]
                                                               and _is_year(before[-8:][j + 1]))}
         # ("adopted 'Towards 2030: India-EU Joint Comprehensive Strategic Agenda'": a title, not a plan)
-        not_yet = bool(hints & _NOT_YET) or "negotiations" in near or "hope" in near \
+        hints -= _finished_talks(before[-8:])
+        if _first_to_conclude(before[-10:]):
+            hints.discard("conclude")  # "Moldova became the first country to conclude a Security and Defence
+            concluded = True  # Partnership with the European Union": it did conclude one
+        not_yet = bool(hints & _NOT_YET) or bool({"negotiations"} - _finished_talks(near) & set(near)) \
+            or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
             or any(a in _HOPED_ADJECTIVES and b in _CONCLUSION_NOUNS for a, b in zip(before[-9:], before[-9:][1:])) \
@@ -486,7 +497,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             concluded = True  # "The conclusion of the Agreement on …", "welcomed the signature, in …, of the …"
         aside = _conclusion_before_aside(ctx, sentence, s)
         not_yet = not_yet or aside is False  # "intend to conclude, before the end of the year, an arrangement …"
-        if not concluded and not standard and (_participle_after(ctx, sentence, e, spans) or aside):
+        if not concluded and not standard and (_participle_after(ctx, sentence, e, every) or aside):
             concluded = True  # "the MoU between the secretariats … signed in Dushanbe", "signed, under …, the …"
         participle = e + 1 if lowers[e:e + 1] == [","] else e
         if not concluded and standard and participle < sentence.end and lowers[participle] in _PARTICIPLES:
@@ -517,6 +528,84 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
+    return out
+
+
+def _abbreviation_of(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation`` ("RAA", "MoU", "ITPPs") abbreviates ``name``: its letters are initials of the name's
+    words (hyphenated parts count), in order."""
+    letters = abbreviation[:-1] if abbreviation.endswith("s") and abbreviation[:-1].isupper() else abbreviation
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2 or not letters.isalpha():
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-–]+", name) if w and w[0].isalpha()).lower()
+    at = 0
+    for c in letters.lower():
+        at = initials.find(c, at) + 1
+        if not at:
+            return False
+    return letters[0].lower() == initials[0] or len(letters) >= 3
+
+
+def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans) -> list[_AgreementMention]:
+    """Mentions by an abbreviation the text defines in brackets after a name ("the Reciprocal Access Agreement (RAA)",
+    "(Japan-Philippines RAA)"): each later "RAA" or "RAAs" is read as the genre word of that name, and named as it."""
+    from spacy.tokens import Span
+
+    doc = ctx.doc
+    defined: dict[str, _AgreementMention] = {}
+    at_definition: set[int] = set()
+    for m in out:
+        if not m.capitalised or m.name_end + 2 >= len(doc) or doc[m.name_end].text != "(":
+            continue
+        close = next((j for j in range(m.name_end + 1, min(len(doc), m.name_end + 8)) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        word = doc[close - 1].text
+        if word not in defined and _abbreviation_of(word, m.name) \
+                and not _covered_by_actor(m.sentence, close - 1, close):
+            defined[word] = m
+            at_definition.add(close - 1)
+    if not defined:
+        return []
+    taken = {i for m in out for i in range(m.name_start, m.name_end)}
+    found: list[tuple[Span, _AgreementMention, str]] = []
+    for token in doc:
+        word = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in defined else token.text
+        if word not in defined or token.i in at_definition or token.i in taken:
+            continue
+        full = defined[word]
+        found.append((Span(doc, token.i, token.i + 1, label=f"{full.kind}|0"), full, word))
+    if not found:
+        return []
+    made = _read_spans(ctx, [span for span, _, _ in found], list(spans) + [span for span, _, _ in found])
+    by_start = {span.start: (full, word) for span, full, word in found}
+    register = ctx.gazetteer.register
+    known = [(doc.vocab.strings[key], start, end) for key, start, end in ctx.gazetteer.agreements(doc)] \
+        if register.agreements else []
+    for m in made:
+        full, word = by_start[m.start]
+        written = doc[m.name_start:m.name_end].text
+        m.name = full.name if written in (word, word + "s") else written.replace(word, full.name)
+        m.kind, m.head, m.qualifiers, m.topic, m.capitalised = full.kind, full.head, full.qualifiers, full.topic, True
+        m.short = word
+        if m.name_start > m.sentence.start and doc[m.name_start - 1].lower_ in {"a", "an", "another"} \
+                and full.actors_in_name:
+            m.name = written  # "an RAA", after "the Agreement between Japan and the Philippines … (RAA)": one of
+            continue  # that kind, not that one
+        m.actors_in_name = list(dict.fromkeys(m.actors_in_name + full.actors_in_name))
+        key = next((key for key, start, end in known if full.name_start < end and start < full.name_end + 8), None)
+        if key is not None and not _plural_mention(ctx, m):  # the well-known one it abbreviates
+            m.known, m.name, m.kind = key, register.agreements[key].name, register.agreements[key].kind
+    return made
+
+
+def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
+    from spacy.util import filter_spans
+
+    spans = filter_spans(_genre_matcher(nlp)(ctx.doc, as_spans=True))
+    out = _read_spans(ctx, spans)
+    out += _abbreviated(ctx, out, spans)  # "the RAA", after "the Reciprocal Access Agreement (RAA)"
+    lowers = ctx.lowers
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m) and not _names_an_event(ctx, m)]
     # nor is a bare plural ("the agreements that hold a country's security together"): it names no one agreement
@@ -580,6 +669,33 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.concluded, m.not_yet, m.fresh, m.date, m.year, m.own, m.amended = True, False, False, None, None, (), True
             kept.append(m)
     return _known_mentions(ctx, nlp, kept)
+
+
+_FINISHING = {"following", "after", "concluding", "concluded", "completing", "completed", "end", "close",
+              "conclusion", "culmination", "outcome", "result", "upon"}
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+             "latest", "only", "next"}
+
+
+def _first_to_conclude(words: list[str]) -> bool:
+    """Whether ``words`` (those before a name) end on "became the first country to conclude/sign …", which tells that
+    it was concluded, though the verb is an infinitive."""
+    for j in range(1, len(words) - 1):
+        if words[j] == "to" and words[j + 1] in {"conclude", "sign", "adopt", "ratify", "join", "agree"} \
+                and set(words[max(0, j - 5):j]) & _ORDINALS \
+                and set(words[max(0, j - 8):j]) & {"became", "was", "were", "become", "becomes", "is"}:
+            return True
+    return False
+
+
+def _finished_talks(words: list[str]) -> set[str]:
+    """The words for negotiations among ``words`` that speak of negotiations already ended ("Following the
+    negotiations, the Presidents signed …", "signed after two years of negotiations"), so not of an agreement still
+    being negotiated."""
+    return {w for j, w in enumerate(words) if w in {"negotiations", "negotiation", "talks"}
+            and set(words[max(0, j - 4):j]) & _FINISHING}
 
 
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
@@ -723,6 +839,7 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             k -= 1  # "a status of visiting forces agreement"
             continue
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
+                or token.lower_ in _POSSESSIVES \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
             break
         k -= 1
@@ -802,7 +919,7 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
                 and doc[j + 1].is_alpha:
             j += 2  # "the Kempir-Abad reservoir"
             continue
-        if token.lower_ in _TOPIC_STOP or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
+        if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
     while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] == ","):

@@ -13,8 +13,8 @@ from ..pipeline import texts_of
 from ..words import NUMBER_WORDS
 from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
-from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _NOT_CONCLUDED_YET,
-                   _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS)
+from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
+                   _NOT_CONCLUDED_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS, _singular)
 from .mentions import _AgreementMention, _plural_mention
 
 __all__ = ["constituents"]
@@ -422,6 +422,43 @@ def _each_with_one(ctx: DocContext, mention):
     return partner.key, sentence, keys
 
 
+_LATER_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest",
+                   "newest", "last"}
+
+
+def _earlier_ones(ctx: DocContext, mention):
+    """ "The Philippines is the third country with which Japan has signed an RAA, following Australia and the United
+    Kingdom", "It is only the third reciprocal access agreement Tokyo has ever signed, after those with Canberra and
+    London": the owner's earlier agreements of the same kind, one with each state listed after "following" or "after".
+    Returns (owner, sentence, those states) or ``None``."""
+    sentence, lowers = mention.sentence, ctx.lowers
+    if mention.not_yet or _plural_mention(ctx, mention):
+        return None
+    ordinal = next((k for k in range(max(sentence.start, mention.name_start - 10), mention.name_start)
+                    if lowers[k] in _LATER_ORDINALS), None)
+    if ordinal is None:
+        return None
+    lead = next((k for k in range(mention.name_end, min(sentence.end - 1, mention.name_end + 8))
+                 if lowers[k] in {"following", "after"}), None)
+    if lead is None or not set(lowers[ordinal:lead]) & (_CONCLUDE | _SIGNING_VERBS):
+        return None
+    actors = [m for m in ctx.actors_in(sentence, POLITICAL) if m.form != "adjective"]
+    owner = next((m for m in reversed(actors) if ordinal < m.start and m.end <= lead and m.start != mention.name_start
+                  and set(lowers[m.end:min(lead, m.end + 4)]) & (_CONCLUDE | _SIGNING_VERBS | {"has", "have"})), None)
+    if owner is None:
+        return None
+    k = lead + 1
+    while k < sentence.end and lowers[k] in {"those", "ones", "the", "agreements", "similar", "signed", "concluded"}:
+        k += 1
+    if k < sentence.end and lowers[k] == "with":
+        k += 1
+    states = [m for m in actors if m.start >= k and ctx.entity_kind(m.key) == "state"]
+    partners = [m.key for m in coordinated_from(ctx.doc, k, states) if m.key != owner.key]
+    if not partners:
+        return None
+    return owner.key, sentence, partners
+
+
 _LIST_LEADS = {",", "starting", "beginning", "notably", "first"}
 
 
@@ -638,6 +675,13 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         single = _each_with_one(ctx, mention)
         if single:
             return single
+    for mention in cluster.mentions:
+        earlier = _earlier_ones(ctx, mention)
+        if earlier:
+            return earlier
+    for mention in cluster.mentions:
+        if not _plural_mention(ctx, mention) or mention.not_yet:
+            continue
         sentence = mention.sentence
         # the side that concluded them: the publisher or speaker named as the subject of the concluding verb ("The
         # African Union Commission today signed Memoranda of Understanding with …"), or else the organization the
@@ -1243,3 +1287,56 @@ def _concluded_with(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         else:
             break
     return out
+
+
+# "Kazakhstan, Kyrgyzstan and Tajikistan are parties to both agreements together with Russia and China": the sentence
+# after one that names agreements says who else is bound by them
+_PARTY_NOUNS = {"party", "parties", "signatory", "signatories"}
+_PARTY_VERBS = {"is", "are", "was", "were", "became", "become", "remain", "remains", "also", "all", "both", "been",
+                "has", "have", "later", "subsequently", "now", "since", "too", "likewise"}
+_STATED_OBJECTS = {"agreement": False, "treaty": False, "accord": False, "convention": False, "protocol": False,
+                   "it": False, "agreements": True, "treaties": True, "accords": True, "instruments": True,
+                   "documents": True, "them": True, "conventions": True, "protocols": True}
+_TOPIC_LINKS = {"on", "of", "between", "for", "concerning", "establishing", "regarding"}
+_STATED_DETERMINERS = {"both", "the", "these", "those", "all", "two", "three", "this", "that", "each", "of"}
+
+
+def _stated_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sentence]]:
+    """Parties the next sentence states for an agreement named just before: "… the Agreement on the Mutual Reduction
+    of Armed Forces in the Border Area, signed in Moscow on 24 April 1997. Kazakhstan, Kyrgyzstan and Tajikistan are
+    parties to both agreements together with Russia and China." A singular object ("the agreement", "it") reaches
+    only the last agreement the previous sentence names; a plural one each of them."""
+    lowers = ctx.lowers
+    out: list[tuple[str, Sentence]] = []
+    for mention in cluster.mentions:
+        if mention.not_yet or mention.sentence.index + 1 >= len(ctx.sentences):
+            continue
+        sentence = ctx.sentences[mention.sentence.index + 1]
+        for k in range(sentence.start + 1, sentence.end - 1):
+            if lowers[k] not in _PARTY_NOUNS or lowers[k + 1] != "to":
+                continue
+            j = k + 2
+            while j < sentence.end and lowers[j] in _STATED_DETERMINERS:
+                j += 1
+            plural = _STATED_OBJECTS.get(lowers[j]) if j < sentence.end else None
+            if plural is None and j > k + 2 and lowers[j - 1] == "both":
+                plural, j = True, j - 1  # ("are parties to both")
+            if plural is None or (j + 1 < sentence.end and (ctx.doc[j + 1].is_title or lowers[j + 1] in _TOPIC_LINKS)):
+                continue  # (not "parties to the Treaty on the Non-Proliferation of …": another name)
+            later = lowers[mention.name_end:mention.sentence.end]
+            if not plural and any(_singular(w) in _GENRE_NOUNS for w in later):
+                continue  # ("the agreement" is the last one named)
+            verb = k - 1
+            while verb > sentence.start and lowers[verb] in _PARTY_VERBS | {"a", "the", "original", "founding"}:
+                verb -= 1
+            actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form != "adjective"]
+            group = [m for m in coordinated_from(ctx.doc, sentence.start, actors) if m.end <= verb + 1]
+            if not group or group[-1].end != verb + 1:
+                continue  # (the group is the sentence's subject, right before its verb)
+            for together in range(j + 1, min(sentence.end - 1, j + 4)):
+                if lowers[together] in _TOGETHER and lowers[together + 1] == "with":
+                    group += coordinated_from(ctx.doc, together + 2, actors)
+                    break
+            out += [(m.key, sentence) for m in group]
+            break
+    return list({key: (key, s) for key, s in out}.values())

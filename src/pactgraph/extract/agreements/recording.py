@@ -18,7 +18,7 @@ from .cues import (GENRES, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT
                    _RECOUNTED_VERBS, _is_year, _singular)
 from .dates import _date
 from .mentions import _AgreementMention, _plural_mention
-from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _with_lists
+from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
 
 __all__: list[str] = []
 
@@ -69,6 +69,10 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         # "Individually Tailored Partnership Programmes … Those agreed with Japan and Korea in 2023": one each
         owner, sentence, partners = distributed
         singular = _singular_name(cluster.name)
+        short = next((m.short for m in cluster.mentions if m.sentence is sentence and m.short), None)
+        if short and any(m.actors_in_name for m in cluster.mentions if m.short == short):
+            singular = short.removesuffix("s")  # "an RAA, following Australia and the United Kingdom", after
+            # "the Agreement between Japan and the Republic of the Philippines … (RAA)": not that one's name
         made = [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
                         "agreement-party-distributed", (None, None, None), positions) for partner in partners
                 if partner != owner]
@@ -503,6 +507,14 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     scores: dict[str, float] = {}
     if ctx.agreement_model is not None and not cluster.known:
         parties, party_sentences, rule, scores = _scored_parties(ctx, cluster, name, parties, party_sentences, rule)
+    if not cluster.known:
+        stated = [(key, s) for key, s in _stated_parties(ctx, cluster) if key not in parties]
+        if stated:  # ("Kazakhstan, Kyrgyzstan and Tajikistan are parties to both agreements")
+            rule = rule if isinstance(rule, dict) else {"*": rule}
+            for key, sentence in stated:
+                parties.append(key)
+                party_sentences[key] = [sentence]
+                rule = {**rule, key: "agreement-party-stated"}
     groupings += [k for m in cluster.mentions for k in m.founds if k not in groupings]  # (its founders are members)
     # (a year without a day still tells two agreements of one name and parties apart: "the memorandum that Ghana and
     # Togo signed today replaces the one that the two ministries signed in Lomé in 2017")

@@ -1,0 +1,104 @@
+"""Rules added in pactgraph-rules/0.26 (session 21), each on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import agreements_by_name, run
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_negotiations_that_ended_do_not_make_an_agreement_only_planned(use_model):
+    body = ("Following the negotiations, the Presidents of Belarus and Iran signed the roadmap for comprehensive "
+            "cooperation between the two countries for 2023-2026.")
+    found = agreements_by_name(run(body, use_model=use_model, date="2023-03-13"))
+    assert [parties for name, parties in found.items() if name.lower().startswith("roadmap")] == [
+        [["state/blr", "state/irn"]]]
+    # negotiations still going on keep it planned
+    going = "Belarus and Iran continue negotiations on a roadmap for comprehensive cooperation."
+    assert run(going, date="2023-03-13").agreements == []
+
+
+def test_a_time_clause_after_a_lower_case_topic_is_not_part_of_the_name():
+    body = ("Today the Ministers of Defence of Denmark and Norway signed the agreement on defence cooperation after "
+            "three years of negotiations.")
+    assert agreements_by_name(run(body, date="2024-05-02")) == {
+        "agreement on defence cooperation": [["state/dnk", "state/nor"]]}
+
+
+def test_states_said_in_the_next_sentence_to_be_parties_to_the_agreements_named_before():
+    body = ("The two states will keep their forces at the levels laid down in the Agreement on Confidence-Building in "
+            "the Military Field in the Border Area, signed in Shanghai on 26 April 1996, and the Agreement on the "
+            "Mutual Reduction of Armed Forces in the Border Area, signed in Moscow on 24 April 1997 by Russia and "
+            "China. Kazakhstan, Kyrgyzstan and Tajikistan are parties to both agreements together with Russia and "
+            "China.")
+    five = ["state/chn", "state/kaz", "state/kgz", "state/rus", "state/tjk"]
+    found = agreements_by_name(run(body, date="2001-07-16"))
+    assert found["Agreement on Confidence-Building in the Military Field in the Border Area"] == [five]
+    assert found["Agreement on the Mutual Reduction of Armed Forces in the Border Area"] == [five]
+    later = "On 4 May 2019 Russia and China signed the Agreement on Border Security. Mongolia later became a party to it."
+    assert agreements_by_name(run(later, date="2020-01-01"))["Agreement on Border Security"] == [
+        ["state/chn", "state/mng", "state/rus"]]
+    # another name after "parties to" is not the agreement named before
+    other = ("On 4 May 2019 Russia and China signed the Agreement on Border Security. Both countries and Mongolia are "
+             "parties to the Treaty on the Non-Proliferation of Nuclear Weapons.")
+    assert agreements_by_name(run(other, date="2020-01-01"))["Agreement on Border Security"] == [
+        ["state/chn", "state/rus"]]
+
+
+def test_the_first_country_to_conclude_one_did_conclude_it():
+    body = ("In May 2024 the Republic of Moldova became the first country to conclude a Security and Defence "
+            "Partnership with the European Union.")
+    assert agreements_by_name(run(body, date="2025-03-01")) == {
+        "Security and Defence Partnership": [["org/european-union", "state/mda"]]}
+    hoped = "Canada hopes to be the first partner to conclude a Security and Defence Partnership with the European Union."
+    assert run(hoped, date="2025-03-01").agreements == []
+
+
+def test_a_lower_case_agreement_after_whose():
+    body = ("France, whose defence cooperation agreement with Moldova was signed in Paris on 7 March 2024, has opened "
+            "a permanent defence mission in Chisinau.")
+    result = run(body, date="2024-06-27", publisher="Chancellery of the Prime Minister of Poland")
+    assert agreements_by_name(result) == {"Defence Cooperation Agreement": [["state/fra", "state/mda"]]}
+    assert result.agreements[0].date == "2024-03-07"
+
+
+def test_the_earlier_agreements_of_a_kind_after_an_ordinal_and_following():
+    body = ("On 8 July, Foreign Minister Kamikawa and Secretary Teodoro signed the Reciprocal Access Agreement (RAA) "
+            "between Japan and the Philippines. The Philippines is the third country with which Japan has signed an "
+            "RAA, following Australia and the United Kingdom.")
+    found = agreements_by_name(run(body, date="2024-07-10", publisher="Ministry of Defense of Japan"))
+    assert sorted(found["Reciprocal Access Agreement"]) == [
+        ["state/aus", "state/jpn"], ["state/gbr", "state/jpn"], ["state/jpn", "state/phl"]]
+    tokyo = ("On 8 July in Manila, the Philippines and Japan signed the Reciprocal Access Agreement. It is only the "
+             "third reciprocal access agreement Tokyo has ever signed, after those with Australia and the United "
+             "Kingdom.")
+    assert sorted(agreements_by_name(run(tokyo, date="2024-07-10"))["Reciprocal Access Agreement"]) == [
+        ["state/aus", "state/jpn"], ["state/gbr", "state/jpn"], ["state/jpn", "state/phl"]]
+
+
+def test_an_abbreviation_the_text_defines_names_the_agreement_again():
+    # "the ACSA" in the second sentence is the agreement of the first: one node, dated and with both parties
+    body = ("Japan and Germany signed an Acquisition and Cross-Servicing Agreement (ACSA) in Tokyo on 29 January "
+            "2024. For the first time, the Self-Defense Forces provided fuel to the German Air Force under the ACSA.")
+    found = agreements_by_name(run(body, date="2024-07-31", publisher="Ministry of Defense of Japan"))
+    assert found == {"Acquisition and Cross-Servicing Agreement": [["state/deu", "state/jpn"]]}
+    # "an RAA" after a long title that names its parties is one of that kind, not that one
+    titled = ("Foreign Minister Kamikawa and Secretary Teodoro signed the Agreement between Japan and the Republic of "
+              "the Philippines Concerning the Facilitation of Reciprocal Access and Cooperation between the "
+              "Self-Defense Forces of Japan and the Armed Forces of the Philippines (Japan-Philippines RAA). The "
+              "Philippines is the third country with which Japan has signed an RAA, following Australia and the "
+              "United Kingdom.")
+    found = agreements_by_name(run(titled, date="2024-07-10", publisher="Ministry of Defense of Japan"))
+    assert sorted(found["RAA"]) == [["state/aus", "state/jpn"], ["state/gbr", "state/jpn"]]
+    assert [["state/jpn", "state/phl"]] in found.values()
+
+
+def test_a_bracketed_acronym_of_an_actor_is_no_abbreviation_of_an_agreement():
+    from pactgraph.extract.agreements.finding import _abbreviation_of
+
+    assert _abbreviation_of("RAA", "Reciprocal Access Agreement")
+    assert _abbreviation_of("MoU", "Memorandum of Understanding")
+    assert _abbreviation_of("ITPPs", "Individually Tailored Partnership Programme")
+    assert not _abbreviation_of("EU", "Reciprocal Access Agreement")
+    assert not _abbreviation_of("Mr", "Memorandum of Understanding")
