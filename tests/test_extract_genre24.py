@@ -102,3 +102,12 @@ def test_a_bracketed_acronym_of_an_actor_is_no_abbreviation_of_an_agreement():
     assert _abbreviation_of("ITPPs", "Individually Tailored Partnership Programme")
     assert not _abbreviation_of("EU", "Reciprocal Access Agreement")
     assert not _abbreviation_of("Mr", "Memorandum of Understanding")
+
+
+def test_the_two_prime_ministers_are_the_two_named_before_with_that_title():
+    body = ("On 6 October Prime Minister Anthony Albanese and the Prime Minister of Papua New Guinea, James Marape, "
+            "signed the Pukpuk Treaty in Canberra. It sits alongside ANZUS, our alliance with the United States and "
+            "New Zealand. The signing follows the joint communiqué the two Prime Ministers signed in Port Moresby on "
+            "17 September.")
+    found = agreements_by_name(run(body, date="2025-10-07", publisher="Department of Defence (Australia)"))
+    assert found["Joint Communiqué"] == [["state/aus", "state/png"]]

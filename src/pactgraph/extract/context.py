@@ -94,6 +94,7 @@ class DocContext:
         self.person_mentions: list[tuple[str, int, int]] = []  # (person IRI, first token, end token)
         self.title_spans: list[tuple[int, int]] = []  # token spans of posts ("Minister for Foreign Affairs")
         self.positions_by_person: dict[str, list[str]] = {}  # person IRI → register keys of their posts' actors
+        self.titles_by_person: dict[str, list[str]] = {}  # person IRI → their posts' titles ("Prime Minister")
         self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
         # sentence index → its dates, read once (agreements.dates._dates_in)
         self.sentence_dates: dict[int, tuple] = {}

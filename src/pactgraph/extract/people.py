@@ -559,6 +559,7 @@ def find_people(ctx: DocContext, host: str | None = None):
     for position in positions.values():
         if position.organization:
             ctx.positions_by_person.setdefault(position.holder, []).append(position.organization.removeprefix(ID))
+        ctx.titles_by_person.setdefault(position.holder, []).append(position.title)
     return persons, list(positions.values()), mentions
 
 

@@ -794,6 +794,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         counted = _counted_group(ctx, sentence)
         if len(counted) > len(found):  # "the three governments adopted …" after "A, B and C met …"
             found = counted
+        titled = _titled_group(ctx, sentence)
+        if titled and not set(titled) <= set(found):
+            found = counted = titled  # "the joint communiqué the two Prime Ministers signed": theirs
         signers = _people_signing(ctx, sentence)
         if signers and set(signers) != set(found):
             found = counted = signers  # "… hosted Estonian Defence Minister X and Lithuanian Minister Y. … the
@@ -925,6 +928,54 @@ _GROUP_NOUNS = {"governments", "countries", "states", "nations", "partners", "si
 
 
 _PEOPLE_GROUP = {"ministers", "leaders", "presidents", "heads", "secretaries", "chiefs"}
+
+
+_TITLE_WORDS = {"prime", "foreign", "defence", "defense", "interior", "finance", "minister", "ministers",
+                "president", "presidents", "chancellor", "chancellors", "king", "kings", "emir", "emirs"}
+
+
+def _titled_group(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """The states "the two Prime Ministers" or "the three foreign ministers" stands for in ``sentence``: those of the
+    last people named before with that title, when there are just that many ("Prime Minister Anthony Albanese and
+    the Prime Minister of Papua New Guinea, the Hon James Marape MP, signed … The signing follows the joint communiqué
+    the two Prime Ministers signed in Port Moresby")."""
+    for at in range(sentence.start, sentence.end - 2):
+        states = _titled_at(ctx, sentence, at)
+        if states:
+            return states
+    return []
+
+
+def _titled_at(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
+    """The states of "the two Prime Ministers" written from token ``at`` (see :func:`_titled_group`), or none."""
+    lowers = ctx.lowers
+    if lowers[at] not in {"the", "both", "all"} or at + 2 >= sentence.end:
+        return []
+    n = 2 if lowers[at] == "both" else NUMBER_WORDS.get(lowers[at + 1])
+    k = at + 1 if lowers[at] == "both" else at + 2
+    if not n or n < 2:
+        return []
+    words = []
+    while k < sentence.end and lowers[k] in _TITLE_WORDS:
+        words.append(lowers[k])
+        k += 1
+    if not words or words[-1] not in {"ministers", "presidents", "chancellors", "kings", "emirs"} or words == ["ministers"]:
+        return []
+    wanted = [_singular(w) for w in words]
+    lo = ctx.sentences[max(0, sentence.index - 8)].start
+    holders: list[str] = []
+    for iri, first, _ in sorted(ctx.person_mentions, key=lambda m: -m[1]):
+        if not lo <= first < at or iri in holders:
+            continue
+        titles = " ".join(ctx.titles_by_person.get(iri, [])).lower().split()
+        if all(w in titles for w in wanted) and ctx.positions_by_person.get(iri):
+            holders.append(iri)
+        if len(holders) == n:
+            break
+    states = list(dict.fromkeys(ctx.positions_by_person[iri][0] for iri in reversed(holders)))
+    if len(holders) == n and len(states) == n and all(ctx.entity_kind(k) == "state" for k in states):
+        return states
+    return []
 
 
 def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -1106,6 +1157,9 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         k += 1
     if k + 2 >= sentence.end:
         return []
+    titled = _titled_at(ctx, sentence, k)
+    if titled:
+        return titled  # "the joint communiqué the two Prime Ministers signed in Port Moresby"
     actors = ctx.actors_in(sentence, POLITICAL)
     after = _after_posts(lowers, k, sentence.end)
     if after is not None:
