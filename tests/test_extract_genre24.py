@@ -111,3 +111,23 @@ def test_the_two_prime_ministers_are_the_two_named_before_with_that_title():
             "17 September.")
     found = agreements_by_name(run(body, date="2025-10-07", publisher="Department of Defence (Australia)"))
     assert found["Joint Communiqué"] == [["state/aus", "state/png"]]
+
+
+def test_an_agreement_signed_by_the_six_member_states_of_the_organization_that_speaks():
+    body = ("The Council recalled that, under the Joint Defence Agreement signed by the six member states in Manama in "
+            "December 2000, the security of the Council states is one and indivisible.")
+    found = agreements_by_name(run(body, date="2025-09-30",
+                                   publisher="Secretariat General of the Gulf Cooperation Council"))
+    assert found == {"Joint Defence Agreement": [
+        ["state/are", "state/bhr", "state/kwt", "state/omn", "state/qat", "state/sau"]]}
+    # a number that is not theirs reads no members
+    seven = body.replace("six member states", "seven member states")
+    assert agreements_by_name(run(seven, date="2025-09-30", publisher="Secretariat General of the Gulf Cooperation "
+                                  "Council"))["Joint Defence Agreement"] == [["org/gcc"]]
+
+
+def test_a_lower_case_protocol_between_two_states():
+    body = ("Presidents Abdel Fattah El-Sisi and Hassan Sheikh Mohamud witnessed the signing of a defence cooperation "
+            "protocol between Egypt and Somalia.")
+    assert agreements_by_name(run(body, date="2024-08-14")) == {
+        "Defence Cooperation Protocol": [["state/egy", "state/som"]]}

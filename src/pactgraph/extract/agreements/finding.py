@@ -723,10 +723,11 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
     if head == "understanding" and prev == "an" and span.start >= sentence.start + 2 \
             and doc[span.start - 2].lower_ in {"reached", "struck"}:
         return True  # "Washington and Ansar Allah reached an understanding under which …"
-    if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES or (
+    if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES | {"between"} or (
             nxt == "of" and span.end + 1 < sentence.end and _is_year(doc[span.end + 1].text))):
-        return True  # "the defence cooperation protocol signed between Egypt and Somalia", "the bilateral protocol of
-        # 1982" (not "the security protocols at the airport")
+        return True  # "the defence cooperation protocol signed between Egypt and Somalia", "a defence cooperation
+        # protocol between Egypt and Somalia", "the bilateral protocol of 1982" (not "the security protocols at the
+        # airport")
     if head == "protocol" and prev in _DETERMINERS and (
             nxt in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(ctx, sentence, span.end))):
         return True  # "a protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991"

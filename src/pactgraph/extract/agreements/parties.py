@@ -1112,6 +1112,9 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
                 return list(dict.fromkeys(m.key for m in listed))
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
+    members = _counted_members(ctx, sentence, k + 2)
+    if members:
+        return members  # "the Joint Defence Agreement signed by the six member states in Manama"
     own = []
     if lowers[k + 2:k + 4] == ["the", "ministry"] and ctx.own_side:
         # "signed by the Ministry and the United States Government": a ministry's release names itself
@@ -1129,6 +1132,24 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     if len(group) == 1 and lowers[group[0].end:group[0].end + 1] in (["states"], ["countries"], ["member"]):
         found = _members_then(ctx, found) or found  # "signed by the leaders of the Council states": its members
     return list(dict.fromkeys(own + found)) if found or not own else []
+
+
+def _counted_members(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
+    """The member states "the six member states" (or "its six members", "all member states") written from token
+    ``at`` stands for: those of the one organization the sentence names, else of the one the text speaks for, when
+    their number is the one written."""
+    lowers = ctx.lowers
+    words = lowers[at:min(sentence.end, at + 4)]
+    if words[:1] not in (["the"], ["its"], ["all"], ["their"]):
+        return []
+    n = NUMBER_WORDS.get(words[1]) if len(words) > 1 else None
+    rest = words[2:] if n else words[1:]
+    if rest[:2] not in (["member", "states"], ["member", "countries"]) and rest[:1] != ["members"]:
+        return []
+    named = [m.key for m in ctx.actors_in(sentence, {"organization", "grouping"}, coref=False)]
+    orgs = list(dict.fromkeys(named)) or [k for k in [ctx.home_organization] if k]
+    members = _members_then(ctx, orgs[:1]) if len(orgs) == 1 else []
+    return members if members and (n is None or len(members) == n) else []
 
 
 def _after_posts(lowers: list[str], at: int, end: int) -> int | None:
