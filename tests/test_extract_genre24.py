@@ -131,3 +131,19 @@ def test_a_lower_case_protocol_between_two_states():
             "protocol between Egypt and Somalia.")
     assert agreements_by_name(run(body, date="2024-08-14")) == {
         "Defence Cooperation Protocol": [["state/egy", "state/som"]]}
+
+
+def test_lower_case_names_with_a_possessive_topic_a_year_or_of_agreement():
+    body = ("Yesterday in Paris Foreign Minister Maria Holguin signed with the Secretary-General of the OECD the "
+            "agreement on Colombia's accession to the OECD.")
+    assert agreements_by_name(run(body, date="2018-05-31")) == {
+        "agreement on Colombia's accession to the OECD": [["org/oecd", "state/col"]]}
+    dated = ("Australia and Timor-Leste share a long history. The 2006 treaty on certain maritime arrangements between "
+             "the two countries then set the boundary question aside for fifty years.")
+    assert list(agreements_by_name(run(dated, date="2019-08-30"))) == ["treaty on certain maritime arrangements "
+                                                                        "between the two countries"]
+    supply = ("Officials from the defence ministries of India and the United States signed a Security of Supply "
+              "Arrangement and a memorandum of agreement on the posting of liaison officers.")
+    assert agreements_by_name(run(supply, date="2024-08-23")) == {
+        "Security of Supply Arrangement": [["state/ind", "state/usa"]],
+        "memorandum of agreement on the posting of liaison officers": [["state/ind", "state/usa"]]}

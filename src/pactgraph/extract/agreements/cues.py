@@ -42,6 +42,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("memorandum of understanding", "MemorandumOfUnderstanding", False),
     ("memoranda of understanding", "MemorandumOfUnderstanding", False),
     ("memorandum of cooperation", "MemorandumOfUnderstanding", False),
+    ("memorandum of agreement", "MemorandumOfUnderstanding", False),  # "a memorandum of agreement on the posting …"
     ("memorandum", "MemorandumOfUnderstanding", False),
     ("mou", "MemorandumOfUnderstanding", False),
     ("letter of intent", "MemorandumOfUnderstanding", False),

@@ -33,8 +33,8 @@ _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memoran
                 "agreements", "arrangements", "memoranda",  # (plurals: "memoranda on health, education and …")
                 "addendum"}
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
-_TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation", "letter of intent", "declaration of intent",
-                  "statement of intent",
+_TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation",
+                  "memorandum of agreement", "letter of intent", "declaration of intent", "statement of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
                   "roadmap", "road map", "work plan", "outcome document"}
 # "a treaty of friendship, cooperation and mutual assistance": treaties also take their topic with "of"
@@ -51,7 +51,7 @@ _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", 
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
                "along", "alongside", "issued", "released", "published"}
 # a time clause after a topic ends it: "signed the agreement on defence cooperation after three years of talks"
-_TIME_LINKS = {"after", "following", "since", "until", "during", "before"}
+_TIME_LINKS = {"after", "following", "since", "until", "during", "before", "then"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
 _AMENDING_PARTICIPLES = {"amending", "extending", "renewing", "supplementing"}
 _AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements"}
@@ -318,7 +318,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         topic_end = _topic_end(ctx, sentence, span.end) if not capitalised and (
             (len(span) == 1 and span[0].lower_ in _TOPIC_HEADS) or span.text.lower() in _TOPIC_PHRASES) else None
         owners = _owners_before(ctx, sentence, span.start) if topic_end else []
-        if topic_end and (prev in _DETERMINERS or owners):
+        year_before = _is_year(prev) and span.start - 2 >= sentence.start \
+            and doc[span.start - 2].lower_ in _DETERMINERS  # ("the 2006 treaty on certain maritime arrangements")
+        if topic_end and (prev in _DETERMINERS or owners or year_before):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
         elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
             # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
@@ -894,8 +896,13 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     j = k + 1
     named = {i for m in sentence.mentions if m.kind in ("actor", "region") and m.form != "coref"
              for i in range(m.start, m.end)}
+    possessed = {i for m in sentence.mentions if m.kind == "actor" and m.form != "coref" and m.start == k + 1
+                 and lowers[m.end:m.end + 1] in (["'s"], ["’s"]) for i in range(m.start, m.end + 1)}
     while j < sentence.end:
         token = doc[j]
+        if j in possessed:
+            j += 1  # "the agreement on Colombia's accession to the OECD", "… on Serbia's participation in …"
+            continue
         if j in named and (j > k + 1 or lowers[end - 1] in {"statement", "declaration"}):
             j += 1  # "… for the participation of Canada in European Union crisis management operations", "a joint
             continue  # statement on Sudan"
@@ -987,7 +994,8 @@ def _is_word(token) -> bool:
 
 
 # Capitalised words that take "of" inside a name written before its genre: "Status of Forces Agreement"
-_OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting"}
+_OF_HEADS = {"Status", "Exchange", "Exchanges", "Transfer", "Protection", "Law", "Visiting",
+             "Security"}  # ("Security of Supply Arrangement")
 
 
 def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_AgreementMention]:

@@ -73,9 +73,14 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         if short and any(m.actors_in_name for m in cluster.mentions if m.short == short):
             singular = short.removesuffix("s")  # "an RAA, following Australia and the United Kingdom", after
             # "the Agreement between Japan and the Republic of the Philippines … (RAA)": not that one's name
+        written = [m.name for m in cluster.mentions if m.sentence is sentence]
+        if " between " in singular and written and all(" between " not in name for name in written):
+            singular = _singular_name(written[0]).split(" between ")[0]  # as the sentence that lists the partners
+            # names them, not by the name of the pair the cluster also names ("the Reciprocal Access Agreement
+            # between Japan and the Philippines … the third Tokyo has signed, after those with Canberra")
         made = [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
-                        "agreement-party-distributed", (None, None, None), positions) for partner in partners
-                if partner != owner]
+                        "agreement-party-distributed", (None, None, None), positions, scored=False)
+                for partner in partners if partner != owner]
         # and the one the text itself reports concluded, in the singular: "The EU and North Macedonia signed a
         # Security and Defence Partnership today. The EU signed its first partnerships earlier this year: with …"
         own = [m for m in concluding if not _plural_mention(ctx, m) and m.sentence is not sentence]
@@ -499,13 +504,15 @@ def _agreement_iri(name: str, parties: list[str], year: str) -> str:
 
 
 def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: list[str], party_sentences: dict,
-            rule: str | dict[str, str], dated, positions, iri: str | None = None) -> tuple[Agreement, list[int]]:
+            rule: str | dict[str, str], dated, positions, iri: str | None = None,
+            scored: bool = True) -> tuple[Agreement, list[int]]:
     """Record one agreement's statements: type, label, parties (``rule`` is the rule behind all of them, or a dict
-    of the rules of some with the others' under ``"*"``), date, place and signatories."""
+    of the rules of some with the others' under ``"*"``), date, place and signatories. The agreement model chooses
+    the parties unless ``scored`` is false (one of a partner-by-partner series, whose two sides the text lists)."""
     date, date_sentence, date_span = dated
     parties, party_sentences, groupings = _as_members(ctx, parties, party_sentences)
     scores: dict[str, float] = {}
-    if ctx.agreement_model is not None and not cluster.known:
+    if ctx.agreement_model is not None and not cluster.known and scored:
         parties, party_sentences, rule, scores = _scored_parties(ctx, cluster, name, parties, party_sentences, rule)
     if not cluster.known:
         stated = [(key, s) for key, s in _stated_parties(ctx, cluster) if key not in parties]
