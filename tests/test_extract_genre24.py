@@ -147,3 +147,20 @@ def test_lower_case_names_with_a_possessive_topic_a_year_or_of_agreement():
     assert agreements_by_name(run(supply, date="2024-08-23")) == {
         "Security of Supply Arrangement": [["state/ind", "state/usa"]],
         "memorandum of agreement on the posting of liaison officers": [["state/ind", "state/usa"]]}
+
+
+def test_posts_written_short_before_a_name():
+    from pactgraph.extract import extract_with_context
+    from pactgraph.sources import source_from_text
+
+    body = ("The meeting starts at 3 PM Sunday in Riga. SecState Antony Blinken and FM Ararat Mirzoyan signed the "
+            "charter. Danish PM Mette Frederiksen met Pres. Volodymyr Zelenskyy of Ukraine.")
+    ctx, _ = extract_with_context(source_from_text("---\ndate: 2025-01-17\n---\n" + body, name="t.txt"), None)
+    titles = {iri.rsplit("/", 1)[-1]: ctx.titles_by_person.get(iri) for iri, _, _ in ctx.person_mentions}
+    assert titles == {"antony-blinken": ["Secretary of State"], "ararat-mirzoyan": ["Foreign Minister"],
+                      "mette-frederiksen": ["Prime Minister"], "volodymyr-zelenskyy": ["President"]}
+
+
+def test_a_declaration_announced_by_two_states_was_made():
+    body = 'The "Washington Declaration" announced by the US and the ROK in April last year set up a consultative group.'
+    assert agreements_by_name(run(body, date="2024-08-01")) == {"Washington Declaration": [["state/kor", "state/usa"]]}

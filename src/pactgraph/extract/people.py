@@ -91,6 +91,12 @@ HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE"
               "Senator", "Captain", "Commodore", "Seri", "Utama", "Haji", "Hajah", "Tun", "Tunku", "Datin",
               "Puan", "Encik", "YAB", "YB", "Dato'", "Dato’", "Shri.", "Amb.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
               "Adm.", "Brig.", "Cdr.", "Sen.", "Rep."}
+# Posts written short in digests and briefings ("Danish PM Mette Frederiksen", "Pres. Volodymyr Zelenskyy",
+# "FM Ararat Mirzoyan"): read as written out, and only right before a name
+ABBREVIATED_TITLES = {"PM": ("Prime", "Minister"), "FM": ("Foreign", "Minister"), "Pres.": ("President",),
+                      "Pres": ("President",), "DefMin": ("Defence", "Minister"), "SecState": ("Secretary", "of",
+                                                                                             "State"),
+                      "SecDef": ("Secretary", "of", "Defense"), "NSA": ("National", "Security", "Adviser")}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _PARTICLES = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "du", "le", "la", "dos", "del",
               "ter", "ibn"}
@@ -193,6 +199,12 @@ class _Parser:
             token = doc[j]
             if token.text == "General" and words and words[-1] in {"Secretary", "Director", "Governor"}:
                 words.append("General")
+            elif token.text in ABBREVIATED_TITLES and j + 1 < self.end and _is_name_token(doc[j + 1]) \
+                    and not (j > self.start and doc[j - 1].like_num):
+                words.extend(ABBREVIATED_TITLES[token.text])  # ("Danish PM Mette Frederiksen"; not "at 3 PM")
+                has_head = True
+                j += 1
+                break
             elif _is_title_word(token, HEADS):
                 if has_head and token.text in _RULER_HEADS and j + 1 < self.end and _is_name_token(doc[j + 1]):
                     break  # "Acting Foreign Minister Amir Khan Muttaqi": a given name after the post
@@ -210,7 +222,8 @@ class _Parser:
             else:
                 break
             j += 1
-        while words and words[-1] not in HEADS and words[-1] not in {"General", "Office"}:
+        while words and words[-1] not in HEADS and words[-1] not in {"General", "Office", "State", "Defense",
+                                                                       "Adviser"}:
             words.pop()
             j -= 1
         if not has_head or not words:
@@ -320,8 +333,8 @@ class _Parser:
             text = texts[i]
             if lowers[i] == "counterpart" and i not in self.covered:
                 title = self.counterpart(i)
-            elif i not in self.covered and (text in HEADS or text in MODIFIERS) and text[:1].isupper() \
-                    and not self._given_ruler_name(i):
+            elif i not in self.covered and (text in HEADS or text in MODIFIERS or text in ABBREVIATED_TITLES) \
+                    and text[:1].isupper() and not self._given_ruler_name(i):
                 title = self.parse_title(i)
             if title is not None:
                 out.append(title)

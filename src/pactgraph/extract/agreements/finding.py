@@ -424,7 +424,10 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
-        concluded = concluded or exchanged
+        concluded = concluded or exchanged or (not standard and head in {"declaration", "statement", "communiqué",
+                                                                         "communique"} and "announced" in window)
+        # ("the "Washington Declaration" announced by the US and the ROK in April last year": a declaration is made
+        # by announcing it)
         after = lowers[e:min(sentence.end, e + 14)]
         if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
                                                   for j in range(len(after))):
