@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..context import DocContext, Sentence
-from .cues import _FINITE
+from .cues import _FINITE, _SIGNING_VERBS
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -125,6 +125,10 @@ def _merge_place_names(ctx: DocContext, clusters: list[_Cluster]) -> list[_Clust
     for cluster in clusters:
         match = _PLACE_NAMED.fullmatch(cluster.name)
         place = match and (match.group(1) or match.group(2))
+        if place and any(set(ctx.lowers[max(m.sentence.start, m.name_start - 6):m.name_start]) & _SIGNING_VERBS
+                         for m in cluster.mentions):
+            continue  # signed under that name itself: "President Tebboune and I have signed the Rome Declaration",
+            # not the declaration of intent "our energy ministers signed in Rome" in January
         years = {m.year for m in cluster.mentions if m.year}
         target = next((c for c in clusters if place and c is not cluster and c not in gone and c.kind == cluster.kind
                        and c.head == cluster.head and not c.document

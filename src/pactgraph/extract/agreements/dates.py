@@ -100,6 +100,8 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         return own.date[2], own.sentence, (own.date[0], own.date[1])
     candidates = []
     for mention in concluding or cluster.mentions:
+        if mention.ended:
+            continue  # (the day of "Chad ended its defence cooperation accord … on 28 November" is the end's)
         sentence = mention.sentence
         found = _dates_in(ctx, sentence)
         year = mention.named_year or mention.year
@@ -122,7 +124,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         return best[2], sentence, (best[0], best[1])
     if meta_date and concluding:
         for mention in concluding:
-            if mention.standing or _past_reference(ctx, mention.sentence) \
+            if mention.standing or mention.ended or _past_reference(ctx, mention.sentence) \
                     or (mention.named_year or mention.year or meta_date[:4]) != meta_date[:4]:
                 continue  # (not the day of the text for "the Military Bases Agreement of March 1947")
             if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",

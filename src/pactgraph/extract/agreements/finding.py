@@ -425,7 +425,11 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
         concluded = concluded or exchanged or (not standard and head in {"declaration", "statement", "communiqué",
-                                                                         "communique"} and "announced" in window)
+                                                                         "communique"} and "announced" in window) \
+            or _in_effect(pre, lowers[e:min(sentence.end, e + 3)]) \
+            or _ended(pre)  # ("Chad ended its defence cooperation accord with France", "pulled out of the INF
+        # Treaty": one that was concluded, and is annotated though it ended)
+        ended = _ended(pre)
         # ("the "Washington Declaration" announced by the US and the ROK in April last year": a declaration is made
         # by announcing it)
         after = lowers[e:min(sentence.end, e + 14)]
@@ -529,7 +533,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
             replaced=s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"}
             and lowers[s - 2] in _REPLACING,
-            named_year=named_year, standing=standing,
+            named_year=named_year, standing=standing, ended=ended,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))
@@ -649,7 +653,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if m.not_yet and m.concluded and m.year and ctx.date is not None and int(m.year) < ctx.date.year:
             m.not_yet = False  # "None of this would be possible without the Treaty …, signed in Algiers on 27 January
             # 2003": its own concluding phrase dates it in a past year, whatever the sentence hopes or imagines
-        m.date = _signing_date(ctx, m, following) if m.concluded and not m.not_yet else None
+        m.date = _signing_date(ctx, m, following) if m.concluded and not m.not_yet and not m.ended else None
         if m.date and not m.year:
             m.year = m.date[2][:4]
         if not m.year and m.concluded and not m.not_yet:
@@ -693,6 +697,39 @@ def _first_to_conclude(words: list[str]) -> bool:
                 and set(words[max(0, j - 8):j]) & {"became", "was", "were", "become", "becomes", "is"}:
             return True
     return False
+
+
+_ENDING = {"ended", "ends", "terminated", "terminates", "denounced", "denounces", "abrogated", "abrogates",
+           "suspended", "suspends", "withdrew", "withdraws", "withdrawn", "leave", "leaves", "left", "quit", "quits",
+           "exited", "renounced", "renounces", "revoked", "revokes", "annulled", "scrapped", "tore", "pulled"}
+
+
+def _ended(pre: list[str]) -> bool:
+    """Whether the words right before a name end it ("ended its defence cooperation accord", "pulled out of the INF
+    Treaty", "will leave the Open Skies Treaty", "withdrew from the JCPOA"): it had been concluded."""
+    near = pre[-5:]
+    verb = next((j for j in range(len(near) - 1, -1, -1) if near[j] in _ENDING), None)
+    if verb is None or set(near[verb:]) & (_NOT_YET | {"talks", "negotiations", "discussions"}):
+        return False
+    between = near[verb + 1:]
+    return set(between) <= {"out", "of", "from", "the", "its", "their", "our", "his", "her", "up", "a", "an", "on",
+                            "this", "that", "both", "all"}
+
+
+_EFFECT_VERBS = {"allows", "enables", "permits", "governs", "regulates", "authorises", "authorizes", "entitles"}
+_IMPLEMENTED = {"implemented", "implementing", "applied", "applying", "operated", "operating"}
+
+
+def _in_effect(pre: list[str], after: list[str]) -> bool:
+    """Whether the words around a name say it has effect now: "The shiprider agreement allows Fijian officers to
+    board …", "has implemented an Additional Protocol … since 2004", "is implementing the roadmap"."""
+    if after[:1] and after[0] in _EFFECT_VERBS:
+        return True
+    near = pre[-4:]
+    at = next((j for j in range(len(near)) if near[j] in _IMPLEMENTED), None)
+    return at is not None and at > 0 and near[at - 1] in {"has", "have", "had", "is", "are", "was", "were", "been",
+                                                          "fully", "successfully", "jointly"} \
+        and set(near[at + 1:]) <= {"the", "a", "an", "its", "their", "our", "this"}
 
 
 def _finished_talks(words: list[str]) -> set[str]:

@@ -42,6 +42,8 @@ class _AgreementMention:
     plural: bool = False  # names its genre in the plural (_plural_mention)
     founds: tuple = ()  # organizations its name says it founds ("… on the Establishment of the CIS"): not parties
     scored: float | None = None  # the agreement model's score, when it alone reads the mention as concluded
+    ended: bool = False  # what its sentence says ended it ("Chad ended its defence cooperation accord …"): its date there
+    # is the end's, not the signing's
     short: str | None = None  # the abbreviation it is written as, which the text defines ("RAA", see _abbreviated)
 
 
