@@ -164,3 +164,61 @@ def test_posts_written_short_before_a_name():
 def test_a_declaration_announced_by_two_states_was_made():
     body = 'The "Washington Declaration" announced by the US and the ROK in April last year set up a consultative group.'
     assert agreements_by_name(run(body, date="2024-08-01")) == {"Washington Declaration": [["state/kor", "state/usa"]]}
+
+
+def test_a_place_named_declaration_signed_under_that_name_stands_alone():
+    body = ("In January our energy ministers signed in Rome a joint declaration of intent on the SoutH2 Corridor. "
+            "Today the President of Algeria, Abdelmadjid Tebboune, and I have signed the Rome Declaration, which sets out the shared agenda of "
+            "Italy and Algeria for the next three years.")
+    found = agreements_by_name(run(body, date="2025-07-23", publisher="Presidency of the Council of Ministers of the "
+                                   "Italian Republic"))
+    assert found["Rome Declaration"] == [["state/dza", "state/ita"]]
+
+
+def test_an_agreement_that_was_ended_was_concluded_and_is_not_dated_by_its_end():
+    body = "Chad ended its defence cooperation accord with France on 28 November."
+    result = run(body, date="2024-12-05", publisher="Institute for Security Studies")
+    assert agreements_by_name(result) == {"Defence Cooperation Accord": [["state/fra", "state/tcd"]]}
+    assert result.agreements[0].date is None
+    assert run("The two sides suspended talks on a free trade agreement.", date="2024-12-05").agreements == []
+
+
+def test_an_agreement_that_allows_something_or_is_implemented_is_in_effect():
+    body = ("The shiprider agreement between Fiji and the United States allows Fijian enforcement officers to board "
+            "United States Coast Guard cutters.")
+    assert agreements_by_name(run(body, date="2025-01-10")) == {"Shiprider Agreement": [["state/fji", "state/usa"]]}
+    assert run("The new agreement between Fiji and Tonga will allow more exercises.", date="2025-01-10").agreements == []
+    implemented = "The Republic of Korea has implemented an Additional Protocol with the IAEA since 2004."
+    assert agreements_by_name(run(implemented, date="2025-01-10")) == {
+        "Additional Protocol": [["org/iaea", "state/kor"]]}
+
+
+def test_a_text_that_is_an_agreement_is_named_by_its_title_and_lists_the_earlier_ones_of_its_kind():
+    body = ("Prime Minister Mark Rutte and President Volodymyr Zelenskyy signed the agreement below in Kharkiv on "
+            "Friday. The Netherlands is the seventh country to put its name to a bilateral security agreement of this "
+            "kind with Ukraine, after the United Kingdom, Germany and France.\n\n"
+            "AGREEMENT ON SECURITY COOPERATION BETWEEN UKRAINE AND THE KINGDOM OF THE NETHERLANDS\n\n"
+            "1. The purpose of this Agreement is to lay down the long-term commitments of the Netherlands.")
+    found = agreements_by_name(run(body, date="2024-03-01", title="Agreement on Security Cooperation between Ukraine "
+                                   "and the Kingdom of the Netherlands", publisher="Government of the Netherlands"))
+    named = [name for name in found if name.lower().startswith("agreement on security cooperation")]
+    assert len(named) == 1 and found[named[0]] == [["state/nld", "state/ukr"]]
+    assert sorted(found["Security Agreement"]) == [["state/deu", "state/ukr"], ["state/fra", "state/ukr"],
+                                                   ["state/gbr", "state/ukr"]]
+
+
+def test_plural_agreements_of_this_kind_with_several_partners_and_a_bare_plural_after_concluded():
+    body = ("The EU has concluded status agreements of this kind with Albania in 2018 and with Montenegro and Serbia "
+            "in 2019.")
+    found = agreements_by_name(run(body, date="2022-03-17", publisher="European Commission"))
+    assert sorted(found["Status Agreement"]) == [["org/european-union", "state/alb"], ["org/european-union", "state/mne"],
+                                                 ["org/european-union", "state/srb"]]
+    vague = "Canada has concluded comparable agreements with Australia and New Zealand."
+    assert run(vague, date="2022-03-17").agreements == []
+
+
+def test_a_proper_adjective_inside_a_lower_case_topic():
+    body = ("The Participants take note of the letter of intent on integrated Nordic air operations which the "
+            "commanders of the air forces of Denmark, Finland, Norway and Sweden signed in March 2023.")
+    assert list(agreements_by_name(run(body, date="2024-11-20"))) == [
+        "letter of intent on integrated Nordic air operations"]

@@ -31,7 +31,10 @@ class _Cluster:
     def name(self) -> str:
         if self.known:
             return next(m.name for m in self.mentions if m.known == self.known)
-        best = max(self.mentions, key=lambda m: (m.end - m.start, m.capitalised, len(m.name), -m.start))
+        # a capitalised name of three words or more is the agreement's name ("Agreement on Security Cooperation
+        # between Ukraine and …", not "a bilateral security agreement of this kind"); else the longest genre phrase
+        best = max(self.mentions, key=lambda m: (m.capitalised and len(m.name.split()) >= 3, m.end - m.start,
+                                                 m.capitalised, len(m.name), -m.start))
         return best.name
 
 

@@ -10,13 +10,13 @@ from dataclasses import replace
 from functools import cache
 
 from ..context import POLITICAL, DocContext, Sentence
-from ..words import ORDINALS
+from ..words import NUMBER_WORDS, ORDINALS
 from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _fronted_conclusion,
                          _in_force_through, _listed_under_heading, _nominal_conclusion, _only_future, _participle_after,
                          _passive_conclusion, _raised_to, _relative_conclusion, _relative_start, _same_occasion,
                          _set_out, _share_conclusion, _signed_with_before)
-from .cues import (GENRES, _ACCESSION, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
-                   _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS, _RELATIVE_VERBS,
+from .cues import (GENRES, _ACCESSION, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _FINITE, _GENRE_NOUNS,
+                   _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS, _RELATIVE_VERBS,
                    _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
@@ -83,6 +83,10 @@ _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "
                   "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
                   "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate"}
 # determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
+_BARE_AFTER = {"sign", "signs", "signed", "conclude", "concludes", "concluded", "ink", "inks", "inked"}
+# words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
+_VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
+                    "further", "more", "additional", "separate", "trilateral", "reciprocal", "relevant", "corresponding"}
 _POSSESSIVES = {"whose", "your", "his", "her"}  # ("France, whose defence cooperation agreement with Moldova …")
 _MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "first", "second", "third", "fourth", "fifth"} \
     | _POSSESSIVES
@@ -426,7 +430,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             for j in range(len(window)))
         concluded = concluded or exchanged or (not standard and head in {"declaration", "statement", "communiqué",
                                                                          "communique"} and "announced" in window) \
-            or _in_effect(pre, lowers[e:min(sentence.end, e + 3)]) \
+            or _in_effect(pre, lowers[e:min(sentence.end, e + 10)]) \
             or _ended(pre)  # ("Chad ended its defence cooperation accord with France", "pulled out of the INF
         # Treaty": one that was concluded, and is annotated though it ended)
         ended = _ended(pre)
@@ -725,6 +729,11 @@ def _in_effect(pre: list[str], after: list[str]) -> bool:
     board …", "has implemented an Additional Protocol … since 2004", "is implementing the roadmap"."""
     if after[:1] and after[0] in _EFFECT_VERBS:
         return True
+    if after[:1] in (["between"], ["with"]):  # "The shiprider agreement between Fiji and the United States allows …"
+        verb = next((j for j, w in enumerate(after) if w in _EFFECT_VERBS | _FINITE | {",", "will", "would", "could",
+                                                                                   "may", "might", "to"}), None)
+        if verb is not None and after[verb] in _EFFECT_VERBS:
+            return True
     near = pre[-4:]
     at = next((j for j in range(len(near)) if near[j] in _IMPLEMENTED), None)
     return at is not None and at > 0 and near[at - 1] in {"has", "have", "had", "is", "are", "was", "were", "been",
@@ -896,6 +905,11 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             named += 1  # (the sentence's first word: "The Gripen …")
         if named is not None and named > sentence.start and doc[named - 1].lower_ in {"the", "a", "an"}:
             k = named  # "the Gripen lease agreement", "the Lancaster House defence treaty": a name, then modifiers
+    if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ in _BARE_AFTER \
+            and not any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"} or t.like_num
+                        or t.lower_ in NUMBER_WORDS or t.lower_ in _VAGUE_MODIFIERS for t in doc[k:start]):
+        return k  # no determiner after a concluding verb: "The EU has concluded status agreements of this kind with
+        # …", the headline "EU and Moldova sign status agreement on …"
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
@@ -966,6 +980,11 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
         if token.text in {"-", "–"} and not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < sentence.end \
                 and doc[j + 1].is_alpha:
             j += 2  # "the Kempir-Abad reservoir"
+            continue
+        if token.is_title and j > k + 1 and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
+                and doc[j - 1].is_lower and lowers[j + 1] not in _TOPIC_STOP | _TIME_LINKS | {"and", "or", "to", "by"} \
+                and token.lower_ not in _CALENDAR_WORDS and j not in named:
+            j += 1  # a proper adjective inside the topic: "the letter of intent on integrated Nordic air operations"
             continue
         if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break

@@ -440,15 +440,19 @@ def _earlier_ones(ctx: DocContext, mention):
         return None
     lead = next((k for k in range(mention.name_end, min(sentence.end - 1, mention.name_end + 8))
                  if lowers[k] in {"following", "after"}), None)
-    if lead is None or not set(lowers[ordinal:lead]) & (_CONCLUDE | _SIGNING_VERBS):
-        return None
+    if lead is None or not set(lowers[ordinal:lead]) & (_CONCLUDE | _SIGNING_VERBS | {"put"}):
+        return None  # (also "the seventh country to put its name to a bilateral security agreement")
     actors = [m for m in ctx.actors_in(sentence, POLITICAL) if m.form != "adjective"]
     owner = next((m for m in reversed(actors) if ordinal < m.start and m.end <= lead and m.start != mention.name_start
                   and set(lowers[m.end:min(lead, m.end + 4)]) & (_CONCLUDE | _SIGNING_VERBS | {"has", "have"})), None)
+    if owner is None:  # "… a bilateral security agreement of this kind with Ukraine, after the United Kingdom, …":
+        # the one all of them concluded it with
+        at = next((k + 1 for k in range(mention.name_end, lead) if lowers[k] == "with"), None)
+        owner = next((m for m in actors if at is not None and m.start in (at, at + 1) and m.end <= lead), None)
     if owner is None:
         return None
     k = lead + 1
-    while k < sentence.end and lowers[k] in {"those", "ones", "the", "agreements", "similar", "signed", "concluded"}:
+    while k < sentence.end and lowers[k] in {"those", "ones", "agreements", "similar", "signed", "concluded"}:
         k += 1
     if k < sentence.end and lowers[k] == "with":
         k += 1
@@ -702,7 +706,13 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             continue
         found: list[tuple[Sentence, list[str]]] = []
         # in its own sentence: right after the name, or after a verb that concludes them ("signed by the Union with")
-        at = mention.name_end if lowers[mention.name_end:mention.name_end + 1] == ["with"] else None
+        after = mention.name_end
+        while after < min(sentence.end, mention.name_end + 4) and lowers[after] in {"of", "this", "that", "the", "same",
+                                                                                    "kind", "type", "sort"}:
+            after += 1  # ("status agreements of this kind with Albania in 2018 and with Montenegro and Serbia")
+        if after > mention.name_end and not set(lowers[mention.name_end:after]) & {"kind", "type", "sort"}:
+            after = mention.name_end
+        at = after if lowers[after:after + 1] == ["with"] else None
         verb = mention.name_end
         while verb < min(sentence.end, mention.name_end + 3) and lowers[verb] in {
                 "have", "has", "had", "been", "were", "was", "are", "is"}:

@@ -74,8 +74,8 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
             singular = short.removesuffix("s")  # "an RAA, following Australia and the United Kingdom", after
             # "the Agreement between Japan and the Republic of the Philippines … (RAA)": not that one's name
         written = [m.name for m in cluster.mentions if m.sentence is sentence]
-        if " between " in singular and written and all(" between " not in name for name in written):
-            singular = _singular_name(written[0]).split(" between ")[0]  # as the sentence that lists the partners
+        if " between " in singular.lower() and written and all(" between " not in n.lower() for n in written):
+            singular = _singular_name(written[0])  # as the sentence that lists the partners
             # names them, not by the name of the pair the cluster also names ("the Reciprocal Access Agreement
             # between Japan and the Philippines … the third Tokyo has signed, after those with Canberra")
         made = [_record(ctx, cluster, [], singular, [partner, owner], {partner: [sentence], owner: [sentence]},
