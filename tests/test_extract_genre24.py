@@ -222,3 +222,22 @@ def test_a_proper_adjective_inside_a_lower_case_topic():
             "commanders of the air forces of Denmark, Finland, Norway and Sweden signed in March 2023.")
     assert list(agreements_by_name(run(body, date="2024-11-20"))) == [
         "letter of intent on integrated Nordic air operations"]
+
+
+def test_agreed_minutes_a_skipped_adjective_and_a_subject_that_concluded_a_series():
+    minutes = ("The commanders closed the meeting of the Binational Border Commission with the signature of the "
+               "Agreed Minutes by Colombia and Ecuador.")
+    assert agreements_by_name(run(minutes, date="2024-11-22")) == {"Agreed Minutes": [["state/col", "state/ecu"]]}
+    ours = ("Our comprehensive safeguards agreement with the International Atomic Energy Agency, which we concluded "
+            "in 1974, continues to apply.")
+    assert agreements_by_name(run(ours, date="2024-09-11", publisher="Department of Foreign Affairs and Trade "
+                                  "(Australia)")) == {"Safeguards Agreement": [["org/iaea", "state/aus"]]}
+    assert run("Four States have yet to bring a comprehensive safeguards agreement into force.",
+               date="2024-10-18").agreements == []
+    series = ("Japan had concluded reciprocal access agreements only with Australia, in January 2022, and with the "
+              "United Kingdom, in January 2023.")
+    found = agreements_by_name(run(series, date="2024-12-16", publisher="Senate of the Philippines"))
+    assert sorted(found["Reciprocal Access Agreement"]) == [["state/aus", "state/jpn"], ["state/gbr", "state/jpn"]]
+    ended_talks = ("India has concluded with us the negotiations on a comprehensive economic partnership agreement, "
+                   "which we expect to sign before the end of the year.")
+    assert run(ended_talks, date="2025-11-01").agreements == []

@@ -68,7 +68,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("exchanged diplomatic notes", "Agreement", False),
     ("partnership priorities", "ActionPlan", False),  # the EU's agreed priorities with a neighbour, for a term
     ("administrative arrangement", "Agreement", False),  # the European Defence Agency's with third states
-    ("terms of reference", "Agreement", False),  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
+    ("terms of reference", "Agreement", False),
+    ("agreed minutes", "Agreement", False),  # military staff talks and border commissions: "signed the Agreed Minutes"  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
     ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
@@ -146,7 +147,8 @@ def _is_year(text: str) -> bool:
 
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
-_GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} | {"mous", "and", "other", "various", "several"}
+_GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} - {"agreed"} | {"mous", "and", "other", "various",
+                                                                                     "several"}
 
 
 _COUNT_WORDS = set(NUMBER_WORDS) | {"several", "many", "numerous", "various", "some", "both", "all", "other"}

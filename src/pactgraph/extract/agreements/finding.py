@@ -83,7 +83,13 @@ _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "
                   "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
                   "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate"}
 # determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
+# adjectives that name no kind of agreement but may stand before one that does ("our comprehensive safeguards agreement")
+_SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "current", "recent", "original", "landmark",
+                       "historic", "important", "key", "formal", "broader", "wider", "overall"}
+_LINKS_AND_VERBS = {"and", "or", "of", "to", "for", "in", "on", "with", "by", "have", "has", "had", "been", "be", "is",
+                    "are", "was", "were", "will", "would"}
 _BARE_AFTER = {"sign", "signs", "signed", "conclude", "concludes", "concluded", "ink", "inks", "inked"}
+_COUNTING = {"several", "various", "numerous", "many", "some", "other", "further", "more", "additional", "few"}
 # words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
 _VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
                     "further", "more", "additional", "separate", "trilateral", "reciprocal", "relevant", "corresponding"}
@@ -477,6 +483,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             hints.discard("conclude")  # "Moldova became the first country to conclude a Security and Defence
             concluded = True  # Partnership with the European Union": it did conclude one
         not_yet = bool(hints & _NOT_YET) or bool({"negotiations"} - _finished_talks(near) & set(near)) \
+            or any(before[-8:][j:j + 2] == ["yet", "to"] for j in range(len(before[-8:]))) \
             or "hope" in near \
             or any(before[j:j + 2] == ["forward", "to"] for j in range(max(0, len(before) - 8), len(before))) \
             or _only_future(lowers, max(sentence.start, s - 9), s, e, min(sentence.end, e + 7)) \
@@ -684,8 +691,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     return _known_mentions(ctx, nlp, kept)
 
 
-_FINISHING = {"following", "after", "concluding", "concluded", "completing", "completed", "end", "close",
-              "conclusion", "culmination", "outcome", "result", "upon"}
+_FINISHING = {"following", "after", "culmination", "outcome", "result", "upon"}  # (not "concluded the negotiations on
+# a comprehensive economic partnership agreement, which we expect to sign": the agreement is still to come)
 
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
@@ -890,6 +897,10 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         if token.lower_ == "of" and k - 2 >= sentence.start and doc[k - 2].lower_ == "status" and k < start:
             k -= 1  # "a status of visiting forces agreement"
             continue
+        if token.lower_ in _SKIPPED_ADJECTIVES and k < start and start - k <= 3 and k - 2 >= sentence.start \
+                and doc[k - 2].lower_ in _MODIFIED_AFTER - {"new", "first"} \
+                and not any(t.lower_ in _LINKS_AND_VERBS for t in doc[k:start]):
+            return k  # a vague word between the determiner and the kind: "our comprehensive safeguards agreement"
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
                 or token.lower_ in _POSSESSIVES \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
@@ -907,7 +918,8 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             k = named  # "the Gripen lease agreement", "the Lancaster House defence treaty": a name, then modifiers
     if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ in _BARE_AFTER \
             and not any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"} or t.like_num
-                        or t.lower_ in NUMBER_WORDS or t.lower_ in _VAGUE_MODIFIERS for t in doc[k:start]):
+                        or t.lower_ in NUMBER_WORDS or t.lower_ in _COUNTING for t in doc[k:start]) \
+            and not all(t.lower_ in _VAGUE_MODIFIERS for t in doc[k:start]):
         return k  # no determiner after a concluding verb: "The EU has concluded status agreements of this kind with
         # …", the headline "EU and Moldova sign status agreement on …"
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:

@@ -51,5 +51,5 @@ def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
     of Notes")."""
     last = ctx.lowers[mention.end - 1]
-    return (last.endswith("s") and last not in {"notes", "letters"}) \
+    return (last.endswith("s") and last not in {"notes", "letters", "minutes"}) \
         or "memoranda" in ctx.lowers[mention.start:mention.end]

@@ -694,6 +694,15 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
                       and a.end <= mention.name_start
                       and a.key in ctx.publisher + ctx.own_side
                       and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS]
+        subject = [a for a in sentence.mentions if a.kind == "actor" and a.form not in ("coref", "adjective")
+                   and ctx.entity_kind(a.key) in POLITICAL and a.end <= mention.name_start
+                   and mention.name_start - a.end <= 5
+                   and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS
+                   and set(lowers[a.end:mention.name_start]) <= _DISTRIBUTING_VERBS | {"has", "have", "had", "already",
+                                                                                       "also", "now", "since", "so"}]
+        if subject and not concluders:
+            concluders = [subject[-1].key]  # "Japan had concluded reciprocal access agreements only with Australia,
+            # …, and with the United Kingdom, …": whoever publishes the text
         sides = concluders[-1:] + [ctx.organization_of(k) for k in ctx.publisher + ctx.own_side + ctx.main_actors]
         # (a state's ministry recounts the state's own: "Japan's efforts …, including the Reciprocal Access
         # Agreements signed with Australia …, with the United Kingdom …")
