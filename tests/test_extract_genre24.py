@@ -241,3 +241,11 @@ def test_agreed_minutes_a_skipped_adjective_and_a_subject_that_concluded_a_serie
     ended_talks = ("India has concluded with us the negotiations on a comprehensive economic partnership agreement, "
                    "which we expect to sign before the end of the year.")
     assert run(ended_talks, date="2025-11-01").agreements == []
+
+
+def test_a_state_that_joined_after_the_signatories():
+    body = ("The Collective Security Treaty was signed in Tashkent on 15 May 1992 by Armenia, Kazakhstan, Kyrgyzstan, "
+            "Russia, Tajikistan and Uzbekistan and joined by Belarus the following year.")
+    found = agreements_by_name(run(body, date="2025-11-27"))
+    assert found["Collective Security Treaty"] == [["state/arm", "state/blr", "state/kaz", "state/kgz", "state/rus",
+                                                    "state/tjk", "state/uzb"]]

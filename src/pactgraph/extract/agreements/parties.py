@@ -110,6 +110,8 @@ def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
                 else:
                     break
             if len(listed) >= 2 or (word == "between" and listed):
+                if word == "by":  # ("… by Armenia, …, Tajikistan and Uzbekistan and joined by Belarus")
+                    listed += _joined_by(ctx, sentence, listed[-1].end, actors)
                 return list(dict.fromkeys(m.key for m in listed))
             if len(listed) == 1 and word == "by" and set(lowers[max(0, at - sentence.start - 10):at - sentence.start]) \
                     & _PARTICIPLES and _unregistered_side(ctx, sentence, listed[0].key):
@@ -1128,7 +1130,7 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
         if j < sentence.end and lowers[j] == "by" and j > k + 2:
             listed = coordinated_from(ctx.doc, j + 1, actors, joins={",", "and", "the", "of"}, posts=True)
             if len({m.key for m in listed}) >= 2:
-                return list(dict.fromkeys(m.key for m in listed))
+                return list(dict.fromkeys(m.key for m in listed + _joined_by(ctx, sentence, listed[-1].end, actors)))
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
     members = _counted_members(ctx, sentence, k + 2)
@@ -1169,6 +1171,18 @@ def _counted_members(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
     orgs = list(dict.fromkeys(named)) or [k for k in [ctx.home_organization] if k]
     members = _members_then(ctx, orgs[:1]) if len(orgs) == 1 else []
     return members if members and (n is None or len(members) == n) else []
+
+
+def _joined_by(ctx: DocContext, sentence: Sentence, at: int, actors) -> list:
+    """Those "and joined by" adds right after a list of signatories: "signed in Tashkent on 15 May 1992 by Armenia,
+    …, Tajikistan and Uzbekistan and joined by Belarus the following year"."""
+    lowers = ctx.lowers
+    j = at
+    while j < min(sentence.end, at + 2) and lowers[j] in {",", "and"}:
+        j += 1
+    if lowers[j:j + 2] != ["joined", "by"]:
+        return []
+    return coordinated_from(ctx.doc, j + 2, actors)
 
 
 def _after_posts(lowers: list[str], at: int, end: int) -> int | None:
