@@ -164,6 +164,8 @@ def _singular(word: str) -> str:
 # Verbs whose date is an agreement's (the nearest date after the first of them dates it), and verbs that lead a
 # mention's own concluding phrase (the date before them, or "today" beside them, is its signing day)
 _DATING_VERBS = {"signed", "adopted", "concluded", "agreed", "endorsed", "signing", "initialled", "ratified"}
+# concluding verbs a kind of agreement may follow without a determiner ("has concluded status agreements with …")
+_BARE_AFTER = {"sign", "signs", "signed", "conclude", "concludes", "concluded", "ink", "inks", "inked"}
 _SIGNING_VERBS = _DATING_VERBS - {"signing"} | {"inked", "initialed", "issued", "exchanged", "approved"}
 
 # Words that make a sentence about agreements speak of ones not yet concluded

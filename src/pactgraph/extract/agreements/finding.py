@@ -15,7 +15,7 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _in_force_through, _listed_under_heading, _nominal_conclusion, _only_future, _participle_after,
                          _passive_conclusion, _raised_to, _relative_conclusion, _relative_start, _same_occasion,
                          _set_out, _share_conclusion, _signed_with_before)
-from .cues import (GENRES, _ACCESSION, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _FINITE, _GENRE_NOUNS,
+from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _FINITE, _GENRE_NOUNS,
                    _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS, _RELATIVE_VERBS,
                    _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
@@ -50,6 +50,8 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with",
                "signed", "concluded", "inked", "adopted", "agreed", "reached", "finalised", "finalized", "together",
                "along", "alongside", "issued", "released", "published"}
+_FUNCTION_WORDS = {"and", "or", "to", "by", "on", "in", "at", "of", "for", "from", "with", "the", "a", "an", "as",
+                   "into", "under", "over", "against", "about", "its", "their", "his", "her", "our"}
 # a time clause after a topic ends it: "signed the agreement on defence cooperation after three years of talks"
 _TIME_LINKS = {"after", "following", "since", "until", "during", "before", "then"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
@@ -88,7 +90,6 @@ _SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "curr
                        "historic", "important", "key", "formal", "broader", "wider", "overall"}
 _LINKS_AND_VERBS = {"and", "or", "of", "to", "for", "in", "on", "with", "by", "have", "has", "had", "been", "be", "is",
                     "are", "was", "were", "will", "would"}
-_BARE_AFTER = {"sign", "signs", "signed", "conclude", "concludes", "concluded", "ink", "inks", "inked"}
 _COUNTING = {"several", "various", "numerous", "many", "some", "other", "further", "more", "additional", "few"}
 # words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
 _VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
@@ -962,6 +963,7 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     j = k + 1
     named = {i for m in sentence.mentions if m.kind in ("actor", "region") and m.form != "coref"
              for i in range(m.start, m.end)}
+    places = {i for m in sentence.mentions if m.kind in ("place", "region") for i in range(m.start, m.end)}
     possessed = {i for m in sentence.mentions if m.kind == "actor" and m.form != "coref" and m.start == k + 1
                  and lowers[m.end:m.end + 1] in (["'s"], ["’s"]) for i in range(m.start, m.end + 1)}
     while j < sentence.end:
@@ -994,8 +996,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             j += 2  # "the Kempir-Abad reservoir"
             continue
         if token.is_title and j > k + 1 and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
-                and doc[j - 1].is_lower and lowers[j + 1] not in _TOPIC_STOP | _TIME_LINKS | {"and", "or", "to", "by"} \
-                and token.lower_ not in _CALENDAR_WORDS and j not in named:
+                and doc[j - 1].is_lower and lowers[j + 1] not in _TOPIC_STOP | _TIME_LINKS | _FUNCTION_WORDS \
+                and token.lower_ not in _CALENDAR_WORDS and j not in named and j not in places:
             j += 1  # a proper adjective inside the topic: "the letter of intent on integrated Nordic air operations"
             continue
         if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):

@@ -14,7 +14,7 @@ from ..clauses import coordinated_before, coordinated_from, subject_group
 from ..context import POLITICAL, DocContext, Sentence
 from .clusters import _Cluster
 from .conclusion import _passive_conclusion
-from .cues import (GENRES, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
+from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
                    _RECOUNTED_VERBS, _is_year, _singular)
 from .dates import _date
 from .mentions import _AgreementMention, _plural_mention
@@ -115,6 +115,9 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         return [_record(ctx, cluster, [mention], f"{singular} {item}", parties, party_sentences, rule,
                         (None, None, None) if year else _date(ctx, cluster, [mention]), positions)
                 for item, year in items]
+    if concluding and all(_bare_plural(ctx, m) for m in cluster.mentions):
+        return []  # "India has concluded civil nuclear cooperation agreements with …" and no partners read: a bare
+        # plural names no one agreement (it only names those it is concluded with one by one, above)
     if not (concluding or _recorded_unconcluded(cluster)):
         return []
     parties, party_sentences, rule = _parties(ctx, cluster, concluding)
@@ -123,6 +126,13 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     parties, party_sentences = _as_parents(ctx, parties, party_sentences)
     return [_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
                     _date(ctx, cluster, concluding), positions)]
+
+
+def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """A kind of agreement in the plural, in lower case, right after a concluding verb with no determiner ("has
+    concluded status agreements")."""
+    return not mention.capitalised and _plural_mention(ctx, mention) and mention.name_start > mention.sentence.start \
+        and ctx.lowers[mention.name_start - 1] in _BARE_AFTER
 
 
 def _singular_name(name: str) -> str:
