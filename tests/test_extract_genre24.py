@@ -249,3 +249,29 @@ def test_a_state_that_joined_after_the_signatories():
     found = agreements_by_name(run(body, date="2025-11-27"))
     assert found["Collective Security Treaty"] == [["state/arm", "state/blr", "state/kaz", "state/kgz", "state/rus",
                                                     "state/tjk", "state/uzb"]]
+
+
+def test_review_cases_of_the_new_rules():
+    # "the two Prime Ministers" who only speak are not the ones who signed
+    said = ("Prime Minister Anthony Albanese met Prime Minister James Marape of Papua New Guinea in Canberra. Indonesia "
+            "and Papua New Guinea signed a memorandum of understanding, the two Prime Ministers said.")
+    assert agreements_by_name(run(said, date="2024-05-02"))["Memorandum of Understanding"] == [["state/idn", "state/png"]]
+    # a party to another instrument is no party to the agreement named before
+    other = "Denmark and Norway signed an agreement on demining in Oslo on 2 May. Lithuania is a party to the Convention."
+    assert agreements_by_name(run(other, date="2024-05-02"))["agreement on demining"] == [["state/dnk", "state/nor"]]
+    # an abbreviation does not take in the words around it
+    under = ("Japan and the Philippines signed the Reciprocal Access Agreement (RAA) in Manila on 8 July. Under the RAA "
+             "Japanese forces can train in the Philippines.")
+    assert list(agreements_by_name(run(under, date="2024-07-10"))) == ["Reciprocal Access Agreement"]
+    # a state that left an agreement is its only party the sentence gives, not the publisher beside it
+    left = "Russia withdrew from the Treaty on Conventional Armed Forces in Europe in 2023."
+    assert agreements_by_name(run(left, date="2024-05-02", publisher="Ministry of Defence of Denmark")) == {
+        "Treaty on Conventional Armed Forces in Europe": [["state/rus"]]}
+    # a plural abbreviation names agreements of that kind, not the one defined, nor dates it
+    plural = ("The European Union and Japan signed the Economic Partnership Agreement (EPA) in 2018. The EU also signed "
+              "EPAs with Ghana and with Kenya.")
+    result = run(plural, date="2024-05-02")
+    found = agreements_by_name(result)
+    assert found["Economic Partnership Agreement"] == [["org/european-union", "state/jpn"]]
+    assert sorted(found["EPA"]) == [["org/european-union", "state/gha"], ["org/european-union", "state/ken"]]
+    assert next(a for a in result.agreements if a.name == "Economic Partnership Agreement").date is None

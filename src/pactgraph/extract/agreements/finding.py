@@ -605,14 +605,23 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans) -> list[_
         if register.agreements else []
     for m in made:
         full, word = by_start[m.start]
+        # the abbreviation and what a name joins to it ("the Japan-Philippines RAA"), not an ordinal before it nor a
+        # capitalised word after it ("the third RAA Japan has signed", "Under the RAA Japanese forces train …")
+        while m.name_start < m.start and doc[m.name_start].is_alpha and doc[m.name_start].is_lower:
+            m.name_start += 1
+        if m.name_end > m.end and ctx.lowers[m.end] not in _NAME_LINKS:
+            m.name_end = m.end
         written = doc[m.name_start:m.name_end].text
         m.name = full.name if written in (word, word + "s") else written.replace(word, full.name)
         m.kind, m.head, m.qualifiers, m.topic, m.capitalised = full.kind, full.head, full.qualifiers, full.topic, True
         m.short = word
-        if m.name_start > m.sentence.start and doc[m.name_start - 1].lower_ in {"a", "an", "another"} \
-                and full.actors_in_name:
-            m.name = written  # "an RAA", after "the Agreement between Japan and the Philippines … (RAA)": one of
-            continue  # that kind, not that one
+        if (m.name_start > m.sentence.start and doc[m.name_start - 1].lower_ in {"a", "an", "another"}
+                and full.actors_in_name) or written == word + "s":
+            m.name = written  # "an RAA", after "the Agreement between Japan and the Philippines … (RAA)", and
+            # "EPAs" after "the Economic Partnership Agreement (EPA)": of that kind, not that one (a plural joins no
+            # singular one's cluster, as a lower-case plural does not)
+            m.capitalised = written != word + "s"
+            continue
         m.actors_in_name = list(dict.fromkeys(m.actors_in_name + full.actors_in_name))
         key = next((key for key, start, end in known if full.name_start < end and start < full.name_end + 8), None)
         if key is not None and not _plural_mention(ctx, m):  # the well-known one it abbreviates
@@ -654,11 +663,14 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                               if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
     _concluded_next(ctx, out)
+    same: dict[int, list[_AgreementMention]] = {}  # sentence index → its mentions (not every pair of a long text's)
+    for m in out:
+        same.setdefault(m.sentence.index, []).append(m)
     for m in out:
         m.plural = _plural_mention(ctx, m)
         if not m.capitalised and _set_out(ctx, m):
             m.concluded = False  # "the joint statement …, which sets out a roadmap for ending the war": its content
-        following = min((o.start for o in out if o.sentence is m.sentence and o.start >= m.name_end),
+        following = min((o.start for o in same[m.sentence.index] if o.sentence is m.sentence and o.start >= m.name_end),
                         default=m.sentence.end)  # (the next agreement's phrase dates that one)
         if m.year and following < m.sentence.end and m.year != ctx.doc[m.name_start - 1].text:
             m.year = _year_after(ctx, m.sentence, m.name_end, following)  # ("replaces the one … signed in 2017")
@@ -678,13 +690,16 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     _same_occasion(ctx, out)
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
-                                     and o.sentence is m.sentence and o.end > m.end for o in out)]
+                                     and o.sentence is m.sentence and o.end > m.end for o in same[m.sentence.index])]
+    same = {}
+    for m in out:
+        same.setdefault(m.sentence.index, []).append(m)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name, and
     # names the earlier agreement it amends, extends or renews, which stands as one of its own
     kept = []
     for m in out:
         if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start and m.end <= o.name_end
-                   and (o.name_start, o.name_end) != (m.name_start, m.name_end) for o in out):
+                   and (o.name_start, o.name_end) != (m.name_start, m.name_end) for o in same[m.sentence.index]):
             kept.append(m)
         elif _amended(ctx, m):
             m.concluded, m.not_yet, m.fresh, m.date, m.year, m.own, m.amended = True, False, False, None, None, (), True

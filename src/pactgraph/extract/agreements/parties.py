@@ -436,7 +436,8 @@ def _earlier_ones(ctx: DocContext, mention):
     sentence, lowers = mention.sentence, ctx.lowers
     if mention.not_yet or _plural_mention(ctx, mention):
         return None
-    ordinal = next((k for k in range(max(sentence.start, mention.name_start - 10), mention.name_start)
+    ordinal = next((k for k in range(max(sentence.start, mention.name_start - 10), mention.start)  # (the name may
+                    # begin with it: "the third RAA Japan has signed")
                     if lowers[k] in _LATER_ORDINALS), None)
     if ordinal is None:
         return None
@@ -871,8 +872,11 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         where = {k: where[k] for k in parties if k in where}
     ratified = any(set(ctx.tokens_lower(m.sentence)) & _RATIFYING for m in concluding) \
         and cluster.kind == "Treaty"  # ("Ghana deposited its instrument of ratification of the Treaty on …")
+    ended = bool(concluding) and all(m.ended for m in concluding)  # ("Russia withdrew from the Treaty on …": the
+    # sentence tells who left it, not who made it with them)
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
-            and not ratified and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
+            and not ratified and not ended \
+            and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
         own = [ctx.publisher_state()] if ctx.publisher_state() else []
         own += [section] if section and section not in own else []
         # (the organization that publishes a text on a peace agreement is its mediator or guarantor, not a side)
@@ -960,9 +964,23 @@ def _titled_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     last people named before with that title, when there are just that many ("Prime Minister Anthony Albanese and
     the Prime Minister of Papua New Guinea, the Hon James Marape MP, signed … The signing follows the joint communiqué
     the two Prime Ministers signed in Port Moresby")."""
+    lowers = ctx.lowers
     for at in range(sentence.start, sentence.end - 2):
+        if lowers[at] not in {"the", "both", "all"}:
+            continue
         states = _titled_at(ctx, sentence, at)
-        if states:
+        if not states:
+            continue
+        # only as the ones who concluded it ("… the two Prime Ministers signed", "signed by the two Prime
+        # Ministers"), not "Indonesia and Papua New Guinea signed a memorandum, the two Prime Ministers said"
+        k = at + 1
+        while k < sentence.end and (lowers[k] in _TITLE_WORDS or lowers[k] in NUMBER_WORDS):
+            k += 1
+        verb = k
+        while verb < sentence.end and lowers[verb] in {"also", "have", "has", "had", "jointly", "then", "later"}:
+            verb += 1
+        if (verb < sentence.end and lowers[verb] in _CONCLUDE | _SIGNING_VERBS) \
+                or (at > sentence.start and lowers[at - 1] == "by"):
             return states
     return []
 
@@ -1431,6 +1449,9 @@ def _stated_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sente
                 plural, j = True, j - 1  # ("are parties to both")
             if plural is None or (j + 1 < sentence.end and (ctx.doc[j + 1].is_title or lowers[j + 1] in _TOPIC_LINKS)):
                 continue  # (not "parties to the Treaty on the Non-Proliferation of …": another name)
+            if lowers[j] not in {"it", "them", "agreement", "agreements", "instruments", "documents"} \
+                    and _singular(lowers[j]) != mention.head:
+                continue  # ("Lithuania is a party to the Convention" after "an agreement on demining": another one)
             later = lowers[mention.name_end:mention.sentence.end]
             if not plural and any(_singular(w) in _GENRE_NOUNS for w in later):
                 continue  # ("the agreement" is the last one named)
