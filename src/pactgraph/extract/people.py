@@ -194,7 +194,7 @@ class _Parser:
 
     def parse_title(self, i: int) -> _Title | None:
         doc = self.doc
-        j, words, has_head = i, [], False
+        j, words, has_head, written_out = i, [], False, False
         while j < self.end and j not in self.covered:
             token = doc[j]
             if token.text == "General" and words and words[-1] in {"Secretary", "Director", "Governor"}:
@@ -202,7 +202,7 @@ class _Parser:
             elif token.text in ABBREVIATED_TITLES and j + 1 < self.end and _is_name_token(doc[j + 1]) \
                     and not (j > self.start and doc[j - 1].like_num):
                 words.extend(ABBREVIATED_TITLES[token.text])  # ("Danish PM Mette Frederiksen"; not "at 3 PM")
-                has_head = True
+                has_head = written_out = True
                 j += 1
                 break
             elif _is_title_word(token, HEADS):
@@ -222,9 +222,8 @@ class _Parser:
             else:
                 break
             j += 1
-        while words and words[-1] not in HEADS and words[-1] not in {"General", "Office", "State", "Defense",
-                                                                       "Adviser"}:
-            words.pop()
+        while words and not written_out and words[-1] not in HEADS and words[-1] not in {"General", "Office"}:
+            words.pop()  # (a post written short is whole: "SecState" is the Secretary of State)
             j -= 1
         if not has_head or not words:
             return None

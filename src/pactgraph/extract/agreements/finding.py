@@ -435,14 +435,12 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         concluded = raised or (not standard and (bool(set(window) & _CONCLUDE) or _passive_conclusion(ctx, sentence, e))) or any(
             window[j:j + 2] in ([["into", "force"], ["in", "force"]] + ([] if standard else [["in", "place"]]))
             for j in range(len(window)))
-        concluded = concluded or exchanged or (not standard and head in {"declaration", "statement", "communiqué",
-                                                                         "communique"} and "announced" in window) \
-            or _in_effect(pre, lowers[e:min(sentence.end, e + 10)]) \
-            or _ended(pre)  # ("Chad ended its defence cooperation accord with France", "pulled out of the INF
+        ended = _ended(pre)  # ("Chad ended its defence cooperation accord with France", "pulled out of the INF
         # Treaty": one that was concluded, and is annotated though it ended)
-        ended = _ended(pre)
-        # ("the "Washington Declaration" announced by the US and the ROK in April last year": a declaration is made
-        # by announcing it)
+        concluded = concluded or exchanged or ended or _in_effect(pre, lowers[e:min(sentence.end, e + 10)]) \
+            or (not standard and head in {"declaration", "statement", "communiqué", "communique"}
+                and "announced" in window)  # ("the "Washington Declaration" announced by the US and the ROK in April
+        # last year": a declaration is made by announcing it)
         after = lowers[e:min(sentence.end, e + 14)]
         if not concluded and not standard and any(after[j:j + 2] in (["in", "force"], ["dating", "from"], ["dates", "from"])
                                                   for j in range(len(after))):
@@ -567,7 +565,7 @@ def _abbreviation_of(abbreviation: str, name: str) -> bool:
     return letters[0].lower() == initials[0] or len(letters) >= 3
 
 
-def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans) -> list[_AgreementMention]:
+def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) -> list[_AgreementMention]:
     """Mentions by an abbreviation the text defines in brackets after a name ("the Reciprocal Access Agreement (RAA)",
     "(Japan-Philippines RAA)"): each later "RAA" or "RAAs" is read as the genre word of that name, and named as it."""
     from spacy.tokens import Span
@@ -601,8 +599,6 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans) -> list[_
     made = _read_spans(ctx, [span for span, _, _ in found], list(spans) + [span for span, _, _ in found])
     by_start = {span.start: (full, word) for span, full, word in found}
     register = ctx.gazetteer.register
-    known = [(doc.vocab.strings[key], start, end) for key, start, end in ctx.gazetteer.agreements(doc)] \
-        if register.agreements else []
     for m in made:
         full, word = by_start[m.start]
         # the abbreviation and what a name joins to it ("the Japan-Philippines RAA"), not an ordinal before it nor a
@@ -633,8 +629,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     from spacy.util import filter_spans
 
     spans = filter_spans(_genre_matcher(nlp)(ctx.doc, as_spans=True))
+    known = [(nlp.vocab.strings[key], start, end) for key, start, end in ctx.gazetteer.agreements(ctx.doc)] \
+        if ctx.gazetteer.register.agreements else []  # (the well-known agreements' names: key, start, end)
     out = _read_spans(ctx, spans)
-    out += _abbreviated(ctx, out, spans)  # "the RAA", after "the Reciprocal Access Agreement (RAA)"
+    out += _abbreviated(ctx, out, spans, known)  # "the RAA", after "the Reciprocal Access Agreement (RAA)"
     lowers = ctx.lowers
     # a heading naming kinds of documents ("MoUs and Agreements exchanged") is not an agreement
     out = [m for m in out if not _only_genre_words(ctx, m) and not _names_an_event(ctx, m)]
@@ -663,14 +661,12 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
                               if a.start in (at, at + 1)), None)
     _share_conclusion(ctx, out)
     _concluded_next(ctx, out)
-    same: dict[int, list[_AgreementMention]] = {}  # sentence index → its mentions (not every pair of a long text's)
-    for m in out:
-        same.setdefault(m.sentence.index, []).append(m)
+    same = _by_sentence(out)  # (each mention is compared with those of its sentence, not with every other of the text)
     for m in out:
         m.plural = _plural_mention(ctx, m)
         if not m.capitalised and _set_out(ctx, m):
             m.concluded = False  # "the joint statement …, which sets out a roadmap for ending the war": its content
-        following = min((o.start for o in same[m.sentence.index] if o.sentence is m.sentence and o.start >= m.name_end),
+        following = min((o.start for o in same[m.sentence.index] if o.start >= m.name_end),
                         default=m.sentence.end)  # (the next agreement's phrase dates that one)
         if m.year and following < m.sentence.end and m.year != ctx.doc[m.name_start - 1].text:
             m.year = _year_after(ctx, m.sentence, m.name_end, following)  # ("replaces the one … signed in 2017")
@@ -690,29 +686,34 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     _same_occasion(ctx, out)
     # one name read from two genres ("Strategic Partnership" and "Agreement"): the genre that ends it
     out = [m for m in out if not any(o is not m and (o.name_start, o.name_end) == (m.name_start, m.name_end)
-                                     and o.sentence is m.sentence and o.end > m.end for o in same[m.sentence.index])]
-    same = {}
-    for m in out:
-        same.setdefault(m.sentence.index, []).append(m)
+                                     and o.end > m.end for o in same[m.sentence.index])]
+    same = _by_sentence(out)
     # "the Agreement Amending the Protocol on …": a genre inside another agreement's name is part of that name, and
     # names the earlier agreement it amends, extends or renews, which stands as one of its own
     kept = []
     for m in out:
-        if not any(o is not m and o.sentence is m.sentence and o.name_start <= m.start and m.end <= o.name_end
+        if not any(o is not m and o.name_start <= m.start and m.end <= o.name_end
                    and (o.name_start, o.name_end) != (m.name_start, m.name_end) for o in same[m.sentence.index]):
             kept.append(m)
         elif _amended(ctx, m):
             m.concluded, m.not_yet, m.fresh, m.date, m.year, m.own, m.amended = True, False, False, None, None, (), True
             kept.append(m)
-    return _known_mentions(ctx, nlp, kept)
+    return _known_mentions(ctx, kept, known)
+
+
+def _by_sentence(mentions: list[_AgreementMention]) -> dict[int, list[_AgreementMention]]:
+    """The mentions of each sentence, by its index."""
+    out: dict[int, list[_AgreementMention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence.index, []).append(m)
+    return out
 
 
 _FINISHING = {"following", "after", "culmination", "outcome", "result", "upon"}  # (not "concluded the negotiations on
 # a comprehensive economic partnership agreement, which we expect to sign": the agreement is still to come)
 
 
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
-             "latest", "only", "next"}
+_FIRST_TO = ORDINALS | {"last", "latest", "only", "next"}  # ("became the first / only country to conclude …")
 
 
 def _first_to_conclude(words: list[str]) -> bool:
@@ -720,7 +721,7 @@ def _first_to_conclude(words: list[str]) -> bool:
     it was concluded, though the verb is an infinitive."""
     for j in range(1, len(words) - 1):
         if words[j] == "to" and words[j + 1] in {"conclude", "sign", "adopt", "ratify", "join", "agree"} \
-                and set(words[max(0, j - 5):j]) & _ORDINALS \
+                and set(words[max(0, j - 5):j]) & _FIRST_TO \
                 and set(words[max(0, j - 8):j]) & {"became", "was", "were", "become", "becomes", "is"}:
             return True
     return False
@@ -834,14 +835,11 @@ def _amended(ctx: DocContext, mention: _AgreementMention) -> bool:
     return False
 
 
-def _known_mentions(ctx: DocContext, nlp, out: list[_AgreementMention]) -> list[_AgreementMention]:
-    """Mark the mentions that name a well-known agreement, and add those named without a genre word ("the Falepili
-    Union", "the FPDA", "the Five-Point Consensus")."""
+def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> list[_AgreementMention]:
+    """Mark the mentions that name a well-known agreement (``known``: the register's matches, as key, start, end),
+    and add those named without a genre word ("the Falepili Union", "the FPDA", "the Five-Point Consensus")."""
     register = ctx.gazetteer.register
-    if not register.agreements:
-        return out
-    for key, start, end in ctx.gazetteer.agreements(ctx.doc):
-        key = nlp.vocab.strings[key]
+    for key, start, end in known:
         sentence = ctx.sentence_of(start)
         if _covered_by_actor(sentence, start, end):
             continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..clauses import coordinated_before, coordinated_from, rel, subject_group
 from ..context import POLITICAL, DocContext, Sentence
 from ..pipeline import texts_of
-from ..words import NUMBER_WORDS
+from ..words import NUMBER_WORDS, ORDINALS
 from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
 from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
@@ -424,8 +424,7 @@ def _each_with_one(ctx: DocContext, mention):
     return partner.key, sentence, keys
 
 
-_LATER_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest",
-                   "newest", "last"}
+_LATER_ORDINALS = ORDINALS - {"first"} | {"latest", "newest", "last"}
 
 
 def _earlier_ones(ctx: DocContext, mention):
@@ -1423,7 +1422,7 @@ _PARTY_VERBS = {"is", "are", "was", "were", "became", "become", "remain", "remai
 _STATED_OBJECTS = {"agreement": False, "treaty": False, "accord": False, "convention": False, "protocol": False,
                    "it": False, "agreements": True, "treaties": True, "accords": True, "instruments": True,
                    "documents": True, "them": True, "conventions": True, "protocols": True}
-_TOPIC_LINKS = {"on", "of", "between", "for", "concerning", "establishing", "regarding"}
+_NAME_GOES_ON = {"on", "of", "between", "for", "concerning", "establishing", "regarding"}
 _STATED_DETERMINERS = {"both", "the", "these", "those", "all", "two", "three", "this", "that", "each", "of"}
 
 
@@ -1447,7 +1446,7 @@ def _stated_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sente
             plural = _STATED_OBJECTS.get(lowers[j]) if j < sentence.end else None
             if plural is None and j > k + 2 and lowers[j - 1] == "both":
                 plural, j = True, j - 1  # ("are parties to both")
-            if plural is None or (j + 1 < sentence.end and (ctx.doc[j + 1].is_title or lowers[j + 1] in _TOPIC_LINKS)):
+            if plural is None or (j + 1 < sentence.end and (ctx.doc[j + 1].is_title or lowers[j + 1] in _NAME_GOES_ON)):
                 continue  # (not "parties to the Treaty on the Non-Proliferation of …": another name)
             if lowers[j] not in {"it", "them", "agreement", "agreements", "instruments", "documents"} \
                     and _singular(lowers[j]) != mention.head:
