@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..clauses import coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
-from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _GENRE_NOUNS, _HOPED_ADJECTIVES, _NOT_YET,
+from ..words import ORDINALS
+from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _NOT_YET,
                    _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
 from .mentions import _AgreementMention
 
@@ -569,3 +570,67 @@ def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
 
 _RELATIVE_CONCLUDING = _RELATIVE_VERBS | _STANDING_VERBS | {
     "adopted", "endorsed", "approved", "ratified", "issued", "names", "signatures", "renewed", "entered"}
+
+
+_FINISHING = {"following", "after", "culmination", "outcome", "result", "upon"}  # (not "concluded the negotiations on
+# a comprehensive economic partnership agreement, which we expect to sign": the agreement is still to come)
+
+
+_FIRST_TO = ORDINALS | {"last", "latest", "only", "next"}  # ("became the first / only country to conclude …")
+
+
+def _first_to_conclude(words: list[str]) -> bool:
+    """Whether ``words`` (those before a name) end on "became the first country to conclude/sign …", which tells that
+    it was concluded, though the verb is an infinitive."""
+    for j in range(1, len(words) - 1):
+        if words[j] == "to" and words[j + 1] in {"conclude", "sign", "adopt", "ratify", "join", "agree"} \
+                and set(words[max(0, j - 5):j]) & _FIRST_TO \
+                and set(words[max(0, j - 8):j]) & {"became", "was", "were", "become", "becomes", "is"}:
+            return True
+    return False
+
+
+_ENDING = {"ended", "ends", "terminated", "terminates", "denounced", "denounces", "abrogated", "abrogates",
+           "suspended", "suspends", "withdrew", "withdraws", "withdrawn", "leave", "leaves", "left", "quit", "quits",
+           "exited", "renounced", "renounces", "revoked", "revokes", "annulled", "scrapped", "tore", "pulled"}
+
+
+def _ended(pre: list[str]) -> bool:
+    """Whether the words right before a name end it ("ended its defence cooperation accord", "pulled out of the INF
+    Treaty", "will leave the Open Skies Treaty", "withdrew from the JCPOA"): it had been concluded."""
+    near = pre[-5:]
+    verb = next((j for j in range(len(near) - 1, -1, -1) if near[j] in _ENDING), None)
+    if verb is None or set(near[verb:]) & (_NOT_YET | {"talks", "negotiations", "discussions"}):
+        return False
+    between = near[verb + 1:]
+    return set(between) <= {"out", "of", "from", "the", "its", "their", "our", "his", "her", "up", "a", "an", "on",
+                            "this", "that", "both", "all"}
+
+
+_EFFECT_VERBS = {"allows", "enables", "permits", "governs", "regulates", "authorises", "authorizes", "entitles"}
+_IMPLEMENTED = {"implemented", "implementing", "applied", "applying", "operated", "operating"}
+
+
+def _in_effect(pre: list[str], after: list[str]) -> bool:
+    """Whether the words around a name say it has effect now: "The shiprider agreement allows Fijian officers to
+    board …", "has implemented an Additional Protocol … since 2004", "is implementing the roadmap"."""
+    if after[:1] and after[0] in _EFFECT_VERBS:
+        return True
+    if after[:1] in (["between"], ["with"]):  # "The shiprider agreement between Fiji and the United States allows …"
+        verb = next((j for j, w in enumerate(after) if w in _EFFECT_VERBS | _FINITE | {",", "will", "would", "could",
+                                                                                   "may", "might", "to"}), None)
+        if verb is not None and after[verb] in _EFFECT_VERBS:
+            return True
+    near = pre[-4:]
+    at = next((j for j in range(len(near)) if near[j] in _IMPLEMENTED), None)
+    return at is not None and at > 0 and near[at - 1] in {"has", "have", "had", "is", "are", "was", "were", "been",
+                                                          "fully", "successfully", "jointly"} \
+        and set(near[at + 1:]) <= {"the", "a", "an", "its", "their", "our", "this"}
+
+
+def _finished_talks(words: list[str]) -> set[str]:
+    """The words for negotiations among ``words`` that speak of negotiations already ended ("Following the
+    negotiations, the Presidents signed …", "signed after two years of negotiations"), so not of an agreement still
+    being negotiated."""
+    return {w for j, w in enumerate(words) if w in {"negotiations", "negotiation", "talks"}
+            and set(words[max(0, j - 4):j]) & _FINISHING}

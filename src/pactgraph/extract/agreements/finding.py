@@ -11,13 +11,14 @@ from functools import cache
 
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import NUMBER_WORDS, ORDINALS
-from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _fronted_conclusion,
-                         _in_force_through, _listed_under_heading, _nominal_conclusion, _only_future, _participle_after,
-                         _passive_conclusion, _raised_to, _relative_conclusion, _relative_start, _same_occasion,
-                         _set_out, _share_conclusion, _signed_with_before)
-from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _FINITE, _GENRE_NOUNS,
-                   _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS, _RELATIVE_VERBS,
-                   _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
+from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
+                         _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _listed_under_heading,
+                         _nominal_conclusion, _only_future, _participle_after, _passive_conclusion, _raised_to,
+                         _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
+                         _signed_with_before)
+from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
+                   _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
+                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
@@ -94,9 +95,9 @@ _COUNTING = {"several", "various", "numerous", "many", "some", "other", "further
 # words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
 _VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
                     "further", "more", "additional", "separate", "trilateral", "reciprocal", "relevant", "corresponding"}
-_POSSESSIVES = {"whose", "your", "his", "her"}  # ("France, whose defence cooperation agreement with Moldova …")
+_OTHER_POSSESSIVES = {"whose", "your", "his", "her"}  # ("France, whose defence cooperation agreement with Moldova …")
 _MODIFIED_AFTER = {"the", "a", "an", "their", "its", "our", "this", "new", "first", "second", "third", "fourth", "fifth"} \
-    | _POSSESSIVES
+    | _OTHER_POSSESSIVES
 # a topic that is an occasion, not a subject: "an MoU on the sidelines of the summit"
 _NOT_TOPICS = {"sidelines", "margins", "margin", "occasion", "behalf", "eve", "day", "basis", "way", "part"}
 # A treaty or agreement named with its year and said to bind or anchor the parties is one they concluded earlier.
@@ -709,70 +710,6 @@ def _by_sentence(mentions: list[_AgreementMention]) -> dict[int, list[_Agreement
     return out
 
 
-_FINISHING = {"following", "after", "culmination", "outcome", "result", "upon"}  # (not "concluded the negotiations on
-# a comprehensive economic partnership agreement, which we expect to sign": the agreement is still to come)
-
-
-_FIRST_TO = ORDINALS | {"last", "latest", "only", "next"}  # ("became the first / only country to conclude …")
-
-
-def _first_to_conclude(words: list[str]) -> bool:
-    """Whether ``words`` (those before a name) end on "became the first country to conclude/sign …", which tells that
-    it was concluded, though the verb is an infinitive."""
-    for j in range(1, len(words) - 1):
-        if words[j] == "to" and words[j + 1] in {"conclude", "sign", "adopt", "ratify", "join", "agree"} \
-                and set(words[max(0, j - 5):j]) & _FIRST_TO \
-                and set(words[max(0, j - 8):j]) & {"became", "was", "were", "become", "becomes", "is"}:
-            return True
-    return False
-
-
-_ENDING = {"ended", "ends", "terminated", "terminates", "denounced", "denounces", "abrogated", "abrogates",
-           "suspended", "suspends", "withdrew", "withdraws", "withdrawn", "leave", "leaves", "left", "quit", "quits",
-           "exited", "renounced", "renounces", "revoked", "revokes", "annulled", "scrapped", "tore", "pulled"}
-
-
-def _ended(pre: list[str]) -> bool:
-    """Whether the words right before a name end it ("ended its defence cooperation accord", "pulled out of the INF
-    Treaty", "will leave the Open Skies Treaty", "withdrew from the JCPOA"): it had been concluded."""
-    near = pre[-5:]
-    verb = next((j for j in range(len(near) - 1, -1, -1) if near[j] in _ENDING), None)
-    if verb is None or set(near[verb:]) & (_NOT_YET | {"talks", "negotiations", "discussions"}):
-        return False
-    between = near[verb + 1:]
-    return set(between) <= {"out", "of", "from", "the", "its", "their", "our", "his", "her", "up", "a", "an", "on",
-                            "this", "that", "both", "all"}
-
-
-_EFFECT_VERBS = {"allows", "enables", "permits", "governs", "regulates", "authorises", "authorizes", "entitles"}
-_IMPLEMENTED = {"implemented", "implementing", "applied", "applying", "operated", "operating"}
-
-
-def _in_effect(pre: list[str], after: list[str]) -> bool:
-    """Whether the words around a name say it has effect now: "The shiprider agreement allows Fijian officers to
-    board …", "has implemented an Additional Protocol … since 2004", "is implementing the roadmap"."""
-    if after[:1] and after[0] in _EFFECT_VERBS:
-        return True
-    if after[:1] in (["between"], ["with"]):  # "The shiprider agreement between Fiji and the United States allows …"
-        verb = next((j for j, w in enumerate(after) if w in _EFFECT_VERBS | _FINITE | {",", "will", "would", "could",
-                                                                                   "may", "might", "to"}), None)
-        if verb is not None and after[verb] in _EFFECT_VERBS:
-            return True
-    near = pre[-4:]
-    at = next((j for j in range(len(near)) if near[j] in _IMPLEMENTED), None)
-    return at is not None and at > 0 and near[at - 1] in {"has", "have", "had", "is", "are", "was", "were", "been",
-                                                          "fully", "successfully", "jointly"} \
-        and set(near[at + 1:]) <= {"the", "a", "an", "its", "their", "our", "this"}
-
-
-def _finished_talks(words: list[str]) -> set[str]:
-    """The words for negotiations among ``words`` that speak of negotiations already ended ("Following the
-    negotiations, the Presidents signed …", "signed after two years of negotiations"), so not of an agreement still
-    being negotiated."""
-    return {w for j, w in enumerate(words) if w in {"negotiations", "negotiation", "talks"}
-            and set(words[max(0, j - 4):j]) & _FINISHING}
-
-
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
     """Whether a genre that names an agreement only when capitalised (a partnership, an arrangement, a protocol) does so
     in lower case here; ``prev`` is the word before it."""
@@ -916,7 +853,7 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
                 and not any(t.lower_ in _LINKS_AND_VERBS for t in doc[k:start]):
             return k  # a vague word between the determiner and the kind: "our comprehensive safeguards agreement"
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
-                or token.lower_ in _POSSESSIVES \
+                or token.lower_ in _OTHER_POSSESSIVES \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
             break
         k -= 1
