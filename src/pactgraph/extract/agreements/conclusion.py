@@ -607,7 +607,8 @@ def _ended(pre: list[str]) -> bool:
                             "this", "that", "both", "all"}
 
 
-_EFFECT_VERBS = {"allows", "enables", "permits", "governs", "regulates", "authorises", "authorizes", "entitles"}
+_EFFECT_VERBS = {"allows", "enables", "permits", "governs", "regulates", "authorises", "authorizes", "entitles",
+                 "provides", "underpins"}
 _IMPLEMENTED = {"implemented", "implementing", "applied", "applying", "operated", "operating"}
 
 

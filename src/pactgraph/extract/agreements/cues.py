@@ -72,6 +72,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("agreed minutes", "Agreement", False),  # military staff talks and border commissions: "signed the Agreed Minutes"  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
+    ("trilateral statement", "JointStatement", False),  # "the war ended with a trilateral statement signed by …"
+    ("tripartite statement", "JointStatement", False),
     ("plan", "ActionPlan", True),  # "Plan of Bilateral Military Cooperation for 2026", "Implementation Plan"
     ("action plan", "ActionPlan", False),
     ("work plan", "ActionPlan", False),

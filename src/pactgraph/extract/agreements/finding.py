@@ -873,6 +873,13 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             and not all(t.lower_ in _VAGUE_MODIFIERS for t in doc[k:start]):
         return k  # no determiner after a concluding verb: "The EU has concluded status agreements of this kind with
         # …", the headline "EU and Moldova sign status agreement on …"
+    if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
+        owner = next((m for m in sentence.mentions if m.kind == "actor" and m.end == k and m.form != "coref"), None)
+        if owner is not None and (owner.start == sentence.start or doc[owner.start - 1].lower_ in _DETERMINERS):
+            # "the NATO status of forces agreement", "the US defence cooperation agreement": an actor's name, then
+            # the modifiers that name the kind
+            return k if not any(t.lower_ in {"and", "or", "to", "for", "in", "on", "with", "by"} for t in doc[k:start]) \
+                else None
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}

@@ -354,6 +354,21 @@ def _prepositional(ctx: DocContext, sentence: Sentence, mention) -> bool:
 _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partnership"}
 
 
+def _relative_antecedent(ctx: DocContext, mention: _AgreementMention):
+    """The actor a relative clause that concludes the agreement hangs on: "India, which concluded a strategic
+    partnership agreement with Kabul in 2011" → India; None when the clause has no such actor right before it."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    for k in range(mention.name_start - 1, max(sentence.start + 1, mention.name_start - 8), -1):
+        if lowers[k] in {"which", "who"} and lowers[k - 1] == ",":
+            if not set(lowers[k + 1:mention.name_start]) & _CONCLUDE:
+                return None
+            return next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
+                         if m.end == k - 1 and m.form != "adjective"), None)
+        if lowers[k] in {",", ";", ":"}:
+            return None
+    return None
+
+
 def _possessor(ctx: DocContext, mentions: list[_AgreementMention]) -> list[str]:
     """The actor "its" stands for before an agreement's name: the last one named before it in the sentence
     ("Burundi has troops in South Kivu under its own bilateral agreement with Kinshasa")."""
@@ -782,6 +797,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                    if m.form not in ("adjective", "member")]
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
+        antecedent = _relative_antecedent(ctx, next(m for m in concluding if m.sentence is sentence))
+        if antecedent is not None:
+            subject = [antecedent]  # ("The first was with India, which concluded a … agreement with Kabul")
         entities = ctx.gazetteer.register.entities
         own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
@@ -1084,6 +1102,10 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                 return list(dict.fromkeys(m.key for m in fitting[0]))
             if fitting:
                 return []
+            states = list(dict.fromkeys(m.key for m in named if ctx.entity_kind(m.key) == "state"))
+            if sent is sentence and len(states) == n and lowers[k] in {"countries", "states", "nations"}:
+                return states  # ("Turkey has lifted its veto on Finland and Sweden joining NATO after the three
+                # countries signed …": the states named before it, in no one list)
             if lowers[k] in _PEOPLE_GROUP:
                 # "… travelled to Kabul with Foreign Minister Wang Yi of China and Acting Foreign Minister Amir Khan
                 # Muttaqi of Afghanistan. … the three Foreign Ministers adopted a joint statement": their states

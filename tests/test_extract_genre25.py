@@ -1,0 +1,62 @@
+"""Rules added in pactgraph-rules/0.27 (session 22), each on invented sentences in the style of wire reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import agreements_by_name, run
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_the_actor_a_relative_clause_hangs_on_concluded_the_agreement(use_model):
+    body = ("Kabul has signed long-term cooperation documents with several countries since 2011. The first was with "
+            "India, which concluded a strategic partnership agreement with Kabul in October 2011.")
+    found = run(body, use_model=use_model, date="2014-09-30", publisher="The Associated Press")
+    assert agreements_by_name(found)["Strategic Partnership Agreement"] == [["state/afg", "state/ind"]]
+    # a relative clause that does not conclude it names no side
+    other = ("Kenya, which hosts the talks, welcomed the defence cooperation agreement with Somalia signed in Nairobi "
+             "on 3 March 2024.")
+    parties = agreements_by_name(run(other, date="2024-03-04"))["Defence Cooperation Agreement"]
+    assert parties == [["state/ken", "state/som"]]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_the_three_countries_are_the_three_states_named_before_in_no_one_list(use_model):
+    body = ("Madrid (dpa) - Turkey has lifted its veto on Finland and Sweden joining NATO after the three countries "
+            "signed a trilateral memorandum on Tuesday evening.")
+    found = run(body, use_model=use_model, date="2022-06-28", publisher="Deutsche Presse-Agentur")
+    assert agreements_by_name(found) == {"Trilateral Memorandum": [["state/fin", "state/swe", "state/tur"]]}
+    # a count the states before it do not make is not read from them
+    two = ("Turkey has lifted its veto on Finland and Sweden joining NATO after the four countries signed a "
+           "trilateral memorandum on Tuesday evening.")
+    assert ["state/fin", "state/swe", "state/tur"] not in agreements_by_name(
+        run(two, date="2022-06-28", publisher="Deutsche Presse-Agentur")).get("Trilateral Memorandum", [])
+
+
+def test_an_actor_name_before_the_words_that_name_a_kind_of_agreement():
+    body = "The NATO status of forces agreement was signed in Kabul on Tuesday by Afghanistan."
+    found = agreements_by_name(run(body, date="2014-09-30"))
+    assert found == {"Status of Forces Agreement": [["org/nato", "state/afg"]]}
+    adjective = "The US defence cooperation agreement with Ghana was signed in Accra on 22 March 2018."
+    assert agreements_by_name(run(adjective, date="2018-03-23")) == {
+        "Defence Cooperation Agreement": [["state/gha", "state/usa"]]}
+    # after a preposition the actor is no owner of a kind: "with NATO" then a new noun phrase
+    assert run("Talks with NATO status officials went on.", date="2014-09-30").agreements == []
+
+
+def test_an_agreement_that_provides_something_now_was_concluded():
+    body = ("The shiprider agreement between Fiji and the United States provides the legal basis for joint patrols in "
+            "Fiji's exclusive economic zone.")
+    assert agreements_by_name(run(body, date="2024-05-02")) == {"Shiprider Agreement": [["state/fji", "state/usa"]]}
+    planned = ("Fiji and the United States are negotiating a shiprider agreement, which would provide the legal basis "
+               "for joint patrols.")
+    assert run(planned, date="2024-05-02").agreements == []
+
+
+def test_a_trilateral_statement_signed_by_three_leaders():
+    body = ("The war ended with a trilateral statement signed on 10 November 2020 by President Ilham Aliyev of "
+            "Azerbaijan, Prime Minister Nikol Pashinyan of Armenia and President Vladimir Putin of Russia.")
+    found = run(body, date="2025-08-09")
+    assert agreements_by_name(found) == {"Trilateral Statement": [["state/arm", "state/aze", "state/rus"]]}
+    assert [a.kind for a in found.agreements] == ["JointStatement"]
+    assert found.agreements[0].date == "2020-11-10"
