@@ -60,3 +60,19 @@ def test_a_trilateral_statement_signed_by_three_leaders():
     assert agreements_by_name(found) == {"Trilateral Statement": [["state/arm", "state/aze", "state/rus"]]}
     assert [a.kind for a in found.agreements] == ["JointStatement"]
     assert found.agreements[0].date == "2020-11-10"
+
+
+def test_an_agreement_something_is_done_under_with_a_partner_stands():
+    body = "Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique."
+    assert agreements_by_name(run(body, date="2025-01-10")) == {"Bilateral Arrangement": [["state/moz", "state/rwa"]]}
+    # with no partner after it, "under a …" says nothing of its conclusion
+    assert run("Talks continue under a framework that both sides hope to agree.", date="2025-01-10").agreements == []
+
+
+def test_both_countries_after_a_pair_joined_by_and_the():
+    body = ("Third states may also take part. Serbia and the Republic of Moldova have each offered a small team of "
+            "medical personnel. Both countries already take part in EU crisis management under framework "
+            "participation agreements with the Union.")
+    found = agreements_by_name(run(body, date="2024-03-15", publisher="Council of the European Union"))
+    assert sorted(found["Framework Participation Agreement"]) == [["org/european-union", "state/mda"],
+                                                                   ["org/european-union", "state/srb"]]

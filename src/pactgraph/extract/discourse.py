@@ -376,7 +376,8 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
     """
     doc = ctx.doc
     first = sentence.index if at is not None else sentence.index - 1
-    links = (["and"], ["-"], ["–"]) if people else (["and"],)
+    links = (["and"], ["and", "the"], ["-"], ["–"]) if people else (["and"], ["and", "the"])
+    # ("Serbia and the Republic of Moldova … Both countries")
     for index in range(first, max(-1, sentence.index - 5), -1):
         earlier = ctx.sentences[index]
         named = [m for m in earlier.mentions if m.kind == "actor" and m.form != "coref"

@@ -189,14 +189,20 @@ def _in_force_through(ctx: DocContext, sentence: Sentence, before: list[str], en
     """An agreement that something is done under or through stands: "works with us under its own Individually
     Tailored Partnership Programme", "reforms pursued through its Annual National Programme", "soldiers who serve
     under the bilateral defence agreement between the Central African Republic and Rwanda", "troops under its own
-    bilateral agreement with Kinshasa". ``before`` are the words before the name (without "new", "own")."""
-    if before[-2:-1] not in (["under"], ["through"]) or not before[-1:]:
+    bilateral agreement with Kinshasa", "remain in Cabo Delgado under a bilateral arrangement with Mozambique", "take
+    part under framework participation agreements with the Union". ``before`` are the words before the name (without
+    "new", "own")."""
+    if before[-1:] in (["under"], ["through"]):
+        determiner = None  # (a plural: "under framework participation agreements with the Union")
+    elif before[-2:-1] in (["under"], ["through"]):
+        determiner = before[-1]
+    else:
         return False
-    if before[-1] in _POSSESSIVES and capitalised:
+    if determiner in _POSSESSIVES and capitalised:
         # (but "Through its Mutual Assistance Programme, New Zealand will …" is a national programme)
         return before[-2] == "under" or ctx.lowers[end - 1] not in {"programme", "program"} or len(before) > 2
         # ("the reforms Georgia has pursued through its Annual National Programme": not where the sentence opens)
-    if before[-1] not in _POSSESSIVES | {"the"}:
+    if determiner is not None and determiner not in _POSSESSIVES | {"the", "a", "an"}:
         return False
     lowers = ctx.lowers
     if end >= sentence.end or lowers[end] not in {"with", "between"}:

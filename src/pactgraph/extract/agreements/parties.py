@@ -352,6 +352,7 @@ def _prepositional(ctx: DocContext, sentence: Sentence, mention) -> bool:
 
 
 _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partnership"}
+_FORCES = {"forces", "troops", "soldiers", "personnel", "units", "contingents", "contingent", "police", "officers"}
 
 
 def _relative_antecedent(ctx: DocContext, mention: _AgreementMention):
@@ -794,7 +795,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
         sentence = direct[0].sent_of
         subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
-                   if m.form not in ("adjective", "member")]
+                   if m.form not in ("adjective", "member") or (
+                       m.form == "adjective" and m.end < sentence.end and ctx.lowers[m.end] in _FORCES)]
+        # ("Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique": Rwanda's)
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
         antecedent = _relative_antecedent(ctx, next(m for m in concluding if m.sentence is sentence))
