@@ -376,7 +376,7 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
     """
     doc = ctx.doc
     first = sentence.index if at is not None else sentence.index - 1
-    links = (["and"], ["and", "the"], ["-"], ["–"]) if people else (["and"], ["and", "the"])
+    links = (["and"], ["-"], ["–"]) if people else (["and"],)
     # ("Serbia and the Republic of Moldova … Both countries")
     for index in range(first, max(-1, sentence.index - 5), -1):
         earlier = ctx.sentences[index]
@@ -389,7 +389,10 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
         if not people and not main_too and any(len(pair) == 2 and pair <= seen for pair in sides):
             return []  # ("your government and the Alliance agreed …. Two years later, the two sides signed …")
         pairs = [(a.key, b.key) for a, b in zip(named, named[1:]) if a.key != b.key
-                 and [t.lower_ for t in doc[a.end:b.start]] in links
+                 and ([t.lower_ for t in doc[a.end:b.start]] in links or (
+                     [t.lower_ for t in doc[a.end:b.start]] == ["and", "the"]
+                     and ctx.entity_kind(a.key) == ctx.entity_kind(b.key) == "state"))  # ("Serbia and the Republic
+                 # of Moldova … Both countries")
                  and not (people and {ctx.entity_kind(a.key), ctx.entity_kind(b.key)} != {"state"})]
         if people:
             held = ctx.office_actors(earlier.start, earlier.end if index != sentence.index else at)
