@@ -76,3 +76,13 @@ def test_both_countries_after_a_pair_joined_by_and_the():
     found = agreements_by_name(run(body, date="2024-03-15", publisher="Council of the European Union"))
     assert sorted(found["Framework Participation Agreement"]) == [["org/european-union", "state/mda"],
                                                                    ["org/european-union", "state/srb"]]
+
+
+def test_the_date_of_a_dateline_is_not_the_day_an_agreement_was_signed():
+    body = ("TOKYO, Jan 12 (Reuters) - Japan and Britain signed a defence cooperation agreement on Wednesday, the "
+            "two governments said.")
+    found = run(body, date="2023-01-12", publisher="Reuters")
+    assert [(a.name, a.date) for a in found.agreements] == [("Defence Cooperation Agreement", "2023-01-11")]
+    # a date that opens a sentence and is no dateline is the day
+    told = "On 11 January, Japan and Britain signed a defence cooperation agreement."
+    assert [a.date for a in run(told, date="2023-01-20").agreements] == ["2023-01-11"]

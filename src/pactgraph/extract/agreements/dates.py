@@ -3,6 +3,8 @@ date an agreement is recorded with."""
 
 from __future__ import annotations
 
+import re
+
 from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from .clusters import _Cluster
@@ -168,6 +170,22 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     if ctx.date is not None:
         found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
         found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+    if sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n":
+        told = [d for d in found if not _in_dateline(text, d[0], d[1])]
+        found = told or found  # (the dateline's day stands when the sentence tells no other)
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates
+
+
+# what ends a dateline after its date: "TOKYO, Jan 12 (Reuters) - ", "Madrid, 8 July (dpa) – ", "Colombo, Apr 5 (PTI) "
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:|]\s|\([A-Z][^()]{0,30}\)\s)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start``–``end`` of a paragraph's first sentence is its dateline's ("TOKYO, Jan 12
+    (Reuters) - Japan and Britain signed … on Wednesday"): the day the text was written, not the day of what it
+    tells when the sentence names another."""
+    before = text[:start]
+    words = re.findall(r"[^\W\d_][\w'’.-]*", before)
+    return len(before) <= 40 and all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
