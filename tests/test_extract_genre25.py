@@ -86,3 +86,14 @@ def test_the_date_of_a_dateline_is_not_the_day_an_agreement_was_signed():
     # a date that opens a sentence and is no dateline is the day
     told = "On 11 January, Japan and Britain signed a defence cooperation agreement."
     assert [a.date for a in run(told, date="2023-01-20").agreements] == ["2023-01-11"]
+
+
+def test_exchanges_of_letters_concluded_with_two_capitals_one_by_one():
+    body = ("The new memoranda replace the exchanges of letters that the Organization concluded with Tirana in 1997 "
+            "and with Podgorica in 2006.")
+    found = agreements_by_name(run(body, date="2025-11-18",
+                                   publisher="Organization for Security and Co-operation in Europe"))
+    assert sorted(found["Exchange of Letters"]) == [["org/osce", "state/alb"], ["org/osce", "state/mne"]]
+    # a capital after "and with" far from any signing verb stays a place
+    visit = "The minister travelled with officials to Tirana in May and with his deputy to Podgorica in June."
+    assert run(visit, date="2025-11-18").agreements == []

@@ -219,7 +219,20 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
     if prev == "with":
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
         return _relation_noun_before(doc, m.start - 1) or any(
-            doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1))
+            doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1)) or _and_with_after_signed(doc, m)
+    return False
+
+
+def _and_with_after_signed(doc, m: Mention) -> bool:
+    """ "… concluded with Tirana in 1997 and with Podgorica in 2006": a later "and with" of a list that a signing verb
+    leads, in the same sentence."""
+    if m.start < 3 or doc[m.start - 2].lower_ != "and":
+        return False
+    for j in range(m.start - 3, max(-1, m.start - 15), -1):
+        if doc[j].text in {".", ";", ":"} or doc[j].is_sent_start:
+            return False
+        if doc[j].lower_ in _SIGNED:
+            return True
     return False
 
 

@@ -124,6 +124,8 @@ def _genre_matcher(nlp):
             forms.add("memoranda")
         elif not phrase.endswith(("s", "understanding", "notes", "intent", "letters")):
             forms.add(phrase + "s")
+        if phrase.startswith("exchange of "):
+            forms.add("exchanges" + phrase[len("exchange"):])  # "the exchanges of letters that the OSCE concluded …"
         matcher.add(f"{kind}|{int(cap_only)}", [nlp.make_doc(f) for f in sorted(forms)])
     return matcher
 

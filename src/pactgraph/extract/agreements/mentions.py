@@ -49,7 +49,7 @@ class _AgreementMention:
 
 def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
-    of Notes")."""
+    of Notes"; but "Exchanges of Letters")."""
     last = ctx.lowers[mention.end - 1]
     return (last.endswith("s") and last not in {"notes", "letters", "minutes"}) \
-        or "memoranda" in ctx.lowers[mention.start:mention.end]
+        or bool({"memoranda", "exchanges"} & set(ctx.lowers[mention.start:mention.end]))

@@ -746,6 +746,11 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             verb += 1  # ("Agreements concerning … have been concluded with the United Kingdom (2013), …")
         if at is None and verb < sentence.end and lowers[verb] in _DISTRIBUTING_VERBS:
             at = _first_with(lowers, verb + 1, sentence.end)
+        if at is None and lowers[mention.name_end:mention.name_end + 1] in (["that"], ["which"]):
+            # "the exchanges of letters that the Organization concluded with Tirana in 1997 and with Podgorica in 2006"
+            verb = next((j for j in range(mention.name_end + 1, min(sentence.end, mention.name_end + 7))
+                         if lowers[j] in _DISTRIBUTING_VERBS), None)
+            at = _first_with(lowers, verb + 1, min(sentence.end, verb + 3)) if verb is not None else None
         before = lowers[max(sentence.start, mention.name_start - 3):mention.name_start]
         if at is None and set(before) & _DISTRIBUTING_VERBS:
             # "signed its first partnerships with …", "… partnerships earlier this year: with Moldova …"

@@ -139,6 +139,8 @@ def _singular_name(name: str) -> str:
     """A plural name in the singular: "Memoranda of Understanding" → "Memorandum of Understanding", "Security and
     Defence Partnerships" → "Security and Defence Partnership"."""
     words = name.split()
+    if len(words) > 2 and words[0].lower() == "exchanges" and words[1] == "of":
+        return words[0][:-1] + " " + " ".join(words[1:])  # "Exchanges of Letters" → "Exchange of Letters"
     heads = [_singular_head(word) for word in words]
     return " ".join(heads) if heads != words else _singular(name)
 
