@@ -201,15 +201,7 @@ def test_the_soviet_union_in_the_reference_graph_is_a_state_that_ended():
 
 
 def _former_with(tmp_path, row: str) -> Path:
-    import shutil
-
-    from pactgraph.resources import reference_dir
-
-    folder = tmp_path / "reference"
-    shutil.copytree(reference_dir(), folder)
-    with (folder / "former_states.csv").open("a", encoding="utf-8") as handle:
-        handle.write(row)
-    return folder
+    return _reference_with(tmp_path, "former_states.csv", row)
 
 
 @pytest.mark.parametrize(("row", "message"), [
@@ -436,16 +428,21 @@ def test_regions_that_are_sets_of_states(register):
     assert all(m in register.entities for e in register.entities.values() for m in e.members)
 
 
-def _regions_with(tmp_path, row: str) -> Path:
+def _reference_with(tmp_path, table: str, row: str) -> Path:
+    """A copy of the bundled reference tables with ``row`` appended to ``table``."""
     import shutil
 
     from pactgraph.resources import reference_dir
 
     folder = tmp_path / "reference"
     shutil.copytree(reference_dir(), folder)
-    with (folder / "regions.csv").open("a", encoding="utf-8") as handle:
+    with (folder / table).open("a", encoding="utf-8") as handle:
         handle.write(row)
     return folder
+
+
+def _regions_with(tmp_path, row: str) -> Path:
+    return _reference_with(tmp_path, "regions.csv", row)
 
 
 _ATLANTIS = "atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n"

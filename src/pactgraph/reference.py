@@ -189,17 +189,7 @@ def load_register(folder: Path | None = None) -> Register:
         iso3 = row.get("iso3", "").upper()
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             raise ReferenceDataError(f"{path}:{number}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
-        key = f"state/{iso3.lower()}"
-        cow = row.get("cow_code", "")
-        names = tuple(dict.fromkeys(n for n in (row.get("name", ""), row.get("short_name", ""), row.get("official_name", "")) if n))
-        _add(register, Entity(
-            key=key, iri=ID + key, kind="state", label=row["name"],
-            wikidata=_qid(row.get("wikidata", ""), path, number, True),
-            iso2=row.get("iso2") or None, iso3=iso3,
-            cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
-            adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")),
-            sources=tuple(row["source"].split()),
-        ), path, number)
+        _add(register, _state(f"state/{iso3.lower()}", row, path, number, row.get("iso2") or None, iso3), path, number)
 
     _load_former_states(register, folder / "former_states.csv")
 
@@ -260,6 +250,19 @@ def load_register(folder: Path | None = None) -> Register:
     return register
 
 
+def _state(key: str, row: dict[str, str], path: Path, number: int, iso2: str | None, iso3: str | None) -> Entity:
+    """The entity of a row of ``states.csv`` or ``former_states.csv`` (the columns both tables share)."""
+    cow = row.get("cow_code", "")
+    names = tuple(dict.fromkeys(
+        n for n in (row.get("name", ""), row.get("short_name", ""), row.get("official_name", "")) if n))
+    return Entity(
+        key=key, iri=ID + key, kind="state", label=row["name"],
+        wikidata=_qid(row.get("wikidata", ""), path, number, True), iso2=iso2, iso3=iso3,
+        cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
+        adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")),
+        sources=tuple(row["source"].split()))
+
+
 def _load_former_states(register: Register, path: Path) -> None:
     """Rows of ``former_states.csv``: states that no longer exist, loaded as states (kind ``"state"``, key
     ``state/{code}``) after the states of today, whose keys they may not take, and marked as former with the days
@@ -288,15 +291,7 @@ def _load_former_states(register: Register, path: Path) -> None:
         if not all(_URL.match(url) for url in sources):
             raise ReferenceDataError(f"{path}:{number}: source must be http(s) URLs separated by spaces")
         key = f"state/{code.lower()}"
-        cow = row.get("cow_code", "")
-        names = tuple(dict.fromkeys(n for n in (row.get("name", ""), row.get("short_name", ""),
-                                                row.get("official_name", "")) if n))
-        _add(register, Entity(
-            key=key, iri=ID + key, kind="state", label=row["name"],
-            wikidata=_qid(row.get("wikidata", ""), path, number, True), iso3=iso3 or None,
-            cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
-            adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")), sources=sources,
-        ), path, number)
+        _add(register, _state(key, row, path, number, None, iso3 or None), path, number)
         register.former[key] = FormerState(key, start, end, successors, iso4 or None)
         register.periods[key] = (start, end)
 
