@@ -64,7 +64,8 @@ def test_state_count_and_status(states, register):
     assert status["un_observer"] == 2
     others = sorted(row["iso3"] for row in states if row["status"] == "other")
     assert others == ["TWN", "XKX"]
-    assert sum(1 for key in register.entities if key.startswith("state/")) == 197
+    # the states of today; the former states of former_states.csv are states of the register too (tested below)
+    assert sum(1 for key in register.entities if key.startswith("state/") and key not in register.former) == 197
 
 
 @pytest.mark.parametrize("column", ["iso2", "iso3", "cow_code", "wikidata"])
@@ -77,6 +78,148 @@ def test_state_codes_are_unique(states, column):
 def test_every_state_has_a_qid(states):
     missing = [row["iso3"] for row in states if not re.fullmatch(r"Q[1-9]\d*", row["wikidata"])]
     assert not missing, f"states without a Wikidata QID: {missing}"
+
+
+# --- former states --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def former_states() -> list[dict[str, str]]:
+    return read_table("former_states.csv")
+
+
+def test_former_states_are_states_of_the_register_marked_as_former(former_states, register):
+    keys = {f"state/{row['code'].lower()}" for row in former_states}
+    assert len(keys) == len(former_states) >= 9
+    assert set(register.former) == keys
+    for key in keys:
+        entity, former = register.entities[key], register.former[key]
+        assert entity.kind == "state" and entity.is_actor
+        assert former.end and register.periods[key] == (former.start, former.end)
+        assert not former.start or former.start < former.end
+    assert {"state/sun", "state/ddr", "state/csk", "state/yug", "state/fry", "state/scg"} <= keys
+
+
+@pytest.mark.parametrize("column", ["code", "iso3", "iso3166_3", "cow_code", "wikidata"])
+def test_former_state_codes_are_unique(former_states, column):
+    values = [row[column] for row in former_states if row[column]]
+    duplicates = sorted(value for value, count in Counter(values).items() if count > 1)
+    assert not duplicates, f"{column} repeated in former_states.csv: {duplicates}"
+
+
+def test_former_state_codes_do_not_clash_with_states_of_today(former_states, states, organizations):
+    today = {row["iso3"] for row in states}
+    assert not [row["code"] for row in former_states if row["code"] in today]
+    assert not [row["iso3"] for row in former_states if row["iso3"] in today]
+    cow = {row["cow_code"] for row in states if row["cow_code"]}
+    assert not [row["code"] for row in former_states if row["cow_code"] in cow]
+    qids = {row["wikidata"] for row in states} | {row["wikidata"] for row in organizations if row["wikidata"]}
+    assert not [row["code"] for row in former_states if row["wikidata"] in qids]
+
+
+def test_every_former_state_has_a_qid_a_source_and_codes_of_the_right_form(former_states):
+    for row in former_states:
+        assert re.fullmatch(r"Q[1-9]\d*", row["wikidata"]), row["code"]
+        assert row["source"].split() and all(URL.match(url) for url in row["source"].split()), row["code"]
+        assert f"https://www.wikidata.org/wiki/{row['wikidata']}" in row["source"].split(), row["code"]
+        assert re.fullmatch(r"[A-Z]{3}", row["code"]) and re.fullmatch(r"([A-Z]{3})?", row["iso3"])
+        assert re.fullmatch(r"([A-Z]{4})?", row["iso3166_3"]), row["code"]
+        assert row["iso3"] in ("", row["code"]), "a withdrawn ISO alpha-3 code is the register code"
+
+
+def test_successors_of_former_states_are_states_of_today(former_states, states):
+    today = {row["iso3"] for row in states}
+    for row in former_states:
+        successors = row["successors"].split(";")
+        assert successors and set(successors) <= today, row["code"]
+    sun = next(row for row in former_states if row["code"] == "SUN")
+    assert len(sun["successors"].split(";")) == 15 and "RUS" in sun["successors"]
+
+
+def test_names_of_former_states_are_not_names_of_states_of_today(register):
+    today = {form.casefold(): key for key, entity in register.entities.items()
+             if entity.kind == "state" and key not in register.former
+             for form in (*entity.names, *entity.adjectives)}
+    clash = {form: today[form.casefold()] for key in register.former
+             for form in (*register.entities[key].names, *register.entities[key].adjectives)
+             if form.casefold() in today}
+    assert not clash, f"former-state forms that name a state of today: {clash}"
+
+
+def test_forms_that_texts_use_for_other_things_are_no_names_of_former_states(register):
+    forms = {form for key in register.former
+             for form in (*register.entities[key].names, *register.entities[key].adjectives)}
+    # two states of today ("Serbia and Montenegro have sent officers"), a region ("the former Yugoslavia"), the
+    # regions of Yemen today, disarmament and reintegration (DDR), and adjectives inside period words
+    # ("post-Soviet", "Soviet-era") or other states' names ("Soviet Russia", "the former Yugoslav Republic of …")
+    assert not forms & {"Serbia and Montenegro", "Yugoslavia", "former Yugoslavia", "North Yemen", "South Yemen",
+                        "DDR", "Soviet", "Yugoslav", "West Germany", "East German", "Soviets"}
+
+
+def test_every_name_of_a_state_of_today_still_names_that_state():
+    """A former state's name inside a longer name of a state of today ("Republic of Vietnam" in "the Socialist
+    Republic of Vietnam") must not win over it."""
+    from pactgraph.extract.mentions import text_entities
+    from pactgraph.extract.pipeline import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    register = gazetteer.register
+    wrong = {}
+    for key, entity in register.entities.items():
+        if entity.kind != "state" or key in register.former:
+            continue
+        for form in entity.names:
+            found = text_entities(form, gazetteer)
+            if set(found) & set(register.former):
+                wrong[form] = found
+    assert not wrong
+    assert text_entities("the Socialist Republic of Vietnam", gazetteer) == ["state/vnm"]
+
+
+def test_every_name_of_a_former_state_names_it():
+    from pactgraph.extract.mentions import text_entities
+    from pactgraph.extract.pipeline import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for key in gazetteer.register.former:
+        for form in gazetteer.register.entities[key].names:
+            assert text_entities(form, gazetteer)[:1] == [key], form
+
+
+def test_the_soviet_union_in_the_reference_graph_is_a_state_that_ended():
+    from pactgraph.namespaces import ID, OWL, PACT, RDF, TIME, WD
+    from pactgraph.rdfmap import register_quads
+
+    register = load_register(REFERENCE)
+    quads = {(q.subject.value, q.predicate.value, q.object.value) for q in register_quads(register)}
+    sun = ID + "state/sun"
+    assert {(sun, RDF + "type", PACT + "State"), (sun, OWL + "sameAs", WD + "Q15180"),
+            (sun, PACT + "iso3166Alpha3", "SUN"), (sun, PACT + "activeDuring", sun + "/active"),
+            (sun + "/active", TIME + "hasEnd", sun + "/active/end"),
+            (sun + "/active/end", TIME + "inXSDDate", "1991-12-26")} <= quads
+    assert not [q for q in quads if q[0] == ID + "state/rus" and q[1] == PACT + "activeDuring"]
+
+
+def _former_with(tmp_path, row: str) -> Path:
+    return _reference_with(tmp_path, "former_states.csv", row)
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("UAR,,,United Arab Republic,,,,,,,Q170468,1958-02-22,1961-09-28,EGY;ATL,,https://example.org/uar\n",
+     "successors must be states of today"),
+    ("UAR,,,United Arab Republic,,,,,,,Q170468,1958-02-22,,EGY;SYR,,https://example.org/uar\n",
+     "needs the date it ceased to exist"),
+    ("UAR,,,United Arab Republic,,,,,,,,1958-02-22,1961-09-28,EGY;SYR,,https://example.org/uar\n",
+     "no Wikidata QID"),
+    ("RUS,,,Russian Empire,,,,,,,Q34266,1721-11-02,1917-09-14,RUS,,https://example.org/empire\n",
+     "duplicate register key 'state/rus'"),
+    ("UAR,,,United Arab Republic,,,,,,,Q170468,1958-02-22,1961-09-28,EGY;SYR,,\n", "row has no source"),
+])
+def test_a_malformed_former_state_is_refused(tmp_path, row, message):
+    from pactgraph.errors import ReferenceDataError
+
+    with pytest.raises(ReferenceDataError, match=message):
+        load_register(_former_with(tmp_path, row))
 
 
 # --- sources -----------------------------------------------------------------
@@ -285,16 +428,21 @@ def test_regions_that_are_sets_of_states(register):
     assert all(m in register.entities for e in register.entities.values() for m in e.members)
 
 
-def _regions_with(tmp_path, row: str) -> Path:
+def _reference_with(tmp_path, table: str, row: str) -> Path:
+    """A copy of the bundled reference tables with ``row`` appended to ``table``."""
     import shutil
 
     from pactgraph.resources import reference_dir
 
     folder = tmp_path / "reference"
     shutil.copytree(reference_dir(), folder)
-    with (folder / "regions.csv").open("a", encoding="utf-8") as handle:
+    with (folder / table).open("a", encoding="utf-8") as handle:
         handle.write(row)
     return folder
+
+
+def _regions_with(tmp_path, row: str) -> Path:
+    return _reference_with(tmp_path, "regions.csv", row)
 
 
 _ATLANTIS = "atlantis-group,Atlantis group,,,ATL;EST,https://example.org/atlantis\n"

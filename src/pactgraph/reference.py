@@ -1,4 +1,4 @@
-"""The actor register: curated tables of states, organizations, missions,
+"""The actor register: curated tables of states (those of today and former ones), organizations, missions,
 regions, places, memberships and well-known agreements in ``graph/reference/``.
 
 Every row cites its source. :func:`load_register` reads the tables once and
@@ -20,7 +20,8 @@ from .errors import ReferenceDataError
 from .model import Entity
 from .namespaces import ID
 
-__all__ = ["KnownAgreement", "Membership", "OfficeHolder", "Register", "load_office_holders", "load_register"]
+__all__ = ["FormerState", "KnownAgreement", "Membership", "OfficeHolder", "Register", "load_office_holders",
+           "load_register"]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -70,6 +71,22 @@ class KnownAgreement:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FormerState:
+    """A state that no longer exists, from ``former_states.csv`` (the Soviet Union, the GDR, Yugoslavia…).
+
+    It is an entity of kind ``"state"`` like the states of today: an actor, a possible party to an agreement, linked
+    to Wikidata. ``end`` is the first day it no longer existed (its dissolution, unification or merger took effect);
+    ``start`` and ``end`` are ISO days, or a month or year where the sources disagree on the day.
+    """
+
+    key: str  # register key, e.g. "state/sun"
+    start: str | None
+    end: str
+    successors: tuple[str, ...]  # register keys of the states of today that took its place
+    iso3166_3: str | None  # ISO 3166-3 code of the former name ("SUHH")
+
+
 @dataclass(slots=True)
 class Register:
     """All curated entities, by register key, and their memberships."""
@@ -81,6 +98,7 @@ class Register:
     periods: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → running-text variants
     agreements: dict[str, KnownAgreement] = field(default_factory=dict)  # key → well-known agreement
+    former: dict[str, FormerState] = field(default_factory=dict)  # key → a state that no longer exists
     # organization key → its member rows, rebuilt when the list of memberships is replaced or changes length (see
     # members_of; the register is built once and only ever appended to while it is loaded)
     _members: dict[str, list[Membership]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -171,17 +189,9 @@ def load_register(folder: Path | None = None) -> Register:
         iso3 = row.get("iso3", "").upper()
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             raise ReferenceDataError(f"{path}:{number}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
-        key = f"state/{iso3.lower()}"
-        cow = row.get("cow_code", "")
-        names = tuple(dict.fromkeys(n for n in (row.get("name", ""), row.get("short_name", ""), row.get("official_name", "")) if n))
-        _add(register, Entity(
-            key=key, iri=ID + key, kind="state", label=row["name"],
-            wikidata=_qid(row.get("wikidata", ""), path, number, True),
-            iso2=row.get("iso2") or None, iso3=iso3,
-            cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
-            adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")),
-            sources=tuple(row["source"].split()),
-        ), path, number)
+        _add(register, _state(f"state/{iso3.lower()}", row, path, number, row.get("iso2") or None, iso3), path, number)
+
+    _load_former_states(register, folder / "former_states.csv")
 
     path = folder / "organizations.csv"
     for number, row in _rows(path):
@@ -238,6 +248,52 @@ def load_register(folder: Path | None = None) -> Register:
         ))
     _load_agreements(register, folder / "agreements.csv")
     return register
+
+
+def _state(key: str, row: dict[str, str], path: Path, number: int, iso2: str | None, iso3: str | None) -> Entity:
+    """The entity of a row of ``states.csv`` or ``former_states.csv`` (the columns both tables share)."""
+    cow = row.get("cow_code", "")
+    names = tuple(dict.fromkeys(
+        n for n in (row.get("name", ""), row.get("short_name", ""), row.get("official_name", "")) if n))
+    return Entity(
+        key=key, iri=ID + key, kind="state", label=row["name"],
+        wikidata=_qid(row.get("wikidata", ""), path, number, True), iso2=iso2, iso3=iso3,
+        cow_code=int(cow) if cow.isdigit() else None, cow_abbrev=row.get("cow_abbrev") or None,
+        adjectives=_split(row.get("adjectives")), names=names + _split(row.get("aliases")),
+        sources=tuple(row["source"].split()))
+
+
+def _load_former_states(register: Register, path: Path) -> None:
+    """Rows of ``former_states.csv``: states that no longer exist, loaded as states (kind ``"state"``, key
+    ``state/{code}``) after the states of today, whose keys they may not take, and marked as former with the days
+    they existed (``Register.former``, and ``Register.periods`` for the reference graph)."""
+    current = {key for key, entity in register.entities.items() if entity.kind == "state"}
+    for number, row in _rows(path):
+        code = row.get("code", "").upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ReferenceDataError(f"{path}:{number}: {code!r} is not a three-letter register code")
+        iso3, iso4 = row.get("iso3", "").upper(), row.get("iso3166_3", "").upper()
+        if iso3 and not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise ReferenceDataError(f"{path}:{number}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        if iso4 and not re.fullmatch(r"[A-Z]{4}", iso4):
+            raise ReferenceDataError(f"{path}:{number}: {iso4!r} is not an ISO 3166-3 code")
+        start, end = _date(row.get("start", ""), path, number), _date(row.get("end", ""), path, number)
+        if end is None:
+            raise ReferenceDataError(f"{path}:{number}: a former state needs the date it ceased to exist")
+        if start is not None and not start < end:
+            raise ReferenceDataError(f"{path}:{number}: it ends ({end}) before it starts ({start})")
+        successors = tuple(f"state/{c.lower()}" for c in _split(row.get("successors")))
+        unknown = [s for s in successors if s not in current]
+        if not successors or unknown:
+            raise ReferenceDataError(f"{path}:{number}: successors must be states of today (states.csv), not "
+                                     f"{unknown[0].split('/')[-1].upper() if unknown else 'none'!r}")
+        sources = tuple(row["source"].split())
+        if not all(_URL.match(url) for url in sources):
+            raise ReferenceDataError(f"{path}:{number}: source must be http(s) URLs separated by spaces")
+        key = f"state/{code.lower()}"
+        _add(register, _state(key, row, path, number, None, iso3 or None), path, number)
+        register.former[key] = FormerState(key, start, end, successors, iso4 or None)
+        register.periods[key] = (start, end)
 
 
 def _load_agreements(register: Register, path: Path) -> None:

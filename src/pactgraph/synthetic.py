@@ -280,7 +280,8 @@ def _pools() -> _Pools:
     states, orgs = [], []
     for entity in sorted(entities.values(), key=lambda e: e.key):
         if entity.kind == "state" and entity.wikidata and _PLAIN_NAME.match(entity.label) \
-                and entity.label in entity.names and entity.label not in {"Georgia", "Chad", "Jordan", "Niger"}:
+                and entity.label in entity.names and entity.label not in {"Georgia", "Chad", "Jordan", "Niger"} \
+                and entity.key not in register.former:  # (synthetic partnerships are between states of today)
             adjective = entity.adjectives[0] if entity.adjectives else None
             states.append(_Actor(entity.key, entity.label, "state", adjective, capitals.get(entity.key),
                                  _entity_lines(entity)))

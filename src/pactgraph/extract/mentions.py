@@ -423,12 +423,14 @@ _POST_AFTER_HEAD = {"President", "Vice", "Vice-President", "Chair", "Chairman", 
                     "Members", "Member", "Partners", "Dialogue", "Leaders"}
 
 
-#: Names two states share, so the register lists them for neither (states.csv notes why). A text that names one of
-#: the two in full means it by the shared name too ("The Democratic Republic of the Congo and Rwanda signed …
-#: fighting in eastern Congo"); a text naming both, or neither, leaves the shared name alone.
+#: Names two states share, so the register lists them for neither (states.csv and former_states.csv note why). A
+#: text that names one of the two in full means it by the shared name too ("The Democratic Republic of the Congo and
+#: Rwanda signed … fighting in eastern Congo"; "the Federal Republic of Yugoslavia … Yugoslavia's army"); a text
+#: naming both, or neither, leaves the shared name alone.
 SHARED_NAMES = {
     "Congo": ("alias", ("state/cod", "state/cog")),
     "Congolese": ("adjective", ("state/cod", "state/cog")),
+    "Yugoslavia": ("alias", ("state/yug", "state/fry")),  # the socialist federation (to 1992) and the FRY (1992-2003)
 }
 
 
