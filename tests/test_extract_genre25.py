@@ -97,3 +97,25 @@ def test_exchanges_of_letters_concluded_with_two_capitals_one_by_one():
     # a capital after "and with" far from any signing verb stays a place
     visit = "The minister travelled with officials to Tirana in May and with his deputy to Podgorica in June."
     assert run(visit, date="2025-11-18").agreements == []
+
+
+def test_each_of_a_counted_group_listed_after_a_colon_with_its_own_day():
+    body = ("The Chair noted that the six countries represented around the table had each concluded a bilateral "
+            "security agreement with Ukraine in the course of 2024: the United Kingdom first, in Kyiv on 12 January, "
+            "then France and Germany on 16 February, Italy on 24 February, Spain in May and Poland in July.")
+    found = run(body, date="2025-02-12", publisher="Ministry for Europe and Foreign Affairs of France")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date) for a in found.agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["esp", "ukr"], None), (["fra", "ukr"], "2024-02-16"),
+                     (["gbr", "ukr"], "2024-01-12"), (["ita", "ukr"], "2024-02-24"), (["pol", "ukr"], None)]
+    # a count the list does not make is no such list
+    five = body.replace("the six countries", "the five countries")
+    assert len(run(five, date="2025-02-12").agreements) < 6
+
+
+def test_the_present_of_chronologies_concludes():
+    body = "• Nov. 21, 2002: Washington and Manila conclude a Mutual Logistics Support Agreement."
+    assert agreements_by_name(run(body, date="2025-01-01")) == {
+        "Mutual Logistics Support Agreement": [["state/phl", "state/usa"]]}
+    for planned in ("The two countries aim to conclude a Mutual Logistics Support Agreement.",
+                    "Japan and India will conclude an agreement on defence equipment."):
+        assert run(planned, date="2025-01-01").agreements == []

@@ -64,6 +64,8 @@ _AGENT_VERBS = {
     "recognised", "recognized", "responded", "reacted", "insist", "refuse", "continue", "want", "seek",
     "signed", "concluded", "ratified", "sent", "deployed", "pledged", "delivered", "supplied", "decided",
     "reached", "struck", "inked", "initialled", "initialed", "committed",  # ("Baghdad and Washington reached …")
+    "sign", "signs", "conclude", "concludes", "agree", "agrees", "ink", "inks",  # (the present of chronologies and
+    # headlines: "Nov. 21, 2002: Washington and Manila conclude a Mutual Logistics Support Agreement")
 }
 _CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press", "presses",
                "pressed", "warn", "warns", "warned"}

@@ -189,3 +189,31 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     before = text[:start]
     words = re.findall(r"[^\W\d_][\w'’.-]*", before)
     return len(before) <= 40 and all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
+
+
+def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> dict[str, tuple] | None:
+    """The day each state of a list concluded its own agreement, written after its name: "the United Kingdom first,
+    in Kyiv on 12 January, then France and Germany on 16 February, Italy on 24 February, Spain in May" → the UK 12
+    January, France and Germany 16 February, Italy 24 February, Spain none. ``None`` when the list gives no day."""
+    named = []
+    for key in keys:
+        m = next((a for a in reversed(sentence.mentions) if a.kind == "actor" and a.key == key), None)
+        if m is None:
+            return None
+        named.append(m)
+    order = sorted(range(len(named)), key=lambda i: named[i].start)
+    found = _dates_in(ctx, sentence)
+    char = [(ctx.doc[named[i].start].idx + ctx.offset, ctx.doc[named[i].end - 1].idx + ctx.offset
+             + len(ctx.doc[named[i].end - 1])) for i in range(len(named))]
+    out: dict[str, tuple] = {}
+    for pos, i in enumerate(order):
+        stop = char[order[pos + 1]][0] if pos + 1 < len(order) else sentence.char_end + ctx.offset
+        own = next((d for d in found if char[i][1] <= d[0] < stop), None)
+        out[keys[i]] = own
+    for pos in range(len(order) - 2, -1, -1):  # ("France and Germany on 16 February": the day after the pair)
+        i, j = order[pos], order[pos + 1]
+        if out[keys[i]] is None and ctx.lowers[named[i].end:named[j].start] == ["and"]:
+            out[keys[i]] = out[keys[j]]
+    if not any(out.values()):
+        return None
+    return {key: (d[2], sentence, (d[0], d[1])) if d else (None, None, None) for key, d in out.items()}

@@ -481,6 +481,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
                                                               and _is_year(before[-8:][j + 1]))}
         # ("adopted 'Towards 2030: India-EU Joint Comprehensive Strategic Agenda'": a title, not a plan)
         hints -= _finished_talks(before[-8:])
+        if "conclude" in hints and _historic_present(ctx, sentence, s):
+            hints.discard("conclude")  # "Nov. 21, 2002: Washington and Manila conclude a Mutual Logistics Support
+            # Agreement": a chronology's present, not a plan
         if _first_to_conclude(before[-10:]):
             hints.discard("conclude")  # "Moldova became the first country to conclude a Security and Defence
             concluded = True  # Partnership with the European Union": it did conclude one
@@ -1063,3 +1066,19 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
                                year=_year_after(ctx, sentence, one + 1) if replaced and concluded else None,
                                known=None, date=None))
     return out
+
+
+_MODALS = {"to", "will", "would", "shall", "should", "could", "may", "might", "must", "can", "cannot", "not", "yet",
+           "soon", "first", "also", "then", "eventually", "finally"}
+
+
+def _historic_present(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """Whether a "conclude" right before an agreement's name has actors as its subject, in the present of
+    chronologies and headlines ("Washington and Manila conclude a …", "India and US conclude Security of Supply
+    Arrangement"), not "to conclude", "will conclude"."""
+    lowers = ctx.lowers
+    verb = next((k for k in range(start - 1, max(sentence.start, start - 4) - 1, -1) if lowers[k] == "conclude"),
+                None)
+    if verb is None or verb == sentence.start or lowers[verb - 1] in _MODALS:
+        return False
+    return any(m.kind == "actor" and m.end == verb for m in sentence.mentions)

@@ -582,6 +582,15 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
             continue
         subjects = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, POLITICAL, coref=False)
                                       if a.end <= each and a.form != "adjective" and a.key != mention.partner))
+        colon = next((i for i in range(mention.name_end, sentence.end) if lowers[i] == ":"), None)
+        if len(subjects) < 2 and colon is not None:
+            # "the six countries … had each concluded a bilateral security agreement with Ukraine in 2024: the United
+            # Kingdom first, …, then France and Germany on 16 February, Italy …": the states listed after the colon
+            listed = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, {"state"}, coref=False)
+                                        if a.start > colon and a.form != "adjective" and a.key != mention.partner))
+            count = next((_COUNTS[w] for w in lowers[max(sentence.start, each - 10):each] if w in _COUNTS), None)
+            if len(listed) >= 2 and count in (None, len(listed)):
+                subjects = listed
         if len(subjects) >= 2:
             return mention.partner, sentence, subjects
     return None

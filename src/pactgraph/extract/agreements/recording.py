@@ -16,7 +16,7 @@ from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
                    _RECOUNTED_VERBS, _is_year, _singular)
-from .dates import _date
+from .dates import _date, _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
 
@@ -99,9 +99,12 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         # "Germany and France each concluded a bilateral agreement on security cooperation with Ukraine": one each
         partner, sentence, subjects = each
         name = _singular_name(cluster.name) if any(_plural_mention(ctx, m) for m in cluster.mentions) else cluster.name
+        dated = _dates_of_listed(ctx, sentence, subjects)  # (each its own day, where the list gives them)
         return [_record(ctx, cluster, concluding, name, [subject, partner],
                         {subject: [sentence], partner: [sentence]}, "agreement-party-distributed",
-                        _date(ctx, cluster, concluding), positions) for subject in subjects]
+                        dated[subject] if dated else _date(ctx, cluster, concluding), positions, scored=False)
+                for subject in subjects]
+        # (each keeps the two sides the text gives it, as a series does)
     itemised = _itemised(ctx, cluster)
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
