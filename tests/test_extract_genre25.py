@@ -119,3 +119,19 @@ def test_the_present_of_chronologies_concludes():
     for planned in ("The two countries aim to conclude a Mutual Logistics Support Agreement.",
                     "Japan and India will conclude an agreement on defence equipment."):
         assert run(planned, date="2025-01-01").agreements == []
+
+
+def test_a_counted_plural_after_a_signing_verb_with_one_item_each():
+    body = ("The Foreign Ministers of Türkiye and Armenia, Ahmet Davutoğlu and Edward Nalbandian, signed two protocols "
+            "in Zurich on 10 October 2009, one on the establishment of diplomatic relations and one on the "
+            "development of bilateral relations.")
+    found = run(body, date="2024-03-01")
+    assert sorted((a.name, a.date) for a in found.agreements) == [
+        ("protocol on the development of bilateral relations", "2009-10-10"),
+        ("protocol on the establishment of diplomatic relations", "2009-10-10")]
+    assert all(sorted(p.rsplit("/", 1)[-1] for p in a.parties) == ["arm", "tur"] for a in found.agreements)
+    other = "Japan and India signed two agreements, one on defence equipment and the other on classified information."
+    assert sorted(agreements_by_name(run(other, date="2025-01-01"))) == [
+        "agreement on classified information", "agreement on defence equipment"]
+    # counted, with no items: no one agreement is named
+    assert run("Japan and India signed three agreements today.", date="2025-01-01").agreements == []

@@ -318,7 +318,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         prev = doc[span.start - 1].lower_ if span.start > sentence.start else ""
         if prev in {'"', "”"}:
             capitalised = True  # a quoted name: the "Horizon 2047" roadmap
-        if cap_only == "1" and not capitalised and not _named_in_lower_case(ctx, sentence, span, prev):
+        counted = _counted_after_verb(ctx, sentence, span)  # ("signed two protocols, one on … and one on …")
+        if cap_only == "1" and not capitalised and not counted and not _named_in_lower_case(ctx, sentence, span, prev):
             continue
         if span[-1].lower_ == "statement" and len(span) == 1 and _single_author(ctx, sentence, span.end):
             continue  # "Statement by the Spokesperson on …", "Statement by the High Representative": one author's
@@ -341,12 +342,14 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
             modifier_at = _modifiers(ctx, sentence, span.start)
             named_at = _proper_name_before(ctx, sentence, span.start) if modifier_at is None else None
-            if modifier_at is None and named_at is None:
+            if modifier_at is None and named_at is None and not counted:
                 continue
             if named_at is not None:  # "the Lancaster House treaties", "the Minsk agreements"
                 capitalised, words = True, [t.text for t in doc[named_at:span.end]]
-            else:
+            elif modifier_at is not None:
                 modifier = doc[modifier_at:span.start].text
+            else:
+                modifier_at = span.start  # (counted: "signed two protocols")
         lowered = [t.lower_ for t in span]
         head = lowered[0] if len(lowered) > 2 and lowered[1] == "of" else lowered[-1]
         exchanged = lowered[0] == "exchanged"
@@ -644,8 +647,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     out = [m for m in out if not _only_genre_words(ctx, m) and not _names_an_event(ctx, m)]
     # nor is a bare plural ("the agreements that hold a country's security together"): it names no one agreement
     # that a later name could join
+    # (but "signed two protocols, one on … and one on …" counts the ones it then names)
     out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
-           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] != "memoranda"]
+           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] != "memoranda"
+           or (_counted_after_verb(ctx, m.sentence, ctx.doc[m.start:m.end]) and _items_follow(ctx, m))]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
         fronted = _fronted_conclusion(ctx, m.sentence, m.name_start, m.name_end) if m.concluded else []
@@ -1082,3 +1087,24 @@ def _historic_present(ctx: DocContext, sentence: Sentence, start: int) -> bool:
     if verb is None or verb == sentence.start or lowers[verb - 1] in _MODALS:
         return False
     return any(m.kind == "actor" and m.end == verb for m in sentence.mentions)
+
+
+def _counted_after_verb(ctx: DocContext, sentence: Sentence, span) -> bool:
+    """Whether a lower-case genre in the plural is counted right after a concluding verb: "signed two protocols",
+    "concluded three agreements" (what they are, the items after them say)."""
+    lowers, k = ctx.lowers, span.start
+    if len(span) != 1 or not lowers[k].endswith("s") or k - 2 < sentence.start:
+        return False
+    count = lowers[k - 1]
+    return (2 <= NUMBER_WORDS.get(count, 0) <= 10 or (count.isdigit() and 2 <= int(count) <= 10)) \
+        and lowers[k - 2] in _BARE_AFTER
+
+
+def _items_follow(ctx: DocContext, mention) -> bool:
+    """Whether the items of a counted plural follow it: ", on …", ", one on …", ", the other on …"."""
+    lowers, end = ctx.lowers, mention.sentence.end
+    for i in range(mention.name_end, min(end - 2, mention.name_end + 14)):
+        if lowers[i] == "," and (lowers[i + 1] in {"on", "concerning", "regarding"} or (
+                lowers[i + 1] in {"one", "another"} and lowers[i + 2] in {"on", "concerning", "regarding"})):
+            return True
+    return False

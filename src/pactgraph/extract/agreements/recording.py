@@ -12,6 +12,7 @@ from ...namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from ..agreement_model import party_candidates
 from ..clauses import coordinated_before, coordinated_from, subject_group
 from ..context import POLITICAL, DocContext, Sentence
+from ..words import NUMBER_WORDS
 from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
@@ -134,8 +135,10 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
 def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
     """A kind of agreement in the plural, in lower case, right after a concluding verb with no determiner ("has
     concluded status agreements")."""
-    return not mention.capitalised and _plural_mention(ctx, mention) and mention.name_start > mention.sentence.start \
-        and ctx.lowers[mention.name_start - 1] in _BARE_AFTER
+    before = ctx.lowers[max(mention.sentence.start, mention.name_start - 2):mention.name_start]
+    return not mention.capitalised and _plural_mention(ctx, mention) and bool(before) and (
+        before[-1] in _BARE_AFTER or (len(before) == 2 and before[0] in _BARE_AFTER and before[1] in NUMBER_WORDS))
+    # (also "signed two agreements", whose items, if the text gives them, are read by _itemised)
 
 
 def _singular_name(name: str) -> str:
@@ -160,6 +163,7 @@ def _singular_head(word: str) -> str:
     return single[:1].upper() + single[1:] if word[:1].isupper() else single
 
 _ITEM_LINKS = {"on", "concerning", "regarding"}
+_ONE_OF = {"one", "another", "the", "other"}  # ("one on A and one on B", "one on A, the other on B")
 
 
 def _itemised(ctx: DocContext, cluster: _Cluster):
@@ -188,17 +192,22 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         if listed and (mention.concluded or _passive_conclusion(ctx, sentence, mention.name_end - 1)):
             return mention, listed, mention.end
         items, j = [], at + (lowers[at:at + 1] == [","])
+        if lowers[j:j + 1] != ["on"] and lowers[mention.name_start - 1] in NUMBER_WORDS:
+            # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts
+            comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] == ","), None)
+            if comma is not None and lowers[comma + 1] in _ONE_OF and lowers[comma + 2] in _ITEM_LINKS:
+                j = comma + 2
         while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
             k = j + 1
-            while k < sentence.end and lowers[k] not in {",", ";", "(", ")"} and not (
-                    lowers[k] == "and" and lowers[k + 1:k + 2] and lowers[k + 1] in _ITEM_LINKS):
+            while k < sentence.end and lowers[k] not in {",", ";", "(", ")", "."} and not (
+                    lowers[k] == "and" and lowers[k + 1:k + 2] and lowers[k + 1] in _ITEM_LINKS | _ONE_OF):
                 k += 1
             if k == j + 1:
                 break
             items.append((ctx.doc[j:k].text, None))
             j = k
-            while j < sentence.end and lowers[j] in {",", "and"}:
-                j += 1
+            while j < sentence.end and lowers[j] in {",", "and"} | _ONE_OF:
+                j += 1  # (", and one on …", "and the other on …")
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
             return mention, items, mention.name_end
