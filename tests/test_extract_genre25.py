@@ -135,3 +135,22 @@ def test_a_counted_plural_after_a_signing_verb_with_one_item_each():
         "agreement on classified information", "agreement on defence equipment"]
     # counted, with no items: no one agreement is named
     assert run("Japan and India signed three agreements today.", date="2025-01-01").agreements == []
+
+
+def test_the_states_listed_after_a_colon_as_parties_to_an_agreement():
+    body = ("The meeting brought together all six Contracting Parties to the Agreement on Maritime Cooperation in the "
+            "Gulf of Guinea: Benin, Cameroon, Ghana, Nigeria, Togo and Gabon.")
+    found = agreements_by_name(run(body, use_model=True, date="2024-05-02", publisher="ECOWAS Commission"))
+    assert found["Agreement on Maritime Cooperation in the Gulf of Guinea"] == [
+        ["state/ben", "state/cmr", "state/gab", "state/gha", "state/nga", "state/tgo"]]
+
+
+def test_states_that_sign_theirs_just_after_one_concluded_with_a_partner():
+    body = ("- 12 January 2024: The United Kingdom becomes the first Ally to sign a bilateral security agreement with "
+            "Ukraine under the G7 framework, in Kyiv. Germany and France sign theirs on 16 February 2024.")
+    found = run(body, date="2025-01-01", publisher="North Atlantic Treaty Organization")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date) for a in found.agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"), (["gbr", "ukr"], "2024-01-12")]
+    # without "theirs" the next sentence concludes nothing of it
+    other = body.replace("sign theirs on 16 February 2024", "discuss aid on 16 February 2024")
+    assert len(run(other, date="2025-01-01").agreements) == 1

@@ -638,7 +638,8 @@ def _group_before(ctx: DocContext, sentence: Sentence, mention) -> list[str]:
     return list(dict.fromkeys(a.key for a in group if ctx.entity_kind(a.key) == "state"))
 
 
-_ELLIPTICAL_VERBS = {"concluded", "signed", "agreed", "followed"}  # ("the United Kingdom and Canada followed")
+_ELLIPTICAL_VERBS = {"concluded", "signed", "agreed", "followed",  # ("the United Kingdom and Canada followed")
+                     "sign", "signs", "conclude", "concludes"}  # (a chronology's present: "Germany and France sign theirs")
 _NO_OBJECT = {"theirs", "its", "one", "in", "on", "together", ",", ".", ";", "at", "during"}
 
 
@@ -649,9 +650,13 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
     last before them (in that sentence or the ten before), recorded on its cluster (``_Cluster.later``)."""
     plurals = sorted(((m.sentence.index, m.start), cluster) for cluster in clusters for m in cluster.mentions
                      if _plural_mention(ctx, m) and not m.not_yet)
-    if not plurals:
-        return
     named = {m.sentence.index for cluster in clusters for m in cluster.mentions if not _plural_mention(ctx, m)}
+    # a singular one concluded with a partner, just before "theirs": "The United Kingdom becomes the first Ally to sign
+    # a bilateral security agreement with Ukraine … Germany and France sign theirs on 16 February"
+    singulars = sorted(((m.sentence.index, m.start), cluster) for cluster in clusters for m in cluster.mentions
+                       if m.partner and m.concluded and not m.not_yet and not _plural_mention(ctx, m))
+    if not plurals and not singulars:
+        return
     for sentence in ctx.sentences:
         if sentence.index in named:
             continue  # (a sentence that names an agreement of its own speaks of that one)
@@ -661,6 +666,10 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
         before = [(at, cluster) for at, cluster in plurals if at[0] <= sentence.index]
         if before and sentence.index - before[-1][0][0] <= 10:
             before[-1][1].later.append((sentence, keys))
+            continue
+        one = [(at, cluster) for at, cluster in singulars if at[0] < sentence.index]
+        if one and sentence.index - one[-1][0][0] <= 2 and "theirs" in ctx.tokens_lower(sentence):
+            one[-1][1].later.append((sentence, keys))
 
 
 def _elliptical_signers(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -1471,7 +1480,7 @@ def _stated_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sente
     parties to both agreements together with Russia and China." A singular object ("the agreement", "it") reaches
     only the last agreement the previous sentence names; a plural one each of them."""
     lowers = ctx.lowers
-    out: list[tuple[str, Sentence]] = []
+    out: list[tuple[str, Sentence]] = _listed_as_parties(ctx, cluster)
     for mention in cluster.mentions:
         if mention.not_yet or mention.sentence.index + 1 >= len(ctx.sentences):
             continue
@@ -1507,3 +1516,23 @@ def _stated_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sente
             out += [(m.key, sentence) for m in group]
             break
     return list({key: (key, s) for key, s in out}.values())
+
+
+def _listed_as_parties(ctx: DocContext, cluster: _Cluster) -> list[tuple[str, Sentence]]:
+    """The states a sentence lists after a colon as the parties to the agreement it names: "the Governors of all
+    twenty-one Contracting Parties to the Regional Cooperation Agreement on …: Australia, Bangladesh, …, the United
+    States and Viet Nam"."""
+    lowers = ctx.lowers
+    for mention in cluster.mentions:
+        sentence, k = mention.sentence, mention.name_start
+        k -= 1 if k > sentence.start and lowers[k - 1] == "the" else 0
+        if k - 2 < sentence.start or lowers[k - 1] != "to" or lowers[k - 2] not in _PARTY_NOUNS:
+            continue
+        colon = mention.name_end if lowers[mention.name_end:mention.name_end + 1] == [":"] else None
+        if colon is None:
+            continue
+        states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.start > colon and m.form != "adjective"]
+        listed = coordinated_from(ctx.doc, colon + 1, states)
+        if len(listed) >= 2:
+            return [(m.key, sentence) for m in listed]
+    return []

@@ -17,7 +17,7 @@ from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
                    _RECOUNTED_VERBS, _is_year, _singular)
-from .dates import _date, _dates_of_listed
+from .dates import _date, _dates_in, _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
 
@@ -129,7 +129,26 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
         return []
     parties, party_sentences = _as_parents(ctx, parties, party_sentences)
     return [_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
-                    _date(ctx, cluster, concluding), positions)]
+                    _date(ctx, cluster, concluding), positions)] + _theirs(ctx, cluster, concluding, parties, positions)
+
+
+def _theirs(ctx: DocContext, cluster: _Cluster, concluding, parties: list[str], positions):
+    """One agreement with the same partner for each state that a sentence just after says signed "theirs" ("… to
+    sign a bilateral security agreement with Ukraine. Germany and France sign theirs on 16 February"), dated by that
+    sentence, with the two sides it gives."""
+    partner = next((m.partner for m in cluster.mentions if m.partner), None)
+    if partner is None or not cluster.later:
+        return []
+    made = []
+    for sentence, keys in cluster.later:
+        dates = _dates_in(ctx, sentence)
+        dated = (dates[0][2], sentence, (dates[0][0], dates[0][1])) if dates else (None, None, None)
+        for key in keys:
+            if key != partner and key not in parties:
+                made.append(_record(ctx, cluster, concluding, cluster.name, [key, partner],
+                                    {key: [sentence], partner: [sentence]}, "agreement-party-distributed", dated,
+                                    positions, scored=False))
+    return made
 
 
 def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
