@@ -154,3 +154,14 @@ def test_states_that_sign_theirs_just_after_one_concluded_with_a_partner():
     # without "theirs" the next sentence concludes nothing of it
     other = body.replace("sign theirs on 16 February 2024", "discuss aid on 16 February 2024")
     assert len(run(other, date="2025-01-01").agreements) == 1
+
+
+def test_a_chronology_gives_its_year_to_days_written_without_one():
+    body = ("1997 | 14 March - The Perth Treaty between Australia and Indonesia is signed.\n\n"
+            "2024\n\n- 12 January: Japan and the Philippines sign a reciprocal access agreement in Manila.\n\n"
+            "• Sept. 16, 1991: The Senate rejects the Treaty of Friendship between the Philippines and the United "
+            "States signed by the two governments on Aug. 27.")
+    found = {a.name: a.date for a in run(body, date="2025-06-01").agreements}
+    assert found["Perth Treaty between Australia and Indonesia"] == "1997-03-14"
+    assert found["Reciprocal Access Agreement"] == "2024-01-12"
+    assert found["Treaty of Friendship between the Philippines and the United States"] == "1991-08-27"

@@ -98,6 +98,8 @@ class DocContext:
         self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
         # sentence index → its dates, read once (agreements.dates._dates_in)
         self.sentence_dates: dict[int, tuple] = {}
+        # (char offset, year) of the lines that give a year to what follows (agreements.dates._heading_year)
+        self.year_lines: list[tuple[int, int]] | None = None
 
     # -- mentions -----------------------------------------------------------------
 

@@ -3,6 +3,8 @@ date an agreement is recorded with."""
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
 import re
 
 from ..context import DocContext, Sentence
@@ -168,7 +170,9 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     text = ctx.text[sentence.char_start:sentence.char_end]
     found = find_dates(text)
     if ctx.date is not None:
-        found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+        year = _heading_year(ctx, sentence.char_start)
+        reference = _dt.date(year, 12, 31) if year and year < ctx.date.year else ctx.date
+        found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
     if sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n":
         told = [d for d in found if not _in_dateline(text, d[0], d[1])]
@@ -217,3 +221,31 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
     if not any(out.values()):
         return None
     return {key: (d[2], sentence, (d[0], d[1])) if d else (None, None, None) for key, d in out.items()}
+
+
+# a line that is a year ("2024", "## 2024", "2024:") heads what follows; one that opens with it ("1972 | 9 October -",
+# "2004: …") dates its own day
+_YEAR_LINE = re.compile(r"^[#*\t ]*(?P<year>(?:19|20)\d{2})[*\t ]*(?P<rest>[|:–—-].*)?$", re.M)
+
+
+def _heading_year(ctx: DocContext, char: int) -> int | None:
+    """The year a chronology gives the line at ``char``: the date or the year that opens that line ("• Sept. 16,
+    1991: … signed … on Aug. 27", "1972 | 9 October - A second … agreement … is signed"), else the last line before it
+    that is only a year ("2024" then "- 12 January: …")."""
+    if ctx.year_lines is None:
+        ctx.year_lines = [(m.start(), int(m.group("year")), bool(m.group("rest") and m.group("rest")[1:].strip()))
+                          for m in _YEAR_LINE.finditer(ctx.text)]
+    lines = ctx.year_lines
+    line_start = ctx.text.rfind("\n", 0, char) + 1
+    head = ctx.text[line_start:line_start + 30]
+    opening = next((d for d in find_dates(head) if d[0] <= 4 and head[:d[0]].strip(" •*-–") == ""), None)
+    if opening is not None:
+        return int(opening[2][:4])  # ("• Sept. 16, 1991: The Senate … rejects the Treaty … signed … on Aug. 27")
+    at = bisect.bisect_right(lines, (char, 10_000, True)) - 1
+    if at < 0:
+        return None
+    start, year, opens = lines[at]
+    if opens:
+        return year if start == line_start else next(
+            (y for s, y, o in reversed(lines[:at + 1]) if not o), None)
+    return year
