@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extract_helpers import agreements_by_name, run
+from pactgraph.dates import find_yearless_dates
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -135,3 +138,17 @@ def test_a_counted_plural_after_a_signing_verb_with_one_item_each():
         "agreement on classified information", "agreement on defence equipment"]
     # counted, with no items: no one agreement is named
     assert run("Japan and India signed three agreements today.", date="2025-01-01").agreements == []
+
+
+def test_a_long_sentence_of_days_is_read_in_one_pass():
+    # (the year a sentence is set in was looked for again before every date, and the words before every date of a
+    # paragraph's first sentence were read for a dateline: both quadratic in the sentence's length; no timing is
+    # asserted here, the size only makes a regression felt)
+    listed = ", ".join(f"France on {1 + k % 28} January" for k in range(3000))
+    text = "The partners had each concluded one in the course of 2024: " + listed + "."
+    found = find_yearless_dates(text, dt.date(2025, 2, 12))
+    assert len(found) == 3000 and all(d.startswith("2024-01-") for _, _, d in found)
+    body = ("The partners had each concluded a bilateral security agreement with Ukraine in the course of 2024: "
+            + ", ".join(f"Italy on {1 + k % 28} February" for k in range(1500)) + ", and Spain on 3 March.")
+    assert [a.date for a in run(body, date="2025-02-12").agreements if "state/esp" in " ".join(a.parties)] \
+        == ["2024-03-03"]

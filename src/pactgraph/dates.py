@@ -93,6 +93,7 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     ['2024-01-12']
     """
     found = []
+    set_in_years = [(m.end(), int(m.group("year"))) for m in _SET_IN_YEAR.finditer(text)]  # (read once, not per date)
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(text):
             month = _MONTHS[match.group("month").lower()]
@@ -101,7 +102,7 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
             years = _YEAR.findall(text, 0, match.start()) if _THAT_YEAR.match(text, match.end()) else []
             if years:
                 year, said = int(years[-1]), True
-            set_in = {int(m.group("year")) for m in _SET_IN_YEAR.finditer(text, 0, match.start())}
+            set_in = {year for end, year in set_in_years if end <= match.start()}
             if not said and len(set_in) == 1 and min(set_in) <= reference.year:
                 year, said = min(set_in), True  # ("had each concluded one in the course of 2024: … on 12 January")
             try:

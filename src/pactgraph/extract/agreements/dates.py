@@ -186,9 +186,10 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``–``end`` of a paragraph's first sentence is its dateline's ("TOKYO, Jan 12
     (Reuters) - Japan and Britain signed … on Wednesday"): the day the text was written, not the day of what it
     tells when the sentence names another."""
-    before = text[:start]
-    words = re.findall(r"[^\W\d_][\w'’.-]*", before)
-    return len(before) <= 40 and all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
+    if start > 40:
+        return False  # (a dateline is short: the words before a date further on are not read)
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text[:start])
+    return all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
 
 
 def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> dict[str, tuple] | None:
