@@ -152,3 +152,12 @@ def test_a_long_sentence_of_days_is_read_in_one_pass():
             + ", ".join(f"Italy on {1 + k % 28} February" for k in range(1500)) + ", and Spain on 3 March.")
     assert [a.date for a in run(body, date="2025-02-12").agreements if "state/esp" in " ".join(a.parties)] \
         == ["2024-03-03"]
+
+
+def test_a_topic_with_and_the_inside_it_is_one_item():
+    # ("one on A and the other on B" ends an item at "and the other", not at every "and the")
+    body = ("India and Sri Lanka signed three memoranda of understanding, on defence cooperation, on hydrography and the "
+            "training of cadets, and on disaster relief.")
+    assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == [
+        "memorandum of understanding on defence cooperation", "memorandum of understanding on disaster relief",
+        "memorandum of understanding on hydrography and the training of cadets"]

@@ -163,7 +163,13 @@ def _singular_head(word: str) -> str:
     return single[:1].upper() + single[1:] if word[:1].isupper() else single
 
 _ITEM_LINKS = {"on", "concerning", "regarding"}
-_ONE_OF = {"one", "another", "the", "other"}  # ("one on A and one on B", "one on A, the other on B")
+
+
+def _one_of(lowers: list[str], k: int) -> int:
+    """How many words at ``k`` say which one of a counted plural an item is: "one", "another", "the other" ("one on A
+    and one on B", "one on A, the other on B"); 0 when none do (not the "the" of a topic: "on A and the B")."""
+    return next((len(words) for words in (["one"], ["another"], ["the", "other"]) if lowers[k:k + len(words)] == words),
+                0)
 
 
 def _itemised(ctx: DocContext, cluster: _Cluster):
@@ -195,19 +201,21 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         if lowers[j:j + 1] != ["on"] and lowers[mention.name_start - 1] in NUMBER_WORDS:
             # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts
             comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] == ","), None)
-            if comma is not None and lowers[comma + 1] in _ONE_OF and lowers[comma + 2] in _ITEM_LINKS:
-                j = comma + 2
+            one = _one_of(lowers, comma + 1) if comma is not None else 0
+            if one and set(lowers[comma + 1 + one:comma + 2 + one]) & _ITEM_LINKS:
+                j = comma + 1 + one
         while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
             k = j + 1
             while k < sentence.end and lowers[k] not in {",", ";", "(", ")", "."} and not (
-                    lowers[k] == "and" and lowers[k + 1:k + 2] and lowers[k + 1] in _ITEM_LINKS | _ONE_OF):
+                    lowers[k] == "and" and (set(lowers[k + 1:k + 2]) & _ITEM_LINKS or _one_of(lowers, k + 1))):
                 k += 1
             if k == j + 1:
                 break
             items.append((ctx.doc[j:k].text, None))
             j = k
-            while j < sentence.end and lowers[j] in {",", "and"} | _ONE_OF:
-                j += 1  # (", and one on …", "and the other on …")
+            while j < sentence.end and lowers[j] in {",", "and"}:
+                j += 1
+            j += _one_of(lowers, j)  # (", and one on …", "and the other on …")
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
             return mention, items, mention.name_end
