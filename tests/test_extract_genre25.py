@@ -161,3 +161,17 @@ def test_a_topic_with_and_the_inside_it_is_one_item():
     assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == [
         "memorandum of understanding on defence cooperation", "memorandum of understanding on disaster relief",
         "memorandum of understanding on hydrography and the training of cadets"]
+
+
+def test_a_counted_plural_in_figures_or_with_its_day_before_the_items():
+    # a count in figures is a count, as in letters ("signed 2 agreements" gave one agreement named "Agreements")
+    body = ("Japan and India signed 2 agreements in Tokyo on 3 May 2024, one on defence equipment and one on classified "
+            "information.")
+    assert sorted((a.name, a.date) for a in run(body, date="2025-01-01").agreements) == [
+        ("agreement on classified information", "2024-05-03"), ("agreement on defence equipment", "2024-05-03")]
+    # an adjunct with "on" before the items is no item ("on Monday" gave a memorandum "on Monday")
+    monday = ("Nepal and India signed three memoranda of understanding on Monday, one on hydropower, one on border roads "
+              "and one on training.")
+    assert sorted(agreements_by_name(run(monday, date="2025-01-01"))) == [
+        "memorandum of understanding on border roads", "memorandum of understanding on hydropower",
+        "memorandum of understanding on training"]

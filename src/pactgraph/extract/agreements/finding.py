@@ -18,7 +18,7 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _signed_with_before)
 from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
                    _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
-                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
+                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
@@ -1095,9 +1095,7 @@ def _counted_after_verb(ctx: DocContext, sentence: Sentence, span) -> bool:
     lowers, k = ctx.lowers, span.start
     if len(span) != 1 or not lowers[k].endswith("s") or k - 2 < sentence.start:
         return False
-    count = lowers[k - 1]
-    return (2 <= NUMBER_WORDS.get(count, 0) <= 10 or (count.isdigit() and 2 <= int(count) <= 10)) \
-        and lowers[k - 2] in _BARE_AFTER
+    return _is_count(lowers[k - 1]) and lowers[k - 2] in _BARE_AFTER
 
 
 def _items_follow(ctx: DocContext, mention) -> bool:

@@ -12,11 +12,10 @@ from ...namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from ..agreement_model import party_candidates
 from ..clauses import coordinated_before, coordinated_from, subject_group
 from ..context import POLITICAL, DocContext, Sentence
-from ..words import NUMBER_WORDS
 from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
-                   _RECOUNTED_VERBS, _is_year, _singular)
+                   _RECOUNTED_VERBS, _is_count, _is_year, _singular)
 from .dates import _date, _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
@@ -137,7 +136,7 @@ def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
     concluded status agreements")."""
     before = ctx.lowers[max(mention.sentence.start, mention.name_start - 2):mention.name_start]
     return not mention.capitalised and _plural_mention(ctx, mention) and bool(before) and (
-        before[-1] in _BARE_AFTER or (len(before) == 2 and before[0] in _BARE_AFTER and before[1] in NUMBER_WORDS))
+        before[-1] in _BARE_AFTER or (len(before) == 2 and before[0] in _BARE_AFTER and _is_count(before[1])))
     # (also "signed two agreements", whose items, if the text gives them, are read by _itemised)
 
 
@@ -198,8 +197,9 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         if listed and (mention.concluded or _passive_conclusion(ctx, sentence, mention.name_end - 1)):
             return mention, listed, mention.end
         items, j = [], at + (lowers[at:at + 1] == [","])
-        if lowers[j:j + 1] != ["on"] and lowers[mention.name_start - 1] in NUMBER_WORDS:
-            # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts
+        if _is_count(lowers[mention.name_start - 1]):
+            # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts (also
+            # "on Monday, one on …")
             comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] == ","), None)
             one = _one_of(lowers, comma + 1) if comma is not None else 0
             if one and set(lowers[comma + 1 + one:comma + 2 + one]) & _ITEM_LINKS:
