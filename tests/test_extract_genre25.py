@@ -175,3 +175,12 @@ def test_a_counted_plural_in_figures_or_with_its_day_before_the_items():
     assert sorted(agreements_by_name(run(monday, date="2025-01-01"))) == [
         "memorandum of understanding on border roads", "memorandum of understanding on hydropower",
         "memorandum of understanding on training"]
+
+
+def test_topics_each_with_its_own_on():
+    # ("signed two agreements on defence and on trade", which the counted plural now reaches, gave "agreement on on
+    # trade")
+    body = "Japan and India signed two agreements on defence and on trade."
+    assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == ["agreement on defence", "agreement on trade"]
+    plain = "India and Nepal signed memoranda on defence and on trade."
+    assert sorted(agreements_by_name(run(plain, date="2025-01-01"))) == ["memorandum on defence", "memorandum on trade"]

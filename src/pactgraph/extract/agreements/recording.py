@@ -234,7 +234,7 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
         if k == mention.name_end or lowers[k] in {",", "and"}:
             if k > start:
                 items.append((f"{lowers[link]} {ctx.doc[start:k].text}", None))
-            start = k + 1
+            start = k + 1 + (lowers[k + 1:k + 2] == [lowers[link]])  # (the link said again: "on defence and on trade")
     if "," not in lowers[link:mention.name_end] and {"of", "the"} & set(lowers[link:mention.name_end]):
         return []  # ("arrangements on the safe export of grain and foodstuffs": one topic)
     return items if len(items) >= 2 else []
