@@ -184,3 +184,16 @@ def test_topics_each_with_its_own_on():
     assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == ["agreement on defence", "agreement on trade"]
     plain = "India and Nepal signed memoranda on defence and on trade."
     assert sorted(agreements_by_name(run(plain, date="2025-01-01"))) == ["memorandum on defence", "memorandum on trade"]
+
+
+def test_the_present_of_a_condition_or_a_wish_does_not_conclude():
+    # (the present of chronologies concludes; that of "if", "once", "that" clauses does not)
+    for planned in ("If Japan and the Philippines conclude a Reciprocal Access Agreement, their troops will train "
+                    "together more often.",
+                    "Once Japan and the Philippines conclude the Reciprocal Access Agreement, troops will be able to "
+                    "train together.",
+                    "It is vital that Armenia and Azerbaijan conclude a peace agreement without delay."):
+        assert run(planned, date="2025-01-01").agreements == []
+    told = "2002 – Washington and Manila conclude a Mutual Logistics Support Agreement."
+    assert agreements_by_name(run(told, date="2025-01-01")) == {
+        "Mutual Logistics Support Agreement": [["state/phl", "state/usa"]]}

@@ -1075,17 +1075,25 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
 
 _MODALS = {"to", "will", "would", "shall", "should", "could", "may", "might", "must", "can", "cannot", "not", "yet",
            "soon", "first", "also", "then", "eventually", "finally"}
+# what makes the present of a clause a condition or a wish, not a chronology's ("if Japan and the Philippines conclude
+# …", "it is vital that Armenia and Azerbaijan conclude …")
+_SUBORDINATING = {"if", "once", "when", "whenever", "unless", "until", "till", "before", "that", "whether", "should",
+                  "let", "will", "would", "can", "could", "may", "might", "must", "shall"}
 
 
 def _historic_present(ctx: DocContext, sentence: Sentence, start: int) -> bool:
     """Whether a "conclude" right before an agreement's name has actors as its subject, in the present of
     chronologies and headlines ("Washington and Manila conclude a …", "India and US conclude Security of Supply
-    Arrangement"), not "to conclude", "will conclude"."""
+    Arrangement"), not "to conclude", "will conclude", "if … conclude", "that … conclude"."""
     lowers = ctx.lowers
     verb = next((k for k in range(start - 1, max(sentence.start, start - 4) - 1, -1) if lowers[k] == "conclude"),
                 None)
     if verb is None or verb == sentence.start or lowers[verb - 1] in _MODALS:
         return False
+    clause = next((k + 1 for k in range(verb - 1, sentence.start - 1, -1)
+                   if lowers[k] in {",", ":", ";", "-", "–", "—"}), sentence.start)
+    if _SUBORDINATING & set(lowers[clause:verb]):
+        return False  # ("once Japan and the Philippines conclude the …": not concluded yet)
     return any(m.kind == "actor" and m.end == verb for m in sentence.mentions)
 
 
