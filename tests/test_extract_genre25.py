@@ -197,3 +197,10 @@ def test_the_present_of_a_condition_or_a_wish_does_not_conclude():
     told = "2002 – Washington and Manila conclude a Mutual Logistics Support Agreement."
     assert agreements_by_name(run(told, date="2025-01-01")) == {
         "Mutual Logistics Support Agreement": [["state/phl", "state/usa"]]}
+
+
+def test_a_dateline_gives_way_only_to_a_day_told_from_it():
+    # the day of something else in the sentence is not the signing day: the dateline's is ("today")
+    body = ("Manila, 12 March 2024 – The Governments of Japan and the Philippines today adopted this Joint Statement, "
+            "following talks held on 11 March.\n\nBoth sides welcomed the progress made.")
+    assert [a.date for a in run(body, date="2024-03-14").agreements] == ["2024-03-12"]

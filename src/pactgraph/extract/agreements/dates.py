@@ -166,13 +166,15 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     if cached is not None:
         return cached
     text = ctx.text[sentence.char_start:sentence.char_end]
-    found = find_dates(text)
+    found, relative = find_dates(text), []
     if ctx.date is not None:
         found += [d for d in find_yearless_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
-        found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
-    if sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n":
-        told = [d for d in found if not _in_dateline(text, d[0], d[1])]
-        found = told or found  # (the dateline's day stands when the sentence tells no other)
+        relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+        found += relative
+    if relative and (sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n"):
+        found = [d for d in found if not _in_dateline(text, d[0], d[1])]
+        # (the dateline's day gives way to a day told from it, "on Wednesday"; not to the day of something else,
+        # "Manila, 12 March 2024 – … today adopted this Joint Statement, following talks held on 11 March")
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates
@@ -185,7 +187,7 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:|]\s|\([A-Z][
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``–``end`` of a paragraph's first sentence is its dateline's ("TOKYO, Jan 12
     (Reuters) - Japan and Britain signed … on Wednesday"): the day the text was written, not the day of what it
-    tells when the sentence names another."""
+    tells when the sentence tells a day from it."""
     if start > 40:
         return False  # (a dateline is short: the words before a date further on are not read)
     words = re.findall(r"[^\W\d_][\w'’.-]*", text[:start])
