@@ -204,3 +204,21 @@ def test_a_dateline_gives_way_only_to_a_day_told_from_it():
     body = ("Manila, 12 March 2024 – The Governments of Japan and the Philippines today adopted this Joint Statement, "
             "following talks held on 11 March.\n\nBoth sides welcomed the progress made.")
     assert [a.date for a in run(body, date="2024-03-14").agreements] == ["2024-03-12"]
+
+
+def test_a_list_after_a_colon_with_its_days_before_the_names_or_after_a_group():
+    # the days written before the names were each given to the name before them
+    body = ("The partners each concluded a bilateral security agreement with Ukraine during 2024: on 12 January the "
+            "United Kingdom, on 16 February France and Germany, on 24 February Italy.")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date)
+                   for a in run(body, date="2025-02-12").agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"), (["gbr", "ukr"], "2024-01-12"),
+                     (["ita", "ukr"], "2024-02-24")]
+    # a day after a group of three is each one's, as after a pair
+    group = ("The partners had each concluded a bilateral security agreement with Ukraine in the course of 2024: the "
+             "United Kingdom on 12 January, then France, Germany and Denmark on 16 February.")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date)
+                   for a in run(group, date="2025-02-12").agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["dnk", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"),
+                     (["gbr", "ukr"], "2024-01-12")]
+

@@ -197,7 +197,9 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> dict[str, tuple] | None:
     """The day each state of a list concluded its own agreement, written after its name: "the United Kingdom first,
     in Kyiv on 12 January, then France and Germany on 16 February, Italy on 24 February, Spain in May" → the UK 12
-    January, France and Germany 16 February, Italy 24 February, Spain none. ``None`` when the list gives no day."""
+    January, France and Germany 16 February, Italy 24 February, Spain none; or before it, when the list opens with a
+    day: "on 12 January the United Kingdom, on 16 February France and Germany". ``None`` when the list gives no
+    day."""
     named = []
     for key in keys:
         m = next((a for a in reversed(sentence.mentions) if a.kind == "actor" and a.key == key), None)
@@ -208,15 +210,23 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
     found = _dates_in(ctx, sentence)
     char = [(ctx.doc[named[i].start].idx + ctx.offset, ctx.doc[named[i].end - 1].idx + ctx.offset
              + len(ctx.doc[named[i].end - 1])) for i in range(len(named))]
+    first = char[order[0]][0]
+    fronted = any(d[1] <= first and ctx.text[d[1]:first].strip().lower() in {"", "the"} for d in found)
     out: dict[str, tuple] = {}
     for pos, i in enumerate(order):
-        stop = char[order[pos + 1]][0] if pos + 1 < len(order) else sentence.char_end + ctx.offset
-        own = next((d for d in found if char[i][1] <= d[0] < stop), None)
-        out[keys[i]] = own
-    for pos in range(len(order) - 2, -1, -1):  # ("France and Germany on 16 February": the day after the pair)
-        i, j = order[pos], order[pos + 1]
-        if out[keys[i]] is None and ctx.lowers[named[i].end:named[j].start] == ["and"]:
-            out[keys[i]] = out[keys[j]]
+        if fronted:  # (the day before the name: "on 16 February France")
+            start = char[order[pos - 1]][1] if pos else sentence.char_start
+            out[keys[i]] = next((d for d in reversed(found) if start <= d[0] and d[1] <= char[i][0]), None)
+            continue
+        stop = char[order[pos + 1]][0] if pos + 1 < len(order) else sentence.char_end
+        out[keys[i]] = next((d for d in found if char[i][1] <= d[0] < stop), None)
+    pairs = [(order[pos], order[pos + 1]) for pos in range(len(order) - 1)]
+    for i, j in (pairs if fronted else [(j, i) for i, j in reversed(pairs)]):
+        # ("France and Germany on 16 February", "France, Germany and Denmark on 16 February": the day after the group;
+        # "on 16 February France and Germany": the one before it)
+        if out[keys[j]] is None and ctx.lowers[min(named[i].end, named[j].end):max(named[i].start, named[j].start)] \
+                in (["and"], [","], [",", "and"]):
+            out[keys[j]] = out[keys[i]]
     if not any(out.values()):
         return None
     return {key: (d[2], sentence, (d[0], d[1])) if d else (None, None, None) for key, d in out.items()}
