@@ -222,3 +222,13 @@ def test_a_list_after_a_colon_with_its_days_before_the_names_or_after_a_group():
     assert dated == [(["deu", "ukr"], "2024-02-16"), (["dnk", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"),
                      (["gbr", "ukr"], "2024-01-12")]
 
+
+def test_states_after_a_colon_with_no_count_and_no_days_did_not_each_conclude_one():
+    body = ("NATO allies have each signed a bilateral security agreement with Ukraine: Russia and Belarus condemned the "
+            "documents.")
+    parties = [sorted(a.parties) for a in run(body, date="2025-01-01").agreements]
+    assert not any("state/rus" in " ".join(p) or "state/blr" in " ".join(p) for p in parties)
+    # uncounted, a list that gives each its day is one
+    dated = ("NATO allies have each signed a bilateral security agreement with Ukraine: the United Kingdom on 12 "
+             "January, France on 16 February.")
+    assert sorted(a.date for a in run(dated, date="2025-01-01").agreements) == ["2024-01-12", "2024-02-16"]

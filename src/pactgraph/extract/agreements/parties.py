@@ -15,6 +15,7 @@ from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
 from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
                    _NOT_CONCLUDED_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS, _singular)
+from .dates import _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 
 __all__ = ["constituents"]
@@ -589,8 +590,9 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
             listed = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, {"state"}, coref=False)
                                         if a.start > colon and a.form != "adjective" and a.key != mention.partner))
             count = next((_COUNTS[w] for w in lowers[max(sentence.start, each - 10):each] if w in _COUNTS), None)
-            if len(listed) >= 2 and count in (None, len(listed)):
-                subjects = listed
+            if len(listed) >= 2 and (count == len(listed) or count is None and _dates_of_listed(ctx, sentence, listed)):
+                subjects = listed  # (uncounted, a list that gives each its day: not "NATO allies have each signed a
+                # bilateral security agreement with Ukraine: Russia and Belarus condemned the documents")
         if len(subjects) >= 2:
             return mention.partner, sentence, subjects
     return None
