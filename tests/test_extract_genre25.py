@@ -232,3 +232,14 @@ def test_states_after_a_colon_with_no_count_and_no_days_did_not_each_conclude_on
     dated = ("NATO allies have each signed a bilateral security agreement with Ukraine: the United Kingdom on 12 "
              "January, France on 16 February.")
     assert sorted(a.date for a in run(dated, date="2025-01-01").agreements) == ["2024-01-12", "2024-02-16"]
+
+
+def test_a_year_just_before_a_colon_is_the_year_of_the_days_listed_after_it():
+    # ("… in 2024: on 12 January …, on 16 February …" dated the first day in the year of the text, the second a year
+    # before it)
+    body = ("The partners each concluded a bilateral security agreement with Ukraine in 2024: on 12 January the United "
+            "Kingdom, on 16 February France.")
+    assert sorted(a.date for a in run(body, date="2025-02-12").agreements) == ["2024-01-12", "2024-02-16"]
+    # a year with no colon after it sets nothing: the day is that of the text's year
+    later = "The agreement signed in 2019 was extended on 5 January."
+    assert find_yearless_dates(later, dt.date(2025, 2, 12))[0][2] == "2025-01-05"
