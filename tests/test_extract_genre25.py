@@ -243,3 +243,12 @@ def test_a_year_just_before_a_colon_is_the_year_of_the_days_listed_after_it():
     # a year with no colon after it sets nothing: the day is that of the text's year
     later = "The agreement signed in 2019 was extended on 5 January."
     assert find_yearless_dates(later, dt.date(2025, 2, 12))[0][2] == "2025-01-05"
+
+
+def test_a_verb_after_an_actor_is_no_kind_of_agreement_it_owns():
+    # ("NATO leaders welcomed agreement on …" gave an agreement named "leaders welcomed agreement on …")
+    for body in ("NATO leaders welcomed agreement on a new strategic concept, signed by the allies.",
+                 "The NATO leaders welcomed agreement on a new strategic concept, signed by the allies.",
+                 "Since 2014, the Philippines now has visiting forces agreements signed with two partners."):
+        names = [a.name.lower().split() for a in run(body, date="2025-01-01").agreements]
+        assert not any({"welcomed", "has"} & set(name) for name in names)

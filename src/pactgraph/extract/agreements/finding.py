@@ -91,6 +91,8 @@ _SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "curr
                        "historic", "important", "key", "formal", "broader", "wider", "overall"}
 _LINKS_AND_VERBS = {"and", "or", "of", "to", "for", "in", "on", "with", "by", "have", "has", "had", "been", "be", "is",
                     "are", "was", "were", "will", "would"}
+# words that end what an actor's name before a kind of agreement may own ("the US presence under similar arrangements")
+_NOT_OWNED = {"as", "under", "at", "from", "through", "between", "against", "now", "also", "not", "still", "already"}
 _COUNTING = {"several", "various", "numerous", "many", "some", "other", "further", "more", "additional", "few"}
 # words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
 _VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
@@ -885,11 +887,13 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         # …", the headline "EU and Moldova sign status agreement on …"
     if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         owner = next((m for m in sentence.mentions if m.kind == "actor" and m.end == k and m.form != "coref"), None)
-        if owner is not None and (owner.start == sentence.start or doc[owner.start - 1].lower_ in _DETERMINERS):
+        if owner is not None and owner.start > sentence.start and doc[owner.start - 1].lower_ in _DETERMINERS:
             # "the NATO status of forces agreement", "the US defence cooperation agreement": an actor's name, then
-            # the modifiers that name the kind
-            return k if not any(t.lower_ in {"and", "or", "to", "for", "in", "on", "with", "by"} for t in doc[k:start]) \
-                else None
+            # the modifiers that name the kind (not a verb after a subject: "Norway welcomes agreement", "the
+            # Philippines now has visiting forces agreements", "The NATO leaders welcomed agreement on …"; nor "a US
+            # presence under similar arrangements")
+            return k if not any(t.lower_ in _LINKS_AND_VERBS - {"of"} | _NOT_OWNED or t.lower_.endswith("ed")
+                                for t in doc[k:start]) else None
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
