@@ -252,3 +252,17 @@ def test_a_verb_after_an_actor_is_no_kind_of_agreement_it_owns():
                  "Since 2014, the Philippines now has visiting forces agreements signed with two partners."):
         names = [a.name.lower().split() for a in run(body, date="2025-01-01").agreements]
         assert not any({"welcomed", "has"} & set(name) for name in names)
+
+
+def test_forces_are_the_side_only_of_what_they_themselves_act_under():
+    # ("Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with the United
+    # States" made China a party)
+    for body in ("Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with the "
+                 "United States.",
+                 "Chinese forces harassed the Philippine ships, which sail under a bilateral arrangement with the United "
+                 "States."):
+        assert not any("state/chn" in " ".join(a.parties) for a in run(body, date="2025-01-10").agreements)
+    # (a place named between them does not part the forces from what they act under)
+    body = "Japanese forces exercise in Australia under a reciprocal access agreement with Canberra."
+    assert agreements_by_name(run(body, date="2025-01-10")) == {"Reciprocal Access Agreement": [["state/aus",
+                                                                                                "state/jpn"]]}

@@ -810,13 +810,18 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         # text's own side, not the other actors of the sentence
         # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
         sentence = direct[0].sent_of
-        subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
+        named = next(m for m in concluding if m.sentence is sentence)
+        actors = ctx.actors_in(sentence, POLITICAL)
+        subject = [m for m in subject_group(ctx, sentence, actors)
                    if m.form not in ("adjective", "member") or (
-                       m.form == "adjective" and m.end < sentence.end and ctx.lowers[m.end] in _FORCES)]
-        # ("Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique": Rwanda's)
+                       m.form == "adjective" and m.end < sentence.end and ctx.lowers[m.end] in _FORCES
+                       and not {"that", "which", "who", "whose"} & set(ctx.lowers[m.end:named.name_start])
+                       and not any(m.end <= a.start < named.name_start and a.form == "adjective" for a in actors))]
+        # ("Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique": Rwanda's; not
+        # "Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with …")
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
-        antecedent = _relative_antecedent(ctx, next(m for m in concluding if m.sentence is sentence))
+        antecedent = _relative_antecedent(ctx, named)
         if antecedent is not None:
             subject = [antecedent]  # ("The first was with India, which concluded a … agreement with Kabul")
         entities = ctx.gazetteer.register.entities
