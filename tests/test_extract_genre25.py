@@ -266,3 +266,11 @@ def test_forces_are_the_side_only_of_what_they_themselves_act_under():
     body = "Japanese forces exercise in Australia under a reciprocal access agreement with Canberra."
     assert agreements_by_name(run(body, date="2025-01-10")) == {"Reciprocal Access Agreement": [["state/aus",
                                                                                                 "state/jpn"]]}
+
+
+def test_a_relative_clause_hangs_on_all_the_actors_coordinated_before_it():
+    # ("Sweden and Finland, which concluded …" gave Finland alone)
+    body = ("Sweden and Finland, which concluded a defence cooperation agreement with the United States in December "
+            "2023, joined the exercise.")
+    assert agreements_by_name(run(body, date="2025-01-10")) == {
+        "Defence Cooperation Agreement": [["state/fin", "state/swe", "state/usa"]]}

@@ -356,19 +356,21 @@ _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partner
 _FORCES = {"forces", "troops", "soldiers", "personnel", "units", "contingents", "contingent", "police", "officers"}
 
 
-def _relative_antecedent(ctx: DocContext, mention: _AgreementMention):
-    """The actor a relative clause that concludes the agreement hangs on: "India, which concluded a strategic
-    partnership agreement with Kabul in 2011" → India; None when the clause has no such actor right before it."""
+def _relative_antecedent(ctx: DocContext, mention: _AgreementMention) -> list:
+    """The actors a relative clause that concludes the agreement hangs on: "India, which concluded a strategic
+    partnership agreement with Kabul in 2011" → India; "Sweden and Finland, which concluded …" → both; none when the
+    clause has no such actor right before it."""
     lowers, sentence = ctx.lowers, mention.sentence
     for k in range(mention.name_start - 1, max(sentence.start + 1, mention.name_start - 8), -1):
         if lowers[k] in {"which", "who"} and lowers[k - 1] == ",":
             if not set(lowers[k + 1:mention.name_start]) & _CONCLUDE:
-                return None
-            return next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
-                         if m.end == k - 1 and m.form != "adjective"), None)
+                return []
+            before = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
+                      if m.end <= k - 1 and m.form != "adjective"]
+            return coordinated_before(before, lowers) if before and before[-1].end == k - 1 else []
         if lowers[k] in {",", ";", ":"}:
-            return None
-    return None
+            return []
+    return []
 
 
 def _possessor(ctx: DocContext, mentions: list[_AgreementMention]) -> list[str]:
@@ -822,8 +824,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
         antecedent = _relative_antecedent(ctx, named)
-        if antecedent is not None:
-            subject = [antecedent]  # ("The first was with India, which concluded a … agreement with Kabul")
+        if antecedent:
+            subject = antecedent  # ("The first was with India, which concluded a … agreement with Kabul")
         entities = ctx.gazetteer.register.entities
         own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k
