@@ -208,8 +208,7 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
         named.append(m)
     order = sorted(range(len(named)), key=lambda i: named[i].start)
     found = _dates_in(ctx, sentence)
-    char = [(ctx.doc[named[i].start].idx + ctx.offset, ctx.doc[named[i].end - 1].idx + ctx.offset
-             + len(ctx.doc[named[i].end - 1])) for i in range(len(named))]
+    char = [(m.char_start, m.char_end) for m in named]
     first = char[order[0]][0]
     fronted = any(d[1] <= first and ctx.text[d[1]:first].strip().lower() in {"", "the"} for d in found)
     out: dict[str, tuple] = {}
