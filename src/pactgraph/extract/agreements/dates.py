@@ -7,6 +7,7 @@ import re
 
 from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
+from ...sources import dateline_words
 from .clusters import _Cluster
 from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
@@ -188,10 +189,7 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``–``end`` of a paragraph's first sentence is its dateline's ("TOKYO, Jan 12
     (Reuters) - Japan and Britain signed … on Wednesday"): the day the text was written, not the day of what it
     tells when the sentence tells a day from it."""
-    if start > 40:
-        return False  # (a dateline is short: the words before a date further on are not read)
-    words = re.findall(r"[^\W\d_][\w'’.-]*", text[:start])
-    return all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
+    return start <= 40 and dateline_words(text[:start]) and _DATELINE_END.match(text, end) is not None
 
 
 def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> dict[str, tuple] | None:
