@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extract_helpers import agreements_by_name, run
+from pactgraph.dates import find_yearless_dates
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -165,3 +168,139 @@ def test_a_chronology_gives_its_year_to_days_written_without_one():
     assert found["Perth Treaty between Australia and Indonesia"] == "1997-03-14"
     assert found["Reciprocal Access Agreement"] == "2024-01-12"
     assert found["Treaty of Friendship between the Philippines and the United States"] == "1991-08-27"
+
+
+def test_a_long_sentence_of_days_is_read_in_one_pass():
+    # (the year a sentence is set in was looked for again before every date, and the words before every date of a
+    # paragraph's first sentence were read for a dateline: both quadratic in the sentence's length; no timing is
+    # asserted here, the size only makes a regression felt)
+    listed = ", ".join(f"France on {1 + k % 28} January" for k in range(3000))
+    text = "The partners had each concluded one in the course of 2024: " + listed + "."
+    found = find_yearless_dates(text, dt.date(2025, 2, 12))
+    assert len(found) == 3000 and all(d.startswith("2024-01-") for _, _, d in found)
+    body = ("The partners had each concluded a bilateral security agreement with Ukraine in the course of 2024: "
+            + ", ".join(f"Italy on {1 + k % 28} February" for k in range(1500)) + ", and Spain on 3 March.")
+    assert [a.date for a in run(body, date="2025-02-12").agreements if "state/esp" in " ".join(a.parties)] \
+        == ["2024-03-03"]
+
+
+def test_a_topic_with_and_the_inside_it_is_one_item():
+    # ("one on A and the other on B" ends an item at "and the other", not at every "and the")
+    body = ("India and Sri Lanka signed three memoranda of understanding, on defence cooperation, on hydrography and the "
+            "training of cadets, and on disaster relief.")
+    assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == [
+        "memorandum of understanding on defence cooperation", "memorandum of understanding on disaster relief",
+        "memorandum of understanding on hydrography and the training of cadets"]
+
+
+def test_a_counted_plural_in_figures_or_with_its_day_before_the_items():
+    # a count in figures is a count, as in letters ("signed 2 agreements" gave one agreement named "Agreements")
+    body = ("Japan and India signed 2 agreements in Tokyo on 3 May 2024, one on defence equipment and one on classified "
+            "information.")
+    assert sorted((a.name, a.date) for a in run(body, date="2025-01-01").agreements) == [
+        ("agreement on classified information", "2024-05-03"), ("agreement on defence equipment", "2024-05-03")]
+    # an adjunct with "on" before the items is no item ("on Monday" gave a memorandum "on Monday")
+    monday = ("Nepal and India signed three memoranda of understanding on Monday, one on hydropower, one on border roads "
+              "and one on training.")
+    assert sorted(agreements_by_name(run(monday, date="2025-01-01"))) == [
+        "memorandum of understanding on border roads", "memorandum of understanding on hydropower",
+        "memorandum of understanding on training"]
+
+
+def test_topics_each_with_its_own_on():
+    # ("signed two agreements on defence and on trade", which the counted plural now reaches, gave "agreement on on
+    # trade")
+    body = "Japan and India signed two agreements on defence and on trade."
+    assert sorted(agreements_by_name(run(body, date="2025-01-01"))) == ["agreement on defence", "agreement on trade"]
+    plain = "India and Nepal signed memoranda on defence and on trade."
+    assert sorted(agreements_by_name(run(plain, date="2025-01-01"))) == ["memorandum on defence", "memorandum on trade"]
+
+
+def test_the_present_of_a_condition_or_a_wish_does_not_conclude():
+    # (the present of chronologies concludes; that of "if", "once", "that" clauses does not)
+    for planned in ("If Japan and the Philippines conclude a Reciprocal Access Agreement, their troops will train "
+                    "together more often.",
+                    "Once Japan and the Philippines conclude the Reciprocal Access Agreement, troops will be able to "
+                    "train together.",
+                    "It is vital that Armenia and Azerbaijan conclude a peace agreement without delay."):
+        assert run(planned, date="2025-01-01").agreements == []
+    told = "2002 – Washington and Manila conclude a Mutual Logistics Support Agreement."
+    assert agreements_by_name(run(told, date="2025-01-01")) == {
+        "Mutual Logistics Support Agreement": [["state/phl", "state/usa"]]}
+
+
+def test_a_dateline_gives_way_only_to_a_day_told_from_it():
+    # the day of something else in the sentence is not the signing day: the dateline's is ("today")
+    body = ("Manila, 12 March 2024 – The Governments of Japan and the Philippines today adopted this Joint Statement, "
+            "following talks held on 11 March.\n\nBoth sides welcomed the progress made.")
+    assert [a.date for a in run(body, date="2024-03-14").agreements] == ["2024-03-12"]
+
+
+def test_a_list_after_a_colon_with_its_days_before_the_names_or_after_a_group():
+    # the days written before the names were each given to the name before them
+    body = ("The partners each concluded a bilateral security agreement with Ukraine during 2024: on 12 January the "
+            "United Kingdom, on 16 February France and Germany, on 24 February Italy.")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date)
+                   for a in run(body, date="2025-02-12").agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"), (["gbr", "ukr"], "2024-01-12"),
+                     (["ita", "ukr"], "2024-02-24")]
+    # a day after a group of three is each one's, as after a pair
+    group = ("The partners had each concluded a bilateral security agreement with Ukraine in the course of 2024: the "
+             "United Kingdom on 12 January, then France, Germany and Denmark on 16 February.")
+    dated = sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date)
+                   for a in run(group, date="2025-02-12").agreements)
+    assert dated == [(["deu", "ukr"], "2024-02-16"), (["dnk", "ukr"], "2024-02-16"), (["fra", "ukr"], "2024-02-16"),
+                     (["gbr", "ukr"], "2024-01-12")]
+
+
+def test_states_after_a_colon_with_no_count_and_no_days_did_not_each_conclude_one():
+    body = ("NATO allies have each signed a bilateral security agreement with Ukraine: Russia and Belarus condemned the "
+            "documents.")
+    parties = [sorted(a.parties) for a in run(body, date="2025-01-01").agreements]
+    assert not any("state/rus" in " ".join(p) or "state/blr" in " ".join(p) for p in parties)
+    # uncounted, a list that gives each its day is one
+    dated = ("NATO allies have each signed a bilateral security agreement with Ukraine: the United Kingdom on 12 "
+             "January, France on 16 February.")
+    assert sorted(a.date for a in run(dated, date="2025-01-01").agreements) == ["2024-01-12", "2024-02-16"]
+
+
+def test_a_year_just_before_a_colon_is_the_year_of_the_days_listed_after_it():
+    # ("… in 2024: on 12 January …, on 16 February …" dated the first day in the year of the text, the second a year
+    # before it)
+    body = ("The partners each concluded a bilateral security agreement with Ukraine in 2024: on 12 January the United "
+            "Kingdom, on 16 February France.")
+    assert sorted(a.date for a in run(body, date="2025-02-12").agreements) == ["2024-01-12", "2024-02-16"]
+    # a year with no colon after it sets nothing: the day is that of the text's year
+    later = "The agreement signed in 2019 was extended on 5 January."
+    assert find_yearless_dates(later, dt.date(2025, 2, 12))[0][2] == "2025-01-05"
+
+
+def test_a_verb_after_an_actor_is_no_kind_of_agreement_it_owns():
+    # ("NATO leaders welcomed agreement on …" gave an agreement named "leaders welcomed agreement on …")
+    for body in ("NATO leaders welcomed agreement on a new strategic concept, signed by the allies.",
+                 "The NATO leaders welcomed agreement on a new strategic concept, signed by the allies.",
+                 "Since 2014, the Philippines now has visiting forces agreements signed with two partners."):
+        names = [a.name.lower().split() for a in run(body, date="2025-01-01").agreements]
+        assert not any({"welcomed", "has"} & set(name) for name in names)
+
+
+def test_forces_are_the_side_only_of_what_they_themselves_act_under():
+    # ("Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with the United
+    # States" made China a party)
+    for body in ("Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with the "
+                 "United States.",
+                 "Chinese forces harassed the Philippine ships, which sail under a bilateral arrangement with the United "
+                 "States."):
+        assert not any("state/chn" in " ".join(a.parties) for a in run(body, date="2025-01-10").agreements)
+    # (a place named between them does not part the forces from what they act under)
+    body = "Japanese forces exercise in Australia under a reciprocal access agreement with Canberra."
+    assert agreements_by_name(run(body, date="2025-01-10")) == {"Reciprocal Access Agreement": [["state/aus",
+                                                                                                "state/jpn"]]}
+
+
+def test_a_relative_clause_hangs_on_all_the_actors_coordinated_before_it():
+    # ("Sweden and Finland, which concluded …" gave Finland alone)
+    body = ("Sweden and Finland, which concluded a defence cooperation agreement with the United States in December "
+            "2023, joined the exercise.")
+    assert agreements_by_name(run(body, date="2025-01-10")) == {
+        "Defence Cooperation Agreement": [["state/fin", "state/swe", "state/usa"]]}

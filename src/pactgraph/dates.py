@@ -59,8 +59,9 @@ _SAID_YEAR = re.compile(r",?\s+(?P<which>last|this)\s+year\b", re.I)  # ("31 May
 _THAT_YEAR = re.compile(r",?\s+(?:of\s+)?that\s+(?:same\s+)?year\b", re.I)  # ("In 1994 … on 5 December of that year")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _SAID_YEAR_BEFORE = re.compile(r"\b(?P<which>last|this)\s+year,?\s+(?:on\s+)?$", re.I)  # ("Last year, on 18 July")
-# a year the text is set in before the date: "In 2024, …", "in the course of 2024: …", "during 2024"
-_SET_IN_YEAR = re.compile(r"(?:^\s*[Ii]n\s+|\b(?:in\s+the\s+course\s+of|[Dd]uring)\s+)(?P<year>(?:19|20)\d{2})\b")
+# a year the text is set in before the date: "In 2024, …", "in the course of 2024: …", "during 2024", "in 2024: …"
+_SET_IN_YEAR = re.compile(r"(?:^\s*[Ii]n\s+|\b(?:in\s+the\s+course\s+of|[Dd]uring)\s+|\b[Ii]n\s+(?=(?:19|20)\d{2}\s*:))"
+                          r"(?P<year>(?:19|20)\d{2})\b")
 
 
 def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, str]]:
@@ -86,13 +87,16 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     >>> [d for _, _, d in find_yearless_dates("In 1994 we signed it on 5 December of that year", dt.date(2025, 6, 1))]
     ['1994-12-05']
 
-    and so does a year the sentence is set in ("In 2024, …", "in the course of 2024", "during 2024"):
+    and so does a year the sentence is set in ("In 2024, …", "in the course of 2024", "during 2024", "in 2024: …"):
 
     >>> [d for _, _, d in find_yearless_dates("each signed one in the course of 2024: the UK on 12 January",
     ...                                       dt.date(2025, 2, 12))]
     ['2024-01-12']
+    >>> [d for _, _, d in find_yearless_dates("each signed one in 2024: on 12 January the UK", dt.date(2025, 2, 12))]
+    ['2024-01-12']
     """
     found = []
+    set_in_years = [(m.end(), int(m.group("year"))) for m in _SET_IN_YEAR.finditer(text)]  # (read once, not per date)
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(text):
             month = _MONTHS[match.group("month").lower()]
@@ -101,7 +105,7 @@ def find_yearless_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
             years = _YEAR.findall(text, 0, match.start()) if _THAT_YEAR.match(text, match.end()) else []
             if years:
                 year, said = int(years[-1]), True
-            set_in = {int(m.group("year")) for m in _SET_IN_YEAR.finditer(text, 0, match.start())}
+            set_in = {year for end, year in set_in_years if end <= match.start()}
             if not said and len(set_in) == 1 and min(set_in) <= reference.year:
                 year, said = min(set_in), True  # ("had each concluded one in the course of 2024: … on 12 January")
             try:

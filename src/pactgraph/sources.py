@@ -30,7 +30,7 @@ from .dates import find_dates
 from .errors import SourceError
 from .namespaces import ID, slugify
 
-__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "dateline", "decode", "looks_like_html",
+__all__ = ["HEADER_FIELDS", "MAX_SOURCE_BYTES", "Source", "dateline", "dateline_words", "decode", "looks_like_html",
            "read_source", "source_from_text"]
 
 #: Fields a metadata header may carry, with what each one means.
@@ -238,6 +238,16 @@ def _default_title(body: str) -> str:
 _DATELINE_WORDS = {"on", "updated", "issued", "published", "posted", "date", "dated", "last", "released", "the"}
 
 
+def dateline_words(before: str) -> bool:
+    """Whether the words before a date let it stand as a dateline: names in capitals or capitalised ("TOKYO, Jan 12
+    (Reuters) -", "Brussels, 25 April 2019"), or words that announce a date ("Issued on 3 March 2024").
+
+    >>> dateline_words("TOKYO, "), dateline_words("Last updated: "), dateline_words("The ministers met on ")
+    (True, True, False)
+    """
+    return all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in re.findall(r"[^\W\d_][\w'’.-]*", before))
+
+
 def dateline(body: str) -> tuple[str, int, int] | None:
     """The date a text gives itself at its head, for a text whose header gives none, and where it is written (start
     and end offsets in ``body``): the first full date of its first five lines that stands as a dateline ("Brussels,
@@ -260,11 +270,10 @@ def dateline(body: str) -> tuple[str, int, int] | None:
             break
         for start, end, iso in find_dates(line):
             before, after = line[:start], line[end:].strip()
-            words = re.findall(r"[^\W\d_][\w'’.-]*", before)
             label = any(mark in before for mark in "|•·")  # ("Press release | 12 May 2025")
             sentence = re.match(r"[,;]\s*[a-z]", after) is not None or "(" in before
             # ("On 4 April 1949, twelve nations signed …", "Since 1 January 2020, …", "the Treaty (6 January 2022)")
-            if len(before) <= 60 and (label or all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)) \
+            if len(before) <= 60 and (label or dateline_words(before)) \
                     and (not after or not after[0].isalnum()) and not sentence and iso <= latest:
                 return iso, line_start + start, line_start + end
             break  # (a line's first date decides)

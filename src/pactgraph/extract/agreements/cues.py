@@ -147,6 +147,11 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
 
 
+def _is_count(word: str) -> bool:
+    """Whether a word counts two to ten things, in letters or figures: "signed two protocols", "signed 2 MoUs"."""
+    return 2 <= NUMBER_WORDS.get(word, 0) <= 10 or (word.isdigit() and 2 <= int(word) <= 10)
+
+
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} - {"agreed"} | {"mous", "and", "other", "various",

@@ -9,6 +9,7 @@ import re
 
 from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
+from ...sources import dateline_words
 from .clusters import _Cluster
 from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
@@ -168,15 +169,17 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     if cached is not None:
         return cached
     text = ctx.text[sentence.char_start:sentence.char_end]
-    found = find_dates(text)
+    found, relative = find_dates(text), []
     if ctx.date is not None:
         year = _heading_year(ctx, sentence.char_start)
         reference = _dt.date(year, 12, 31) if year and year < ctx.date.year else ctx.date
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
-        found += [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
-    if sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n":
-        told = [d for d in found if not _in_dateline(text, d[0], d[1])]
-        found = told or found  # (the dateline's day stands when the sentence tells no other)
+        relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
+        found += relative
+    if relative and (sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n"):
+        found = [d for d in found if not _in_dateline(text, d[0], d[1])]
+        # (the dateline's day gives way to a day told from it, "on Wednesday"; not to the day of something else,
+        # "Manila, 12 March 2024 – … today adopted this Joint Statement, following talks held on 11 March")
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates
@@ -189,16 +192,16 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:|]\s|\([A-Z][
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``–``end`` of a paragraph's first sentence is its dateline's ("TOKYO, Jan 12
     (Reuters) - Japan and Britain signed … on Wednesday"): the day the text was written, not the day of what it
-    tells when the sentence names another."""
-    before = text[:start]
-    words = re.findall(r"[^\W\d_][\w'’.-]*", before)
-    return len(before) <= 40 and all(w[0].isupper() for w in words) and _DATELINE_END.match(text, end) is not None
+    tells when the sentence tells a day from it."""
+    return start <= 40 and dateline_words(text[:start]) and _DATELINE_END.match(text, end) is not None
 
 
 def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> dict[str, tuple] | None:
     """The day each state of a list concluded its own agreement, written after its name: "the United Kingdom first,
     in Kyiv on 12 January, then France and Germany on 16 February, Italy on 24 February, Spain in May" → the UK 12
-    January, France and Germany 16 February, Italy 24 February, Spain none. ``None`` when the list gives no day."""
+    January, France and Germany 16 February, Italy 24 February, Spain none; or before it, when the list opens with a
+    day: "on 12 January the United Kingdom, on 16 February France and Germany". ``None`` when the list gives no
+    day."""
     named = []
     for key in keys:
         m = next((a for a in reversed(sentence.mentions) if a.kind == "actor" and a.key == key), None)
@@ -207,17 +210,24 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
         named.append(m)
     order = sorted(range(len(named)), key=lambda i: named[i].start)
     found = _dates_in(ctx, sentence)
-    char = [(ctx.doc[named[i].start].idx + ctx.offset, ctx.doc[named[i].end - 1].idx + ctx.offset
-             + len(ctx.doc[named[i].end - 1])) for i in range(len(named))]
+    char = [(m.char_start, m.char_end) for m in named]
+    first = char[order[0]][0]
+    fronted = any(d[1] <= first and ctx.text[d[1]:first].strip().lower() in {"", "the"} for d in found)
     out: dict[str, tuple] = {}
     for pos, i in enumerate(order):
-        stop = char[order[pos + 1]][0] if pos + 1 < len(order) else sentence.char_end + ctx.offset
-        own = next((d for d in found if char[i][1] <= d[0] < stop), None)
-        out[keys[i]] = own
-    for pos in range(len(order) - 2, -1, -1):  # ("France and Germany on 16 February": the day after the pair)
-        i, j = order[pos], order[pos + 1]
-        if out[keys[i]] is None and ctx.lowers[named[i].end:named[j].start] == ["and"]:
-            out[keys[i]] = out[keys[j]]
+        if fronted:  # (the day before the name: "on 16 February France")
+            start = char[order[pos - 1]][1] if pos else sentence.char_start
+            out[keys[i]] = next((d for d in reversed(found) if start <= d[0] and d[1] <= char[i][0]), None)
+            continue
+        stop = char[order[pos + 1]][0] if pos + 1 < len(order) else sentence.char_end
+        out[keys[i]] = next((d for d in found if char[i][1] <= d[0] < stop), None)
+    pairs = [(order[pos], order[pos + 1]) for pos in range(len(order) - 1)]
+    for i, j in (pairs if fronted else [(j, i) for i, j in reversed(pairs)]):
+        # ("France and Germany on 16 February", "France, Germany and Denmark on 16 February": the day after the group;
+        # "on 16 February France and Germany": the one before it)
+        if out[keys[j]] is None and ctx.lowers[min(named[i].end, named[j].end):max(named[i].start, named[j].start)] \
+                in (["and"], [","], [",", "and"]):
+            out[keys[j]] = out[keys[i]]
     if not any(out.values()):
         return None
     return {key: (d[2], sentence, (d[0], d[1])) if d else (None, None, None) for key, d in out.items()}

@@ -18,7 +18,7 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _signed_with_before)
 from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
                    _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
-                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_year, _singular)
+                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
@@ -91,6 +91,8 @@ _SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "curr
                        "historic", "important", "key", "formal", "broader", "wider", "overall"}
 _LINKS_AND_VERBS = {"and", "or", "of", "to", "for", "in", "on", "with", "by", "have", "has", "had", "been", "be", "is",
                     "are", "was", "were", "will", "would"}
+# words that end what an actor's name before a kind of agreement may own ("the US presence under similar arrangements")
+_NOT_OWNED = {"as", "under", "at", "from", "through", "between", "against", "now", "also", "not", "still", "already"}
 _COUNTING = {"several", "various", "numerous", "many", "some", "other", "further", "more", "additional", "few"}
 # words that tell no kind of agreement ("concluded comparable agreements", "signed bilateral agreements")
 _VAGUE_MODIFIERS = {"comparable", "similar", "bilateral", "multilateral", "several", "various", "numerous", "many",
@@ -885,11 +887,13 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         # …", the headline "EU and Moldova sign status agreement on …"
     if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         owner = next((m for m in sentence.mentions if m.kind == "actor" and m.end == k and m.form != "coref"), None)
-        if owner is not None and (owner.start == sentence.start or doc[owner.start - 1].lower_ in _DETERMINERS):
+        if owner is not None and owner.start > sentence.start and doc[owner.start - 1].lower_ in _DETERMINERS:
             # "the NATO status of forces agreement", "the US defence cooperation agreement": an actor's name, then
-            # the modifiers that name the kind
-            return k if not any(t.lower_ in {"and", "or", "to", "for", "in", "on", "with", "by"} for t in doc[k:start]) \
-                else None
+            # the modifiers that name the kind (not a verb after a subject: "Norway welcomes agreement", "the
+            # Philippines now has visiting forces agreements", "The NATO leaders welcomed agreement on …"; nor "a US
+            # presence under similar arrangements")
+            return k if not any(t.lower_ in _LINKS_AND_VERBS - {"of"} | _NOT_OWNED or t.lower_.endswith("ed")
+                                for t in doc[k:start]) else None
     if k == start or k - 1 < sentence.start or doc[k - 1].lower_ not in _MODIFIED_AFTER | {"'s", "’s"}:
         return None
     if any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"}
@@ -1075,17 +1079,25 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
 
 _MODALS = {"to", "will", "would", "shall", "should", "could", "may", "might", "must", "can", "cannot", "not", "yet",
            "soon", "first", "also", "then", "eventually", "finally"}
+# what makes the present of a clause a condition or a wish, not a chronology's ("if Japan and the Philippines conclude
+# …", "it is vital that Armenia and Azerbaijan conclude …")
+_SUBORDINATING = {"if", "once", "when", "whenever", "unless", "until", "till", "before", "that", "whether", "should",
+                  "let", "will", "would", "can", "could", "may", "might", "must", "shall"}
 
 
 def _historic_present(ctx: DocContext, sentence: Sentence, start: int) -> bool:
     """Whether a "conclude" right before an agreement's name has actors as its subject, in the present of
     chronologies and headlines ("Washington and Manila conclude a …", "India and US conclude Security of Supply
-    Arrangement"), not "to conclude", "will conclude"."""
+    Arrangement"), not "to conclude", "will conclude", "if … conclude", "that … conclude"."""
     lowers = ctx.lowers
     verb = next((k for k in range(start - 1, max(sentence.start, start - 4) - 1, -1) if lowers[k] == "conclude"),
                 None)
     if verb is None or verb == sentence.start or lowers[verb - 1] in _MODALS:
         return False
+    clause = next((k + 1 for k in range(verb - 1, sentence.start - 1, -1)
+                   if lowers[k] in {",", ":", ";", "-", "–", "—"}), sentence.start)
+    if _SUBORDINATING & set(lowers[clause:verb]):
+        return False  # ("once Japan and the Philippines conclude the …": not concluded yet)
     return any(m.kind == "actor" and m.end == verb for m in sentence.mentions)
 
 
@@ -1095,9 +1107,7 @@ def _counted_after_verb(ctx: DocContext, sentence: Sentence, span) -> bool:
     lowers, k = ctx.lowers, span.start
     if len(span) != 1 or not lowers[k].endswith("s") or k - 2 < sentence.start:
         return False
-    count = lowers[k - 1]
-    return (2 <= NUMBER_WORDS.get(count, 0) <= 10 or (count.isdigit() and 2 <= int(count) <= 10)) \
-        and lowers[k - 2] in _BARE_AFTER
+    return _is_count(lowers[k - 1]) and lowers[k - 2] in _BARE_AFTER
 
 
 def _items_follow(ctx: DocContext, mention) -> bool:

@@ -15,6 +15,7 @@ from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
 from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
                    _NOT_CONCLUDED_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS, _singular)
+from .dates import _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 
 __all__ = ["constituents"]
@@ -355,19 +356,21 @@ _RELATIONS_NOUNS = {"relations", "relationship", "ties", "cooperation", "partner
 _FORCES = {"forces", "troops", "soldiers", "personnel", "units", "contingents", "contingent", "police", "officers"}
 
 
-def _relative_antecedent(ctx: DocContext, mention: _AgreementMention):
-    """The actor a relative clause that concludes the agreement hangs on: "India, which concluded a strategic
-    partnership agreement with Kabul in 2011" → India; None when the clause has no such actor right before it."""
+def _relative_antecedent(ctx: DocContext, mention: _AgreementMention) -> list:
+    """The actors a relative clause that concludes the agreement hangs on: "India, which concluded a strategic
+    partnership agreement with Kabul in 2011" → India; "Sweden and Finland, which concluded …" → both; none when the
+    clause has no such actor right before it."""
     lowers, sentence = ctx.lowers, mention.sentence
     for k in range(mention.name_start - 1, max(sentence.start + 1, mention.name_start - 8), -1):
         if lowers[k] in {"which", "who"} and lowers[k - 1] == ",":
             if not set(lowers[k + 1:mention.name_start]) & _CONCLUDE:
-                return None
-            return next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
-                         if m.end == k - 1 and m.form != "adjective"), None)
+                return []
+            before = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
+                      if m.end <= k - 1 and m.form != "adjective"]
+            return coordinated_before(before, lowers) if before and before[-1].end == k - 1 else []
         if lowers[k] in {",", ";", ":"}:
-            return None
-    return None
+            return []
+    return []
 
 
 def _possessor(ctx: DocContext, mentions: list[_AgreementMention]) -> list[str]:
@@ -589,8 +592,9 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
             listed = list(dict.fromkeys(a.key for a in ctx.actors_in(sentence, {"state"}, coref=False)
                                         if a.start > colon and a.form != "adjective" and a.key != mention.partner))
             count = next((_COUNTS[w] for w in lowers[max(sentence.start, each - 10):each] if w in _COUNTS), None)
-            if len(listed) >= 2 and count in (None, len(listed)):
-                subjects = listed
+            if len(listed) >= 2 and (count == len(listed) or count is None and _dates_of_listed(ctx, sentence, listed)):
+                subjects = listed  # (uncounted, a list that gives each its day: not "NATO allies have each signed a
+                # bilateral security agreement with Ukraine: Russia and Belarus condemned the documents")
         if len(subjects) >= 2:
             return mention.partner, sentence, subjects
     return None
@@ -817,15 +821,20 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
         # text's own side, not the other actors of the sentence
         # (or the subject of its sentence: "Mauritania … in March agreed an ITPP with …")
         sentence = direct[0].sent_of
-        subject = [m for m in subject_group(ctx, sentence, ctx.actors_in(sentence, POLITICAL))
+        named = next(m for m in concluding if m.sentence is sentence)
+        actors = ctx.actors_in(sentence, POLITICAL)
+        subject = [m for m in subject_group(ctx, sentence, actors)
                    if m.form not in ("adjective", "member") or (
-                       m.form == "adjective" and m.end < sentence.end and ctx.lowers[m.end] in _FORCES)]
-        # ("Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique": Rwanda's)
+                       m.form == "adjective" and m.end < sentence.end and ctx.lowers[m.end] in _FORCES
+                       and not {"that", "which", "who", "whose"} & set(ctx.lowers[m.end:named.name_start])
+                       and not any(m.end <= a.start < named.name_start and a.form == "adjective" for a in actors))]
+        # ("Rwandan forces remain in Cabo Delgado under a bilateral arrangement with Mozambique": Rwanda's; not
+        # "Chinese forces shadowed Philippine vessels that operate under the Visiting Forces Agreement with …")
         if subject and _prepositional(ctx, sentence, subject[0]):
             subject = []  # ("The … Agreement with Papua New Guinea, signed …, and our treaty with …": no subject)
-        antecedent = _relative_antecedent(ctx, next(m for m in concluding if m.sentence is sentence))
-        if antecedent is not None:
-            subject = [antecedent]  # ("The first was with India, which concluded a … agreement with Kabul")
+        antecedent = _relative_antecedent(ctx, named)
+        if antecedent:
+            subject = antecedent  # ("The first was with India, which concluded a … agreement with Kabul")
         entities = ctx.gazetteer.register.entities
         own = [m.key for m in subject] + ctx.own_side + [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         own = [entities[k].parent or k if ctx.entity_kind(k) == "body" else k

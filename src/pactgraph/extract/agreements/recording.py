@@ -12,11 +12,10 @@ from ...namespaces import DCTERMS, ID, PACT, RDF, RDFS, XSD, slugify
 from ..agreement_model import party_candidates
 from ..clauses import coordinated_before, coordinated_from, subject_group
 from ..context import POLITICAL, DocContext, Sentence
-from ..words import NUMBER_WORDS
 from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
-                   _RECOUNTED_VERBS, _is_year, _singular)
+                   _RECOUNTED_VERBS, _is_count, _is_year, _singular)
 from .dates import _date, _dates_in, _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
@@ -156,7 +155,7 @@ def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
     concluded status agreements")."""
     before = ctx.lowers[max(mention.sentence.start, mention.name_start - 2):mention.name_start]
     return not mention.capitalised and _plural_mention(ctx, mention) and bool(before) and (
-        before[-1] in _BARE_AFTER or (len(before) == 2 and before[0] in _BARE_AFTER and before[1] in NUMBER_WORDS))
+        before[-1] in _BARE_AFTER or (len(before) == 2 and before[0] in _BARE_AFTER and _is_count(before[1])))
     # (also "signed two agreements", whose items, if the text gives them, are read by _itemised)
 
 
@@ -182,7 +181,13 @@ def _singular_head(word: str) -> str:
     return single[:1].upper() + single[1:] if word[:1].isupper() else single
 
 _ITEM_LINKS = {"on", "concerning", "regarding"}
-_ONE_OF = {"one", "another", "the", "other"}  # ("one on A and one on B", "one on A, the other on B")
+
+
+def _one_of(lowers: list[str], k: int) -> int:
+    """How many words at ``k`` say which one of a counted plural an item is: "one", "another", "the other" ("one on A
+    and one on B", "one on A, the other on B"); 0 when none do (not the "the" of a topic: "on A and the B")."""
+    return next((len(words) for words in (["one"], ["another"], ["the", "other"]) if lowers[k:k + len(words)] == words),
+                0)
 
 
 def _itemised(ctx: DocContext, cluster: _Cluster):
@@ -211,22 +216,25 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         if listed and (mention.concluded or _passive_conclusion(ctx, sentence, mention.name_end - 1)):
             return mention, listed, mention.end
         items, j = [], at + (lowers[at:at + 1] == [","])
-        if lowers[j:j + 1] != ["on"] and lowers[mention.name_start - 1] in NUMBER_WORDS:
-            # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts
+        if _is_count(lowers[mention.name_start - 1]):
+            # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts (also
+            # "on Monday, one on …")
             comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] == ","), None)
-            if comma is not None and lowers[comma + 1] in _ONE_OF and lowers[comma + 2] in _ITEM_LINKS:
-                j = comma + 2
+            one = _one_of(lowers, comma + 1) if comma is not None else 0
+            if one and set(lowers[comma + 1 + one:comma + 2 + one]) & _ITEM_LINKS:
+                j = comma + 1 + one
         while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
             k = j + 1
             while k < sentence.end and lowers[k] not in {",", ";", "(", ")", "."} and not (
-                    lowers[k] == "and" and lowers[k + 1:k + 2] and lowers[k + 1] in _ITEM_LINKS | _ONE_OF):
+                    lowers[k] == "and" and (set(lowers[k + 1:k + 2]) & _ITEM_LINKS or _one_of(lowers, k + 1))):
                 k += 1
             if k == j + 1:
                 break
             items.append((ctx.doc[j:k].text, None))
             j = k
-            while j < sentence.end and lowers[j] in {",", "and"} | _ONE_OF:
-                j += 1  # (", and one on …", "and the other on …")
+            while j < sentence.end and lowers[j] in {",", "and"}:
+                j += 1
+            j += _one_of(lowers, j)  # (", and one on …", "and the other on …")
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
             return mention, items, mention.name_end
@@ -245,7 +253,7 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
         if k == mention.name_end or lowers[k] in {",", "and"}:
             if k > start:
                 items.append((f"{lowers[link]} {ctx.doc[start:k].text}", None))
-            start = k + 1
+            start = k + 1 + (lowers[k + 1:k + 2] == [lowers[link]])  # (the link said again: "on defence and on trade")
     if "," not in lowers[link:mention.name_end] and {"of", "the"} & set(lowers[link:mention.name_end]):
         return []  # ("arrangements on the safe export of grain and foodstuffs": one topic)
     return items if len(items) >= 2 else []
