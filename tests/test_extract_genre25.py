@@ -304,3 +304,18 @@ def test_a_relative_clause_hangs_on_all_the_actors_coordinated_before_it():
             "2023, joined the exercise.")
     assert agreements_by_name(run(body, date="2025-01-10")) == {
         "Defence Cooperation Agreement": [["state/fin", "state/swe", "state/usa"]]}
+
+
+def test_a_time_clause_after_a_comma_has_its_own_signers():
+    body = ("Russia and Kazakhstan signed a treaty on allied interaction on Tuesday, the Kremlin said, three decades "
+            "after the Soviet Union and the United States signed the INF Treaty in Washington on 8 December 1987.")
+    found = {a.name: (sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date)
+             for a in run(body, date="2025-12-09", publisher="Reuters").agreements}
+    assert found["INF Treaty"] == (["sun", "usa"], "1987-12-08")
+    assert found["treaty on allied interaction"] == (["kaz", "rus"], "2025-12-09")
+
+
+def test_states_that_will_sign_theirs_have_not():
+    body = ("The first such treaty was with Belarus, which concluded a union treaty with Moscow in 1999. Uzbekistan "
+            "and Tajikistan sign theirs next year, officials said.")
+    assert agreements_by_name(run(body, date="2025-12-09")) == {"Union Treaty": [["state/blr", "state/rus"]]}

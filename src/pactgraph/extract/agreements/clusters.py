@@ -216,6 +216,21 @@ def _split_other_years(ctx: DocContext, clusters: list[_Cluster], document: _Clu
 
 
 _CLAUSE_JOINS = {"and", "while", "whereas", "but"}
+_TIME_JOINS = {"after", "before", "when", "since", "until"}
+_TIME_SPANS = {"a", "an", "few", "several", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+               "ten", "decades", "decade", "years", "year", "months", "month", "weeks", "week", "days", "day", "just",
+               "only", "shortly", "soon", "long", "almost", "nearly", "more", "than"}
+
+
+def _time_clause(lowers: list[str], i: int, hi: int) -> int | None:
+    """Where the clause of a time conjunction after a comma begins: ", three decades after …", ", shortly before …",
+    ", when …" (``i`` is the token after the comma); ``None`` when none opens there."""
+    for t in range(i, min(hi - 1, i + 5)):
+        if lowers[t] in _TIME_JOINS:
+            return t + 1
+        if lowers[t] not in _TIME_SPANS and not lowers[t].isdigit():
+            return None
+    return None
 _CLAUSE_LEADS = {"the", "our", "their", "its", "his", "her", "both", "then", "later", "also", "in", "on", "at", "a",
                  "few", "weeks", "days", "months", "year", "years", "after", "that", "same", "day", "week", "month", ","}
 
@@ -257,6 +272,9 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
             k = j + 1
         elif lowers[j] == "," and lowers[j + 1] in _CLAUSE_JOINS:
             k = j + 2
+        elif lowers[j] == "," and (t := _time_clause(lowers, j + 1, hi)) is not None:
+            k = t  # ("… signed a treaty on Tuesday, the Kremlin said, three decades after the Soviet Union and the
+            # United States signed the INF Treaty")
         else:
             continue
         first = next((m for m in ctx.actors_in(sentence) if k <= m.start < hi), None)

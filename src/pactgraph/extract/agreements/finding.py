@@ -974,8 +974,8 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
         if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         j += 1
-    while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] == ","):
-        j -= 1
+    while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] in {",", "on", "in", "at", "since", "from"}):
+        j -= 1  # (nor a preposition of the time after it: "a treaty on allied interaction on Tuesday")
     content = [t for t in doc[k + 1:j] if t.is_alpha and t.lower_ not in _TOPIC_WORDS and t.lower_ not in {"a", "an"}]
     if content and content[0].lower_ in _NOT_TOPICS:
         return None  # "on the sidelines of the summit", "on behalf of"

@@ -645,6 +645,9 @@ def _group_before(ctx: DocContext, sentence: Sentence, mention) -> list[str]:
 _ELLIPTICAL_VERBS = {"concluded", "signed", "agreed", "followed",  # ("the United Kingdom and Canada followed")
                      "sign", "signs", "conclude", "concludes"}  # (a chronology's present: "Germany and France sign theirs")
 _NO_OBJECT = {"theirs", "its", "one", "in", "on", "together", ",", ".", ";", "at", "during"}
+_PRESENT_SIGNING = {"sign", "signs", "conclude", "concludes"}
+_FUTURE_WORDS = {"next", "will", "shall", "soon", "later", "expected", "expect", "expects", "plan", "plans", "planned",
+                 "intend", "intends", "upcoming", "coming", "would", "may", "might"}
 
 
 def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
@@ -692,6 +695,8 @@ def _elliptical_signers(ctx: DocContext, sentence: Sentence) -> list[str]:
         k += 4  # "The Republic of Moldova was the first to sign, on 21 May 2024, followed a week later by Norway"
     elif k + 1 >= sentence.end or lowers[k] not in _ELLIPTICAL_VERBS or lowers[k + 1] not in _NO_OBJECT:
         return []
+    elif lowers[k] in _PRESENT_SIGNING and set(ctx.tokens_lower(sentence)) & _FUTURE_WORDS:
+        return []  # ("Uzbekistan and Tajikistan sign theirs next year": still to come)
     keys = [m.key for m in group]
     by = next((j for j in range(k + 1, sentence.end - 1) if lowers[j] == "followed"), None)
     by = next((j for j in range(by + 1, min(sentence.end - 1, by + 6)) if lowers[j] == "by"), None) if by else None
