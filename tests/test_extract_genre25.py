@@ -319,3 +319,14 @@ def test_states_that_will_sign_theirs_have_not():
     body = ("The first such treaty was with Belarus, which concluded a union treaty with Moscow in 1999. Uzbekistan "
             "and Tajikistan sign theirs next year, officials said.")
     assert agreements_by_name(run(body, date="2025-12-09")) == {"Union Treaty": [["state/blr", "state/rus"]]}
+
+
+def test_the_actor_counts_are_kept_until_the_mentions_change():
+    from pactgraph.extract import extract_with_context
+    from pactgraph.sources import source_from_text
+
+    ctx, _ = extract_with_context(source_from_text("Japan and Australia signed a treaty. Japan also met India."), None)
+    counts = ctx.actor_counts()
+    assert counts["state/jpn"] == 2 and ctx.actor_counts() is counts  # (counted once)
+    ctx.remove_mentions(lambda m: m.kind == "actor" and m.key == "state/ind")
+    assert ctx.actor_counts()["state/ind"] == 0 and ctx.actor_counts()["state/jpn"] == 2

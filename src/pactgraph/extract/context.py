@@ -96,6 +96,7 @@ class DocContext:
         self.positions_by_person: dict[str, list[str]] = {}  # person IRI → register keys of their posts' actors
         self.titles_by_person: dict[str, list[str]] = {}  # person IRI → their posts' titles ("Prime Minister")
         self.extra_places: dict[str, str] = {}  # place key → label, for places not in the register
+        self._actor_counts: Counter | None = None  # (actor_counts, until the mentions change)
         # sentence index → its dates, read once (agreements.dates._dates_in)
         self.sentence_dates: dict[int, tuple] = {}
         # (char offset, year) of the lines that give a year to what follows (agreements.dates._heading_year)
@@ -111,8 +112,10 @@ class DocContext:
         mention.sent = sentence.index
         sentence.mentions.append(mention)
         sentence.mentions.sort(key=lambda m: (m.start, m.kind == "concept"))
+        self._actor_counts = None
 
     def remove_mentions(self, predicate) -> None:
+        self._actor_counts = None
         for sentence in self.sentences:
             sentence.mentions = [m for m in sentence.mentions if not predicate(m)]
 
@@ -136,7 +139,11 @@ class DocContext:
                                   if start <= first < end and self.positions_by_person.get(iri)))
 
     def actor_counts(self) -> Counter:
-        return Counter(m.key for m in self.mentions("actor") if m.form not in ("adjective", "coref"))
+        """How often each actor is named (not by an adjective or a pronoun); counted once until the mentions change
+        (every agreement's candidates ask)."""
+        if self._actor_counts is None:
+            self._actor_counts = Counter(m.key for m in self.mentions("actor") if m.form not in ("adjective", "coref"))
+        return self._actor_counts
 
     def entity_kind(self, key: str) -> str:
         entity = self.gazetteer.register.entities.get(key)
