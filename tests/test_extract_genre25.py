@@ -330,3 +330,17 @@ def test_the_actor_counts_are_kept_until_the_mentions_change():
     assert counts["state/jpn"] == 2 and ctx.actor_counts() is counts  # (counted once)
     ctx.remove_mentions(lambda m: m.kind == "actor" and m.key == "state/ind")
     assert ctx.actor_counts()["state/ind"] == 0 and ctx.actor_counts()["state/jpn"] == 2
+
+
+def test_the_next_of_a_series_has_the_sides_of_the_one_before():
+    body = ("In Warsaw in July 2016 the Secretary General of NATO signed a first joint declaration on NATO-EU "
+            "cooperation with the President of the European Commission. A second joint declaration was signed in "
+            "Brussels in July 2018.")
+    for use_model in (False, True):
+        found = run(body, use_model=use_model, date="2024-10-01", publisher="Government of Norway")
+        assert sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in found.agreements) == [
+            ["european-union", "nato"], ["european-union", "nato"]]
+    # a second one whose sentence names its own sides keeps them
+    own = ("In 2016 NATO and the European Union signed a joint declaration. In 2018 NATO and Japan signed a second "
+           "joint declaration.")
+    assert ["jpn", "nato"] in [sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in run(own, date="2024-10-01").agreements]

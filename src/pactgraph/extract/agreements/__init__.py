@@ -53,7 +53,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     _elliptical_signings(ctx, clusters)
     result, heads = [], []  # (and the genre noun of each, for "similar partnerships with …")
     for cluster in clusters:
-        made = _record_cluster(ctx, cluster, positions)
+        made = _record_cluster(ctx, cluster, positions, list(zip(result, heads)))
         result += made
         heads += [cluster.head] * len(made)
     recorded = list(zip(result, heads))

@@ -59,7 +59,8 @@ def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list
     return keys, where, {"*": "agreement-party-model", **{key: rules[key] for key in keys}}, scores
 
 
-def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple[Agreement, list[int]]]:
+def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
+                    earlier: list = ()) -> list[tuple[Agreement, list[int]]]:
     """The agreements one cluster of mentions records: none, one, or one per partner ("Those agreed with …")."""
     if cluster.known:
         return [_record_known(ctx, cluster, positions)]
@@ -124,11 +125,39 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions) -> list[tuple
     if not (concluding or _recorded_unconcluded(cluster)):
         return []
     parties, party_sentences, rule = _parties(ctx, cluster, concluding)
+    series = _next_of_series(ctx, cluster, concluding, rule, earlier)
+    if series is not None:
+        # "a first joint declaration on NATO-EU cooperation … A second joint declaration followed in Brussels in July
+        # 2018": the sides of the one before it, which its own sentence does not name
+        mention, previous = series
+        parties = [p.removeprefix(ID) for p in previous.parties]
+        return [_record(ctx, cluster, concluding, cluster.name, parties, {k: [mention.sentence] for k in parties},
+                        "agreement-party-series", _date(ctx, cluster, concluding), positions, scored=False)]
     if not parties:
         return []
     parties, party_sentences = _as_parents(ctx, parties, party_sentences)
     return [_record(ctx, cluster, concluding, cluster.name, parties, party_sentences, rule,
                     _date(ctx, cluster, concluding), positions)] + _theirs(ctx, cluster, concluding, parties, positions)
+
+
+_SERIES_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _next_of_series(ctx: DocContext, cluster: _Cluster, concluding, rule, earlier):
+    """(its mention, the agreement before it) for "a second joint declaration", "the third protocol" concluded where
+    the text names no side of its own (its parties would be the text's main actors or its publisher's), and an
+    agreement of the same genre was recorded before it with two sides or more; else ``None``."""
+    fallback = rule == "agreement-party-main-actor" or (
+        isinstance(rule, dict) and "agreement-party-own-side" in rule.values())
+    if not fallback or not concluding:
+        return None
+    lowers = ctx.lowers
+    mention = concluding[0]
+    if mention.name_start - 1 < mention.sentence.start or lowers[mention.name_start - 1] not in _SERIES_ORDINALS:
+        return None
+    previous = next((a for (a, _), head in reversed(earlier) if head == cluster.head and a.kind == cluster.kind
+                     and len(a.parties) >= 2), None)
+    return (mention, previous) if previous is not None else None
 
 
 def _theirs(ctx: DocContext, cluster: _Cluster, concluding, parties: list[str], positions):
