@@ -147,6 +147,17 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
 
 
+# words that open an item of a counted plural ("three memoranda, on A, on B and on C")
+_ITEM_LINKS = {"on", "concerning", "regarding"}
+
+
+def _one_of(lowers: list[str], k: int) -> int:
+    """How many words at ``k`` say which one of a counted plural an item is: "one", "another", "the other" ("one on A
+    and one on B", "one on A, the other on B"); 0 when none do (not the "the" of a topic: "on A and the B")."""
+    return next((len(words) for words in (["one"], ["another"], ["the", "other"]) if lowers[k:k + len(words)] == words),
+                0)
+
+
 def _is_count(word: str) -> bool:
     """Whether a word counts two to ten things, in letters or figures: "signed two protocols", "signed 2 MoUs"."""
     return 2 <= NUMBER_WORDS.get(word, 0) <= 10 or (word.isdigit() and 2 <= int(word) <= 10)

@@ -18,7 +18,8 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _signed_with_before)
 from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
                    _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
-                   _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year, _singular)
+                   _ITEM_LINKS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year,
+                   _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
@@ -1114,7 +1115,7 @@ def _items_follow(ctx: DocContext, mention) -> bool:
     """Whether the items of a counted plural follow it: ", on …", ", one on …", ", the other on …"."""
     lowers, end = ctx.lowers, mention.sentence.end
     for i in range(mention.name_end, min(end - 2, mention.name_end + 14)):
-        if lowers[i] == "," and (lowers[i + 1] in {"on", "concerning", "regarding"} or (
-                lowers[i + 1] in {"one", "another"} and lowers[i + 2] in {"on", "concerning", "regarding"})):
+        one = _one_of(lowers, i + 1) if lowers[i] == "," else None
+        if one is not None and set(lowers[i + 1 + one:i + 2 + one]) & _ITEM_LINKS:
             return True
     return False

@@ -15,7 +15,7 @@ from ..context import POLITICAL, DocContext, Sentence
 from .clusters import _Cluster
 from .conclusion import _passive_conclusion
 from .cues import (GENRES, _BARE_AFTER, _CONCLUDE, _FINITE, _GENRE_WORDS, _HEAD_ALIASES, _NOT_CONCLUDED_YET, _PLURAL_HEADS,
-                   _RECOUNTED_VERBS, _is_count, _is_year, _singular)
+                   _ITEM_LINKS, _RECOUNTED_VERBS, _is_count, _is_year, _one_of, _singular)
 from .dates import _date, _dates_in, _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
 from .parties import _as_members, _as_parents, _distributed, _each_subject, _parties, _stated_parties, _with_lists
@@ -101,11 +101,9 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
         partner, sentence, subjects = each
         name = _singular_name(cluster.name) if any(_plural_mention(ctx, m) for m in cluster.mentions) else cluster.name
         dated = _dates_of_listed(ctx, sentence, subjects)  # (each its own day, where the list gives them)
-        return [_record(ctx, cluster, concluding, name, [subject, partner],
-                        {subject: [sentence], partner: [sentence]}, "agreement-party-distributed",
-                        dated[subject] if dated else _date(ctx, cluster, concluding), positions, scored=False)
+        return [_one_each(ctx, cluster, concluding, name, subject, partner, sentence,
+                          dated[subject] if dated else _date(ctx, cluster, concluding), positions)
                 for subject in subjects]
-        # (each keeps the two sides the text gives it, as a series does)
     itemised = _itemised(ctx, cluster)
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
@@ -171,12 +169,17 @@ def _theirs(ctx: DocContext, cluster: _Cluster, concluding, parties: list[str], 
     for sentence, keys in cluster.later:
         dates = _dates_in(ctx, sentence)
         dated = (dates[0][2], sentence, (dates[0][0], dates[0][1])) if dates else (None, None, None)
-        for key in keys:
-            if key != partner and key not in parties:
-                made.append(_record(ctx, cluster, concluding, cluster.name, [key, partner],
-                                    {key: [sentence], partner: [sentence]}, "agreement-party-distributed", dated,
-                                    positions, scored=False))
+        made += [_one_each(ctx, cluster, concluding, cluster.name, key, partner, sentence, dated, positions)
+                 for key in keys if key != partner and key not in parties]
     return made
+
+
+def _one_each(ctx: DocContext, cluster: _Cluster, concluding, name: str, side: str, partner: str, sentence: Sentence,
+              dated, positions) -> tuple[Agreement, list[int]]:
+    """The agreement one side of a list concluded with the partner they share ("Germany and France each concluded
+    …", "… sign theirs"), shown by the listing sentence, with the two sides it gives (the model adds none)."""
+    return _record(ctx, cluster, concluding, name, [side, partner], {side: [sentence], partner: [sentence]},
+                   "agreement-party-distributed", dated, positions, scored=False)
 
 
 def _bare_plural(ctx: DocContext, mention: _AgreementMention) -> bool:
@@ -208,16 +211,6 @@ def _singular_head(word: str) -> str:
         return word[:-1]
     single = _HEAD_ALIASES.get(lower) or _singular(lower)
     return single[:1].upper() + single[1:] if word[:1].isupper() else single
-
-_ITEM_LINKS = {"on", "concerning", "regarding"}
-
-
-def _one_of(lowers: list[str], k: int) -> int:
-    """How many words at ``k`` say which one of a counted plural an item is: "one", "another", "the other" ("one on A
-    and one on B", "one on A, the other on B"); 0 when none do (not the "the" of a topic: "on A and the B")."""
-    return next((len(words) for words in (["one"], ["another"], ["the", "other"]) if lowers[k:k + len(words)] == words),
-                0)
-
 
 def _itemised(ctx: DocContext, cluster: _Cluster):
     """A plural genre followed by its items, each one agreement: years ("the maritime boundary agreements of 1974
