@@ -133,6 +133,14 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
     return []
 
 
+_YEAR_LEADS = {"since", "in", "from"}  # ("Norway, since 2006, Switzerland (2012), Serbia (2013) and Ukraine")
+
+
+def _year_follows(gap, t) -> bool:
+    nxt = t.i + 1 - gap.start
+    return nxt < len(gap) and gap[nxt].text.isdigit() and len(gap[nxt].text) == 4
+
+
 def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), years: bool = False,
                      posts: bool = False) -> list[Mention]:
     """The mentions of ``named`` listed from token ``at`` on, joined only by ``joins`` (commas, "and" and "the":
@@ -147,7 +155,8 @@ def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), 
         gap = doc[at:m.start]
         if posts and (len(gap) > 8 or (listed and not {",", "and"} & {t.lower_ for t in gap})):
             break
-        if not all(t.lower_ in joins or (years and (t.text in {"(", ")"} or (t.text.isdigit() and len(t.text) == 4)))
+        if not all(t.lower_ in joins or (years and (t.text in {"(", ")"} or (t.text.isdigit() and len(t.text) == 4)
+                                                   or t.lower_ in _YEAR_LEADS and _year_follows(gap, t)))
                    or (posts and t.is_title and t.lower_ != "in") for t in gap):
             break
         listed.append(m)

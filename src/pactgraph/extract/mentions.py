@@ -222,6 +222,11 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
         return _relation_noun_before(doc, m.start - 1) or any(
             doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1)) or _and_with_after_signed(doc, m)
+    if prev in {"and", ",", "or"}:
+        # "after those with Canberra and London", "relations with Paris, Berlin and Rome": a capital coordinated
+        # with one read as its government is read so too
+        first = next((p for p in places.values() if p.end == m.start - 1), None)
+        return first is not None and _metonym(doc, first, places, gazetteer)
     return False
 
 

@@ -72,6 +72,10 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence) \
                     and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
+            if mention.signers and owns and all(m.own for m in cluster.mentions) \
+                    and all(set(mention.signers) != set(o) for o in owns):
+                continue  # "the treaty that Asunción and Brasília signed on 26 April 1973", then "Paraguay and
+                # Argentina signed the Yacyretá Treaty": other signers, another treaty
             if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
                 continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in
                 # arrangements that NATO's structures do not provide for": a plural is not the one agreement
@@ -159,6 +163,10 @@ def _other_partner(mention: _AgreementMention, cluster: _Cluster) -> bool:
     if mention.partner and named and mention.partner not in named:
         return True
     partners = {m.partner for m in cluster.mentions if m.partner}
+    if mention.signers and partners and not partners & set(mention.signers) and all(
+            m.partner or m.own for m in cluster.mentions):
+        return True  # "the defence agreement it signed with the Emirates", then "Kuwait and France signed a Defence
+        # Cooperation Agreement"
     return bool(mention.actors_in_name and partners and not partners & set(mention.actors_in_name))
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..clauses import coordinated_before
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import NUMBER_WORDS, ORDINALS
 from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
@@ -637,6 +638,42 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) ->
     return made
 
 
+_BEFORE_NAME = {"the", "a", "an", "their", "its", "new"}
+_BEFORE_VERB = {"have", "has", "had", "today", "also", "jointly", "formally", "then", "later"}
+
+
+def _pronoun_relative_with(lowers, m: _AgreementMention) -> int | None:
+    """ "the defence agreement it signed with the Emirates", "the memorandum that they concluded with NATO": the token
+    after the "with" of a relative clause whose subject is a pronoun (or ``None``)."""
+    k = m.name_end + (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]))
+    if lowers[k:k + 1] not in (["it"], ["they"], ["we"], ["he"], ["she"]):
+        return None
+    k += 1 + (lowers[k + 1:k + 2] in (["has"], ["have"], ["had"]))
+    if lowers[k:k + 1] and lowers[k] in _RELATIVE_VERBS and lowers[k + 1:k + 2] == ["with"]:
+        return k + 2
+    return None
+
+
+def _subject_signers(ctx: DocContext, m: _AgreementMention) -> list[str]:
+    """ "Paraguay and Argentina signed the Yacyretá Treaty in 1973": the two or more actors coordinated right before
+    the verb that concludes the agreement right before its name (none otherwise)."""
+    lowers, sentence = ctx.lowers, m.sentence
+    k = m.name_start - 1
+    while k > sentence.start and lowers[k] in _BEFORE_NAME:
+        k -= 1
+    if k <= sentence.start or lowers[k] not in _SIGNING_VERBS:
+        return []
+    k -= 1
+    while k > sentence.start and lowers[k] in _BEFORE_VERB:
+        k -= 1
+    actors = [a for a in ctx.actors_in(sentence, POLITICAL, coref=False)
+              if a.end <= k + 1 and a.form not in ("adjective", "member")]
+    if not actors or actors[-1].end != k + 1:
+        return []
+    keys = list(dict.fromkeys(a.key for a in coordinated_before(actors, lowers)))
+    return keys if len(keys) >= 2 else []
+
+
 def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     from spacy.util import filter_spans
 
@@ -665,11 +702,13 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.own = tuple(_relative_parties(ctx, m))  # "the memorandum Panama signed with the United States"
         elif m.concluded:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
+        if m.concluded and not m.own:
+            m.signers = tuple(_subject_signers(ctx, m))
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
         # the United States in 2017"
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
             if lowers[m.name_end:m.name_end + 1] and lowers[m.name_end] in _RELATIVE_VERBS \
-            and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else None
+            and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else _pronoun_relative_with(lowers, m)
         if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)

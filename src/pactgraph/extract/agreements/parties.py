@@ -553,6 +553,9 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
     return None
 
 
+_HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
+
+
 def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
     """The first "with" from ``start`` within six tokens that a state list can follow (not "with those")."""
     return next((j for j in range(start, min(stop, start + 7)) if lowers[j] == "with"
@@ -666,7 +669,14 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
         return
     for sentence in ctx.sentences:
         if sentence.index in named:
-            continue  # (a sentence that names an agreement of its own speaks of that one)
+            # (a sentence that names an agreement of its own speaks of that one, save a clause after it: "Germany
+            # and France each concluded a bilateral agreement … with Ukraine on 16 February 2024, and Poland
+            # followed with its own on 8 July 2024")
+            for (index, start), cluster in singulars:
+                followers = _followers(ctx, sentence, start) if index == sentence.index else []
+                if followers:
+                    cluster.later.append((sentence, followers))
+            continue
         keys = _elliptical_signers(ctx, sentence)
         if not keys:
             continue
@@ -677,6 +687,33 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
         one = [(at, cluster) for at, cluster in singulars if at[0] < sentence.index]
         if one and sentence.index - one[-1][0][0] <= 2 and "theirs" in ctx.tokens_lower(sentence):
             one[-1][1].later.append((sentence, keys))
+
+
+_FOLLOWING_VERBS = {"followed", "signed", "concluded", "did"}
+_FOLLOWING_OBJECTS = {"with", "its", "their", "theirs", "one", "suit", "so", "in", "on"}
+
+
+def _followers(ctx: DocContext, sentence: Sentence, after: int) -> list[str]:
+    """The states of a gapped clause after a singular agreement concluded with a partner, in its sentence, that say
+    they concluded one of their own: "…, and Poland followed with its own on 8 July 2024", "…; Germany signed
+    one on 16 February", "…, and France did so in March"."""
+    lowers = ctx.lowers
+    states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False)
+              if m.start > after and m.form not in ("adjective", "member")]
+    for j in range(after + 1, sentence.end - 2):
+        if not (lowers[j] == ";" or lowers[j] == "and" and lowers[j - 1] == ","):
+            continue
+        group = coordinated_from(ctx.doc, j + 1, [m for m in states if m.start > j])
+        if not group or group[0].start > j + 2:
+            continue
+        k = group[-1].end
+        while k < sentence.end and lowers[k] in {"also", "then", "later", "soon"}:
+            k += 1
+        if k + 1 < sentence.end and lowers[k] in _FOLLOWING_VERBS and lowers[k + 1] in _FOLLOWING_OBJECTS \
+                and (lowers[k + 1] != "with" or lowers[k + 2:k + 3] in (["its"], ["their"])) \
+                and (lowers[k] != "did" or lowers[k + 1] == "so"):
+            return list(dict.fromkeys(m.key for m in group))
+    return []
 
 
 def _elliptical_signers(ctx: DocContext, sentence: Sentence) -> list[str]:
@@ -742,7 +779,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         subject = [a for a in sentence.mentions if a.kind == "actor" and a.form not in ("coref", "adjective")
                    and ctx.entity_kind(a.key) in POLITICAL and a.end <= mention.name_start
                    and mention.name_start - a.end <= 5
-                   and set(lowers[a.end:mention.name_start]) & _DISTRIBUTING_VERBS
+                   and set(lowers[a.end:mention.name_start]) & (_DISTRIBUTING_VERBS | _HAVE)
                    and set(lowers[a.end:mention.name_start]) <= _DISTRIBUTING_VERBS | {"has", "have", "had", "already",
                                                                                        "also", "now", "since", "so"}]
         if subject and not concluders:
@@ -767,6 +804,8 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         if after > mention.name_end and not set(lowers[mention.name_end:after]) & {"kind", "type", "sort"}:
             after = mention.name_end
         at = after if lowers[after:after + 1] == ["with"] else None
+        if at is None and lowers[after:after + 3] == ["in", "place", "with"]:
+            at = after + 2  # "EDA has administrative arrangements in place with four third countries: Norway, …"
         verb = mention.name_end
         while verb < min(sentence.end, mention.name_end + 3) and lowers[verb] in {
                 "have", "has", "had", "been", "were", "was", "are", "is"}:

@@ -103,7 +103,7 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
         dated = _dates_of_listed(ctx, sentence, subjects)  # (each its own day, where the list gives them)
         return [_one_each(ctx, cluster, concluding, name, subject, partner, sentence,
                           dated[subject] if dated else _date(ctx, cluster, concluding), positions)
-                for subject in subjects]
+                for subject in subjects] + _theirs(ctx, cluster, concluding, subjects, positions, partner)
     itemised = _itemised(ctx, cluster)
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
@@ -158,16 +158,22 @@ def _next_of_series(ctx: DocContext, cluster: _Cluster, concluding, rule, earlie
     return (mention, previous) if previous is not None else None
 
 
-def _theirs(ctx: DocContext, cluster: _Cluster, concluding, parties: list[str], positions):
+def _theirs(ctx: DocContext, cluster: _Cluster, concluding, parties: list[str], positions, partner: str | None = None):
     """One agreement with the same partner for each state that a sentence just after says signed "theirs" ("… to
-    sign a bilateral security agreement with Ukraine. Germany and France sign theirs on 16 February"), dated by that
-    sentence, with the two sides it gives."""
-    partner = next((m.partner for m in cluster.mentions if m.partner), None)
+    sign a bilateral security agreement with Ukraine. Germany and France sign theirs on 16 February"), or a clause
+    after the agreement's own ("…, and Poland followed with its own on 8 July 2024"), dated by that sentence or
+    clause, with the two sides it gives."""
+    partner = partner or next((m.partner for m in cluster.mentions if m.partner), None)
     if partner is None or not cluster.later:
         return []
     made = []
     for sentence, keys in cluster.later:
         dates = _dates_in(ctx, sentence)
+        named = [m.name_end for m in cluster.mentions if m.sentence is sentence]
+        if named:  # (a clause after the agreement's own: the days after its first state)
+            first = min((a.start for a in ctx.actors_in(sentence, {"state"}, coref=False)
+                         if a.key in keys and a.start >= named[0]), default=sentence.end - 1)
+            dates = tuple(d for d in dates if d[0] >= ctx.offset + ctx.doc[first].idx)
         dated = (dates[0][2], sentence, (dates[0][0], dates[0][1])) if dates else (None, None, None)
         made += [_one_each(ctx, cluster, concluding, cluster.name, key, partner, sentence, dated, positions)
                  for key in keys if key != partner and key not in parties]

@@ -1,0 +1,80 @@
+"""Rules added in pactgraph-rules/0.28 (session 23): agreements of one kind told apart by who concluded them, and
+the ones a clause or a list adds to them; each on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import agreement_parties, agreements_by_name, run
+from pactgraph.extract import extract_with_context
+from pactgraph.sources import source_from_text
+
+
+def _actor_keys(body: str) -> set[str]:
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_capital_coordinated_with_one_read_as_its_government(use_model):
+    body = ("Japan and the Philippines signed a Reciprocal Access Agreement in Manila on 8 July 2024. It is only the "
+            "third reciprocal access agreement Tokyo has ever signed, after those with Canberra and London.")
+    found = agreements_by_name(run(body, use_model=use_model, date="2024-07-09"))
+    assert sorted(found["Reciprocal Access Agreement"]) == [["state/aus", "state/jpn"], ["state/gbr", "state/jpn"],
+                                                            ["state/jpn", "state/phl"]]
+    # capitals coordinated with a venue stay places
+    assert _actor_keys("It signed theirs with Canberra, Wellington and London.") >= {"state/aus", "state/nzl",
+                                                                                      "state/gbr"}
+    assert not {"state/fra", "state/gbr"} & _actor_keys("The ministers met in Paris and London before the talks.")
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_clause_after_the_agreement_adds_a_state_that_followed_with_its_own(use_model):
+    body = ("Germany and France each concluded a bilateral agreement on security cooperation with Ukraine on "
+            "16 February 2024, and Poland followed with its own on 8 July 2024.")
+    found = run(body, use_model=use_model, date="2024-07-10")
+    dated = {tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)): a.date for a in found.agreements}
+    assert dated == {("deu", "ukr"): "2024-02-16", ("fra", "ukr"): "2024-02-16", ("pol", "ukr"): "2024-07-08"}
+    single = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024, and Germany "
+              "signed one on 16 February.")
+    dated = {tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)): a.date
+             for a in run(single, date="2024-07-10").agreements}
+    assert dated == {("gbr", "ukr"): "2024-01-12", ("deu", "ukr"): "2024-02-16"}
+    # no partner, no one of its own: "did so" with whom?
+    alone = "Italy and Japan concluded a defence agreement in 2023, and France did so in March 2024."
+    assert agreements_by_name(run(alone, date="2024-07-10")) == {"Defence Agreement": [["state/ita", "state/jpn"]]}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_other_signers_make_another_agreement_of_the_kind(use_model):
+    body = ("With Brazil we share Itaipú, built under the treaty that Asunción and Brasília signed on 26 April 1973. "
+            "Paraguay and Argentina signed the Yacyretá Treaty in 1973. The Treaty created a binational entity.")
+    found = agreement_parties(run(body, use_model=use_model, date="2024-07-10"))
+    assert found == {"Treaty": ["state/bra", "state/pry"], "Yacyretá Treaty": ["state/arg", "state/pry"]}
+    # the same signers again are the same treaty
+    same = ("Paraguay and Brazil signed the Itaipú Treaty on 26 April 1973. Paraguay and Brazil signed the Treaty in "
+            "Brasília.")
+    assert agreement_parties(run(same, date="2024-07-10")) == {"Itaipú Treaty": ["state/bra", "state/pry"]}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_the_partner_of_a_relative_clause_with_a_pronoun_tells_its_agreement_apart(use_model):
+    body = ("France has kept a base in Abu Dhabi since 2009 under the defence agreement it signed with the Emirates "
+            "that year. Kuwait and France signed a Defence Cooperation Agreement today.")
+    found = agreement_parties(run(body, use_model=use_model, date="2024-07-10"))
+    assert found == {"Defence Agreement": ["state/are", "state/fra"],
+                     "Defence Cooperation Agreement": ["state/fra", "state/kwt"]}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_arrangements_an_organization_has_in_place_with_states_listed_with_their_years(use_model):
+    body = ("EDA has administrative arrangements in place with four third countries: Norway, since 2006, Switzerland "
+            "(2012), Serbia (2013) and Ukraine.")
+    found = agreements_by_name(run(body, use_model=use_model, date="2024-07-10"))
+    assert sorted(found["Administrative Arrangement"]) == [
+        ["org/european-defence-agency", "state/che"], ["org/european-defence-agency", "state/nor"],
+        ["org/european-defence-agency", "state/srb"], ["org/european-defence-agency", "state/ukr"]]
+    # a year after "in" that is no list's year ends the list
+    venue = ("EDA has administrative arrangements in place with Norway, in Oslo since 2006.")
+    assert agreements_by_name(run(venue, date="2024-07-10")).get("Administrative Arrangement", []) in (
+        [], [["org/european-defence-agency", "state/nor"]])
