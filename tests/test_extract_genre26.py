@@ -78,3 +78,52 @@ def test_arrangements_an_organization_has_in_place_with_states_listed_with_their
     venue = ("EDA has administrative arrangements in place with Norway, in Oslo since 2006.")
     assert agreements_by_name(run(venue, date="2024-07-10")).get("Administrative Arrangement", []) in (
         [], [["org/european-defence-agency", "state/nor"]])
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_possessive_determines_a_lower_case_agreement(use_model):
+    body = ("Italy's protocol with Albania, signed last November, is not yet operating, so there is no track record "
+            "to point to.")
+    assert agreement_parties(run(body, use_model=use_model, date="2024-07-10")) == {
+        "Protocol": ["state/alb", "state/ita"]}
+    # a possessive before a word that names no agreement changes nothing
+    assert run("Italy's security protocols at the airport were tightened.", date="2024-07-10").agreements == []
+
+
+def _posts(body: str, date: str) -> dict[str, str | None]:
+    found = run(body, date=date)
+    return {found.persons[p.holder].name: p.organization and p.organization.rsplit("/", 1)[-1]
+            for p in found.positions}
+
+
+def test_a_post_in_the_plural_is_each_named_holder_s():
+    body = ("It was created by the Visegrád Declaration that Presidents Václav Havel of Czechoslovakia and Lech Wałęsa "
+            "of Poland and the Hungarian prime minister József Antall signed on 15 February 1991.")
+    assert _posts(body, "1995-01-01") == {"Václav Havel": "csk", "Lech Wałęsa": "pol", "József Antall": "hun"}
+    assert agreement_parties(run(body, date="1995-01-01"))["Visegrád Declaration"] == [
+        "state/csk", "state/hun", "state/pol"]
+    # adjectives listed before the post give each holder theirs, in order
+    listed = ("The agreement was signed on 27 August 2022 by the Slovak, Czech and Polish defence ministers, Jaroslav "
+              "Naď, Jana Černochová and Mariusz Błaszczak.")
+    assert _posts(listed, "2023-01-01") == {"Jaroslav Naď": "svk", "Jana Černochová": "cze",
+                                            "Mariusz Błaszczak": "pol"}
+    # with no state stated, two prime ministers are not both the one state the sentence names
+    unstated = "The Canberra Pact was signed by the prime ministers John Curtin and Peter Fraser."
+    assert _posts(unstated, "1995-01-01") == {"John Curtin": None, "Peter Fraser": None}
+
+
+def test_a_lower_case_post_before_a_full_name():
+    body = ("In 2006 Uzbekistan rejoined; its president, Islam Karimov, suspended the country's membership again in "
+            "June 2012. Britain's prime minister Keir Starmer met officials in Kyiv.")
+    assert _posts(body, "2025-01-01") == {"Islam Karimov": "uzb", "Keir Starmer": "gbr"}
+    # a lower-case post with no name after it is no person
+    assert run("The prime minister said the minister of defence would travel.", date="2025-01-01").persons == {}
+
+
+def test_a_citation_mark_after_a_full_stop_ends_the_sentence_and_leaves_the_name_whole():
+    body = ("The agreement was signed on 27 August 2022 by the Slovak, Czech and Polish defence ministers, Jaroslav "
+            "Naď, Jana Černochová and Mariusz Błaszczak.[10] The battlegroup was on stand-by in 2009.[citation needed]")
+    assert _posts(body, "2023-01-01")["Mariusz Błaszczak"] == "pol"
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    texts = [ctx.text[s.char_start:s.char_end] for s in ctx.sentences]
+    assert texts[0].endswith("Błaszczak.[10]") and texts[1].startswith("The battlegroup")

@@ -132,6 +132,7 @@ class _Title:
     words: list[str]  # the post's words, without the actor phrase
     org: str | None
     org_level: bool
+    plural: bool = False  # one of several holders of a post written in the plural ("Presidents A and B")
 
 
 @dataclass(slots=True)
@@ -634,6 +635,7 @@ def _found_in(parser: _Parser) -> list[_Found]:
         if tokens:  # "President von der Leyen": a family name of several words
             found.append(_Found(tokens, chain[0].start, end, chain, family_only=True))
             used.update(range(chain[0].start, end))
+    found += [f for f in _plural_posts(parser) if not used & set(range(f.start, f.end))]
     # "Mr Rasmussen", "Ms Battsetseg": honorific and a name, no post.
     texts = texts_of(doc)
     for i in range(parser.start, parser.end):
@@ -642,6 +644,88 @@ def _found_in(parser: _Parser) -> list[_Found]:
             if tokens and not any(f.start <= i < f.end for f in found):
                 found.append(_Found(tokens, i, end, []))
     return found
+
+
+_PLURAL_HEADS = {head + "s": head for head in HEADS if not head.endswith("s")} | {"Chairmen": "Chairman"}
+_LOWER_CASE_HEADS = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Ambassador", "Commissioner",
+                     "Envoy"}
+
+
+def _plural_posts(parser: _Parser) -> list[_Found]:
+    """ "Presidents Václav Havel of Czechoslovakia and Lech Wałęsa of Poland", "the prime ministers John Curtin and
+    Peter Fraser", "the Slovak, Czech and Polish defence ministers, Jaroslav Naď, Jana Černochová and Mariusz
+    Błaszczak": a post in the plural before two or more full names is each one's post, in the actor named after each
+    name, or in the adjectives listed before the post, one each in order."""
+    doc, ctx = parser.doc, parser.ctx
+    texts = texts_of(doc)
+    out: list[_Found] = []
+    i = parser.start
+    while i < parser.end:
+        word = texts[i][:1].upper() + texts[i][1:]
+        head = _PLURAL_HEADS.get(word)
+        single = head is None and word in _LOWER_CASE_HEADS and texts[i].islower()  # ("the Hungarian prime minister
+        # József Antall", "its president, Islam Karimov")
+        if single:
+            head = word
+        if head is None or i in parser.covered:
+            i += 1
+            continue
+        first = i
+        while first - 1 >= parser.start and texts[first - 1][:1].upper() + texts[first - 1][1:] in MODIFIERS \
+                and first - 1 not in parser.covered:
+            first -= 1
+        words = [texts[k][:1].upper() + texts[k][1:] for k in range(first, i)] + [head]
+        adjectives = _adjectives_before(parser, first)
+        k = i + 1 + (i + 1 < parser.end and texts[i + 1] == ",")
+        names: list[tuple[list, int, int, str | None]] = []
+        while k < parser.end:
+            tokens, end = parser.read_name(k)
+            if len([t for t in tokens if t.text != "-"]) < 2:
+                break
+            org = None
+            if end + 1 < parser.end and ctx.lowers[end] == "of":
+                actor = parser.actor_at(end + 1) or (parser.actor_at(end + 2) if ctx.lowers[end + 1] == "the" else None)
+                if actor is not None and actor.form != "coref":
+                    org, end = actor.key, actor.end
+            names.append((tokens, k, end, org))
+            if end < parser.end and texts[end] in {",", "and"}:
+                k = end + 1 + (texts[end] == "," and end + 1 < parser.end and texts[end + 1] == "and")
+            else:
+                break
+        if single:
+            names = names[:1]
+            if len(adjectives) > 1:
+                adjectives = []
+            owner = parser.actor_ending_at(first) or (parser.actor_ending_at(first - 1)
+                                                      if first - 1 >= parser.start and texts[first - 1] in {"'s", "’s"}
+                                                      else None)
+            if owner is not None and not adjectives:
+                adjectives = [owner.key]  # "Britain's prime minister Keir Starmer"
+        if len(names) < (1 if single else 2):
+            i += 1
+            continue
+        respectively = len(adjectives) == len(names)
+        for n, (tokens, start, end, org) in enumerate(names):
+            org = org or (adjectives[n] if respectively else None)
+            title = _Title(first, i + 1, first, [" ".join(words)], org, any(w in ORG_HEADS for w in words),
+                           plural=not single)
+            out.append(_Found(tokens, start, end, [title]))
+        i = names[-1][2]
+    return out
+
+
+def _adjectives_before(parser: _Parser, at: int) -> list[str]:
+    """The states' adjectives listed right before token ``at`` ("the Slovak, Czech and Polish"), in order."""
+    ctx = parser.ctx
+    adjectives = [m for m in parser.sentence.mentions if m.kind == "actor" and m.form == "adjective" and m.end <= at
+                  and ctx.entity_kind(m.key) == "state"]
+    listed, end = [], at
+    for m in reversed(adjectives):
+        if not all(w in {",", "and"} for w in ctx.lowers[m.end:end]):
+            break
+        listed.insert(0, m.key)
+        end = m.start
+    return listed
 
 
 def _stated_posts(found_all) -> dict[str, set[str]]:
@@ -716,6 +800,9 @@ def _org(ctx: DocContext, parser: _Parser, found: _Found, title: _Title) -> str 
     """The actor a post belongs to: stated, shared with a coordinated post, or from the context."""
     if title.org:
         return title.org
+    if title.plural:
+        return _state_after_name(ctx, parser, found)  # (two prime ministers of one state the context gives are
+        # unlikely: "signed by the prime ministers John Curtin and Peter Fraser")
     chain = found.titles
     at = chain.index(title)
     for other in chain[at + 1:] + list(reversed(chain[:at])):

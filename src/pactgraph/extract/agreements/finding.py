@@ -341,7 +341,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             and doc[span.start - 2].lower_ in _DETERMINERS  # ("the 2006 treaty on certain maritime arrangements")
         if topic_end and (prev in _DETERMINERS or owners or year_before):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
-        elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS:
+        elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS \
+                and not _possessed(ctx, sentence, span.start):
             # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
             # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
             modifier_at = _modifiers(ctx, sentence, span.start)
@@ -762,6 +763,20 @@ def _by_sentence(mentions: list[_AgreementMention]) -> dict[int, list[_Agreement
     return out
 
 
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+def _possessed(ctx: DocContext, sentence: Sentence, at: int) -> bool:
+    """ "Denmark's treaty with Kosovo", "a leaders' declaration": a possessive right before token ``at``, after an
+    actor or a determined noun, which determines it as "the" does."""
+    k = at - 1
+    if k - 1 < sentence.start or ctx.lowers[k] not in _POSSESSIVE_MARKS:
+        return False
+    if any(m.kind == "actor" and m.end == k for m in sentence.mentions):
+        return True
+    return k - 2 >= sentence.start and ctx.lowers[k - 2] in _DETERMINERS and ctx.lowers[k - 1].isalpha()
+
+
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
     """Whether a genre that names an agreement only when capitalised (a partnership, an arrangement, a protocol) does so
     in lower case here; ``prev`` is the word before it."""
@@ -787,6 +802,8 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
     if head == "understanding" and prev == "an" and span.start >= sentence.start + 2 \
             and doc[span.start - 2].lower_ in {"reached", "struck"}:
         return True  # "Washington and Ansar Allah reached an understanding under which …"
+    if head in {"protocol", "arrangement"} and nxt == "with" and _possessed(ctx, sentence, span.start):
+        return True  # "Italy's protocol with Albania, signed last November"
     if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES | {"between"} or (
             nxt == "of" and span.end + 1 < sentence.end and _is_year(doc[span.end + 1].text))):
         return True  # "the defence cooperation protocol signed between Egypt and Somalia", "a defence cooperation
