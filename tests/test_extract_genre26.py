@@ -127,3 +127,34 @@ def test_a_citation_mark_after_a_full_stop_ends_the_sentence_and_leaves_the_name
     ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
     texts = [ctx.text[s.char_start:s.char_end] for s in ctx.sentences]
     assert texts[0].endswith("Błaszczak.[10]") and texts[1].startswith("The battlegroup")
+
+
+def test_brussels_read_as_a_government_is_the_union_unless_the_text_names_belgium():
+    body = "The statement built on the readmission agreement Brussels and Ankara had signed in December 2013."
+    assert agreement_parties(run(body, date="2016-03-18")) == {
+        "Readmission Agreement": ["org/european-union", "state/tur"]}
+    belgian = "Belgium and Turkey met in March. " + body
+    assert agreement_parties(run(belgian, date="2016-03-18"))["Readmission Agreement"] == ["state/bel", "state/tur"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("In Paris on 27 May 1997 NATO and Russia signed the Founding Act on Mutual Relations, Cooperation and Security.",
+     "Founding Act on Mutual Relations, Cooperation and Security"),
+    ("The Philippines and the United States adopted the Bilateral Defense Guidelines on 3 May 2023.",
+     "Bilateral Defense Guidelines"),
+    ("India and the United States signed the Industrial Security Annex in Washington on 29 October 2019.",
+     "Industrial Security Annex"),
+    ("The Government of Sudan and the Liberation and Justice Movement signed the Doha Document for Peace in Darfur "
+     "on 14 July 2011.", "Doha Document for Peace"),
+    ("The European Union and Ukraine signed the Joint Security Commitments on 27 June 2024.",
+     "Joint Security Commitments"),
+])
+def test_acts_annexes_guidelines_documents_and_commitments_that_states_sign(body, name):
+    assert any(found.startswith(name) for found in agreement_parties(run(body, date="2024-07-10")))
+
+
+def test_a_bare_annex_or_a_list_of_documents_is_no_agreement():
+    body = ("List of Documents signed during the visit. Annex. Ghana and Togo signed the Memorandum of Understanding on "
+            "Maritime Cooperation today. The Defence Authorization Act was signed by the President.")
+    assert sorted(agreement_parties(run(body, date="2024-07-10"))) == ["Memorandum of Understanding on Maritime "
+                                                                       "Cooperation"]

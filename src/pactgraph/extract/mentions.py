@@ -230,6 +230,21 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
     return False
 
 
+# capitals that, read as a government, are an organization seated there rather than their state ("the readmission
+# agreement Brussels and Ankara had signed": the Union's), unless the text names that state itself
+_SEATS = {"Brussels": ("state/bel", "org/european-union")}
+
+
+def _seats_for_organizations(doc, kept: list[Mention], register, offset: int) -> None:
+    for capital, (state, organization) in _SEATS.items():
+        seats = [i for i, m in enumerate(kept) if m.form == "metonym" and m.key == state and doc[m.start].text == capital]
+        if not seats or organization not in register.entities \
+                or any(m.kind == "actor" and m.key == state and m.form != "metonym" for m in kept):
+            continue
+        for i in seats:
+            kept[i] = _mention(doc, organization, "actor", "metonym", kept[i].start, kept[i].end, offset)
+
+
 def _and_with_after_signed(doc, m: Mention) -> bool:
     """ "… concluded with Tirana in 1997 and with Podgorica in 2006": a later "and with" of a list that a signing verb
     leads, in the same sentence."""
@@ -369,6 +384,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 kept.append(_mention(doc, country, "actor", "metonym", m.start, m.end, offset))
                 continue
         kept.append(m)
+    _seats_for_organizations(doc, kept, register, offset)
     bare = _bare_heads(doc, gazetteer, offset, taken)
     if bare:
         kept = sorted(kept + bare, key=lambda m: m.start)

@@ -104,7 +104,23 @@ GENRES: list[tuple[str, str, bool]] = [
     ("truce", "Agreement", False),
     ("cessation of hostilities", "Agreement", False),
     ("cessation of hostilities arrangement", "Agreement", False),  # Israel and Lebanon's of 26 November 2024
+    # acts that states sign (not a parliament's: "the … Authorization Act"): "the NATO-Russia Founding Act", "the
+    # Helsinki Final Act", "the Constitutive Act of the African Union", "the Presidential Act of Brasília"
+    ("founding act", "Agreement", True),
+    ("final act", "Agreement", True),
+    ("constitutive act", "Treaty", True),
+    ("presidential act", "Agreement", True),
+    ("supplementary act", "Agreement", True),  # ECOWAS's
+    ("annex", "Agreement", True),  # "the Industrial Security Annex" signed on its own
+    ("security commitments", "Agreement", False),  # "the Joint Security Commitments between the EU and Ukraine"
+    ("guidelines", "Agreement", True),  # "the Bilateral Defense Guidelines", "the Guidelines for … Defense Cooperation"
+    ("framework document", "PartnershipFramework", True),  # the Partnership for Peace's, signed by each partner
+    ("document", "Agreement", True),  # "the Doha Document for Peace in Darfur", "the Vienna Document"
+    ("workplan", "ActionPlan", True),  # "the three-year Workplan for FY2024-FY2026"
 ]
+
+# plural-looking genre words that name one agreement ("the Agreed Minutes", "the Bilateral Defense Guidelines")
+_INVARIANT = {"notes", "letters", "minutes", "guidelines", "commitments"}
 
 _CONCLUDE = {
     "sign", "signs", "signed", "signing", "signature", "conclude", "concludes", "concluded", "concluding",

@@ -17,7 +17,7 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _nominal_conclusion, _only_future, _participle_after, _passive_conclusion, _raised_to,
                          _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
                          _signed_with_before)
-from .cues import (GENRES, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
+from .cues import (GENRES, _INVARIANT, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
                    _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
                    _ITEM_LINKS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year,
                    _one_of, _singular)
@@ -115,6 +115,11 @@ _BINDING = {"under", "anchored", "bound", "binds", "obligations", "commitments",
 _COLLECTIVES = {"network", "series", "set", "number", "family", "list", "web", "range", "package"}
 
 
+# genre words that name an agreement only in the singular and with words of their own ("the Doha Document for Peace
+# in Darfur", "the Industrial Security Annex")
+_NAMED_ONLY = {"document", "annex"}
+
+
 @cache
 def _genre_matcher(nlp):
     from spacy.matcher import PhraseMatcher
@@ -126,7 +131,7 @@ def _genre_matcher(nlp):
             forms.add(phrase[:-1] + "ies")  # "treaties"
         elif phrase == "memorandum":
             forms.add("memoranda")
-        elif not phrase.endswith(("s", "understanding", "notes", "intent", "letters")):
+        elif not phrase.endswith(("s", "understanding", "intent")) and phrase not in _NAMED_ONLY:
             forms.add(phrase + "s")
         if phrase.startswith("exchange of "):
             forms.add("exchanges" + phrase[len("exchange"):])  # "the exchanges of letters that the OSCE concluded …"
@@ -361,7 +366,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         if exchanged:  # "exchanged letters" is an exchange of letters, concluded by the words that name it
             head, words = "exchange", ["Exchange", "of", lowered[-1]]
         head = _HEAD_ALIASES.get(head, head)
-        head = _singular(head) if head not in {"notes", "letters"} else head
+        head = _singular(head) if head not in _INVARIANT else head
         s, e = _name_span(ctx, sentence, span.start, span.end) if capitalised else (span.start, span.end)
         if named_at is not None:
             s, e = named_at, span.end
@@ -398,6 +403,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         elif not capitalised:
             name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
                             for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
+        if name.lower() in _NAMED_ONLY:
+            continue  # "Annex", "Documents signed": a heading or a part, not an agreement with a name of its own
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name, founds = [], []
@@ -1122,7 +1129,7 @@ def _replaced_ones(ctx: DocContext, mentions: list[_AgreementMention]) -> list[_
             # ("…, and in May we concluded another with the United Kingdom": concluded by its own verb)
             concluded = _relative_conclusion(ctx, sentence, one + 1) is True if replaced else \
                 mention.concluded or lowers[k - 1] in _CONCLUDE
-            plural = lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in {"notes", "letters"}
+            plural = lowers[mention.end - 1].endswith("s") and lowers[mention.end - 1] not in _INVARIANT
             name = (_singular(mention.name) if plural else mention.name) if another else mention.head
             out.append(replace(mention, start=one, end=one + 1, name_start=one, name_end=one + 1,
                                name=name, capitalised=another and

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..context import DocContext, Sentence
+from .cues import _INVARIANT
 
 __all__: list[str] = []
 
@@ -53,5 +54,5 @@ def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
     of Notes"; but "Exchanges of Letters")."""
     last = ctx.lowers[mention.end - 1]
-    return (last.endswith("s") and last not in {"notes", "letters", "minutes"}) \
+    return (last.endswith("s") and last not in _INVARIANT) \
         or bool({"memoranda", "exchanges"} & set(ctx.lowers[mention.start:mention.end]))
