@@ -158,3 +158,13 @@ def test_a_bare_annex_or_a_list_of_documents_is_no_agreement():
             "Maritime Cooperation today. The Defence Authorization Act was signed by the President.")
     assert sorted(agreement_parties(run(body, date="2024-07-10"))) == ["Memorandum of Understanding on Maritime "
                                                                        "Cooperation"]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_name_given_as_another_s_other_name_is_that_agreement(use_model):
+    body = ("The two dominions drew closer to each other: the Australian–New Zealand Agreement of 21 January 1944, "
+            "better known as the Canberra Pact, was signed by Australia and New Zealand. The Canberra Pact set out a "
+            "shared view of the post-war South Pacific. In 1954 they joined the United States, Britain and France in "
+            "signing the Southeast Asia Collective Defence Treaty (the Manila Pact) on 8 September.")
+    names = sorted(agreement_parties(run(body, use_model=use_model, date="2000-01-01")))
+    assert names == ["Australian–New Zealand Agreement", "Southeast Asia Collective Defence Treaty"]

@@ -50,6 +50,12 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 clusters.append(target)
             target.mentions.append(mention)
             continue
+        named = mention.alias or next((m.alias for c in clusters for m in c.mentions if m.alias is not None
+                                       and m.name.lower() == mention.name.lower()), None)
+        target = next((c for c in clusters if named is not None and named in c.mentions), None)
+        if target is not None:
+            target.mentions.append(mention)  # another name of one named before ("…, better known as the Canberra Pact")
+            continue
         # (what another replaces is none named before, but the one an amending agreement's name names)
         for cluster in ([] if mention.fresh else [c for c in reversed(clusters) if all(m.amended for m in c.mentions)]
                         if mention.replaced else reversed(clusters)):

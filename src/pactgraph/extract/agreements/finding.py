@@ -759,7 +759,36 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         elif _amended(ctx, m):
             m.concluded, m.not_yet, m.fresh, m.date, m.year, m.own, m.amended = True, False, False, None, None, (), True
             kept.append(m)
+    _aliases(ctx, kept)
     return _known_mentions(ctx, kept, known)
+
+
+_ALIAS_WORDS = {",", "better", "also", "commonly", "often", "popularly", "known", "as", "the", "(", "or", "called"}
+
+
+def _aliases(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
+    """ "the Australian–New Zealand Agreement of 21 January 1944, better known as the Canberra Pact", "the Southeast
+    Asia Collective Defence Treaty (the Manila Pact)": a capitalised name given right after another as its other name
+    is that agreement (``_AgreementMention.alias``)."""
+    lowers = ctx.lowers
+    for same in _by_sentence(mentions).values():
+        for a, b in zip(same, same[1:]):
+            if not (a.capitalised and b.capitalised) or b.name_start <= a.name_end:
+                continue
+            k = a.name_end
+            if lowers[k:k + 1] == ["of"] and k + 1 < len(lowers) and _is_year(lowers[k + 1]):
+                k += 2  # ("… Agreement of 1944, better known as …")
+            dated = a.date and a.date[1] is not None and ctx.doc[k].idx + ctx.offset <= a.date[0] \
+                and k < b.name_start  # ("… Agreement of 21 January 1944, …": its date)
+            between = lowers[k:b.name_start]
+            if dated:
+                between = [w for i, w in zip(range(k, b.name_start), between)
+                           if not (a.date[0] <= ctx.doc[i].idx + ctx.offset < a.date[1])]
+                between = [w for w in between if w != "of"] if between[:1] == ["of"] else between
+            words = set(between)
+            bracket = between[:1] == ["("] and lowers[b.name_end:b.name_end + 1] == [")"] and len(between) <= 2
+            if bracket or ("known" in words and words <= _ALIAS_WORDS and len(between) <= 6):
+                b.alias = a
 
 
 def _by_sentence(mentions: list[_AgreementMention]) -> dict[int, list[_AgreementMention]]:
