@@ -385,7 +385,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 continue
         kept.append(m)
     _seats_for_organizations(doc, kept, register, offset)
-    bare = _bare_heads(doc, gazetteer, offset, taken)
+    bare = _bare_heads(doc, gazetteer, offset, taken) + _state_adjectives_in_context(doc, register, offset, taken)
     if bare:
         kept = sorted(kept + bare, key=lambda m: m.start)
 
@@ -494,6 +494,24 @@ def _bare_heads(doc, gazetteer: Gazetteer, offset: int, taken: bytearray) -> lis
         if i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
             continue  # part of a longer name ("Security Council President" is matched as a name)
         out.append(_mention(doc, "shortform|" + token.text, "shortform", "shortform", i, i + 1, offset))
+    return out
+
+
+# adjectives of a state that also describe a region, read as the state's only before the words of a government
+# ("his Central African counterpart", "the Central African authorities"; not "the Central African region")
+_REGIONAL_ADJECTIVES = {"Central": ("African", "state/caf")}
+_GOVERNMENT_NOUNS = {"counterpart", "counterparts", "President", "president", "Prime", "Minister", "minister",
+                     "Government", "government", "authorities", "army", "Armed", "armed", "forces", "troops", "side",
+                     "delegation", "Ministry", "ministry", "head", "Head", "Foreign", "Defence", "Defense", "gendarmerie"}
+
+
+def _state_adjectives_in_context(doc, register, offset: int, taken: bytearray) -> list[Mention]:
+    out = []
+    for i in _token_positions(doc, _REGIONAL_ADJECTIVES):
+        second, key = _REGIONAL_ADJECTIVES[doc[i].text]
+        if i + 2 < len(doc) and doc[i + 1].text == second and doc[i + 2].text in _GOVERNMENT_NOUNS \
+                and not any(taken[i:i + 2]) and key in register.entities:
+            out.append(_mention(doc, key, "actor", "adjective", i, i + 2, offset))
     return out
 
 
