@@ -168,3 +168,19 @@ def test_a_name_given_as_another_s_other_name_is_that_agreement(use_model):
             "signing the Southeast Asia Collective Defence Treaty (the Manila Pact) on 8 September.")
     names = sorted(agreement_parties(run(body, use_model=use_model, date="2000-01-01")))
     assert names == ["Australian–New Zealand Agreement", "Southeast Asia Collective Defence Treaty"]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_who_raised_their_relations_to_a_partnership_tells_it_from_another(use_model):
+    body = ("Japan and Mongolia signed the Special Strategic Partnership in 2022. And in December 2021 Seoul and "
+            "Ulaanbaatar raised their relations to a strategic partnership of their own.")
+    found = agreement_parties(run(body, use_model=use_model, date="2024-07-10"))
+    assert found == {"Special Strategic Partnership": ["state/jpn", "state/mng"],
+                     "Strategic Partnership": ["state/kor", "state/mng"]}
+
+
+def test_central_african_before_the_words_of_a_government_is_the_state_s():
+    body = ("On 21 August 2018 Russia's Defence Minister, Sergei Shoigu, and his Central African counterpart, "
+            "Marie-Noëlle Koyara, signed a military cooperation agreement. The Central African region is poor.")
+    assert _posts(body, "2025-01-01") == {"Sergei Shoigu": "rus", "Marie-Noëlle Koyara": "caf"}
+    assert "state/caf" not in _actor_keys("The Central African region is poor.")

@@ -66,6 +66,8 @@ _AGENT_VERBS = {
     "reached", "struck", "inked", "initialled", "initialed", "committed",  # ("Baghdad and Washington reached …")
     "sign", "signs", "conclude", "concludes", "agree", "agrees", "ink", "inks",  # (the present of chronologies and
     # headlines: "Nov. 21, 2002: Washington and Manila conclude a Mutual Logistics Support Agreement")
+    "raised", "elevated", "upgraded", "raise", "elevate", "upgrade",  # ("Seoul and Ulaanbaatar raised their relations
+    # to a strategic partnership")
 }
 _CALL_VERBS = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press", "presses",
                "pressed", "warn", "warns", "warned"}

@@ -3,7 +3,7 @@ relative clauses, asides, lists under a heading and what a sentence says of the 
 
 from __future__ import annotations
 
-from ..clauses import coordinated_from
+from ..clauses import coordinated_before, coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
 from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _NOT_YET,
@@ -28,6 +28,11 @@ def _raised_to(ctx: DocContext, sentence: Sentence, start: int, modifier_at: int
     and Viet Nam to a Comprehensive Strategic Partnership", "have raised their relations to the level of a
     comprehensive strategic partnership", "elevated the bilateral relationship to an Enhanced Strategic Partnership".
     ``start`` is the name's (or, with ``modifier_at``, its modifiers') first token."""
+    return _raising_verb(ctx, sentence, start, modifier_at) is not None
+
+
+def _raising_verb(ctx: DocContext, sentence: Sentence, start: int, modifier_at: int | None = None) -> tuple | None:
+    """The (verb, "to") tokens of what :func:`_raised_to` reads, or ``None``."""
     lowers = ctx.lowers
     k = modifier_at if modifier_at is not None else start
     while k - 1 > sentence.start and ctx.doc[k - 1].is_title and not ctx.doc[k - 1].is_sent_start:
@@ -38,9 +43,31 @@ def _raised_to(ctx: DocContext, sentence: Sentence, start: int, modifier_at: int
     if lowers[k - 3:k + 1] == ["to", "the", "level", "of"]:
         k -= 3
     if k <= sentence.start or lowers[k] != "to":
-        return False
+        return None
     verb = next((j for j in range(k - 1, max(sentence.start, k - 16) - 1, -1) if lowers[j] in _RAISING), None)
-    return verb is not None and bool(set(lowers[verb + 1:k]) & _RELATION_WORDS)
+    return (verb, k) if verb is not None and set(lowers[verb + 1:k]) & _RELATION_WORDS else None
+
+
+def _raisers(ctx: DocContext, sentence: Sentence, start: int) -> list[str]:
+    """Who raised their relations to the partnership named at ``start``: the two or more actors of "the relationship
+    between New Zealand and Viet Nam", "the India-Poland relationship", or else those coordinated right before the
+    verb ("Seoul and Ulaanbaatar raised their relations to a strategic partnership")."""
+    found = _raising_verb(ctx, sentence, start)
+    if found is None:
+        return []
+    verb, to = found
+    actors = [a for a in ctx.actors_in(sentence, POLITICAL, coref=False) if a.form not in ("adjective", "member")]
+    inside = list(dict.fromkeys(a.key for a in actors if verb < a.start and a.end <= to))
+    if len(inside) >= 2:
+        return inside
+    k = verb - 1
+    while k > sentence.start and ctx.lowers[k] in {"have", "has", "had", "to", "agreed", "decided", "today", "also"}:
+        k -= 1
+    before = [a for a in actors if a.end <= k + 1]
+    if not before or before[-1].end != k + 1:
+        return []
+    keys = list(dict.fromkeys(a.key for a in coordinated_before(before, ctx.lowers)))
+    return keys if len(keys) >= 2 else []
 
 
 def _authorised_only(before: list[str]) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 from ..clauses import coordinated_before
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import NUMBER_WORDS, ORDINALS
-from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
+from .conclusion import (_authorised_only, _raisers, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
                          _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _listed_under_heading,
                          _nominal_conclusion, _only_future, _participle_after, _passive_conclusion, _raised_to,
                          _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
@@ -711,7 +711,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         elif m.concluded:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         if m.concluded and not m.own:
-            m.signers = tuple(_subject_signers(ctx, m))
+            m.signers = tuple(_subject_signers(ctx, m) or _raisers(ctx, m.sentence, m.name_start))
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
         # the United States in 2017"
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
