@@ -184,3 +184,15 @@ def test_central_african_before_the_words_of_a_government_is_the_state_s():
             "Marie-Noëlle Koyara, signed a military cooperation agreement. The Central African region is poor.")
     assert _posts(body, "2025-01-01") == {"Sergei Shoigu": "rus", "Marie-Noëlle Koyara": "caf"}
     assert "state/caf" not in _actor_keys("The Central African region is poor.")
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_plural_concluded_on_the_days_it_lists_is_one_agreement_each_day(use_model):
+    body = ("NATO and the European Union have worked together closely. The Joint Declarations signed in Warsaw on 8 July "
+            "2016 and in Brussels on 10 July 2018 set out what we do together.")
+    found = run(body, use_model=use_model, date="2022-06-29")
+    assert sorted((a.name, a.date) for a in found.agreements) == [("Joint Declaration", "2016-07-08"),
+                                                                  ("Joint Declaration", "2018-07-10")]
+    # one day, or days of other things, are no series
+    one = "The Joint Declarations signed in Warsaw on 8 July 2016 by NATO and the EU were welcomed on 10 July 2018."
+    assert len(run(one, date="2022-06-29").agreements) == 1

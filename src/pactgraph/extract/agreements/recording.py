@@ -5,6 +5,7 @@ agreements a text recounts or likens to one recorded."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from ...model import Agreement, Position
@@ -104,6 +105,17 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
         return [_one_each(ctx, cluster, concluding, name, subject, partner, sentence,
                           dated[subject] if dated else _date(ctx, cluster, concluding), positions)
                 for subject in subjects] + _theirs(ctx, cluster, concluding, subjects, positions, partner)
+    days = _dated_items(ctx, cluster)
+    if days:
+        # "The Joint Declarations signed in Warsaw on 8 July 2016 and in Brussels on 10 July 2018": one each day
+        mention, dated = days
+        parties, party_sentences, rule = _parties(ctx, cluster, [mention])
+        if not parties:
+            return []
+        parties, party_sentences = _as_parents(ctx, parties, party_sentences)
+        singular = _singular_name(mention.name)
+        return [_record(ctx, cluster, [mention], singular, parties, party_sentences, rule, day, positions)
+                for day in dated]
     itemised = _itemised(ctx, cluster)
     if itemised:
         # "the maritime boundary agreements of 1974 and 1976", "three memoranda of understanding, on A, on B and on
@@ -266,6 +278,33 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
             return mention, items, mention.name_end
+    return None
+
+
+_FIRST_DAY = re.compile(r"\s*,?\s*(?:signed|adopted|concluded|agreed|issued)\s+(?:(?:in|at)\s+[A-Z][\w.'’ -]{0,30}?\s+)?"
+                        r"(?:on\s+)?$")
+_NEXT_DAY = re.compile(r"\s*,?\s*and\s+(?:(?:in|at)\s+[A-Z][\w.'’ -]{0,30}?\s+)?(?:on\s+)?$")
+
+
+def _dated_items(ctx: DocContext, cluster: _Cluster):
+    """A plural genre concluded on two or more days its phrase lists ("the Joint Declarations signed in Warsaw on 8
+    July 2016 and in Brussels on 10 July 2018"): one agreement each day. Returns (the mention, [(ISO day, sentence,
+    span)]) or ``None``."""
+    for mention in cluster.mentions:
+        if not _plural_mention(ctx, mention) or mention.not_yet or mention.name_end >= mention.sentence.end:
+            continue
+        sentence = mention.sentence
+        at = ctx.offset + ctx.doc[mention.name_end].idx
+        days = [d for d in _dates_in(ctx, sentence) if d[0] >= at]
+        if len(days) < 2 or not _FIRST_DAY.match(ctx.text[at:days[0][0]]):
+            continue
+        listed = [days[0]]
+        for day in days[1:]:
+            if not _NEXT_DAY.match(ctx.text[listed[-1][1]:day[0]]):
+                break
+            listed.append(day)
+        if len(listed) >= 2 and len({d[2] for d in listed}) == len(listed):
+            return mention, [(d[2], sentence, (d[0], d[1])) for d in listed]
     return None
 
 
