@@ -196,3 +196,33 @@ def test_a_plural_concluded_on_the_days_it_lists_is_one_agreement_each_day(use_m
     # one day, or days of other things, are no series
     one = "The Joint Declarations signed in Warsaw on 8 July 2016 by NATO and the EU were welcomed on 10 July 2018."
     assert len(run(one, date="2022-06-29").agreements) == 1
+
+
+_TABLE = """An Acquisition and Cross-Servicing Agreement (ACSA) lets the forces supply each other.
+
+Partner | ACSA | Information Security Agreement | RAA
+Australia | Signed 14 January 2017; in force | Signed May 2012; in force | Signed Jan. 2022
+France | Signed Jul. 2018 | Under negotiation | –
+Atlantis | Signed 2019 | – | –
+"""
+
+
+def test_a_table_of_partners_and_kinds_gives_one_agreement_per_signed_cell():
+    found = run(_TABLE, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
+    rows = sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)), a.date) for a in found.agreements)
+    assert rows == [("Acquisition and Cross-Servicing Agreement", ("aus", "jpn"), "2017-01-14"),
+                    ("Acquisition and Cross-Servicing Agreement", ("fra", "jpn"), None),
+                    ("Information Security Agreement", ("aus", "jpn"), None),
+                    ("RAA", ("aus", "jpn"), None)]
+    evidence = [e for s in found.statements if s.predicate.endswith("#party") for e in s.evidence]
+    assert evidence and all(e.rule == "agreement-party-table" for e in evidence)
+    # with no state or organization of its own, a text's table has no one to have signed with its partners
+    assert run(_TABLE, date="2025-03-31").agreements == []
+
+
+def test_a_table_cell_the_sentences_already_give_is_not_a_second_agreement():
+    body = ("Japan and Australia signed the Japan–Australia Reciprocal Access Agreement on 6 January 2022.\n\n"
+            "Partner | RAA\nAustralia | Signed Jan. 2022; in force Aug. 2023\nUnited Kingdom | Signed Jan. 2023\n")
+    found = run(body, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
+    assert sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties))) for a in found.agreements) == [
+        ("Japan–Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]

@@ -34,7 +34,8 @@ from .cues import GENRES
 from .finding import _mentions
 from .mentions import _AgreementMention
 from .parties import _elliptical_signings, constituents
-from .recording import _record_cluster, _recounted, _similar_agreements
+from .recording import _record, _record_cluster, _recounted, _similar_agreements
+from .tables import named_already, table_agreements
 
 __all__ = ["GENRES", "constituents", "find_agreements"]
 
@@ -56,6 +57,12 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
         made = _record_cluster(ctx, cluster, positions, list(zip(result, heads)))
         result += made
         heads += [cluster.head] * len(made)
+    # the agreements of a partner-by-kind table ("Australia | Signed Jan. 2017; in force | …"), one per signed cell
+    result += [_record(ctx, cluster, [mention], name, parties, {p: [mention.sentence] for p in parties},
+                       "agreement-party-table", dated, positions, scored=False)
+               for cluster, mention, name, parties, dated in table_agreements(ctx)
+               if not named_already([a for a, _ in result], cluster.kind, parties, name)]
+    heads += [""] * (len(result) - len(heads))
     recorded = list(zip(result, heads))
     similar = _similar_agreements(ctx, recorded, positions)
     return _one_per_iri(result + similar + _recounted(ctx, recorded + [(r, "") for r in similar], positions))

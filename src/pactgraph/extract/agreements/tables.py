@@ -1,0 +1,133 @@
+"""Agreements a table lists by partner and kind: a header row that names kinds of agreement ("Partner | ACSA |
+Information Security Agreement | RAA", the abbreviations as the text defines them) and a row per partner whose cells
+say whether and when each was signed ("Australia | Signed Jan. 2017; in force | Signed May 2012; in force | Under
+negotiation"). Each signed cell is one agreement between the text's own state (or organization) and the row's
+partner, shown by the row, dated by a full day the cell gives. White papers, yearbooks and briefs set out a state's
+agreements this way; tables with one agreement per row ("Partner | Agreement | Date") are read as sentences."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import find_dates
+from ...namespaces import ID
+from ..context import POLITICAL, DocContext, Sentence
+from .clusters import _Cluster
+from .cues import GENRES
+from .mentions import _AgreementMention
+
+__all__: list[str] = []
+
+_SIGNED_CELL = re.compile(r"\s*(?:signed|concluded|ratified|adopted|in force|entered into force|exchanged)\b", re.I)
+_OPEN_CELL = re.compile(r"negotiat|under |planned|not signed|not yet signed|pending|proposed", re.I)
+
+
+def _cells(line: str, start: int) -> list[tuple[int, int, str]]:
+    """The cells of a table line written with "|" (with or without outer bars), as (start, end, text) in the text."""
+    out, at = [], start
+    for part in line.split("|"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        out.append((at + lead, at + lead + len(stripped), stripped))
+        at += len(part) + 1
+    if out and not out[0][2] and line.lstrip().startswith("|"):
+        out = out[1:]
+    if out and not out[-1][2] and line.rstrip().endswith("|"):
+        out = out[:-1]
+    return out
+
+
+def _kind_of(ctx: DocContext, cell: str) -> tuple[str, str] | None:
+    """The name and pact: class a header cell names: a genre phrase ("Information Security Agreement") or an
+    abbreviation the text defines ("ACSA", after "Acquisition and Cross-Servicing Agreement (ACSA)")."""
+    name = cell
+    if re.fullmatch(r"[A-Z]{2,6}s?", cell):
+        short = cell[:-1] if cell.endswith("s") else cell
+        defined = re.search(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|on|the|for|in)\s+)*){1,8})\(" + short + r"s?\)", ctx.text)
+        if defined is None:  # ("RAA", "SOFA", "GSOMIA": an agreement's abbreviation ends with its A)
+            return (short, "Agreement") if short.endswith("A") else None
+        name = re.sub(r"^(?:An?|The)\s+", "", defined.group(1).strip())
+    lower = name.lower()
+    best = max(((phrase, kind) for phrase, kind, _ in GENRES if re.search(rf"\b{re.escape(phrase)}\b", lower)),
+               key=lambda g: len(g[0]), default=None)
+    return (name, best[1]) if best else None
+
+
+def _sentence_at(ctx: DocContext, at: int) -> Sentence | None:
+    return next((s for s in ctx.sentences if s.char_start <= at < s.char_end), None)
+
+
+def _tables(ctx: DocContext) -> list[list[tuple[int, str]]]:
+    """Runs of two or more consecutive lines with two or more "|" each, as (line start, line) lists (separator lines
+    of dashes left out)."""
+    tables, run, at = [], [], 0
+    for line in ctx.text.split("\n"):
+        if line.count("|") >= 2:
+            if not re.fullmatch(r"[\s|:-]*", line):
+                run.append((at, line))
+        elif run:
+            tables.append(run)
+            run = []
+        at += len(line) + 1
+    if run:
+        tables.append(run)
+    return [t for t in tables if len(t) >= 2]
+
+
+def table_agreements(ctx: DocContext) -> list[tuple[_Cluster, _AgreementMention, str, list[str], tuple]]:
+    """The agreements of the text's partner-by-kind tables, each as (cluster, mention, name, [owner, partner], dated)
+    for :func:`.recording._record`."""
+    owner = ctx.publisher_state() or ctx.publisher_org()
+    if owner is None or ctx.date is None:
+        return []
+    out = []
+    for table in _tables(ctx):
+        head_at, head = table[0]
+        header = _cells(head, head_at)
+        kinds = {j: _kind_of(ctx, cell[2]) for j, cell in enumerate(header) if j > 0}
+        kinds = {j: k for j, k in kinds.items() if k}
+        if not kinds or _kind_of(ctx, header[0][2]):
+            continue
+        for row_at, row in table[1:]:
+            cells = _cells(row, row_at)
+            if len(cells) != len(header):
+                continue
+            sentence = _sentence_at(ctx, cells[0][0])
+            if sentence is None:
+                continue
+            partner = next((m for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
+                            and cells[0][0] <= m.char_start and m.char_end <= cells[0][1]
+                            and ctx.entity_kind(m.key) in POLITICAL), None)
+            if partner is None or partner.key == owner:
+                continue
+            for j, (name, kind) in kinds.items():
+                start, end, cell = cells[j]
+                if not _SIGNED_CELL.match(cell) or _OPEN_CELL.search(cell.split(";")[0]):
+                    continue
+                days = [(start + s, start + e, iso) for s, e, iso in find_dates(cell)]
+                day = days[0] if days and int(days[0][2][:4]) <= ctx.date.year else None
+                cell_sentence = _sentence_at(ctx, start) or sentence
+                dated = (day[2], cell_sentence, (day[0], day[1])) if day else (None, None, None)
+                token = next((t for t in range(sentence.start, sentence.end)
+                              if ctx.offset + ctx.doc[t].idx >= start), sentence.start)
+                mention = _AgreementMention(
+                    sentence=sentence, start=token, end=token + 1, name_start=token, name_end=token + 1, kind=kind,
+                    head=name.split()[-1].lower(), name=name, qualifiers=(), topic=(), capitalised=True,
+                    concluded=True, not_yet=False, accession=False, actors_in_name=[])
+                cluster = _Cluster(kind, mention.head, (), (), mentions=[mention])
+                out.append((cluster, mention, name, [owner, partner.key], dated))
+    return out
+
+
+def named_already(found, kind: str, parties: list[str], name: str) -> bool:
+    """Whether an agreement the text's sentences give already is this table cell's: the same kind and sides, and the
+    same name, written out or as its initials ("RAA" for "the Japan–UK Reciprocal Access Agreement")."""
+    sides = {ID + p for p in parties}
+    for agreement in found:
+        if agreement.kind != kind or set(agreement.parties) != sides:
+            continue
+        words = [w for w in re.split(r"[\s–-]+", agreement.name) if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        if name.lower() in agreement.name.lower() or (name.isupper() and name in initials):
+            return True
+    return False
