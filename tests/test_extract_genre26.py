@@ -225,4 +225,4 @@ def test_a_table_cell_the_sentences_already_give_is_not_a_second_agreement():
             "Partner | RAA\nAustralia | Signed Jan. 2022; in force Aug. 2023\nUnited Kingdom | Signed Jan. 2023\n")
     found = run(body, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
     assert sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties))) for a in found.agreements) == [
-        ("Japan–Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]
+        ("Japan-Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]

@@ -58,16 +58,16 @@ def _sentence_at(ctx: DocContext, at: int) -> Sentence | None:
 
 
 def _tables(ctx: DocContext) -> list[list[tuple[int, str]]]:
-    """Runs of two or more consecutive lines with two or more "|" each, as (line start, line) lists (separator lines
-    of dashes left out)."""
+    """Runs of two or more consecutive lines with as many "|" each, as (line start, line) lists (separator lines of
+    dashes left out)."""
     tables, run, at = [], [], 0
     for line in ctx.text.split("\n"):
-        if line.count("|") >= 2:
-            if not re.fullmatch(r"[\s|:-]*", line):
-                run.append((at, line))
-        elif run:
+        bars = line.count("|")
+        if run and bars != run[0][1].count("|"):
             tables.append(run)
             run = []
+        if bars and not re.fullmatch(r"[\s|:-]*", line):
+            run.append((at, line))
         at += len(line) + 1
     if run:
         tables.append(run)
