@@ -226,3 +226,11 @@ def test_a_table_cell_the_sentences_already_give_is_not_a_second_agreement():
     found = run(body, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
     assert sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties))) for a in found.agreements) == [
         ("Japan-Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]
+
+
+def test_a_numbered_paragraph_opening_with_a_state_and_a_full_stop_is_about_that_state():
+    body = ("11.7 Vietnam. The two countries signed a Joint Vision Statement in Hanoi on 8 June 2022.\n\n"
+            "11.8 United States. A Memorandum of Understanding on Space Situational Awareness was signed during the "
+            "2+2 Dialogue on 11 April 2022.\n")
+    found = agreement_parties(run(body, date="2023-04-12", publisher="Ministry of Defence of India"))
+    assert found["Memorandum of Understanding on Space Situational Awareness"] == ["state/ind", "state/usa"]

@@ -216,7 +216,8 @@ class DocContext:
 
     def section_state(self, sentence: Sentence) -> str | None:
         """The state a report's paragraph or section is about, when its layout says so: the paragraph opens with the
-        state's name and a colon ("10.9 Australia: Raksha Mantri visited Canberra …"), or the nearest heading above
+        state's name and a colon ("10.9 Australia: Raksha Mantri visited Canberra …") or, numbered, a full stop ("11.8
+        United States. At the …"), or the nearest heading above
         the paragraph is the state's name alone ("Japan"). ``None`` otherwise, and for the text's own state."""
         if self._sections is None:
             self._sections = {}
@@ -265,7 +266,9 @@ class DocContext:
         rest = text[label_end:end].strip()
         if heading:
             return key if not rest else None
-        return key if text[label_end:label_end + 1] == ":" else None
+        numbered = any(c.isdigit() for c in text[start:k])  # ("11.8 United States. At the 4th 2+2 …")
+        return key if text[label_end:label_end + 1] == ":" or numbered and text[label_end:label_end + 2] == ". " \
+            else None
 
     # -- evidence and statements --------------------------------------------------
 
