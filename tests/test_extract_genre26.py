@@ -234,3 +234,10 @@ def test_a_numbered_paragraph_opening_with_a_state_and_a_full_stop_is_about_that
             "2+2 Dialogue on 11 April 2022.\n")
     found = agreement_parties(run(body, date="2023-04-12", publisher="Ministry of Defence of India"))
     assert found["Memorandum of Understanding on Space Situational Awareness"] == ["state/ind", "state/usa"]
+
+
+def test_a_dotted_abbreviation_is_part_of_an_agreement_s_name():
+    body = ("The alliance, founded on the ROK-U.S. Mutual Defense Treaty signed on October 1, 1953, remains the bedrock "
+            "of the country's security, and NATO is a partner.")
+    assert agreement_parties(run(body, date="2025-02-24", publisher="Ministry of National Defense, Republic of Korea")) == {
+        "ROK-U.S. Mutual Defense Treaty": ["state/kor", "state/usa"]}
