@@ -241,3 +241,13 @@ def test_a_dotted_abbreviation_is_part_of_an_agreement_s_name():
             "of the country's security, and NATO is a partner.")
     assert agreement_parties(run(body, date="2025-02-24", publisher="Ministry of National Defense, Republic of Korea")) == {
         "ROK-U.S. Mutual Defense Treaty": ["state/kor", "state/usa"]}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_other_sides_in_its_own_signing_sentence_make_another_agreement_of_the_kind(use_model):
+    body = ("Japan and Australia signed a Reciprocal Access Agreement in Tokyo on 6 January 2022. The Agreement entered "
+            "into force in August 2023. In London on 11 January 2023 the agreement was signed between Japan and the "
+            "United Kingdom.")
+    found = run(body, use_model=use_model, date="2024-07-10")
+    assert sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date) for a in found.agreements) == [
+        (["aus", "jpn"], "2022-01-06"), (["gbr", "jpn"], "2023-01-11")]

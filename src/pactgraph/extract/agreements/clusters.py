@@ -82,6 +82,9 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                     and all(set(mention.signers) != set(o) for o in owns):
                 continue  # "the treaty that Asunción and Brasília signed on 26 April 1973", then "Paraguay and
                 # Argentina signed the Yacyretá Treaty": other signers, another treaty
+            sides = {frozenset(m.sides) for m in cluster.mentions if m.sides}
+            if mention.sides and sides and frozenset(mention.sides) not in sides:
+                continue  # signed by other sides in its own sentence: another agreement of the kind
             if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
                 continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in
                 # arrangements that NATO's structures do not provide for": a plural is not the one agreement

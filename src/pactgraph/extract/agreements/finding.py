@@ -23,6 +23,7 @@ from .cues import (GENRES, _INVARIANT, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONC
                    _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
+from .parties import _parties_of_sentence
 from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
 
 __all__: list[str] = []
@@ -716,6 +717,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         if m.concluded and not m.own:
             m.signers = tuple(_subject_signers(ctx, m) or _raisers(ctx, m.sentence, m.name_start))
+        if m.concluded and set(ctx.tokens_lower(m.sentence)) & _SIGNING_VERBS:
+            sides = m.own or m.signers or tuple(_parties_of_sentence(ctx, m.sentence))
+            m.sides = tuple(sides) if 2 <= len(sides) <= 3 else ()
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
         # the United States in 2017"
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
