@@ -1,5 +1,6 @@
-"""Rules added in pactgraph-rules/0.28 (session 23): agreements of one kind told apart by who concluded them, and
-the ones a clause or a list adds to them; each on invented sentences."""
+"""Rules added in pactgraph-rules/0.28 (session 23): agreements of one kind told apart by who concluded them, the
+ones a clause, a list or a table adds, new genres and other names, posts in the plural and in lower case; each on
+invented sentences."""
 
 from __future__ import annotations
 
