@@ -168,3 +168,27 @@ def test_a_name_given_as_another_s_other_name_is_that_agreement(use_model):
             "signing the Southeast Asia Collective Defence Treaty (the Manila Pact) on 8 September.")
     names = sorted(agreement_parties(run(body, use_model=use_model, date="2000-01-01")))
     assert names == ["Australian–New Zealand Agreement", "Southeast Asia Collective Defence Treaty"]
+
+
+# -- review of session 23's rules ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_following_clause_with_a_partner_or_an_object_of_its_own_adds_no_agreement(use_model):
+    other = ("Japan signed a reciprocal access agreement with Australia on 6 January 2022, and Britain signed one with "
+             "Japan on 11 January 2023.")
+    assert ["aus", "gbr"] not in [sorted(p.rsplit("/", 1)[-1] for p in a.parties)
+                                  for a in run(other, use_model=use_model, date="2024-07-10").agreements]
+    moldova = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024; Germany "
+               "signed its own with Moldova on 16 February 2024.")
+    assert ["deu", "ukr"] not in [sorted(p.rsplit("/", 1)[-1] for p in a.parties)
+                                  for a in run(moldova, use_model=use_model, date="2024-07-10").agreements]
+    warning = ("The United States signed a ten-year security agreement with Ukraine on 13 June 2024, and Russia "
+               "followed with its own warning on 14 June.")
+    assert agreements_by_name(run(warning, use_model=use_model, date="2024-07-10")) == {
+        "Security Agreement": [["state/ukr", "state/usa"]]}
+    # the same day, a date of its own: still the one that followed
+    same_day = ("Canada signed a security agreement with Ukraine on 24 February 2024, and Italy signed one the same "
+                "day.")
+    assert sorted(agreements_by_name(run(same_day, date="2024-07-10"))["Security Agreement"]) == [
+        ["state/can", "state/ukr"], ["state/ita", "state/ukr"]]
