@@ -667,13 +667,16 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
                        if m.partner and m.concluded and not m.not_yet and not _plural_mention(ctx, m))
     if not plurals and not singulars:
         return
+    singular_in: dict[int, list] = {}  # sentence index → (start, cluster) of the singulars it names
+    for (index, start), cluster in singulars:
+        singular_in.setdefault(index, []).append((start, cluster))
     for sentence in ctx.sentences:
         if sentence.index in named:
             # (a sentence that names an agreement of its own speaks of that one, save a clause after it: "Germany
             # and France each concluded a bilateral agreement … with Ukraine on 16 February 2024, and Poland
             # followed with its own on 8 July 2024")
-            for (index, start), cluster in singulars:
-                followers = _followers(ctx, sentence, start) if index == sentence.index else []
+            for start, cluster in singular_in.get(sentence.index, ()):
+                followers = _followers(ctx, sentence, start)
                 if followers:
                     cluster.later.append((sentence, followers))
             continue
