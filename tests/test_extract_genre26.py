@@ -192,3 +192,13 @@ def test_a_following_clause_with_a_partner_or_an_object_of_its_own_adds_no_agree
                 "day.")
     assert sorted(agreements_by_name(run(same_day, date="2024-07-10"))["Security Agreement"]) == [
         ["state/can", "state/ukr"], ["state/ita", "state/ukr"]]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_short_form_the_text_defines_is_no_other_name(use_model):
+    body = ("Japan and Australia signed the Agreement concerning the Facilitation of Reciprocal Access and Cooperation "
+            "(the Agreement) in Tokyo on 6 January 2022. The Agreement entered into force in August 2023. Japan signed "
+            "a new agreement with the Philippines on 8 July 2024.")
+    found = run(body, use_model=use_model, date="2024-07-10")
+    parties = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in found.agreements)
+    assert parties == [["aus", "jpn"], ["jpn", "phl"]]

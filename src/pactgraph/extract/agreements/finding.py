@@ -775,6 +775,9 @@ def _aliases(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
         for a, b in zip(same, same[1:]):
             if not (a.capitalised and b.capitalised) or b.name_start <= a.name_end:
                 continue
+            if set(b.name.lower().split()) <= _GENRE_WORDS:
+                continue  # "… Reciprocal Access and Cooperation (the Agreement)": a short form the text defines, not
+                # another name ("Japan signed a new agreement with the Philippines" is no other name of it)
             k = a.name_end
             if lowers[k:k + 1] == ["of"] and k + 1 < len(lowers) and _is_year(lowers[k + 1]):
                 k += 2  # ("… Agreement of 1944, better known as …")
