@@ -40,8 +40,11 @@ class _Cluster:
 
 def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    aliases: dict[str, _AgreementMention] = {}  # the other names given so far → the one each is another name of
     for mention in mentions:
         target = None
+        if mention.alias is not None:
+            aliases.setdefault(mention.name.lower(), mention.alias)
         if mention.known:
             # a well-known agreement is one cluster, whatever form names it, and no other mention joins it
             target = next((c for c in clusters if c.known == mention.known), None)
@@ -50,9 +53,8 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 clusters.append(target)
             target.mentions.append(mention)
             continue
-        named = mention.alias or next((m.alias for c in clusters for m in c.mentions if m.alias is not None
-                                       and m.name.lower() == mention.name.lower()), None)
-        target = next((c for c in clusters if named is not None and named in c.mentions), None)
+        named = mention.alias or aliases.get(mention.name.lower())
+        target = None if named is None else next((c for c in clusters if any(m is named for m in c.mentions)), None)
         if target is not None:
             target.mentions.append(mention)  # another name of one named before ("…, better known as the Canberra Pact")
             continue
