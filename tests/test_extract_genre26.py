@@ -202,3 +202,9 @@ def test_a_short_form_the_text_defines_is_no_other_name(use_model):
     found = run(body, use_model=use_model, date="2024-07-10")
     parties = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in found.agreements)
     assert parties == [["aus", "jpn"], ["jpn", "phl"]]
+
+
+def test_a_long_list_of_capitals_is_read_once():
+    body = "Kyiv keeps relations with " + ", ".join(["Paris", "Berlin", "Rome", "Madrid"][i % 4]
+                                                     for i in range(1500)) + " and Oslo."
+    assert _actor_keys(body) >= {"state/fra", "state/deu", "state/ita", "state/esp", "state/nor"}
