@@ -208,3 +208,16 @@ def test_a_long_list_of_capitals_is_read_once():
     body = "Kyiv keeps relations with " + ", ".join(["Paris", "Berlin", "Rome", "Madrid"][i % 4]
                                                      for i in range(1500)) + " and Oslo."
     assert _actor_keys(body) >= {"state/fra", "state/deu", "state/ita", "state/esp", "state/nor"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Under Annex II of the Agreement between Japan and Australia, signed on 6 January 2022, exercises resumed.",
+     "Agreement between Japan and Australia"),
+    ("IFOR deployed under Annex 1A of the General Framework Agreement for Peace, signed by Bosnia and Herzegovina, "
+     "Croatia and Serbia on 14 December 1995.", "General Framework Agreement for Peace"),
+])
+def test_a_numbered_annex_is_a_part_of_its_agreement(body, name):
+    assert list(agreement_parties(run(body, date="2024-07-10"))) == [name]
+    # a year after a document's name is its edition
+    vienna = "The OSCE participating States adopted the Vienna Document 2011 on 30 November 2011."
+    assert list(agreement_parties(run(vienna, date="2024-07-10"))) == ["Vienna Document"]

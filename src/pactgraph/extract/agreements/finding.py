@@ -118,6 +118,8 @@ _COLLECTIVES = {"network", "series", "set", "number", "family", "list", "web", "
 # genre words that name an agreement only in the singular and with words of their own ("the Doha Document for Peace
 # in Darfur", "the Industrial Security Annex")
 _NAMED_ONLY = {"document", "annex"}
+# the number or letter of a part ("Annex 1A", "Annex II", "Annex B"; not a year: "the Vienna Document 2011")
+_PART_NUMBER = re.compile(r"\d{1,2}[A-Za-z]?|[IVXLC]+|[A-Z]")
 
 
 @cache
@@ -405,6 +407,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
                             for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
         if name.lower() in _NAMED_ONLY:
             continue  # "Annex", "Documents signed": a heading or a part, not an agreement with a name of its own
+        if head in _NAMED_ONLY and span.end < sentence.end and _PART_NUMBER.fullmatch(doc[span.end].text):
+            continue  # "Under Annex 1A of the General Framework Agreement for Peace", "Annex II": a numbered part of
+            # an agreement, not one of its own
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name, founds = [], []
