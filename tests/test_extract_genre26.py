@@ -221,3 +221,17 @@ def test_a_numbered_annex_is_a_part_of_its_agreement(body, name):
     # a year after a document's name is its edition
     vienna = "The OSCE participating States adopted the Vienna Document 2011 on 30 November 2011."
     assert list(agreement_parties(run(vienna, date="2024-07-10"))) == ["Vienna Document"]
+
+
+def test_citation_marks_in_a_row_and_an_editor_s_words_after_a_full_stop():
+    body = ("The Treaty of Friendship was signed by Czechoslovakia and Poland[5][6] on 6 October 1991.[3][4] Hungary "
+            "and Poland signed theirs in 1992.")
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    texts = [ctx.text[s.char_start:s.char_end] for s in ctx.sentences]
+    assert texts[0].endswith("1991.[3][4]") and texts[1].startswith("Hungary")
+    assert "state/pol" in {m.key for m in ctx.sentences[0].mentions if m.kind == "actor"}
+    # "[The memorandum]" begins the next sentence: it is no citation mark that ends this one
+    quoted = ('The minister said: "Japan and India signed the memorandum in May. [The memorandum] commits Japan and '
+              'India to joint patrols."')
+    ctx, _ = extract_with_context(source_from_text(quoted, name="t.txt"), None)
+    assert not any(ctx.text[s.char_start:s.char_end].endswith("[The memorandum]") for s in ctx.sentences)
