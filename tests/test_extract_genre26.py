@@ -235,3 +235,11 @@ def test_citation_marks_in_a_row_and_an_editor_s_words_after_a_full_stop():
               'India to joint patrols."')
     ctx, _ = extract_with_context(source_from_text(quoted, name="t.txt"), None)
     assert not any(ctx.text[s.char_start:s.char_end].endswith("[The memorandum]") for s in ctx.sentences)
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_signers_among_an_agreement_s_own_sign_that_one(use_model):
+    body = ("The treaty that Brazil, Argentina and Paraguay signed in 1979 settled the dams dispute. Brazil and "
+            "Paraguay signed the Treaty in Asunción.")
+    assert agreements_by_name(run(body, use_model=use_model, date="2024-07-10")) == {
+        "Treaty": [["state/arg", "state/bra", "state/pry"]]}

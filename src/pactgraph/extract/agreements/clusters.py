@@ -81,9 +81,10 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                     and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if mention.signers and owns and all(m.own for m in cluster.mentions) \
-                    and all(set(mention.signers) != set(o) for o in owns):
+                    and not any(set(mention.signers) <= set(o) for o in owns):
                 continue  # "the treaty that Asunción and Brasília signed on 26 April 1973", then "Paraguay and
-                # Argentina signed the Yacyretá Treaty": other signers, another treaty
+                # Argentina signed the Yacyretá Treaty": other signers, another treaty (but two of its three
+                # signers signing "the Treaty" sign that one)
             if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
                 continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in
                 # arrangements that NATO's structures do not provide for": a plural is not the one agreement
