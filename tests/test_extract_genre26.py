@@ -256,3 +256,12 @@ def test_the_signatories_of_many_agreements_are_read_in_one_pass(monkeypatch):
     run(body, date="2024-07-10")
     # (read again for each agreement recorded, the 224 person mentions cost some 25,000 calls)
     assert len(calls) < 2_000
+
+
+def test_a_possessive_before_to_or_of_is_a_consent_or_a_state_s_own():
+    for body in ("Hungary's agreement to Sweden's accession cleared the way for the vote in Brussels.",
+                 "Ukraine's declaration of independence was signed on 24 August 1991.",
+                 "The government's agreement to host the summit was welcomed by Kenya."):
+        assert run(body, date="2024-07-10").agreements == []
+    assert agreement_parties(run("Italy's treaty with Libya was signed in Benghazi on 30 August 2008.",
+                                 date="2024-07-10")) == {"Treaty": ["state/ita", "state/lby"]}

@@ -349,7 +349,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         if topic_end and (prev in _DETERMINERS or owners or year_before):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
         elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS \
-                and not _possessed(ctx, sentence, span.start):
+                and not _possessed_agreement(ctx, sentence, span):
             # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
             # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
             modifier_at = _modifiers(ctx, sentence, span.start)
@@ -819,6 +819,13 @@ def _possessed(ctx: DocContext, sentence: Sentence, at: int) -> bool:
     if any(m.kind == "actor" and m.end == k for m in sentence.mentions):
         return True
     return k - 2 >= sentence.start and ctx.lowers[k - 2] in _DETERMINERS and ctx.lowers[k - 1].isalpha()
+
+
+def _possessed_agreement(ctx: DocContext, sentence: Sentence, span) -> bool:
+    """Whether a possessive determines a lone genre word as an agreement ("Italy's treaty with Libya", "adopted a
+    leaders' declaration"): not one followed by "to" or "of" ("Hungary's agreement to Sweden's accession", "the
+    government's agreement to host the summit": a consent; "Ukraine's declaration of independence": its own)."""
+    return _possessed(ctx, sentence, span.start) and ctx.lowers[span.end:span.end + 1] not in (["to"], ["of"])
 
 
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
