@@ -101,6 +101,8 @@ class DocContext:
         self.sentence_dates: dict[int, tuple] = {}
         # (char offset, year) of the lines that give a year to what follows (agreements.dates._heading_year)
         self.year_lines: list[tuple[int, int]] | None = None
+        # person IRI → the sentences that name them, in order, read once (agreements.recording._signatories)
+        self.person_sentences: dict[str, list[Sentence]] | None = None
 
     # -- mentions -----------------------------------------------------------------
 

@@ -178,8 +178,33 @@ def _legal_text(doc, m: Mention) -> bool:
 _SIGNED = {"signed", "concluded", "inked", "initialled", "initialed"}  # ("signed theirs with Kyiv")
 
 
-def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool:
-    """Is a capital city used for its government here?"""
+def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer, read: dict[int, bool]) -> bool:
+    """Is a capital city used for its government here? One coordinated with a capital before it is read as that one
+    is ("after those with Canberra and London", "relations with Paris, Berlin and Rome"), however long the list;
+    ``read`` keeps each place's answer by its first token, so that a list is read once."""
+    chain, answer = [], False
+    while m is not None:
+        if m.start in read:
+            answer = read[m.start]
+            break
+        chain.append(m.start)
+        own = _read_as_government(doc, m, places, gazetteer)
+        if own is not None:
+            answer = own
+            break
+        m = _place_ending_at(places, m.start - 1)
+    read.update(dict.fromkeys(chain, answer))
+    return answer
+
+
+def _place_ending_at(places: dict[int, Mention], end: int) -> Mention | None:
+    """The place whose name ends right before token ``end`` (``places`` by their first token)."""
+    return next((places[s] for s in range(end - 1, max(-1, end - 9), -1) if s in places and places[s].end == end), None)
+
+
+def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool | None:
+    """Whether a capital city is used for its government, by its own words; ``None`` for one coordinated with the
+    name before it, which is read as that one is (see _metonym)."""
     prev = doc[m.start - 1].lower_ if m.start else ""
     nxt = doc[m.end] if m.end < len(doc) else None
     if nxt is not None and nxt.text in {"'s", "’s"} and prev not in _PREPOSITIONS:
@@ -210,7 +235,7 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
     if prev == "between" and m.end + 1 < len(doc) and doc[m.end].lower_ == "and":
         pair = places.get(m.end + 1), m.start - 1
     elif prev == "and" and m.start >= 3:
-        first = next((p for p in places.values() if p.end == m.start - 1), None)
+        first = _place_ending_at(places, m.start - 1)
         if first is not None and first.start >= 1 and doc[first.start - 1].lower_ == "between":
             pair = first, first.start - 1
     if pair and pair[0] is not None:
@@ -225,10 +250,7 @@ def _metonym(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) 
         return _relation_noun_before(doc, m.start - 1) or any(
             doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1)) or _and_with_after_signed(doc, m)
     if prev in {"and", ",", "or"}:
-        # "after those with Canberra and London", "relations with Paris, Berlin and Rome": a capital coordinated
-        # with one read as its government is read so too
-        first = next((p for p in places.values() if p.end == m.start - 1), None)
-        return first is not None and _metonym(doc, first, places, gazetteer)
+        return None  # "after those with Canberra and London": as the one before
     return False
 
 
@@ -363,6 +385,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     region_tokens = frozenset(i for m in names if m.kind == "region" for i in range(m.start, m.end))
     register = gazetteer.register
     places = {m.start: m for m in names if m.kind == "place"}
+    read: dict[int, bool] = {}  # (_metonym's answers)
 
     kept: list[Mention] = []
     for m in names:
@@ -382,7 +405,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 # Military Committee" (not NATO's "Military Committee")
         elif m.kind == "place":
             country = register.entities[m.key].country
-            if country and country in register.entities and _metonym(doc, m, places, gazetteer):
+            if country and country in register.entities and _metonym(doc, m, places, gazetteer, read):
                 kept.append(_mention(doc, country, "actor", "metonym", m.start, m.end, offset))
                 continue
         kept.append(m)

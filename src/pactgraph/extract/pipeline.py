@@ -71,12 +71,20 @@ def get_nlp():
             # so line breaks are tokens of their own). Token texts come as one array, not as token objects.
             texts = _token_strings(doc, "ORTH")
             breaks = [i + 1 for i, text in enumerate(texts[:-1]) if "\n" in text]
-            # a citation mark after a full stop ("… Mariusz Błaszczak.[10] The …") ends the sentence it follows
-            marks = [i for i, text in enumerate(texts[:-2]) if text == "[" and i and texts[i - 1] in {".", "!", "?"}]
+            # a citation mark after a full stop ("… Mariusz Błaszczak.[10] The …") ends the sentence it follows (not
+            # an editor's words that begin the next: "… in May. [The memorandum] commits …")
+            marks = [i for i, text in enumerate(texts[:-2]) if text == "[" and i and texts[i - 1] in {".", "!", "?"}
+                     and not (texts[i + 1][:1].isupper() and texts[i + 1][1:2].islower())]
             if breaks or marks:
                 starts = doc.to_array([SENT_START]).astype("int64")
                 for i in marks:
-                    close = next((j for j in range(i + 1, min(len(texts), i + 6)) if texts[j] == "]"), None)
+                    close = None
+                    while close is None or texts[close + 1:close + 2] == ["["]:  # ("….[3][4] The …": marks in a row)
+                        at = i if close is None else close + 1
+                        end = next((j for j in range(at + 1, min(len(texts), at + 6)) if texts[j] == "]"), None)
+                        if end is None:
+                            break
+                        close = end
                     if close is not None and close + 1 < len(texts):
                         starts[i + 1:close + 1] = -1
                         starts[close + 1] = 1
@@ -89,11 +97,13 @@ def get_nlp():
 
     for abbreviation in ABBREVIATIONS:  # forms of address that end in a full stop but not a sentence
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    # a citation mark glued to a word or a full stop ("Mariusz Błaszczak.[10]", "one[5]") is tokens of its own
+    # a citation mark glued to a word or a full stop ("Mariusz Błaszczak.[10]", "one[5]", "Poland[5][6]") is tokens
+    # of its own
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(
-        list(nlp.Defaults.infixes) + [r"\.(?=\[)", r"(?<=[^\s])\[(?=[\w ,]{1,20}$)"]).finditer
+        list(nlp.Defaults.infixes) + [r"\.(?=\[)", r"(?<=[^\s])\[(?=[\w ,]{1,20}(?:\]\[|$))",
+                                      r"(?<=[\w ,])\](?=\[)"]).finditer
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("pactgraph_line_breaks")
     nlp.max_length = 50_000_000

@@ -40,8 +40,11 @@ class _Cluster:
 
 def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    aliases: dict[str, _AgreementMention] = {}  # the other names given so far → the one each is another name of
     for mention in mentions:
         target = None
+        if mention.alias is not None:
+            aliases.setdefault(mention.name.lower(), mention.alias)
         if mention.known:
             # a well-known agreement is one cluster, whatever form names it, and no other mention joins it
             target = next((c for c in clusters if c.known == mention.known), None)
@@ -50,9 +53,8 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 clusters.append(target)
             target.mentions.append(mention)
             continue
-        named = mention.alias or next((m.alias for c in clusters for m in c.mentions if m.alias is not None
-                                       and m.name.lower() == mention.name.lower()), None)
-        target = next((c for c in clusters if named is not None and named in c.mentions), None)
+        named = mention.alias or aliases.get(mention.name.lower())
+        target = None if named is None else next((c for c in clusters if any(m is named for m in c.mentions)), None)
         if target is not None:
             target.mentions.append(mention)  # another name of one named before ("…, better known as the Canberra Pact")
             continue
@@ -79,11 +81,12 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                     and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
             if mention.signers and owns and all(m.own for m in cluster.mentions) \
-                    and all(set(mention.signers) != set(o) for o in owns):
+                    and not any(set(mention.signers) <= set(o) for o in owns):
                 continue  # "the treaty that Asunción and Brasília signed on 26 April 1973", then "Paraguay and
-                # Argentina signed the Yacyretá Treaty": other signers, another treaty
+                # Argentina signed the Yacyretá Treaty": other signers, another treaty (but two of its three
+                # signers signing "the Treaty" sign that one)
             sides = {frozenset(m.sides) for m in cluster.mentions if m.sides}
-            if mention.sides and sides and frozenset(mention.sides) not in sides:
+            if mention.sides and sides and not any(set(mention.sides) <= side for side in sides):
                 continue  # signed by other sides in its own sentence: another agreement of the kind
             if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
                 continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in

@@ -119,6 +119,8 @@ _COLLECTIVES = {"network", "series", "set", "number", "family", "list", "web", "
 # genre words that name an agreement only in the singular and with words of their own ("the Doha Document for Peace
 # in Darfur", "the Industrial Security Annex")
 _NAMED_ONLY = {"document", "annex"}
+# the number or letter of a part ("Annex 1A", "Annex II", "Annex B"; not a year: "the Vienna Document 2011")
+_PART_NUMBER = re.compile(r"\d{1,2}[A-Za-z]?|[IVXLC]+|[A-Z]")
 
 
 @cache
@@ -352,7 +354,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         if topic_end and (prev in _DETERMINERS or owners or year_before):
             pass  # "an agreement on …", "Indonesia's agreement with Korea on …", "the Japanese-Australian agreement on …"
         elif len(span) == 1 and _singular(span[0].lower_) in _SINGLE_HEADS and not capitalised and prev not in _DETERMINERS \
-                and not _possessed(ctx, sentence, span.start):
+                and not _possessed_agreement(ctx, sentence, span):
             # "the ceasefire agreement reached between A and B", "a defence cooperation agreement",
             # "an implementing arrangement on …": lower-case modifiers after a determiner name a kind of agreement
             modifier_at = _modifiers(ctx, sentence, span.start)
@@ -410,6 +412,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
                             for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
         if name.lower() in _NAMED_ONLY:
             continue  # "Annex", "Documents signed": a heading or a part, not an agreement with a name of its own
+        if head in _NAMED_ONLY and span.end < sentence.end and _PART_NUMBER.fullmatch(doc[span.end].text):
+            continue  # "Under Annex 1A of the General Framework Agreement for Peace", "Annex II": a numbered part of
+            # an agreement, not one of its own
         if name.lower() == "mou":
             name = "Memorandum of Understanding"
         in_name, founds = [], []
@@ -783,6 +788,9 @@ def _aliases(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
         for a, b in zip(same, same[1:]):
             if not (a.capitalised and b.capitalised) or b.name_start <= a.name_end:
                 continue
+            if set(b.name.lower().split()) <= _GENRE_WORDS:
+                continue  # "… Reciprocal Access and Cooperation (the Agreement)": a short form the text defines, not
+                # another name ("Japan signed a new agreement with the Philippines" is no other name of it)
             k = a.name_end
             if lowers[k:k + 1] == ["of"] and k + 1 < len(lowers) and _is_year(lowers[k + 1]):
                 k += 2  # ("… Agreement of 1944, better known as …")
@@ -819,6 +827,13 @@ def _possessed(ctx: DocContext, sentence: Sentence, at: int) -> bool:
     if any(m.kind == "actor" and m.end == k for m in sentence.mentions):
         return True
     return k - 2 >= sentence.start and ctx.lowers[k - 2] in _DETERMINERS and ctx.lowers[k - 1].isalpha()
+
+
+def _possessed_agreement(ctx: DocContext, sentence: Sentence, span) -> bool:
+    """Whether a possessive determines a lone genre word as an agreement ("Italy's treaty with Libya", "adopted a
+    leaders' declaration"): not one followed by "to" or "of" ("Hungary's agreement to Sweden's accession", "the
+    government's agreement to host the summit": a consent; "Ukraine's declaration of independence": its own)."""
+    return _possessed(ctx, sentence, span.start) and ctx.lowers[span.end:span.end + 1] not in (["to"], ["of"])
 
 
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:

@@ -667,13 +667,16 @@ def _elliptical_signings(ctx: DocContext, clusters: list[_Cluster]) -> None:
                        if m.partner and m.concluded and not m.not_yet and not _plural_mention(ctx, m))
     if not plurals and not singulars:
         return
+    singular_in: dict[int, list] = {}  # sentence index → (start, cluster) of the singulars it names
+    for (index, start), cluster in singulars:
+        singular_in.setdefault(index, []).append((start, cluster))
     for sentence in ctx.sentences:
         if sentence.index in named:
             # (a sentence that names an agreement of its own speaks of that one, save a clause after it: "Germany
             # and France each concluded a bilateral agreement … with Ukraine on 16 February 2024, and Poland
             # followed with its own on 8 July 2024")
-            for (index, start), cluster in singulars:
-                followers = _followers(ctx, sentence, start) if index == sentence.index else []
+            for start, cluster in singular_in.get(sentence.index, ()):
+                followers = _followers(ctx, sentence, start)
                 if followers:
                     cluster.later.append((sentence, followers))
             continue
@@ -711,9 +714,31 @@ def _followers(ctx: DocContext, sentence: Sentence, after: int) -> list[str]:
             k += 1
         if k + 1 < sentence.end and lowers[k] in _FOLLOWING_VERBS and lowers[k + 1] in _FOLLOWING_OBJECTS \
                 and (lowers[k + 1] != "with" or lowers[k + 2:k + 3] in (["its"], ["their"])) \
-                and (lowers[k] != "did" or lowers[k + 1] == "so"):
+                and (lowers[k] != "did" or lowers[k + 1] == "so") and _whole_object(lowers, k + 1, sentence.end):
             return list(dict.fromkeys(m.key for m in group))
     return []
+
+
+_AFTER_OWN = {"on", "in", "at", "during", "the", "a", "later", "shortly", "soon", "that", "this", "last", "next", "two",
+              "three", "weeks", "days", "months", "too", "as", "well"}
+
+
+def _whole_object(lowers: list[str], at: int, end: int) -> bool:
+    """Whether the object of a following clause from token ``at`` ("with its own", "one", "theirs") stands for the
+    agreement alone: not "… and Russia followed with its own warning", "… and Britain signed one with Japan" (another
+    partner's)."""
+    end = next((j for j in range(at, end) if lowers[j] in {",", ";", ":"}), end)  # (the clause's end)
+    k = at + (lowers[at] == "with")
+    if lowers[k:k + 2] in (["its", "own"], ["their", "own"]):
+        k += 2
+    elif lowers[k] in {"one", "theirs"}:
+        k += 1
+    else:
+        return "with" not in lowers[at + 1:end]  # ("did so in March", "followed suit")
+    rest = lowers[k:end]
+    if rest[:1] and rest[0].isalpha() and rest[0] not in _AFTER_OWN:
+        return False  # ("its own warning", "one agreement of another kind")
+    return "with" not in rest
 
 
 def _elliptical_signers(ctx: DocContext, sentence: Sentence) -> list[str]:

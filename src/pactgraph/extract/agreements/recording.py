@@ -702,17 +702,19 @@ def _signatories(ctx: DocContext, agreement: Agreement, positions: list[Position
     """Holders of a post in a party who sign a concluded agreement, or hold its top post."""
     if not signed:
         return
-    by_sentence: dict[int, set[str]] = {}
-    for iri, start, _ in ctx.person_mentions:
-        by_sentence.setdefault(ctx.sentence_of(start).index, set()).add(iri)
+    if ctx.person_sentences is None:  # (read once per text: a long one has many agreements and many persons)
+        ctx.person_sentences = {}
+        for iri, start, _ in sorted(ctx.person_mentions, key=lambda p: p[1]):
+            named = ctx.person_sentences.setdefault(iri, [])
+            sentence = ctx.sentence_of(start)
+            if not named or named[-1] is not sentence:
+                named.append(sentence)
     for position in positions:
         if position.organization not in agreement.parties:
             continue
         top = not any(w in position.title for w in ("Deputy", "Assistant", "Spokes", "Vice"))
         best = None
-        for sentence in ctx.sentences:
-            if position.holder not in by_sentence.get(sentence.index, ()):
-                continue
+        for sentence in ctx.person_sentences.get(position.holder, ()):
             if set(ctx.tokens_lower(sentence)) & {"sign", "signs", "signed", "signing"}:
                 best = (sentence, "signatory-in-signing-sentence", 0.9)
                 break
