@@ -33,6 +33,7 @@ no post anywhere ("Dr X Y" chairing a debate) is not a person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -649,6 +650,8 @@ def _found_in(parser: _Parser) -> list[_Found]:
 _PLURAL_HEADS = {head + "s": head for head in HEADS if not head.endswith("s")} | {"Chairmen": "Chairman"}
 _LOWER_CASE_HEADS = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Ambassador", "Commissioner",
                      "Envoy"}
+_POST_HEAD_FORMS = sorted(set(_PLURAL_HEADS) | {head[:1].lower() + head[1:] for head in _PLURAL_HEADS}
+                          | {head.lower() for head in _LOWER_CASE_HEADS})  # (as written: "Presidents", "ministers")
 
 
 def _plural_posts(parser: _Parser) -> list[_Found]:
@@ -659,8 +662,13 @@ def _plural_posts(parser: _Parser) -> list[_Found]:
     doc, ctx = parser.doc, parser.ctx
     texts = texts_of(doc)
     out: list[_Found] = []
-    i = parser.start
-    while i < parser.end:
+    heads = _post_heads(doc)
+    at = bisect_left(heads, parser.start)
+    while at < len(heads) and heads[at] < parser.end:
+        i = heads[at]
+        at += 1
+        if out and i < out[-1].end:
+            continue
         word = texts[i][:1].upper() + texts[i][1:]
         head = _PLURAL_HEADS.get(word)
         single = head is None and word in _LOWER_CASE_HEADS and texts[i].islower()  # ("the Hungarian prime minister
@@ -668,7 +676,6 @@ def _plural_posts(parser: _Parser) -> list[_Found]:
         if single:
             head = word
         if head is None or i in parser.covered:
-            i += 1
             continue
         first = i
         while first - 1 >= parser.start and texts[first - 1][:1].upper() + texts[first - 1][1:] in MODIFIERS \
@@ -702,7 +709,6 @@ def _plural_posts(parser: _Parser) -> list[_Found]:
             if owner is not None and not adjectives:
                 adjectives = [owner.key]  # "Britain's prime minister Keir Starmer"
         if len(names) < (1 if single else 2):
-            i += 1
             continue
         respectively = len(adjectives) == len(names)
         for n, (tokens, start, end, org) in enumerate(names):
@@ -710,8 +716,18 @@ def _plural_posts(parser: _Parser) -> list[_Found]:
             title = _Title(first, i + 1, first, [" ".join(words)], org, any(w in ORG_HEADS for w in words),
                            plural=not single)
             out.append(_Found(tokens, start, end, [title]))
-        i = names[-1][2]
     return out
+
+
+def _post_heads(doc) -> list[int]:
+    """The tokens of a text that may head a post in the plural or in lower case ("Presidents", "ministers",
+    "president"), found once per text."""
+    cached = doc.user_data.get("pactgraph.post_heads")
+    if cached is None:
+        from .mentions import _token_positions
+
+        cached = doc.user_data["pactgraph.post_heads"] = _token_positions(doc, _POST_HEAD_FORMS)
+    return cached
 
 
 def _adjectives_before(parser: _Parser, at: int) -> list[str]:

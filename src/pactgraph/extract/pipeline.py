@@ -74,7 +74,7 @@ def get_nlp():
             # a citation mark after a full stop ("… Mariusz Błaszczak.[10] The …") ends the sentence it follows (not
             # an editor's words that begin the next: "… in May. [The memorandum] commits …")
             marks = [i for i, text in enumerate(texts[:-2]) if text == "[" and i and texts[i - 1] in {".", "!", "?"}
-                     and not (texts[i + 1][:1].isupper() and texts[i + 1][1:2].islower())]
+                     and not (texts[i + 1][:1].isupper() and texts[i + 1][1:2].islower())] if "[" in doc.text else []
             if breaks or marks:
                 starts = doc.to_array([SENT_START]).astype("int64")
                 for i in marks:
