@@ -66,6 +66,8 @@ class DocContext:
         self.punct: list[bool] = _punct_flags(doc)
         self._missions: tuple | None = None
         self._sections: dict | None = None  # char start of a state's name → (key, char end), for section_state
+        self.sentence_parties: dict[tuple[int, int], list[str]] = {}  # (start, end) → _parties_of_sentence's,
+        # until the mentions change
         self.sentences: list[Sentence] = []
         for sent in doc.sents:
             # Trim whitespace tokens at both ends; skip sentences that are only whitespace.
@@ -115,9 +117,11 @@ class DocContext:
         sentence.mentions.append(mention)
         sentence.mentions.sort(key=lambda m: (m.start, m.kind == "concept"))
         self._actor_counts = None
+        self.sentence_parties.clear()
 
     def remove_mentions(self, predicate) -> None:
         self._actor_counts = None
+        self.sentence_parties.clear()
         for sentence in self.sentences:
             sentence.mentions = [m for m in sentence.mentions if not predicate(m)]
 

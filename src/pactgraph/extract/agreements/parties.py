@@ -90,6 +90,15 @@ _LIST_GAP_WORDS = {",", "and", "the", "namely", "its", "neighbours", "four", "gu
 
 
 def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """The parties a sentence (or clause) that concludes an agreement gives, read once per sentence (the mentions'
+    sides and the agreements' parties both ask)."""
+    key = (sentence.start, sentence.end)
+    if key not in ctx.sentence_parties:
+        ctx.sentence_parties[key] = _read_parties_of_sentence(ctx, sentence)
+    return list(ctx.sentence_parties[key])
+
+
+def _read_parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     doc = ctx.doc
     lowers = ctx.tokens_lower(sentence)
     called = _called_to_implement(ctx, sentence)
