@@ -11,6 +11,11 @@ from pactgraph.extract import extract_with_context
 from pactgraph.sources import source_from_text
 
 
+def _sides(agreement) -> tuple[str, ...]:
+    """An agreement's parties as sorted codes ("aus", "jpn")."""
+    return tuple(sorted(p.rsplit("/", 1)[-1] for p in agreement.parties))
+
+
 def _actor_keys(body: str) -> set[str]:
     ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
     return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}
@@ -34,11 +39,11 @@ def test_a_clause_after_the_agreement_adds_a_state_that_followed_with_its_own(us
     body = ("Germany and France each concluded a bilateral agreement on security cooperation with Ukraine on "
             "16 February 2024, and Poland followed with its own on 8 July 2024.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    dated = {tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)): a.date for a in found.agreements}
+    dated = {_sides(a): a.date for a in found.agreements}
     assert dated == {("deu", "ukr"): "2024-02-16", ("fra", "ukr"): "2024-02-16", ("pol", "ukr"): "2024-07-08"}
     single = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024, and Germany "
               "signed one on 16 February.")
-    dated = {tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)): a.date
+    dated = {_sides(a): a.date
              for a in run(single, date="2024-07-10").agreements}
     assert dated == {("gbr", "ukr"): "2024-01-12", ("deu", "ukr"): "2024-02-16"}
     # no partner, no one of its own: "did so" with whom?
@@ -210,7 +215,7 @@ Atlantis | Signed 2019 | – | –
 
 def test_a_table_of_partners_and_kinds_gives_one_agreement_per_signed_cell():
     found = run(_TABLE, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
-    rows = sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties)), a.date) for a in found.agreements)
+    rows = sorted((a.name, _sides(a), a.date) for a in found.agreements)
     assert rows == [("Acquisition and Cross-Servicing Agreement", ("aus", "jpn"), "2017-01-14"),
                     ("Acquisition and Cross-Servicing Agreement", ("fra", "jpn"), None),
                     ("Information Security Agreement", ("aus", "jpn"), None),
@@ -225,7 +230,7 @@ def test_a_table_cell_the_sentences_already_give_is_not_a_second_agreement():
     body = ("Japan and Australia signed the Japan–Australia Reciprocal Access Agreement on 6 January 2022.\n\n"
             "Partner | RAA\nAustralia | Signed Jan. 2022; in force Aug. 2023\nUnited Kingdom | Signed Jan. 2023\n")
     found = run(body, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
-    assert sorted((a.name, tuple(sorted(p.rsplit("/", 1)[-1] for p in a.parties))) for a in found.agreements) == [
+    assert sorted((a.name, _sides(a)) for a in found.agreements) == [
         ("Japan-Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]
 
 
@@ -250,7 +255,7 @@ def test_other_sides_in_its_own_signing_sentence_make_another_agreement_of_the_k
             "into force in August 2023. In London on 11 January 2023 the agreement was signed between Japan and the "
             "United Kingdom.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    assert sorted((sorted(p.rsplit("/", 1)[-1] for p in a.parties), a.date) for a in found.agreements) == [
+    assert sorted((list(_sides(a)), a.date) for a in found.agreements) == [
         (["aus", "jpn"], "2022-01-06"), (["gbr", "jpn"], "2023-01-11")]
 
 
@@ -261,11 +266,11 @@ def test_other_sides_in_its_own_signing_sentence_make_another_agreement_of_the_k
 def test_a_following_clause_with_a_partner_or_an_object_of_its_own_adds_no_agreement(use_model):
     other = ("Japan signed a reciprocal access agreement with Australia on 6 January 2022, and Britain signed one with "
              "Japan on 11 January 2023.")
-    assert ["aus", "gbr"] not in [sorted(p.rsplit("/", 1)[-1] for p in a.parties)
+    assert ["aus", "gbr"] not in [list(_sides(a))
                                   for a in run(other, use_model=use_model, date="2024-07-10").agreements]
     moldova = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024; Germany "
                "signed its own with Moldova on 16 February 2024.")
-    assert ["deu", "ukr"] not in [sorted(p.rsplit("/", 1)[-1] for p in a.parties)
+    assert ["deu", "ukr"] not in [list(_sides(a))
                                   for a in run(moldova, use_model=use_model, date="2024-07-10").agreements]
     warning = ("The United States signed a ten-year security agreement with Ukraine on 13 June 2024, and Russia "
                "followed with its own warning on 14 June.")
@@ -284,7 +289,7 @@ def test_a_short_form_the_text_defines_is_no_other_name(use_model):
             "(the Agreement) in Tokyo on 6 January 2022. The Agreement entered into force in August 2023. Japan signed "
             "a new agreement with the Philippines on 8 July 2024.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    parties = sorted(sorted(p.rsplit("/", 1)[-1] for p in a.parties) for a in found.agreements)
+    parties = sorted(list(_sides(a)) for a in found.agreements)
     assert parties == [["aus", "jpn"], ["jpn", "phl"]]
 
 
