@@ -354,3 +354,17 @@ def test_a_possessive_before_to_or_of_is_a_consent_or_a_state_s_own():
         assert run(body, date="2024-07-10").agreements == []
     assert agreement_parties(run("Italy's treaty with Libya was signed in Benghazi on 30 August 2008.",
                                  date="2024-07-10")) == {"Treaty": ["state/ita", "state/lby"]}
+
+
+def test_a_final_mou_ends_its_sentence_and_a_handle_names_its_actor():
+    found = run("Ghana and Togo signed the MoU. The two ministers then met the press.", date="2024-07-10")
+    assert agreement_parties(found) == {"Memorandum of Understanding": ["state/gha", "state/tgo"]}
+    assert "org/nato" in _actor_keys("Signed today with @NATO the roadmap on cyber defence. #StrongerTogether")
+    assert _actor_keys("Write to press@nato.int for accreditation.") == set()
+
+
+def test_the_sides_of_any_concluding_sentence_tell_agreements_of_a_kind_apart():
+    body = ("Indonesia and Australia established the Comprehensive Strategic Partnership at their summit. Later, "
+            "the Comprehensive Strategic Partnership was established between Indonesia and Japan.")
+    found = run(body, date="2024-07-10")
+    assert sorted(_sides(a) for a in found.agreements) == [("aus", "idn"), ("idn", "jpn")]

@@ -97,6 +97,13 @@ def get_nlp():
 
     for abbreviation in ABBREVIATIONS:  # forms of address that end in a full stop but not a sentence
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for word in ("MoU", "MoUs", "MoC", "MoCs", "LoI", "LoA"):  # ("… signed the MoU." ends a sentence; spaCy keeps a
+        # full stop after a final capital, as in an initial)
+        nlp.tokenizer.add_special_case(word + ".", [{ORTH: word}, {ORTH: "."}])
+    # a social-media handle's account is the actor it names ("@NATO", "@EU_Council"): the "@" is a token of its own
+    from spacy.util import compile_prefix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + ["@"]).search
     # a citation mark glued to a word or a full stop ("Mariusz Błaszczak.[10]", "one[5]", "Poland[5][6]") is tokens
     # of its own
     from spacy.util import compile_infix_regex

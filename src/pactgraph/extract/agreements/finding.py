@@ -722,7 +722,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         if m.concluded and not m.own:
             m.signers = tuple(_subject_signers(ctx, m) or _raisers(ctx, m.sentence, m.name_start))
-        if m.concluded and set(ctx.tokens_lower(m.sentence)) & _SIGNING_VERBS:
+        if m.concluded and set(ctx.tokens_lower(m.sentence)) & (_SIGNING_VERBS | _CONCLUDE):
             sides = m.own or m.signers or tuple(_parties_of_sentence(ctx, m.sentence))
             m.sides = tuple(sides) if 2 <= len(sides) <= 3 else ()
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with
