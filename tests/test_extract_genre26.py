@@ -368,3 +368,12 @@ def test_the_sides_of_any_concluding_sentence_tell_agreements_of_a_kind_apart():
             "the Comprehensive Strategic Partnership was established between Indonesia and Japan.")
     found = run(body, date="2024-07-10")
     assert sorted(_sides(a) for a in found.agreements) == [("aus", "idn"), ("idn", "jpn")]
+
+
+def test_the_kinds_a_table_header_names_are_no_agreements_of_the_sentences():
+    body = ("Partner | Status of Forces Agreement | Information Sharing Agreement\n"
+            "Japan | – | Signed May 2012\nFiji | Signed 23 October 2022 | –\n")
+    found = run(body, date="2025-12-15", publisher="Ministry of Defence of Australia")
+    assert sorted((a.name, _sides(a), a.date) for a in found.agreements) == [
+        ("Information Sharing Agreement", ("aus", "jpn"), None),
+        ("Status of Forces Agreement", ("aus", "fji"), "2022-10-23")]

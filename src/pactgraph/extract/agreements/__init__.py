@@ -45,7 +45,10 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
 
     Returns each agreement with the indexes of the sentences that mention it.
     """
-    mentions = _mentions(ctx, nlp)
+    tabled, headers = table_agreements(ctx)
+    # (the kinds a table's header names are the table's to record, one per signed cell)
+    mentions = [m for m in _mentions(ctx, nlp)
+                if not any(s <= ctx.offset + ctx.doc[m.name_start].idx < e for s, e in headers)]
     if ctx.agreement_model is not None:
         _scored_conclusions(ctx, mentions)
     clusters = _merge_place_names(ctx, _cluster(mentions))
@@ -60,7 +63,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
     # the agreements of a partner-by-kind table ("Australia | Signed Jan. 2017; in force | …"), one per signed cell
     result += [_record(ctx, cluster, [mention], name, parties, {p: [mention.sentence] for p in parties},
                        "agreement-party-table", dated, positions, scored=False)
-               for cluster, mention, name, parties, dated in table_agreements(ctx)
+               for cluster, mention, name, parties, dated in tabled
                if not named_already([a for a, _ in result], cluster.kind, parties, name)]
     heads += [""] * (len(result) - len(heads))
     recorded = list(zip(result, heads))

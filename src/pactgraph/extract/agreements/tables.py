@@ -74,13 +74,15 @@ def _tables(ctx: DocContext) -> list[list[tuple[int, str]]]:
     return [t for t in tables if len(t) >= 2]
 
 
-def table_agreements(ctx: DocContext) -> list[tuple[_Cluster, _AgreementMention, str, list[str], tuple]]:
+def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMention, str, list[str], tuple]],
+                                               list[tuple[int, int]]]:
     """The agreements of the text's partner-by-kind tables, each as (cluster, mention, name, [owner, partner], dated)
-    for :func:`.recording._record`."""
+    for :func:`.recording._record`, and the char spans of the header rows of those tables, whose names of kinds are
+    the table's to record (not agreements of the sentences)."""
     owner = ctx.publisher_state() or ctx.publisher_org()
     if owner is None or ctx.date is None:
-        return []
-    out = []
+        return [], []
+    out, headers = [], []
     for table in _tables(ctx):
         head_at, head = table[0]
         header = _cells(head, head_at)
@@ -88,6 +90,7 @@ def table_agreements(ctx: DocContext) -> list[tuple[_Cluster, _AgreementMention,
         kinds = {j: k for j, k in kinds.items() if k}
         if not kinds or _kind_of(ctx, header[0][2]):
             continue
+        headers.append((head_at, head_at + len(head)))
         for row_at, row in table[1:]:
             cells = _cells(row, row_at)
             if len(cells) != len(header):
@@ -116,7 +119,7 @@ def table_agreements(ctx: DocContext) -> list[tuple[_Cluster, _AgreementMention,
                     concluded=True, not_yet=False, accession=False, actors_in_name=[])
                 cluster = _Cluster(kind, mention.head, (), (), mentions=[mention])
                 out.append((cluster, mention, name, [owner, partner.key], dated))
-    return out
+    return out, headers
 
 
 def named_already(found, kind: str, parties: list[str], name: str) -> bool:
