@@ -11,6 +11,7 @@ from functools import cache
 
 from ..clauses import coordinated_before
 from ..context import POLITICAL, DocContext, Sentence
+from ..mentions import _POSSESSIVE
 from ..words import NUMBER_WORDS, ORDINALS
 from .conclusion import (_authorised_only, _raisers, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
                          _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _listed_under_heading,
@@ -815,14 +816,11 @@ def _by_sentence(mentions: list[_AgreementMention]) -> dict[int, list[_Agreement
     return out
 
 
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-
-
 def _possessed(ctx: DocContext, sentence: Sentence, at: int) -> bool:
     """ "Denmark's treaty with Kosovo", "a leaders' declaration": a possessive right before token ``at``, after an
     actor or a determined noun, which determines it as "the" does."""
     k = at - 1
-    if k - 1 < sentence.start or ctx.lowers[k] not in _POSSESSIVE_MARKS:
+    if k - 1 < sentence.start or ctx.lowers[k] not in _POSSESSIVE:
         return False
     if any(m.kind == "actor" and m.end == k for m in sentence.mentions):
         return True
