@@ -100,14 +100,12 @@ def get_nlp():
     for word in ("MoU", "MoUs", "MoC", "MoCs", "LoI", "LoA"):  # ("… signed the MoU." ends a sentence; spaCy keeps a
         # full stop after a final capital, as in an initial)
         nlp.tokenizer.add_special_case(word + ".", [{ORTH: word}, {ORTH: "."}])
-    # a social-media handle's account is the actor it names ("@NATO", "@EU_Council"): the "@" is a token of its own
-    from spacy.util import compile_prefix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
+    # a social-media handle's account is the actor it names ("@NATO", "@EU_Council"): the "@" is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + ["@"]).search
     # a citation mark glued to a word or a full stop ("Mariusz Błaszczak.[10]", "one[5]", "Poland[5][6]") is tokens
     # of its own
-    from spacy.util import compile_infix_regex
-
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         list(nlp.Defaults.infixes) + [r"\.(?=\[)", r"(?<=[^\s])\[(?=[\w ,]{1,20}(?:\]\[|$))",
                                       r"(?<=[\w ,])\](?=\[)"]).finditer

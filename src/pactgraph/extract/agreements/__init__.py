@@ -61,10 +61,11 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
         result += made
         heads += [cluster.head] * len(made)
     # the agreements of a partner-by-kind table ("Australia | Signed Jan. 2017; in force | …"), one per signed cell
+    found = [a for a, _ in result]
     result += [_record(ctx, cluster, [mention], name, parties, {p: [mention.sentence] for p in parties},
                        "agreement-party-table", dated, positions, scored=False)
                for cluster, mention, name, parties, dated in tabled
-               if not named_already([a for a, _ in result], cluster.kind, parties, name)]
+               if not named_already(found, cluster.kind, parties, name)]
     heads += [""] * (len(result) - len(heads))
     recorded = list(zip(result, heads))
     similar = _similar_agreements(ctx, recorded, positions)

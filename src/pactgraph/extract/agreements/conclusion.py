@@ -60,10 +60,17 @@ def _raisers(ctx: DocContext, sentence: Sentence, start: int) -> list[str]:
     inside = list(dict.fromkeys(a.key for a in actors if verb < a.start and a.end <= to))
     if len(inside) >= 2:
         return inside
+    return _subjects_before(ctx, sentence, verb, {"have", "has", "had", "to", "agreed", "decided", "today", "also"})
+
+
+def _subjects_before(ctx: DocContext, sentence: Sentence, verb: int, skipped) -> list[str]:
+    """The two or more actors coordinated right before the verb at token ``verb``, over the ``skipped`` words between
+    ("Paraguay and Argentina signed …", "Seoul and Ulaanbaatar raised …"); none otherwise."""
     k = verb - 1
-    while k > sentence.start and ctx.lowers[k] in {"have", "has", "had", "to", "agreed", "decided", "today", "also"}:
+    while k > sentence.start and ctx.lowers[k] in skipped:
         k -= 1
-    before = [a for a in actors if a.end <= k + 1]
+    before = [a for a in ctx.actors_in(sentence, POLITICAL, coref=False)
+              if a.end <= k + 1 and a.form not in ("adjective", "member")]
     if not before or before[-1].end != k + 1:
         return []
     keys = list(dict.fromkeys(a.key for a in coordinated_before(before, ctx.lowers)))

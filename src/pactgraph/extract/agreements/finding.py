@@ -9,23 +9,21 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..clauses import coordinated_before
 from ..context import POLITICAL, DocContext, Sentence
 from ..mentions import _POSSESSIVE
 from ..words import NUMBER_WORDS, ORDINALS
-from .conclusion import (_authorised_only, _raisers, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
+from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
                          _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _listed_under_heading,
                          _nominal_conclusion, _only_future, _participle_after, _passive_conclusion, _raised_to,
-                         _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
-                         _signed_with_before)
-from .cues import (GENRES, _INVARIANT, _ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS,
-                   _GENRE_WORDS, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MONTHS, _NOT_YET, _PARTICIPLES, _PLURAL_HEADS,
-                   _ITEM_LINKS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, _is_count, _is_year,
-                   _one_of, _singular)
+                         _raisers, _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
+                         _signed_with_before, _subjects_before)
+from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
+                   _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
+                   _PLURAL_HEADS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, GENRES, _is_count,
+                   _is_year, _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
-from .parties import _parties_of_sentence
-from .parties import _reduced_relative, _relative_parties, _signed_by, constituents
+from .parties import _parties_of_sentence, _reduced_relative, _relative_parties, _signed_by, constituents
 
 __all__: list[str] = []
 
@@ -682,15 +680,7 @@ def _subject_signers(ctx: DocContext, m: _AgreementMention) -> list[str]:
         k -= 1
     if k <= sentence.start or lowers[k] not in _SIGNING_VERBS:
         return []
-    k -= 1
-    while k > sentence.start and lowers[k] in _BEFORE_VERB:
-        k -= 1
-    actors = [a for a in ctx.actors_in(sentence, POLITICAL, coref=False)
-              if a.end <= k + 1 and a.form not in ("adjective", "member")]
-    if not actors or actors[-1].end != k + 1:
-        return []
-    keys = list(dict.fromkeys(a.key for a in coordinated_before(actors, lowers)))
-    return keys if len(keys) >= 2 else []
+    return _subjects_before(ctx, sentence, k, _BEFORE_VERB)
 
 
 def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
@@ -723,7 +713,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
             m.own = tuple(_signed_by(ctx, m))  # "the declaration signed by the United States, Egypt and Qatar"
         if m.concluded and not m.own:
             m.signers = tuple(_subject_signers(ctx, m) or _raisers(ctx, m.sentence, m.name_start))
-        if m.concluded and set(ctx.tokens_lower(m.sentence)) & (_SIGNING_VERBS | _CONCLUDE):
+        if m.concluded and set(ctx.tokens_lower(m.sentence)) & _CONCLUDE:
             sides = m.own or m.signers or tuple(_parties_of_sentence(ctx, m.sentence))
             m.sides = tuple(sides) if 2 <= len(sides) <= 3 else ()
         # the partner after "with": "a Security and Defence Partnership with Canada", "the Agreement concluded with

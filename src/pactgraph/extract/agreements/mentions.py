@@ -31,7 +31,7 @@ class _AgreementMention:
     fresh: bool = False  # "a new treaty", "another agreement": not one named before
     year: str | None = None  # the year a concluding phrase right after the name gives ("adopted … in 2003")
     own: tuple = ()  # parties a relative clause right after the name gives ("… that the EU and ASEAN have maintained")
-    sides: tuple = ()  # the two or three parties its own signing sentence gives, for telling agreements apart
+    sides: tuple = ()  # the two or three parties its own concluding sentence gives, for telling agreements apart
     signers: tuple = ()  # the subjects of the verb that concludes it right before its name ("Paraguay and Argentina
     # signed the Yacyretá Treaty")
     partner: str | None = None  # the actor right after "with" ("a Security and Defence Partnership with Canada")

@@ -814,8 +814,8 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
                    and ctx.entity_kind(a.key) in POLITICAL and a.end <= mention.name_start
                    and mention.name_start - a.end <= 5
                    and set(lowers[a.end:mention.name_start]) & (_DISTRIBUTING_VERBS | _HAVE)
-                   and set(lowers[a.end:mention.name_start]) <= _DISTRIBUTING_VERBS | {"has", "have", "had", "already",
-                                                                                       "also", "now", "since", "so"}]
+                   and set(lowers[a.end:mention.name_start]) <= _DISTRIBUTING_VERBS | _HAVE | {"already", "also", "now",
+                                                                                                "since", "so"}]
         if subject and not concluders:
             concluders = [subject[-1].key]  # "Japan had concluded reciprocal access agreements only with Australia,
             # …, and with the United Kingdom, …": whoever publishes the text

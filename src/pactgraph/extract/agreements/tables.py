@@ -8,6 +8,7 @@ agreements this way; tables with one agreement per row ("Partner | Agreement | D
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...dates import find_dates
 from ...namespaces import ID
@@ -53,15 +54,20 @@ def _kind_of(ctx: DocContext, cell: str) -> tuple[str, str] | None:
     return (name, best[1]) if best else None
 
 
-def _sentence_at(ctx: DocContext, at: int) -> Sentence | None:
-    return next((s for s in ctx.sentences if s.char_start <= at < s.char_end), None)
+def _sentence_at(ctx: DocContext, starts: list[int], at: int) -> Sentence | None:
+    """The sentence holding char ``at``, if any (``starts``: the sentences' first chars)."""
+    k = bisect_right(starts, at) - 1
+    return ctx.sentences[k] if k >= 0 and at < ctx.sentences[k].char_end else None
 
 
 def _tables(ctx: DocContext) -> list[list[tuple[int, str]]]:
     """Runs of two or more consecutive lines with as many "|" each, as (line start, line) lists (separator lines of
     dashes left out)."""
-    tables, run, at = [], [], 0
-    for line in ctx.text.split("\n"):
+    tables, run, at = [], [], ctx.offset
+    body = ctx.text[ctx.offset:]
+    if "|" not in body:
+        return []  # (most texts: no table at all)
+    for line in body.split("\n"):
         bars = line.count("|")
         if run and bars != run[0][1].count("|"):
             tables.append(run)
@@ -83,6 +89,7 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
     if owner is None or ctx.date is None:
         return [], []
     out, headers = [], []
+    starts = [s.char_start for s in ctx.sentences]
     for table in _tables(ctx):
         head_at, head = table[0]
         header = _cells(head, head_at)
@@ -95,7 +102,7 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
             cells = _cells(row, row_at)
             if len(cells) != len(header):
                 continue
-            sentence = _sentence_at(ctx, cells[0][0])
+            sentence = _sentence_at(ctx, starts, cells[0][0])
             if sentence is None:
                 continue
             partner = next((m for m in sentence.mentions if m.kind == "actor" and m.form != "coref"
@@ -109,7 +116,7 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
                     continue
                 days = [(start + s, start + e, iso) for s, e, iso in find_dates(cell)]
                 day = days[0] if days and int(days[0][2][:4]) <= ctx.date.year else None
-                cell_sentence = _sentence_at(ctx, start) or sentence
+                cell_sentence = _sentence_at(ctx, starts, start) or sentence
                 dated = (day[2], cell_sentence, (day[0], day[1])) if day else (None, None, None)
                 token = next((t for t in range(sentence.start, sentence.end)
                               if ctx.offset + ctx.doc[t].idx >= start), sentence.start)
