@@ -245,6 +245,8 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
             return _relation_noun_before(doc, between) or (
                 between >= 1 and doc[between - 1].lower_ in _SIGNED | {"reached", "agreed"}
                 and _relation_noun_before(doc, between - 1))
+    if prev == "in" and m.start >= 2 and doc[m.start - 2].lower_ in _RULERS:
+        return True  # "the Governments in Bangui and Maputo", "the authorities in Kabul"
     if prev == "with":
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
         return _relation_noun_before(doc, m.start - 1) or any(
@@ -253,6 +255,9 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
         return None  # "after those with Canberra and London": as the one before
     return False
 
+
+# nouns for who governs a state, before "in" and its capital
+_RULERS = {"government", "governments", "authorities", "regime", "leadership"}
 
 # capitals that, read as a government, are an organization seated there rather than their state ("the readmission
 # agreement Brussels and Ankara had signed": the Union's), unless the text names that state itself

@@ -92,7 +92,7 @@ GENRES: list[tuple[str, str, bool]] = [
     ("accord", "Agreement", False),
     ("understanding", "Agreement", True),  # "the Bicentennial Understanding on Security, Public Health and …"
     ("accords", "Agreement", False),
-    ("pact", "Agreement", True),
+    ("pact", "Agreement", False),  # (also "a mutual defence pact", "the security pact Canberra signed with …")
     ("compact", "Agreement", True),  # "the EU-Jordan Compact agreed in 2016", "the Compact of Free Association"
     ("charter", "Treaty", True),
     ("statute", "Treaty", True),  # "the Statute of the Council of Europe", "the Rome Statute"

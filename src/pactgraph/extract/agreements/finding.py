@@ -23,7 +23,8 @@ from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT
                    _is_year, _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
-from .parties import _parties_of_sentence, _reduced_relative, _relative_parties, _signed_by, constituents
+from .parties import (_parties_of_sentence, _pronoun_relative_with, _reduced_relative, _relative_parties, _signed_by,
+                      constituents)
 
 __all__: list[str] = []
 
@@ -657,18 +658,6 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) ->
 
 _BEFORE_NAME = {"the", "a", "an", "their", "its", "new"}
 _BEFORE_VERB = {"have", "has", "had", "today", "also", "jointly", "formally", "then", "later"}
-
-
-def _pronoun_relative_with(lowers, m: _AgreementMention) -> int | None:
-    """ "the defence agreement it signed with the Emirates", "the memorandum that they concluded with NATO": the token
-    after the "with" of a relative clause whose subject is a pronoun (or ``None``)."""
-    k = m.name_end + (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]))
-    if lowers[k:k + 1] not in (["it"], ["they"], ["we"], ["he"], ["she"]):
-        return None
-    k += 1 + (lowers[k + 1:k + 2] in (["has"], ["have"], ["had"]))
-    if lowers[k:k + 1] and lowers[k] in _RELATIVE_VERBS and lowers[k + 1:k + 2] == ["with"]:
-        return k + 2
-    return None
 
 
 def _subject_signers(ctx: DocContext, m: _AgreementMention) -> list[str]:

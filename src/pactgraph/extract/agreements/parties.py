@@ -513,7 +513,11 @@ def _with_lists(ctx: DocContext, sentence: Sentence, at: int) -> list[str]:
             # (also "…, followed by partnerships with Japan and the Republic of Korea")
             # (also "with more than twenty partners, starting with the United Kingdom in January, and then Germany and
             # France in February", "with twelve partners, including Japan and Korea")
-            group = coordinated_from(ctx.doc, k + 1, [m for m in states if m.start > k], years=True)
+            first = k + 1
+            if lowers[first:first + 1] == ["the"] and lowers[first + 1:first + 2] in (["governments"], ["authorities"]) \
+                    and lowers[first + 2:first + 3] in (["in"], ["of"]):
+                first += 3  # ("with the Governments in Bangui and Maputo", "with the governments of Chad and Niger")
+            group = coordinated_from(ctx.doc, first, [m for m in states if m.start >= first], years=True)
             if not group:
                 noun = _counted_partners(ctx, k + 1) if k == at else None
                 if noun is None:
@@ -563,6 +567,69 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
 
 
 _HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
+
+
+def _pronoun_relative_with(lowers, m: _AgreementMention) -> int | None:
+    """ "the defence agreement it signed with the Emirates", "the memorandum that they concluded with NATO": the token
+    after the "with" of a relative clause whose subject is a pronoun (or ``None``)."""
+    k = m.name_end + (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]))
+    if lowers[k:k + 1] not in (["it"], ["they"], ["we"], ["he"], ["she"]):
+        return None
+    k += 1
+    while lowers[k:k + 1] and lowers[k] in _RELATIVE_ADVERBS:
+        k += 1  # ("the arrangements it already has with …", "that it had also concluded with …")
+    if lowers[k:k + 1] and lowers[k] in _HAVE and lowers[k + 1:k + 2] == ["with"]:
+        return k + 2  # ("the visiting forces arrangements it has with the United States and Australia")
+    k += lowers[k:k + 1] in (["has"], ["have"], ["had"])
+    while lowers[k:k + 1] and lowers[k] in _RELATIVE_ADVERBS:
+        k += 1
+    if lowers[k:k + 1] and lowers[k] in _RELATIVE_VERBS and lowers[k + 1:k + 2] == ["with"]:
+        return k + 2
+    return None
+
+
+def _pronoun_subject(ctx: DocContext, mention, pronoun: str, actors=None) -> list:
+    """Who "it" or "they" is, as the subject of a relative clause after an agreement's name ("Korea … the ITPP that
+    it agreed", "the bilateral agreements it had concluded with …"): for "it" the actor heading the sentence (or
+    else the state heading the sentence before: "Moldova … . Under the framework participation agreement it
+    concluded with the Union in 2012, …"), for "they" the last named before the agreement."""
+    sentence = mention.sentence
+    actors = ctx.actors_in(sentence, POLITICAL) if actors is None else actors
+    before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
+    heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
+    if pronoun == "it":
+        # (not the object of a preposition: "Rwanda had deployed forces to the Central African Republic and to
+        # Mozambique under the bilateral agreements it had concluded with …")
+        subject = heading[:1] or [m for m in before if not _object_of_preposition(ctx, m, before)][-1:]
+    else:
+        subject = before[-1:]
+    if not subject and pronoun == "it" and sentence.index > 0:
+        previous = ctx.sentences[sentence.index - 1]
+        heading = subject_group(ctx, previous, ctx.actors_in(previous, POLITICAL, coref=False), lead=8)
+        subject = [m for m in heading if ctx.entity_kind(m.key) == "state"][:1]
+    return subject
+
+
+def _object_of_preposition(ctx: DocContext, mention, actors: list) -> bool:
+    """Whether an actor is governed by a preposition ("to Mozambique", "with Australia, Japan and Viet Nam"), itself
+    or as a later item of a list the preposition leads."""
+    lowers = ctx.lowers
+    k = mention.start - 1
+    while k >= 0 and lowers[k] == "the":
+        k -= 1
+    if k < 0:
+        return False
+    if lowers[k] in {"and", ","}:
+        previous = next((m for m in reversed(actors) if m.end <= k and m.end >= k - 1), None)
+        return previous is not None and _object_of_preposition(ctx, previous, actors)
+    return lowers[k] in _GOVERNING
+
+
+_GOVERNING = {"to", "with", "in", "from", "for", "by", "of", "on", "at", "under", "between", "among", "into", "against",
+              "towards", "toward", "alongside", "beside", "than"}
+
+
+_RELATIVE_ADVERBS = {"already", "also", "now", "since", "recently", "previously", "earlier", "once"}
 
 
 def _first_with(lowers: list[str], start: int, stop: int) -> int | None:
@@ -819,6 +886,13 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         if subject and not concluders:
             concluders = [subject[-1].key]  # "Japan had concluded reciprocal access agreements only with Australia,
             # …, and with the United Kingdom, …": whoever publishes the text
+        pronoun = _pronoun_relative_with(lowers, mention)
+        if pronoun is not None and not concluders:
+            # "Rwanda had deployed forces … under the bilateral agreements it had concluded with …": the pronoun is
+            # the clause's subject
+            k = mention.name_end + (lowers[mention.name_end] in {"that", "which"})
+            concluders = [m.key for m in _pronoun_subject(ctx, mention, lowers[k])][:1] if lowers[k] in {"it", "they"} \
+                else ctx.own_side[:1] if lowers[k] == "we" else []
         sides = concluders[-1:] + [ctx.organization_of(k) for k in ctx.publisher + ctx.own_side + ctx.main_actors]
         # (a state's ministry recounts the state's own: "Japan's efforts …, including the Reciprocal Access
         # Agreements signed with Australia …, with the United Kingdom …")
@@ -846,6 +920,8 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             verb += 1  # ("Agreements concerning … have been concluded with the United Kingdom (2013), …")
         if at is None and verb < sentence.end and lowers[verb] in _DISTRIBUTING_VERBS:
             at = _first_with(lowers, verb + 1, sentence.end)
+        if at is None and pronoun is not None:
+            at = pronoun - 1  # "the bilateral agreements it had concluded with the Governments in Bangui and Maputo"
         if at is None and lowers[mention.name_end:mention.name_end + 1] in (["that"], ["which"]):
             # "the exchanges of letters that the Organization concluded with Tirana in 1997 and with Podgorica in 2006"
             verb = next((j for j in range(mention.name_end + 1, min(sentence.end, mention.name_end + 7))
@@ -1414,15 +1490,7 @@ def _relative_parties(ctx: DocContext, mention: _AgreementMention) -> list[str]:
                 if lowers[k:k + 1] == [","]:
                     k = next((j + 1 for j in range(k + 1, min(sentence.end, k + 10)) if lowers[j] == ","), k)
     elif lowers[k] in {"it", "they"}:
-        before = [m for m in actors if m.form != "coref" and m.end <= mention.name_start]
-        heading = [m for m in subject_group(ctx, sentence, before, lead=8) if m.form != "coref"]
-        subject = heading[:1] if lowers[k] == "it" and heading else before[-1:]  # "Korea … the ITPP that it agreed"
-        if not subject and lowers[k] == "it" and sentence.index > 0:
-            # "Moldova … . Under the framework participation agreement it concluded with the Union in 2012, …": the
-            # state heading the sentence before
-            previous = ctx.sentences[sentence.index - 1]
-            heading = subject_group(ctx, previous, ctx.actors_in(previous, POLITICAL, coref=False), lead=8)
-            subject = [m for m in heading if ctx.entity_kind(m.key) == "state"][:1]
+        subject = _pronoun_subject(ctx, mention, lowers[k], actors)
         k += 1
     else:
         return []

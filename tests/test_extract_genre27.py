@@ -1,0 +1,48 @@
+"""Rules added in pactgraph-rules/0.29 (session 24), each on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import run
+from pactgraph.extract import extract_with_context
+from pactgraph.sources import source_from_text
+
+
+def _sides(agreement) -> tuple[str, ...]:
+    """An agreement's parties as sorted codes ("aus", "jpn")."""
+    return tuple(sorted(p.rsplit("/", 1)[-1] for p in agreement.parties))
+
+
+def _all_sides(body: str, use_model: bool = True, date: str = "2025-05-20") -> list[tuple[str, ...]]:
+    return sorted(_sides(a) for a in run(body, use_model=use_model, date=date).agreements)
+
+
+def _actor_keys(body: str) -> set[str]:
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_plural_with_a_pronoun_relative_is_one_agreement_per_partner(use_model):
+    body = ("The Philippines told the meeting that it had signed a Status of Visiting Forces Agreement with New "
+            "Zealand in Manila on 30 April 2025, adding to the visiting forces arrangements it already has with the "
+            "United States and Australia.")
+    assert _all_sides(body, use_model) == [("aus", "phl"), ("nzl", "phl"), ("phl", "usa")]
+    # the pronoun is the clause's subject, not the object of a preposition before it
+    deployed = ("Outside United Nations command, Rwanda had also sent troops to the Central African Republic and to "
+                "Mozambique under the bilateral agreements it had concluded with the Governments in Bangui and Maputo.")
+    assert _all_sides(deployed, use_model) == [("caf", "rwa"), ("moz", "rwa")]
+
+
+def test_a_capital_after_the_government_in_is_that_government():
+    assert _actor_keys("The government in Kabul signed a transit deal with Uzbekistan.") >= {"state/afg"}
+    assert "state/afg" in _actor_keys("The authorities in Kabul have not answered.")
+    # a capital after "in" alone stays a venue
+    assert "state/afg" not in _actor_keys("The envoys met in Kabul on Monday.")
+
+
+def test_a_pact_in_lower_case_is_an_agreement_when_concluded():
+    body = "Japan and Australia signed a pact on reciprocal access in Tokyo on 6 January 2022."
+    assert _all_sides(body, date="2022-01-07") == [("aus", "jpn")]
+    assert _all_sides("Japan and Australia are discussing a pact on reciprocal access.", date="2022-01-07") == []
