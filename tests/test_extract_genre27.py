@@ -46,3 +46,20 @@ def test_a_pact_in_lower_case_is_an_agreement_when_concluded():
     body = "Japan and Australia signed a pact on reciprocal access in Tokyo on 6 January 2022."
     assert _all_sides(body, date="2022-01-07") == [("aus", "jpn")]
     assert _all_sides("Japan and Australia are discussing a pact on reciprocal access.", date="2022-01-07") == []
+
+
+def test_a_citation_mark_after_a_closing_quote_ends_the_sentence():
+    ctx, _ = extract_with_context(source_from_text(
+        'The minister called it "the best treaty we ever signed."[3] Poland and Lithuania signed a defence '
+        'agreement in 2019.[4][5] Relations improved.', name="t.txt"), None)
+    texts = [ctx.doc[s.start:s.end].text for s in ctx.sentences]
+    assert texts == ['The minister called it "the best treaty we ever signed."[3]',
+                     "Poland and Lithuania signed a defence agreement in 2019.[4][5]", "Relations improved."]
+
+
+def test_a_bare_agreement_after_a_possessive_is_a_consent():
+    body = ("Turkey's agreement came after weeks of talks in Madrid, where Sweden and Finland signed a memorandum "
+            "with Ankara on 28 June 2022.")
+    assert [a.name for a in run(body, date="2022-06-30").agreements] == ["Memorandum"]
+    assert _all_sides("Italy's agreement with Albania, signed in November 2023, entered into force in 2024.") \
+        == [("alb", "ita")]

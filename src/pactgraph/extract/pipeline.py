@@ -73,8 +73,10 @@ def get_nlp():
             breaks = [i + 1 for i, text in enumerate(texts[:-1]) if "\n" in text]
             # a citation mark after a full stop ("… Mariusz Błaszczak.[10] The …") ends the sentence it follows (not
             # an editor's words that begin the next: "… in May. [The memorandum] commits …")
-            marks = [i for i, text in enumerate(texts[:-2]) if text == "[" and i and texts[i - 1] in {".", "!", "?"}
-                     and not (texts[i + 1][:1].isupper() and texts[i + 1][1:2].islower())] if "[" in doc.text else []
+            # (also after a closing quote: '… "the best treaty we ever signed."[3] Poland …')
+            marks = [i for i, text in enumerate(texts[:-2]) if text == "[" and i and (
+                texts[i - 1] in _FINAL_STOPS or texts[i - 1] in _CLOSING_QUOTES and i > 1 and texts[i - 2] in _FINAL_STOPS)
+                and not (texts[i + 1][:1].isupper() and texts[i + 1][1:2].islower())] if "[" in doc.text else []
             if breaks or marks:
                 starts = doc.to_array([SENT_START]).astype("int64")
                 for i in marks:
@@ -113,6 +115,10 @@ def get_nlp():
     nlp.add_pipe("pactgraph_line_breaks")
     nlp.max_length = 50_000_000
     return nlp
+
+
+_FINAL_STOPS = {".", "!", "?"}
+_CLOSING_QUOTES = {'"', "”", "’", "'"}
 
 
 def _token_strings(doc, attr: str) -> list[str]:

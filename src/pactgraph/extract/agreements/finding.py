@@ -810,7 +810,15 @@ def _possessed_agreement(ctx: DocContext, sentence: Sentence, span) -> bool:
     """Whether a possessive determines a lone genre word as an agreement ("Italy's treaty with Libya", "adopted a
     leaders' declaration"): not one followed by "to" or "of" ("Hungary's agreement to Sweden's accession", "the
     government's agreement to host the summit": a consent; "Ukraine's declaration of independence": its own)."""
-    return _possessed(ctx, sentence, span.start) and ctx.lowers[span.end:span.end + 1] not in (["to"], ["of"])
+    nxt = ctx.lowers[span.end:span.end + 1]
+    if not _possessed(ctx, sentence, span.start) or nxt in (["to"], ["of"]):
+        return False
+    # a bare "agreement" is a consent unless what follows makes it a text: "Turkey's agreement came after weeks of
+    # talks" (a consent), "Italy's agreement with Albania" (an agreement)
+    return len(span) > 1 or ctx.lowers[span.start] != "agreement" or nxt and nxt[0] in _BARE_AGREEMENT_NEXT
+
+
+_BARE_AGREEMENT_NEXT = {"with", "on", "between", "concerning", "signed", "concluded", "reached", "struck", "for"}
 
 
 def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -> bool:
