@@ -63,3 +63,20 @@ def test_a_bare_agreement_after_a_possessive_is_a_consent():
     assert [a.name for a in run(body, date="2022-06-30").agreements] == ["Memorandum"]
     assert _all_sides("Italy's agreement with Albania, signed in November 2023, entered into force in 2024.") \
         == [("alb", "ita")]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_the_ministers_are_the_states_of_the_group_listed_before(use_model):
+    body = ("The session brought together the foreign ministers of the Council's member states, Denmark, Estonia, "
+            "Finland and Latvia. At the end of the session the ministers adopted the Riga Declaration. The review "
+            "began under the Tallinn Declaration, adopted by the ministers on 14 June 2024.")
+    found = run(body, use_model=use_model, date="2025-05-16")
+    assert {a.name: _sides(a) for a in found.agreements} == {
+        "Riga Declaration": ("dnk", "est", "fin", "lva"), "Tallinn Declaration": ("dnk", "est", "fin", "lva")}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_plural_each_established_with_one_partner(use_model):
+    body = ("Indonesia welcomed the Comprehensive Strategic Partnerships that Australia and India have each "
+            "established with ASEAN.")
+    assert _all_sides(body, use_model, date="2024-07-10") == [("asean", "aus"), ("asean", "ind")]

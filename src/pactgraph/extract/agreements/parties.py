@@ -697,8 +697,9 @@ def _relative_each(ctx: DocContext, mention):
     j = group[-1].end
     while j < sentence.end and lowers[j] in {"have", "has", "had", "also", "each", "both", "all"}:
         j += 1
-    if j + 2 >= sentence.end or lowers[j] not in _RELATIVE_VERBS or lowers[j + 1] != "with":
-        return None
+    if j + 2 >= sentence.end or lowers[j] not in _RELATIVE_VERBS | _STANDING_VERBS or lowers[j + 1] != "with":
+        return None  # ("the Comprehensive Strategic Partnerships that Australia and India have each established with
+        # ASEAN")
     partner = next((m for m in ctx.actors_in(sentence, POLITICAL, coref=False)
                     if m.start in (j + 2, j + 3) and m.form != "adjective"), None)
     if partner is None:
@@ -1237,18 +1238,40 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
         while k < len(lowers) - 1 and k - i < 5 and lowers[k] in _POST_WORDS - {"and"}:
             k += 1
         if k >= len(lowers) - 1 or lowers[k] not in _PEOPLE_GROUP or (
-                i > 0 and lowers[i - 1].isalpha() and lowers[i - 1] not in {"and", "meeting", "today"}):
-            continue  # (the subject: not "… agreed with the ministers of …")
+                i > 0 and lowers[i - 1] in _GOVERNING - {"by"}):
+            continue  # (the subject: not "… agreed with the ministers of …"; "At the end of the session the ministers
+            # adopted …" is)
         verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
-        if verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
-                               for j in range(k + 1, verb)):
-            continue
+        passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE)
+        if not passive and (verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
+                                                for j in range(k + 1, verb))):
+            continue  # (also "adopted by the ministers on 14 June 2024")
         for back in range(sentence.index - 1, max(-1, sentence.index - 16), -1):
             sent = ctx.sentences[back]
             held = [key for key in ctx.office_actors(sent.start, sent.end) if ctx.entity_kind(key) == "state"]
+            if len(held) < 2:
+                held = _states_of_group(ctx, sent)
             if len(held) >= 2:
                 return held if n is None or len(held) == n else []
         return []
+    return []
+
+
+def _states_of_group(ctx: DocContext, sentence: Sentence) -> list[str]:
+    """The states listed right after a group of office holders ("brought together the foreign ministers of the
+    Council's ten member states, Denmark, Estonia, …, and Sweden", "the leaders of Australia, India, Japan and the
+    United States"): those the group stands for, or none."""
+    lowers = ctx.lowers
+    states = [m for m in ctx.actors_in(sentence, {"state"}, coref=False) if m.form != "adjective"]
+    for k in range(sentence.start, sentence.end - 2):
+        if lowers[k] not in _PEOPLE_GROUP or lowers[k + 1] != "of":
+            continue
+        first = next((m for m in states if k + 1 < m.start <= k + 12), None)
+        if first is None or any(w in {".", ";", "and"} for w in lowers[k + 2:first.start]):
+            continue
+        group = coordinated_from(ctx.doc, first.start, [m for m in states if m.start >= first.start])
+        if len(group) >= 2:
+            return list(dict.fromkeys(m.key for m in group))
     return []
 
 
