@@ -101,6 +101,7 @@ ABBREVIATED_TITLES = {"PM": ("Prime", "Minister"), "FM": ("Foreign", "Minister")
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _PARTICLES = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "du", "le", "la", "dos", "del",
               "ter", "ibn"}
+_HYPHENED_PARTICLES = {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin", "ibn", "abu", "abd", "ben"}
 _NOT_NAMES = {
     "The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "By", "From", "This", "That",
     "These", "We", "I", "It", "Our", "Their", "His", "Her", "Today", "Yesterday", "Tomorrow", "January",
@@ -154,6 +155,16 @@ def _is_name_token(token) -> bool:
     if not text[:1].isupper() or text in _NOT_NAMES or text in HEADS or text in HONORIFICS:
         return False
     return token.is_alpha and len(text) > 1
+
+
+def _to_department_word(doc, n: int, end: int) -> int | None:
+    """The token after a department word that one or two capitalised words the list lacks lead to ("Industrial
+    Development", "Insular Policy"), or ``None``."""
+    k = n
+    while k < end and k < n + 2 and doc[k].is_alpha and doc[k].is_title and doc[k].text not in DEPT_WORDS \
+            and doc[k].text not in HEADS and doc[k].text not in _NOT_NAMES:
+        k += 1
+    return k + 1 if n < k < end and doc[k].text in DEPT_WORDS else None
 
 
 def _particles_then_name(doc, j: int, end: int) -> bool:
@@ -284,9 +295,16 @@ class _Parser:
             n, consumed = m, []
             while n < self.end and n not in self.covered:
                 token = doc[n]
+                run = _to_department_word(doc, n, self.end)
                 if token.text in DEPT_WORDS or token.text in HEADS:
                     consumed.append(token.text)
-                elif token.text in {"and", "&"} and consumed and n + 1 < self.end and doc[n + 1].text in DEPT_WORDS:
+                elif run is not None and (not consumed or consumed[-1] in {"and", "&"}):
+                    # "for Industrial Development", "and Insular Policy": words the list lacks before one it has
+                    consumed += [t.text for t in doc[n:run]]
+                    n = run
+                    continue
+                elif token.text in {"and", "&"} and consumed and n + 1 < self.end and (
+                        doc[n + 1].text in DEPT_WORDS or _to_department_word(doc, n + 1, self.end) is not None):
                     consumed.append(token.text)
                 elif token.text == "," and consumed and self._list_continues(n + 1):
                     consumed.append(",")
@@ -372,6 +390,10 @@ class _Parser:
             elif token.text in _PARTICLES and tokens and _particles_then_name(doc, j, self.end):
                 tokens.append(token)  # "von der Leyen": a run of particles before the family name
                 j += 1
+            elif token.text in _HYPHENED_PARTICLES and tokens and j + 2 < self.end and doc[j + 1].text == "-" \
+                    and not token.whitespace_ and not doc[j + 1].whitespace_ and _is_name_token(doc[j + 2]):
+                tokens += [token, doc[j + 1], doc[j + 2]]  # "Kamel al-Wazir", "Abdel Fattah el-Sisi"
+                j += 3
             elif token.text in _SUFFIXES and len([t for t in tokens if t.text != "-"]) >= 2:
                 tokens.append(token)
                 j += 1
