@@ -80,3 +80,34 @@ def test_a_plural_each_established_with_one_partner(use_model):
     body = ("Indonesia welcomed the Comprehensive Strategic Partnerships that Australia and India have each "
             "established with ASEAN.")
     assert _all_sides(body, use_model, date="2024-07-10") == [("asean", "aus"), ("asean", "ind")]
+
+
+def _speech(body: str, title: str, genre: str = "speech") -> str:
+    return (f"---\ntitle: {title}\ndate: 2025-01-27\npublisher: Ministry of Foreign Affairs of Norway\nlanguage: en\n"
+            f"genre: {genre}\nurl: https://example.org/x\n---\n{body}\n")
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_friend_with_a_post_and_i_signed_it_together(use_model):
+    from pactgraph.extract import extract
+
+    body = ("Relations with Russia are difficult. That is why I am pleased that this morning my friend Thorgerdur "
+            "Gunnarsdottir, Iceland's Minister for Foreign Affairs, and I signed a memorandum of understanding on "
+            "search and rescue.")
+    found = extract(source_from_text(_speech(body, "Speech by Foreign Minister Espen Barth Eide"), name="t.txt"),
+                    use_model=use_model)
+    assert [_sides(a) for a in found.agreements] == [("isl", "nor")]
+
+
+def test_names_with_a_hyphened_particle_and_posts_with_words_the_list_lacks():
+    body = ("We, Vasilis Kikilias, Minister of Maritime Affairs and Insular Policy of the Hellenic Republic, and Kamel "
+            "al-Wazir, Deputy Prime Minister for Industrial Development and Minister of Industry and Transport of the "
+            "Arab Republic of Egypt, having met in Piraeus, have agreed on the following.")
+    found = run(body, date="2025-10-23")
+    posts = sorted((found.persons[p.holder].name, p.title, p.organization.rsplit("/", 1)[-1]) for p in found.positions)
+    assert posts == [("Kamel al-Wazir", "Deputy Prime Minister for Industrial Development", "egy"),
+                     ("Kamel al-Wazir", "Minister of Industry and Transport", "egy"),
+                     ("Vasilis Kikilias", "Minister of Maritime Affairs and Insular Policy", "grc")]
+    # the "al" of a name does not end the list of those who speak as "we"
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    assert set(ctx.main_actors) == {"state/grc", "state/egy"}

@@ -259,7 +259,9 @@ def _we_the(ctx: DocContext) -> list[str]:
         end = sentence.end
         members = False
         for token in tokens[2:]:
-            if token.is_alpha and token.is_lower and token.lower_ not in _SKIP_IN_WE:
+            if token.is_alpha and token.is_lower and token.lower_ not in _SKIP_IN_WE \
+                    and not (not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"):
+                # (not "al-" in "Kamel al-Wazir")
                 if token.lower_ in _WE_NOUNS:
                     members = members or token.lower_ in _MEMBER_NOUNS
                     continue
