@@ -111,3 +111,12 @@ def test_names_with_a_hyphened_particle_and_posts_with_words_the_list_lacks():
     # the "al" of a name does not end the list of those who speak as "we"
     ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
     assert set(ctx.main_actors) == {"state/grc", "state/egy"}
+
+
+def test_soviet_is_the_soviet_union_but_not_in_an_era_or_before_a_states_name():
+    assert "state/sun" in _actor_keys("The Soviet-North Korean treaty of 1961 was allowed to lapse.")
+    assert "state/sun" not in _actor_keys("Its forces are moving away from Soviet-era equipment.")
+    assert "state/sun" not in _actor_keys("Security in the post-Soviet space was discussed.")
+    assert _actor_keys("Estonia and Soviet Russia signed the Tartu Peace Treaty in 1920.") == {"state/est", "state/rus"}
+    # an adjective before an operation's name stays (the operation is not a state)
+    assert "state/fra" in _actor_keys("Chad ended the French Operation Barkhane's presence.")

@@ -166,6 +166,16 @@ def _geographic(doc, m: Mention) -> bool:
     return m.start >= 1 and doc[m.start - 1].text in _COMPASS
 
 
+def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
+    """An adjective that dates something ("Soviet-era", "post-Soviet") or qualifies the name of a state right after
+    it ("Soviet Russia"; ``named_starts`` are where states' own names begin)."""
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"era", "style", "type"}:
+        return True
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"post", "pre", "ex", "anti", "pro"}:
+        return True  # "post-Soviet", "anti-American": a time or a stance
+    return m.end in named_starts and not doc[m.end].is_sent_start
+
+
 def _legal_text(doc, m: Mention) -> bool:
     if m.end < len(doc) and doc[m.end].text in _LEGAL_TEXTS:
         return True
@@ -388,6 +398,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     name_tokens = {i for m in names for i in range(m.start, m.end)}
     actor_tokens = {i for m in names if m.kind == "actor" for i in range(m.start, m.end)}
     region_tokens = frozenset(i for m in names if m.kind == "region" for i in range(m.start, m.end))
+    named_starts = {m.start for m in names if m.kind == "actor" and m.form != "adjective"
+                    and gazetteer.register.entities[m.key].kind == "state"}
     register = gazetteer.register
     places = {m.start: m for m in names if m.kind == "place"}
     read: dict[int, bool] = {}  # (_metonym's answers)
@@ -402,6 +414,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 continue
             if entity.kind == "state" and m.end < len(doc) and doc[m.end].lower_ in _CURRENCY_NOUNS:
                 continue  # "50 million US dollars", "1.5 billion Australian dollars": a currency, not the state
+            if m.form == "adjective" and _era_or_state_after(doc, m, named_starts):
+                continue  # "Soviet-era equipment", "Soviet Russia": a period, or another state's own name
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
             if m.form == "derived" and m.end - m.start >= 2 and m.start >= 1 and _is_cap(doc[m.start - 1]) \
