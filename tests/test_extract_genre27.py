@@ -120,3 +120,23 @@ def test_soviet_is_the_soviet_union_but_not_in_an_era_or_before_a_states_name():
     assert _actor_keys("Estonia and Soviet Russia signed the Tartu Peace Treaty in 1920.") == {"state/est", "state/rus"}
     # an adjective before an operation's name stays (the operation is not a state)
     assert "state/fra" in _actor_keys("Chad ended the French Operation Barkhane's presence.")
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_documents_listed_after_the_exchange_or_after_the_sentence_that_signed_them(use_model):
+    body = ("After the talks, the two leaders witnessed the exchange of cooperation documents between ministries and "
+            "agencies of Vietnam and Laos, including a protocol on defence cooperation for 2025 between the two "
+            "Ministries of National Defence, an agreement on Vietnam's non-refundable aid to Laos for 2025, and a "
+            "memorandum of understanding between the two Ministries of Public Security on preventing drug crimes.")
+    found = run(body, use_model=use_model, date="2024-09-10")
+    assert len(found.agreements) == 3 and {_sides(a) for a in found.agreements} == {("lao", "vnm")}
+    listed = ("Russia and Algeria signed several documents. These include an intergovernmental agreement on "
+              "cooperation in the exploration and use of outer space, and a convention on extradition, signed by the "
+              "two Ministers of Justice.")
+    found = run(listed, use_model=use_model, date="2023-06-15")
+    assert sorted(a.name for a in found.agreements) == [
+        "convention on extradition", "intergovernmental agreement on cooperation in the exploration and use of outer "
+        "space"]
+    # a list after a sentence that only plans them
+    planned = ("Russia and Algeria will sign several documents next year. These include a convention on extradition.")
+    assert run(planned, use_model=use_model, date="2023-06-15").agreements == []

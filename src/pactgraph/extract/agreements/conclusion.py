@@ -169,6 +169,24 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
     return False
 
 
+def _lists_the_ones_before(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """A sentence that lists the documents the sentence before concluded: "… signed a number of documents. These
+    include an intergovernmental agreement on …", "Among them were a memorandum of understanding on …"."""
+    sentence = mention.sentence
+    opening = ctx.lowers[sentence.start:min(sentence.end, sentence.start + 3)]
+    if sentence.index == 0 or not (opening[:2] in (["these", "include"], ["these", "included"], ["they", "include"],
+                                                   ["they", "included"], ["among", "them"], ["these", "were"],
+                                                   ["they", "were"])):
+        return False
+    if any(w in {";", "which", "that"} for w in ctx.lowers[sentence.start:mention.name_start]):
+        return False
+    words = set(ctx.tokens_lower(ctx.sentences[sentence.index - 1]))
+    return bool(words & (_CONCLUDE | _WITNESSED) and words & _DOCUMENT_NOUNS and not words & (_NOT_YET | _TO_COME))
+
+
+_TO_COME = {"will", "shall", "next", "expected", "upcoming"}  # (documents still to be signed)
+
+
 def _item_marker(word: str) -> bool:
     """An item's number or letter: "3", "iv", "b", "b." or "(c)" (but the article "a" only with its stop or
     bracket: "a." or "a)")."""
@@ -347,13 +365,17 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
     for mention in mentions:
         if mention.concluded:
             continue
-        lo = max(mention.sentence.start, mention.name_start - 30)
+        lo = max(mention.sentence.start, mention.name_start - 60)  # (the third item of a long list, too)
         mark = next((j for j in range(mention.name_start - 1, lo, -1) if lowers[j] in {":", "including"}
                      or lowers[j - 1:j + 1] == ["among", "them"]), None)
+        if mark is None and _lists_the_ones_before(ctx, mention):
+            mention.concluded = True  # "The two sides signed eleven documents. These include an agreement on …"
+            continue
         if mark is None or any(lowers[j] in {";", "which", "that"} for j in range(mark, mention.name_start)):
             continue
         before = lowers[max(mention.sentence.start, mark - 14):mark]
-        if set(before) & _CONCLUDE and set(before) & _DOCUMENT_NOUNS and not set(before) & _NOT_YET:
+        # (also "the two leaders witnessed the exchange of cooperation documents …, including …")
+        if set(before) & (_CONCLUDE | _WITNESSED) and set(before) & _DOCUMENT_NOUNS and not set(before) & _NOT_YET:
             mention.concluded = True
     # "…, which was signed in Brussels in 2016 together with the Comprehensive Economic and Trade Agreement"
     for mention in mentions:

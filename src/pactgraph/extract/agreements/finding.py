@@ -35,7 +35,7 @@ _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "complianc
 # "a memorandum on cooperation in marine fisheries").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
                 "agreements", "arrangements", "memoranda",  # (plurals: "memoranda on health, education and …")
-                "addendum"}
+                "addendum", "convention"}  # ("a convention on extradition")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation",
                   "memorandum of agreement", "letter of intent", "declaration of intent", "statement of intent",
@@ -846,6 +846,8 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
     if head == "understanding" and prev == "an" and span.start >= sentence.start + 2 \
             and doc[span.start - 2].lower_ in {"reached", "struck"}:
         return True  # "Washington and Ansar Allah reached an understanding under which …"
+    if head == "convention" and prev in _DETERMINERS and nxt == "on":
+        return True  # "a convention on extradition, signed by the Minister of Justice"
     if head in {"protocol", "arrangement"} and nxt == "with" and _possessed(ctx, sentence, span.start):
         return True  # "Italy's protocol with Albania, signed last November"
     if head == "protocol" and modifier_at is not None and (nxt in _PARTICIPLES | {"between"} or (
