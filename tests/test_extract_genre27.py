@@ -140,3 +140,11 @@ def test_documents_listed_after_the_exchange_or_after_the_sentence_that_signed_t
     # a list after a sentence that only plans them
     planned = ("Russia and Algeria will sign several documents next year. These include a convention on extradition.")
     assert run(planned, use_model=use_model, date="2023-06-15").agreements == []
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_treaty_its_signers_concluded_keeps_them_when_a_state_accedes_later(use_model):
+    body = ("Seventy-five years ago, Belgium, Canada, Denmark and France signed the Paris Treaty. Last year Finland "
+            "deposited its instrument of accession to the Paris Treaty.")
+    found = run(body, use_model=use_model, date="2024-04-04")
+    assert [_sides(a) for a in found.agreements] == [("bel", "can", "dnk", "fra")]

@@ -956,7 +956,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     """Parties of an agreement, the sentences that show each, and the rule used (each party's, when a second side
     the sentences do not name is taken from the publisher or the main actors)."""
     accession = [m for m in concluding if m.accession]
-    if accession and cluster.kind == "Treaty":
+    signed = any(len(m.signers) >= 2 or len(m.own) >= 2 for m in concluding if not m.accession)
+    if accession and cluster.kind == "Treaty" and not signed:  # (but "… signed the North Atlantic Treaty", then
+        # "Finland deposited its instrument of accession to the North Atlantic Treaty": the signers')
         parties, where = [], {}
         for m in accession:
             for key in _accession_parties(ctx, m.sentence):
