@@ -148,3 +148,12 @@ def test_a_treaty_its_signers_concluded_keeps_them_when_a_state_accedes_later(us
             "deposited its instrument of accession to the Paris Treaty.")
     found = run(body, use_model=use_model, date="2024-04-04")
     assert [_sides(a) for a in found.agreements] == [("bel", "can", "dnk", "fra")]
+
+
+def test_a_protocol_signed_in_lower_case_and_an_unregistered_body_named_after_a_compass_word():
+    body = ("Within weeks a protocol signed in Paris on 23 October 1954 by France and Italy modified the treaty and "
+            "brought Italy into a Western European Union.")
+    found = run(body, date="2024-07-10")
+    assert [(a.name, _sides(a), a.date) for a in found.agreements] == [("Protocol", ("fra", "ita"), "1954-10-23")]
+    assert "org/european-union" not in _actor_keys(body)
+    assert "org/european-union" in _actor_keys("Western leaders met the European Union's envoys.")

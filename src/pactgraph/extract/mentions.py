@@ -166,6 +166,9 @@ def _geographic(doc, m: Mention) -> bool:
     return m.start >= 1 and doc[m.start - 1].text in _COMPASS
 
 
+_COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern", "Central"}
+
+
 def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
     """An adjective that dates something ("Soviet-era", "post-Soviet") or qualifies the name of a state right after
     it ("Soviet Russia"; ``named_starts`` are where states' own names begin)."""
@@ -418,6 +421,9 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
                 continue  # "Soviet-era equipment", "Soviet Russia": a period, or another state's own name
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
+            if entity.kind != "state" and m.start >= 1 and doc[m.start - 1].text in _COMPASS_ADJECTIVES \
+                    and doc[m.start].text[:1].isupper():
+                continue  # "the Western European Union" is not the European Union: another body the register lacks
             if m.form == "derived" and m.end - m.start >= 2 and m.start >= 1 and _is_cap(doc[m.start - 1]) \
                     and not doc[m.start - 1].is_sent_start:
                 continue  # the tail of another body's name: "the Egyptian-Somali Joint Military Committee", "the EU

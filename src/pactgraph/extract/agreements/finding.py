@@ -837,8 +837,9 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
             modifier_at is not None or _proper_name_before(ctx, sentence, span.start) is not None
             or (nxt in _TOPIC_LINKS and prev in _DETERMINERS)):
         return True  # "a technical arrangement", "the Berlin Plus arrangements", "the arrangement on …"
-    if head == "arrangement" and prev in _DETERMINERS and nxt in {"signed", "concluded"}:
-        return True  # "the arrangement concluded on the margins of the Manama Dialogue in December 2014"
+    if head in {"arrangement", "protocol"} and prev in _DETERMINERS and nxt in {"signed", "concluded"}:
+        return True  # "the arrangement concluded on the margins of the Manama Dialogue in December 2014", "a protocol
+        # signed in Paris on 23 October 1954 modified the Brussels Treaty"
     if head in {"arrangement", "understanding"} and prev in _DETERMINERS and nxt in {"that", "which"} \
             and _relative_conclusion(ctx, sentence, span.end) is True:
         return True  # "the arrangement that the two ministries concluded in 2011", "the understanding that Baghdad
