@@ -157,3 +157,9 @@ def test_a_protocol_signed_in_lower_case_and_an_unregistered_body_named_after_a_
     assert [(a.name, _sides(a), a.date) for a in found.agreements] == [("Protocol", ("fra", "ita"), "1954-10-23")]
     assert "org/european-union" not in _actor_keys(body)
     assert "org/european-union" in _actor_keys("Western leaders met the European Union's envoys.")
+
+
+def test_years_ago_today_dates_an_agreement():
+    body = "Thirty years ago today, Viet Nam and the United States signed a joint communiqué on normalisation."
+    found = run(body, date="2025-07-11")
+    assert [(a.date, _sides(a)) for a in found.agreements] == [("1995-07-11", ("usa", "vnm"))]

@@ -129,8 +129,8 @@ _RELATIVE = re.compile(r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+(?P<weekday>" +
 
 
 def find_relative_dates(text: str, reference: dt.date) -> list[tuple[int, int, str]]:
-    """Days named relative to the document's date: "yesterday", and a weekday ("on Monday", "last Tuesday"), the
-    last such day up to ``reference``.
+    """Days named relative to the document's date: "yesterday", a weekday ("on Monday", "last Tuesday"), the last
+    such day up to ``reference``, and "seventy-five years ago today".
 
     >>> [d for _, _, d in find_relative_dates("On Monday the ministers signed it", dt.date(2025, 6, 26))]
     ['2025-06-23']
@@ -138,6 +138,8 @@ def find_relative_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
     ['2025-06-25']
     >>> find_relative_dates("on Wednesday (8 October 2025)", dt.date(2025, 10, 9))
     []
+    >>> [d for _, _, d in find_relative_dates("Seventy-five years ago today, they signed", dt.date(2024, 4, 4))]
+    ['1949-04-04']
     """
     found = []
     for match in _RELATIVE.finditer(text):
@@ -146,4 +148,31 @@ def find_relative_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
         else:
             date = reference - dt.timedelta(days=(reference.weekday() - _WEEKDAYS[match.group("weekday").lower()]) % 7)
         found.append((match.start(), match.end(), date.isoformat()))
-    return found
+    for match in _YEARS_AGO_TODAY.finditer(text):
+        years = _count(match.group("count"))
+        if years and years < reference.year - 1800:
+            day = 28 if (reference.month, reference.day) == (2, 29) else reference.day
+            found.append((match.start(), match.end(), reference.replace(year=reference.year - years, day=day).isoformat()))
+    return sorted(found)
+
+
+# "Seventy-five years ago today", "exactly one year ago to the day", "30 years ago today": the same day that many
+# years before the document's date
+_YEARS_AGO_TODAY = re.compile(r"\b(?P<count>\d{1,3}|an?|(?:[a-z]+-)?[a-z]+)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b",
+                              re.I)
+_UNITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+
+
+def _count(word: str) -> int | None:
+    """The number a count of years is written as: "30", "thirty", "seventy-five", "a" (None for other words)."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.partition("-")
+    if unit:
+        return _TENS[tens] + _UNITS[unit] if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10 else None
+    return _UNITS.get(word) or _TENS.get(word)
