@@ -117,6 +117,8 @@ def test_soviet_is_the_soviet_union_but_not_in_an_era_or_before_a_states_name():
     assert "state/sun" in _actor_keys("The Soviet-North Korean treaty of 1961 was allowed to lapse.")
     assert "state/sun" not in _actor_keys("Its forces are moving away from Soviet-era equipment.")
     assert "state/sun" not in _actor_keys("Security in the post-Soviet space was discussed.")
+    assert "state/sun" not in _actor_keys("The treaty bound six former Soviet republics.")
+    assert "state/jpn" in _actor_keys("He met former Japanese Prime Minister Kishida Fumio.")
     assert _actor_keys("Estonia and Soviet Russia signed the Tartu Peace Treaty in 1920.") == {"state/est", "state/rus"}
     # an adjective before an operation's name stays (the operation is not a state)
     assert "state/fra" in _actor_keys("Chad ended the French Operation Barkhane's presence.")

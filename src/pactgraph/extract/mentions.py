@@ -176,6 +176,9 @@ def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
         return True
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"post", "pre", "ex", "anti", "pro"}:
         return True  # "post-Soviet", "anti-American": a time or a stance
+    if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower:
+        return True  # "among former Soviet republics", "former British colonies": what they were once part of (not
+        # "former Japanese Prime Minister Abe Shinzo")
     return m.end in named_starts and not doc[m.end].is_sent_start
 
 
