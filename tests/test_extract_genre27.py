@@ -165,3 +165,14 @@ def test_years_ago_today_dates_an_agreement():
     body = "Thirty years ago today, Viet Nam and the United States signed a joint communiqué on normalisation."
     found = run(body, date="2025-07-11")
     assert [(a.date, _sides(a)) for a in found.agreements] == [("1995-07-11", ("usa", "vnm"))]
+
+
+def test_a_day_without_its_year_in_a_story_takes_the_year_the_sentence_before_reached():
+    body = ("The Mutual Defense Treaty between the United States and the Philippines was signed in Washington on "
+            "30 August 1951. Two days later, on 1 September, Australia, New Zealand and the United States concluded "
+            "the Security Treaty at San Francisco.")
+    dated = {a.name: a.date for a in run(body, date="2024-09-10").agreements}
+    assert dated["Security Treaty"] == "1951-09-01"
+    # a release's next meeting is the document's year
+    release = "Italy and Malta signed a treaty in Rome on 12 May 2019. Italy and Malta signed a roadmap on 3 June."
+    assert {a.name: a.date for a in run(release, date="2024-06-04").agreements}["Roadmap"] == "2024-06-03"

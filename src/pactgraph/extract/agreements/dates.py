@@ -171,7 +171,7 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     text = ctx.text[sentence.char_start:sentence.char_end]
     found, relative = find_dates(text), []
     if ctx.date is not None:
-        year = _heading_year(ctx, sentence.char_start)
+        year = _heading_year(ctx, sentence.char_start) or _narrative_year(ctx, sentence)
         reference = _dt.date(year, 12, 31) if year and year < ctx.date.year else ctx.date
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
@@ -236,6 +236,21 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
 # a line that is a year ("2024", "## 2024", "2024:") heads what follows; one that opens with it ("1972 | 9 October -",
 # "2004: …") dates its own day
 _YEAR_LINE = re.compile(r"^[#*\t ]*(?P<year>(?:19|20)\d{2})[*\t ]*(?P<rest>[|:–—-].*)?$", re.M)
+
+
+_SEQUENCE_WORDS = {"later", "afterwards", "following", "followed", "then", "same", "next"}
+
+
+def _narrative_year(ctx: DocContext, sentence: Sentence) -> int | None:
+    """The year a story of past events has reached: that of the last full date of the sentence before, in the same
+    paragraph ("… was signed in Washington on 30 August 1951. Two days later, on 1 September, …")."""
+    if sentence.index == 0 or not set(ctx.tokens_lower(sentence)) & _SEQUENCE_WORDS:
+        return None  # (a story's next step, not "The ministers met on 3 June", which is the document's year)
+    previous = ctx.sentences[sentence.index - 1]
+    if "\n" in ctx.text[previous.char_end:sentence.char_start]:
+        return None
+    full = find_dates(ctx.text[previous.char_start:previous.char_end])
+    return int(full[-1][2][:4]) if full else None
 
 
 def _heading_year(ctx: DocContext, char: int) -> int | None:
