@@ -300,7 +300,8 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
         first = next((m for m in ctx.actors_in(sentence) if k <= m.start < hi), None)
         # (the verb after the last subordinator: not "I am pleased that this morning my friend X, Iceland's Minister
         # for Foreign Affairs, and I signed …", whose verb is the main clause's)
-        opening = max((i + 1 for i in range(lo, j) if lowers[i] in _SUBORDINATORS), default=lo)
+        opening = max((i + 1 for i in range(lo, j) if lowers[i] in _SUBORDINATORS
+                       and lowers[i + 1] not in _THAT_DETERMINES), default=lo)  # (not "of May that year")
         if first is not None and first.start - k <= 6 and all(
                 lowers[i] in _CLAUSE_LEADS or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
                 for i in range(k, first.start)) and any(_verb_like(ctx, i) for i in range(opening, j)):
@@ -309,6 +310,8 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
 
 
 _SUBORDINATORS = {"that", "because", "when", "whereas", "if", "since"}
+_THAT_DETERMINES = {"year", "day", "month", "week", "time", "morning", "afternoon", "evening", "same", "one", "summer",
+                    "autumn", "winter", "spring", "decade", "period", "date", "night"}
 _IRREGULAR_PAST = {"met", "held", "made", "took", "kept", "set", "gave", "began", "became", "said", "put", "struck",
                    "won", "saw", "sent", "brought", "left", "led", "paid", "told", "went", "came"}
 
