@@ -176,3 +176,13 @@ def test_a_day_without_its_year_in_a_story_takes_the_year_the_sentence_before_re
     # a release's next meeting is the document's year
     release = "Italy and Malta signed a treaty in Rome on 12 May 2019. Italy and Malta signed a roadmap on 3 June."
     assert {a.name: a.date for a in run(release, date="2024-06-04").agreements}["Roadmap"] == "2024-06-03"
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_capitals_listed_as_signers_and_agreements_of_their_own(use_model):
+    body = ("Oslo concluded a Supplementary Defense Cooperation Agreement with the United States in April 2021, and "
+            "Stockholm, Helsinki and Copenhagen signed defence cooperation agreements of their own in December 2023.")
+    assert _all_sides(body, use_model, date="2025-05-06") == [("dnk", "usa"), ("fin", "usa"), ("nor", "usa"),
+                                                              ("swe", "usa")]
+    # capitals listed as a venue stay places
+    assert not {"state/fra", "state/deu", "state/ita"} & _actor_keys("The ministers met in Paris, Berlin and Rome.")

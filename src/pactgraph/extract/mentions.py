@@ -228,7 +228,10 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
     if nxt is not None and prev not in _PREPOSITIONS:
         if nxt.lower_ in _AGENT_VERBS:
             return True
-        other = places.get(m.end + 1) if nxt.lower_ == "and" else None
+        other = places.get(m.end + 1) if nxt.lower_ in {"and", ","} else None
+        while other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"and", ","} \
+                and other.end + 1 in places:
+            other = places[other.end + 1]  # ("Stockholm, Helsinki and Copenhagen signed …": the list's last)
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in _AGENT_VERBS:
             return True  # "Pyongyang and Moscow signed their treaty": two capitals as the subject
         if other is None and nxt.lower_ == "and":

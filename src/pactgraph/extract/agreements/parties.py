@@ -645,7 +645,7 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
     lowers = ctx.lowers
     for mention in cluster.mentions:
         if mention.concluded and not mention.not_yet and not mention.partner and _plural_mention(ctx, mention):
-            relative = _relative_each(ctx, mention)
+            relative = _relative_each(ctx, mention) or _of_their_own(ctx, mention)
             if relative:
                 return relative
         if not mention.concluded or mention.not_yet or not mention.partner:
@@ -677,6 +677,22 @@ def _each_subject(ctx: DocContext, cluster: _Cluster):
         if len(subjects) >= 2:
             return mention.partner, sentence, subjects
     return None
+
+
+def _of_their_own(ctx: DocContext, mention):
+    """ "Oslo concluded a … Agreement with the United States in April 2021, and Stockholm, Helsinki and Copenhagen
+    signed defence cooperation agreements of their own": a plural that two or more signers concluded "of their own"
+    is one each with the partner "with" names before it in its sentence. Returns (the partner, the sentence, the
+    signers) or ``None``."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    own = lowers[mention.name_end:mention.name_end + 3] == ["of", "their", "own"] \
+        or lowers[max(sentence.start, mention.name_start - 2):mention.name_start] == ["their", "own"]
+    if not own or len(mention.signers) < 2:
+        return None
+    partner = next((a.key for a in reversed(ctx.actors_in(sentence, POLITICAL, coref=False))
+                    if a.end <= mention.name_start and a.key not in mention.signers and a.form != "adjective"
+                    and "with" in lowers[max(sentence.start, a.start - 2):a.start]), None)
+    return (partner, sentence, list(mention.signers)) if partner else None
 
 
 def _relative_each(ctx: DocContext, mention):
