@@ -186,3 +186,12 @@ def test_capitals_listed_as_signers_and_agreements_of_their_own(use_model):
                                                               ("swe", "usa")]
     # capitals listed as a venue stay places
     assert not {"state/fra", "state/deu", "state/ita"} & _actor_keys("The ministers met in Paris, Berlin and Rome.")
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_among_them_lists_the_documents_of_the_paragraph_before(use_model):
+    body = ("After the talks, the leaders of China and Vietnam witnessed the signing of 14 cooperation documents.\n\n"
+            "Among them were a memorandum of understanding on the planning of railways, a grant agreement for a "
+            "feasibility study of a railway and a protocol on quarantine requirements for crocodiles.")
+    found = run(body, use_model=use_model, date="2024-08-19")
+    assert len(found.agreements) == 3 and {_sides(a) for a in found.agreements} == {("chn", "vnm")}

@@ -180,7 +180,10 @@ def _lists_the_ones_before(ctx: DocContext, mention: _AgreementMention) -> bool:
         return False
     if any(w in {";", "which", "that"} for w in ctx.lowers[sentence.start:mention.name_start]):
         return False
-    words = set(ctx.tokens_lower(ctx.sentences[sentence.index - 1]))
+    k = sentence.index - 1
+    while k > 0 and not any(w.isalpha() for w in ctx.tokens_lower(ctx.sentences[k])):
+        k -= 1  # (the paragraph's break)
+    words = set(ctx.tokens_lower(ctx.sentences[k]))
     return bool(words & (_CONCLUDE | _WITNESSED) and words & _DOCUMENT_NOUNS and not words & (_NOT_YET | _TO_COME))
 
 
@@ -368,9 +371,9 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         lo = max(mention.sentence.start, mention.name_start - 60)  # (the third item of a long list, too)
         mark = next((j for j in range(mention.name_start - 1, lo, -1) if lowers[j] in {":", "including"}
                      or lowers[j - 1:j + 1] == ["among", "them"]), None)
-        if mark is None and _lists_the_ones_before(ctx, mention):
-            mention.concluded = True  # "The two sides signed eleven documents. These include an agreement on …"
-            continue
+        if (mark is None or mark - mention.sentence.start <= 2) and _lists_the_ones_before(ctx, mention):
+            mention.concluded = True  # "The two sides signed eleven documents. These include an agreement on …",
+            continue  # "… witnessed the signing of 14 cooperation documents. Among them were a memorandum …"
         if mark is None or any(lowers[j] in {";", "which", "that"} for j in range(mark, mention.name_start)):
             continue
         before = lowers[max(mention.sentence.start, mark - 14):mark]
