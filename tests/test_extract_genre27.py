@@ -195,3 +195,9 @@ def test_among_them_lists_the_documents_of_the_paragraph_before(use_model):
             "feasibility study of a railway and a protocol on quarantine requirements for crocodiles.")
     found = run(body, use_model=use_model, date="2024-08-19")
     assert len(found.agreements) == 3 and {_sides(a) for a in found.agreements} == {("chn", "vnm")}
+
+
+def test_an_agreement_to_do_something_is_named_with_its_purpose():
+    body = "Canada and Norway signed an agreement to prevent unregulated fishing in Ilulissat on 3 October 2018."
+    assert [a.name for a in run(body, date="2025-01-27").agreements] == ["agreement to prevent unregulated fishing"]
+    assert run("Hungary's agreement to host the summit came late.", date="2025-01-27").agreements == []

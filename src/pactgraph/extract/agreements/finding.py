@@ -397,7 +397,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             between = ctx.lowers[span.end] == "between"  # (the topic after "between the Ministry of … and …")
             link = next(i for i in range(span.end, topic_end)
                         if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"})
-                        | ({"to"} if span[-1].lower_ == "addendum" else set()))
+                        | ({"to"} if span[-1].lower_ in {"addendum", "agreement", "accord", "arrangement"} else set()))
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
@@ -1008,6 +1008,12 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     return k
 
 
+_PURPOSE_VERBS = {"prevent", "establish", "combat", "counter", "promote", "facilitate", "protect", "ensure", "avoid",
+                  "enhance", "strengthen", "develop", "regulate", "govern", "provide", "deter", "end", "settle",
+                  "delimit", "share", "exchange", "cooperate", "allow", "permit", "return", "transfer", "build",
+                  "jointly", "set", "create", "conserve", "manage", "reduce", "limit", "ban", "eliminate"}
+
+
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     """End of a lower-case topic after "agreement on …" ("on the joint development of a fighter aircraft").
 
@@ -1032,7 +1038,12 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             if k < sentence.end and lowers[k] not in _TOPIC_LINKS:
                 k = link_from(k, k)
     addendum = lowers[end - 1] == "addendum"
-    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set()) | ({"to"} if addendum else set())
+    # (a purpose: "the agreement to prevent unregulated high seas fisheries", not "the agreement to Sweden's
+    # accession", nor "agreement to host the summit" after a possessive, read before this)
+    purpose = k + 1 < sentence.end and lowers[k] == "to" and lowers[end - 1] in {"agreement", "accord", "arrangement"} \
+        and lowers[k + 1] in _PURPOSE_VERBS
+    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set()) \
+        | ({"to"} if addendum or purpose else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
     j = k + 1
