@@ -201,3 +201,10 @@ def test_an_agreement_to_do_something_is_named_with_its_purpose():
     body = "Canada and Norway signed an agreement to prevent unregulated fishing in Ilulissat on 3 October 2018."
     assert [a.name for a in run(body, date="2025-01-27").agreements] == ["agreement to prevent unregulated fishing"]
     assert run("Hungary's agreement to host the summit came late.", date="2025-01-27").agreements == []
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_an_abbreviated_kind_concluded_with_another_partner_is_another_agreement(use_model):
+    body = ("The Reciprocal Access Agreement (RAA) signed by Japan and Australia on 6 January 2022 went further. "
+            "The United Kingdom concluded an RAA with Japan the following January.")
+    assert _all_sides(body, use_model, date="2024-07-10") == [("aus", "jpn"), ("gbr", "jpn")]

@@ -713,6 +713,10 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
+        if m.short and m.name_start > m.sentence.start and lowers[m.name_start - 1] in {"a", "an", "another"} \
+                and m.concluded and (m.own or m.partner or m.signers):
+            m.fresh = True  # "The United Kingdom concluded an RAA with Japan the following January": one more of
+            # the kind, not the one the abbreviation was defined for
     _share_conclusion(ctx, out)
     _concluded_next(ctx, out)
     same = _by_sentence(out)  # (each mention is compared with those of its sentence, not with every other of the text)
