@@ -208,3 +208,10 @@ def test_an_abbreviated_kind_concluded_with_another_partner_is_another_agreement
     body = ("The Reciprocal Access Agreement (RAA) signed by Japan and Australia on 6 January 2022 went further. "
             "The United Kingdom concluded an RAA with Japan the following January.")
     assert _all_sides(body, use_model, date="2024-07-10") == [("aus", "jpn"), ("gbr", "jpn")]
+
+
+def test_what_a_memorandum_is_for_is_its_topic():
+    body = ("Zone F owed much to the memorandum for joint maritime operations that the Chiefs of Naval Staff of Ghana, "
+            "Togo and Benin signed in Accra on 25 July 2019. Ghana and Togo also signed an agreement for 2025.")
+    names = sorted(a.name for a in run(body, date="2024-11-07").agreements)
+    assert names == ["Agreement", "memorandum for joint maritime operations"]

@@ -397,7 +397,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             between = ctx.lowers[span.end] == "between"  # (the topic after "between the Ministry of … and …")
             link = next(i for i in range(span.end, topic_end)
                         if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"})
-                        | ({"to"} if span[-1].lower_ in {"addendum", "agreement", "accord", "arrangement"} else set()))
+                        | ({"to"} if span[-1].lower_ in {"addendum", "agreement", "accord", "arrangement"} else set())
+                        | {"for"})
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
@@ -1018,6 +1019,10 @@ _PURPOSE_VERBS = {"prevent", "establish", "combat", "counter", "promote", "facil
                   "jointly", "set", "create", "conserve", "manage", "reduce", "limit", "ban", "eliminate"}
 
 
+_NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "those", "both", "all", "each", "years",
+             "decades", "now", "ever", "more", "some", "many", "which", "whom", "what", "one", "two", "three", "ten"}
+
+
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     """End of a lower-case topic after "agreement on …" ("on the joint development of a fighter aircraft").
 
@@ -1046,8 +1051,12 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     # accession", nor "agreement to host the summit" after a possessive, read before this)
     purpose = k + 1 < sentence.end and lowers[k] == "to" and lowers[end - 1] in {"agreement", "accord", "arrangement"} \
         and lowers[k + 1] in _PURPOSE_VERBS
+    # (and what it is for: "the memorandum for joint maritime operations", "an agreement for cooperation in …"; not
+    # "an agreement for 2025", "for the period …", "for the first time")
+    aim = k + 1 < sentence.end and lowers[k] == "for" and doc[k + 1].is_lower and doc[k + 1].is_alpha \
+        and lowers[k + 1] not in _NOT_AIMS
     links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set()) \
-        | ({"to"} if addendum or purpose else set())
+        | ({"to"} if addendum or purpose else set()) | ({"for"} if aim else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
     j = k + 1
