@@ -1,4 +1,5 @@
-"""Rules added in pactgraph-rules/0.29 (session 24), each on invented sentences."""
+"""Rules added in pactgraph-rules/0.29 (session 24): plurals concluded in relative clauses and "of their own", groups of
+ministers, documents listed after the ones signed, names, posts and dates of the new genres; each on invented sentences."""
 
 from __future__ import annotations
 
