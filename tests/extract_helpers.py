@@ -5,7 +5,7 @@ They run the rules alone (``use_model=False``): the relations the pair model add
 
 from __future__ import annotations
 
-from pactgraph.extract import extract
+from pactgraph.extract import extract, extract_with_context
 from pactgraph.namespaces import ID
 from pactgraph.sources import source_from_text
 
@@ -66,3 +66,14 @@ def concept_keys(body: str, **meta) -> set[str]:
     finally:
         extraction.find_relations = original
     return {m.key for m in seen["ctx"].mentions("concept")}
+
+
+def sides(agreement) -> tuple[str, ...]:
+    """An agreement's parties as sorted codes ("aus", "jpn")."""
+    return tuple(sorted(p.rsplit("/", 1)[-1] for p in agreement.parties))
+
+
+def actor_keys(body: str) -> set[str]:
+    """The register keys of the actors a short text names (with no header: the extractor's default metadata)."""
+    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
+    return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}

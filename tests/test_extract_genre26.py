@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import agreement_parties, agreements_by_name, run
+from extract_helpers import actor_keys, agreement_parties, agreements_by_name, run, sides
 from pactgraph.extract import extract_with_context
 from pactgraph.sources import source_from_text
 
-
-def _sides(agreement) -> tuple[str, ...]:
-    """An agreement's parties as sorted codes ("aus", "jpn")."""
-    return tuple(sorted(p.rsplit("/", 1)[-1] for p in agreement.parties))
-
-
-def _actor_keys(body: str) -> set[str]:
-    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
-    return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -29,9 +20,9 @@ def test_a_capital_coordinated_with_one_read_as_its_government(use_model):
     assert sorted(found["Reciprocal Access Agreement"]) == [["state/aus", "state/jpn"], ["state/gbr", "state/jpn"],
                                                             ["state/jpn", "state/phl"]]
     # capitals coordinated with a venue stay places
-    assert _actor_keys("It signed theirs with Canberra, Wellington and London.") >= {"state/aus", "state/nzl",
+    assert actor_keys("It signed theirs with Canberra, Wellington and London.") >= {"state/aus", "state/nzl",
                                                                                       "state/gbr"}
-    assert not {"state/fra", "state/gbr"} & _actor_keys("The ministers met in Paris and London before the talks.")
+    assert not {"state/fra", "state/gbr"} & actor_keys("The ministers met in Paris and London before the talks.")
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -39,11 +30,11 @@ def test_a_clause_after_the_agreement_adds_a_state_that_followed_with_its_own(us
     body = ("Germany and France each concluded a bilateral agreement on security cooperation with Ukraine on "
             "16 February 2024, and Poland followed with its own on 8 July 2024.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    dated = {_sides(a): a.date for a in found.agreements}
+    dated = {sides(a): a.date for a in found.agreements}
     assert dated == {("deu", "ukr"): "2024-02-16", ("fra", "ukr"): "2024-02-16", ("pol", "ukr"): "2024-07-08"}
     single = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024, and Germany "
               "signed one on 16 February.")
-    dated = {_sides(a): a.date
+    dated = {sides(a): a.date
              for a in run(single, date="2024-07-10").agreements}
     assert dated == {("gbr", "ukr"): "2024-01-12", ("deu", "ukr"): "2024-02-16"}
     # no partner, no one of its own: "did so" with whom?
@@ -189,7 +180,7 @@ def test_central_african_before_the_words_of_a_government_is_the_state_s():
     body = ("On 21 August 2018 Russia's Defence Minister, Sergei Shoigu, and his Central African counterpart, "
             "Marie-Noëlle Koyara, signed a military cooperation agreement. The Central African region is poor.")
     assert _posts(body, "2025-01-01") == {"Sergei Shoigu": "rus", "Marie-Noëlle Koyara": "caf"}
-    assert "state/caf" not in _actor_keys("The Central African region is poor.")
+    assert "state/caf" not in actor_keys("The Central African region is poor.")
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -215,7 +206,7 @@ Atlantis | Signed 2019 | – | –
 
 def test_a_table_of_partners_and_kinds_gives_one_agreement_per_signed_cell():
     found = run(_TABLE, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
-    rows = sorted((a.name, _sides(a), a.date) for a in found.agreements)
+    rows = sorted((a.name, sides(a), a.date) for a in found.agreements)
     assert rows == [("Acquisition and Cross-Servicing Agreement", ("aus", "jpn"), "2017-01-14"),
                     ("Acquisition and Cross-Servicing Agreement", ("fra", "jpn"), None),
                     ("Information Security Agreement", ("aus", "jpn"), None),
@@ -230,7 +221,7 @@ def test_a_table_cell_the_sentences_already_give_is_not_a_second_agreement():
     body = ("Japan and Australia signed the Japan–Australia Reciprocal Access Agreement on 6 January 2022.\n\n"
             "Partner | RAA\nAustralia | Signed Jan. 2022; in force Aug. 2023\nUnited Kingdom | Signed Jan. 2023\n")
     found = run(body, date="2025-03-31", publisher="Ministry of Foreign Affairs of Japan")
-    assert sorted((a.name, _sides(a)) for a in found.agreements) == [
+    assert sorted((a.name, sides(a)) for a in found.agreements) == [
         ("Japan-Australia Reciprocal Access Agreement", ("aus", "jpn")), ("RAA", ("gbr", "jpn"))]
 
 
@@ -255,7 +246,7 @@ def test_other_sides_in_its_own_signing_sentence_make_another_agreement_of_the_k
             "into force in August 2023. In London on 11 January 2023 the agreement was signed between Japan and the "
             "United Kingdom.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    assert sorted((list(_sides(a)), a.date) for a in found.agreements) == [
+    assert sorted((list(sides(a)), a.date) for a in found.agreements) == [
         (["aus", "jpn"], "2022-01-06"), (["gbr", "jpn"], "2023-01-11")]
 
 
@@ -266,11 +257,11 @@ def test_other_sides_in_its_own_signing_sentence_make_another_agreement_of_the_k
 def test_a_following_clause_with_a_partner_or_an_object_of_its_own_adds_no_agreement(use_model):
     other = ("Japan signed a reciprocal access agreement with Australia on 6 January 2022, and Britain signed one with "
              "Japan on 11 January 2023.")
-    assert ["aus", "gbr"] not in [list(_sides(a))
+    assert ["aus", "gbr"] not in [list(sides(a))
                                   for a in run(other, use_model=use_model, date="2024-07-10").agreements]
     moldova = ("The United Kingdom signed a bilateral security agreement with Ukraine on 12 January 2024; Germany "
                "signed its own with Moldova on 16 February 2024.")
-    assert ["deu", "ukr"] not in [list(_sides(a))
+    assert ["deu", "ukr"] not in [list(sides(a))
                                   for a in run(moldova, use_model=use_model, date="2024-07-10").agreements]
     warning = ("The United States signed a ten-year security agreement with Ukraine on 13 June 2024, and Russia "
                "followed with its own warning on 14 June.")
@@ -289,14 +280,14 @@ def test_a_short_form_the_text_defines_is_no_other_name(use_model):
             "(the Agreement) in Tokyo on 6 January 2022. The Agreement entered into force in August 2023. Japan signed "
             "a new agreement with the Philippines on 8 July 2024.")
     found = run(body, use_model=use_model, date="2024-07-10")
-    parties = sorted(list(_sides(a)) for a in found.agreements)
+    parties = sorted(list(sides(a)) for a in found.agreements)
     assert parties == [["aus", "jpn"], ["jpn", "phl"]]
 
 
 def test_a_long_list_of_capitals_is_read_once():
     body = "Kyiv keeps relations with " + ", ".join(["Paris", "Berlin", "Rome", "Madrid"][i % 4]
                                                      for i in range(1500)) + " and Oslo."
-    assert _actor_keys(body) >= {"state/fra", "state/deu", "state/ita", "state/esp", "state/nor"}
+    assert actor_keys(body) >= {"state/fra", "state/deu", "state/ita", "state/esp", "state/nor"}
 
 
 @pytest.mark.parametrize("body, name", [
@@ -359,21 +350,21 @@ def test_a_possessive_before_to_or_of_is_a_consent_or_a_state_s_own():
 def test_a_final_mou_ends_its_sentence_and_a_handle_names_its_actor():
     found = run("Ghana and Togo signed the MoU. The two ministers then met the press.", date="2024-07-10")
     assert agreement_parties(found) == {"Memorandum of Understanding": ["state/gha", "state/tgo"]}
-    assert "org/nato" in _actor_keys("Signed today with @NATO the roadmap on cyber defence. #StrongerTogether")
-    assert _actor_keys("Write to press@nato.int for accreditation.") == set()
+    assert "org/nato" in actor_keys("Signed today with @NATO the roadmap on cyber defence. #StrongerTogether")
+    assert actor_keys("Write to press@nato.int for accreditation.") == set()
 
 
 def test_the_sides_of_any_concluding_sentence_tell_agreements_of_a_kind_apart():
     body = ("Indonesia and Australia established the Comprehensive Strategic Partnership at their summit. Later, "
             "the Comprehensive Strategic Partnership was established between Indonesia and Japan.")
     found = run(body, date="2024-07-10")
-    assert sorted(_sides(a) for a in found.agreements) == [("aus", "idn"), ("idn", "jpn")]
+    assert sorted(sides(a) for a in found.agreements) == [("aus", "idn"), ("idn", "jpn")]
 
 
 def test_the_kinds_a_table_header_names_are_no_agreements_of_the_sentences():
     body = ("Partner | Status of Forces Agreement | Information Sharing Agreement\n"
             "Japan | – | Signed May 2012\nFiji | Signed 23 October 2022 | –\n")
     found = run(body, date="2025-12-15", publisher="Ministry of Defence of Australia")
-    assert sorted((a.name, _sides(a), a.date) for a in found.agreements) == [
+    assert sorted((a.name, sides(a), a.date) for a in found.agreements) == [
         ("Information Sharing Agreement", ("aus", "jpn"), None),
         ("Status of Forces Agreement", ("aus", "fji"), "2022-10-23")]

@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import run
+from extract_helpers import actor_keys, run, sides
 from pactgraph.extract import extract_with_context
 from pactgraph.sources import source_from_text
 
 
-def _sides(agreement) -> tuple[str, ...]:
-    """An agreement's parties as sorted codes ("aus", "jpn")."""
-    return tuple(sorted(p.rsplit("/", 1)[-1] for p in agreement.parties))
-
-
 def _all_sides(body: str, use_model: bool = True, date: str = "2025-05-20") -> list[tuple[str, ...]]:
-    return sorted(_sides(a) for a in run(body, use_model=use_model, date=date).agreements)
+    return sorted(sides(a) for a in run(body, use_model=use_model, date=date).agreements)
 
-
-def _actor_keys(body: str) -> set[str]:
-    ctx, _ = extract_with_context(source_from_text(body, name="t.txt"), None)
-    return {m.key for s in ctx.sentences for m in s.mentions if m.kind == "actor"}
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -37,10 +28,10 @@ def test_a_plural_with_a_pronoun_relative_is_one_agreement_per_partner(use_model
 
 
 def test_a_capital_after_the_government_in_is_that_government():
-    assert _actor_keys("The government in Kabul signed a transit deal with Uzbekistan.") >= {"state/afg"}
-    assert "state/afg" in _actor_keys("The authorities in Kabul have not answered.")
+    assert actor_keys("The government in Kabul signed a transit deal with Uzbekistan.") >= {"state/afg"}
+    assert "state/afg" in actor_keys("The authorities in Kabul have not answered.")
     # a capital after "in" alone stays a venue
-    assert "state/afg" not in _actor_keys("The envoys met in Kabul on Monday.")
+    assert "state/afg" not in actor_keys("The envoys met in Kabul on Monday.")
 
 
 def test_a_pact_in_lower_case_is_an_agreement_when_concluded():
@@ -72,7 +63,7 @@ def test_the_ministers_are_the_states_of_the_group_listed_before(use_model):
             "Finland and Latvia. At the end of the session the ministers adopted the Riga Declaration. The review "
             "began under the Tallinn Declaration, adopted by the ministers on 14 June 2024.")
     found = run(body, use_model=use_model, date="2025-05-16")
-    assert {a.name: _sides(a) for a in found.agreements} == {
+    assert {a.name: sides(a) for a in found.agreements} == {
         "Riga Declaration": ("dnk", "est", "fin", "lva"), "Tallinn Declaration": ("dnk", "est", "fin", "lva")}
 
 
@@ -97,7 +88,7 @@ def test_a_friend_with_a_post_and_i_signed_it_together(use_model):
             "search and rescue.")
     found = extract(source_from_text(_speech(body, "Speech by Foreign Minister Espen Barth Eide"), name="t.txt"),
                     use_model=use_model)
-    assert [_sides(a) for a in found.agreements] == [("isl", "nor")]
+    assert [sides(a) for a in found.agreements] == [("isl", "nor")]
 
 
 def test_names_with_a_hyphened_particle_and_posts_with_words_the_list_lacks():
@@ -115,14 +106,14 @@ def test_names_with_a_hyphened_particle_and_posts_with_words_the_list_lacks():
 
 
 def test_soviet_is_the_soviet_union_but_not_in_an_era_or_before_a_states_name():
-    assert "state/sun" in _actor_keys("The Soviet-North Korean treaty of 1961 was allowed to lapse.")
-    assert "state/sun" not in _actor_keys("Its forces are moving away from Soviet-era equipment.")
-    assert "state/sun" not in _actor_keys("Security in the post-Soviet space was discussed.")
-    assert "state/sun" not in _actor_keys("The treaty bound six former Soviet republics.")
-    assert "state/jpn" in _actor_keys("He met former Japanese Prime Minister Kishida Fumio.")
-    assert _actor_keys("Estonia and Soviet Russia signed the Tartu Peace Treaty in 1920.") == {"state/est", "state/rus"}
+    assert "state/sun" in actor_keys("The Soviet-North Korean treaty of 1961 was allowed to lapse.")
+    assert "state/sun" not in actor_keys("Its forces are moving away from Soviet-era equipment.")
+    assert "state/sun" not in actor_keys("Security in the post-Soviet space was discussed.")
+    assert "state/sun" not in actor_keys("The treaty bound six former Soviet republics.")
+    assert "state/jpn" in actor_keys("He met former Japanese Prime Minister Kishida Fumio.")
+    assert actor_keys("Estonia and Soviet Russia signed the Tartu Peace Treaty in 1920.") == {"state/est", "state/rus"}
     # an adjective before an operation's name stays (the operation is not a state)
-    assert "state/fra" in _actor_keys("Chad ended the French Operation Barkhane's presence.")
+    assert "state/fra" in actor_keys("Chad ended the French Operation Barkhane's presence.")
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -132,7 +123,7 @@ def test_documents_listed_after_the_exchange_or_after_the_sentence_that_signed_t
             "Ministries of National Defence, an agreement on Vietnam's non-refundable aid to Laos for 2025, and a "
             "memorandum of understanding between the two Ministries of Public Security on preventing drug crimes.")
     found = run(body, use_model=use_model, date="2024-09-10")
-    assert len(found.agreements) == 3 and {_sides(a) for a in found.agreements} == {("lao", "vnm")}
+    assert len(found.agreements) == 3 and {sides(a) for a in found.agreements} == {("lao", "vnm")}
     listed = ("Russia and Algeria signed several documents. These include an intergovernmental agreement on "
               "cooperation in the exploration and use of outer space, and a convention on extradition, signed by the "
               "two Ministers of Justice.")
@@ -150,22 +141,22 @@ def test_a_treaty_its_signers_concluded_keeps_them_when_a_state_accedes_later(us
     body = ("Seventy-five years ago, Belgium, Canada, Denmark and France signed the Paris Treaty. Last year Finland "
             "deposited its instrument of accession to the Paris Treaty.")
     found = run(body, use_model=use_model, date="2024-04-04")
-    assert [_sides(a) for a in found.agreements] == [("bel", "can", "dnk", "fra")]
+    assert [sides(a) for a in found.agreements] == [("bel", "can", "dnk", "fra")]
 
 
 def test_a_protocol_signed_in_lower_case_and_an_unregistered_body_named_after_a_compass_word():
     body = ("Within weeks a protocol signed in Paris on 23 October 1954 by France and Italy modified the treaty and "
             "brought Italy into a Western European Union.")
     found = run(body, date="2024-07-10")
-    assert [(a.name, _sides(a), a.date) for a in found.agreements] == [("Protocol", ("fra", "ita"), "1954-10-23")]
-    assert "org/european-union" not in _actor_keys(body)
-    assert "org/european-union" in _actor_keys("Western leaders met the European Union's envoys.")
+    assert [(a.name, sides(a), a.date) for a in found.agreements] == [("Protocol", ("fra", "ita"), "1954-10-23")]
+    assert "org/european-union" not in actor_keys(body)
+    assert "org/european-union" in actor_keys("Western leaders met the European Union's envoys.")
 
 
 def test_years_ago_today_dates_an_agreement():
     body = "Thirty years ago today, Viet Nam and the United States signed a joint communiqué on normalisation."
     found = run(body, date="2025-07-11")
-    assert [(a.date, _sides(a)) for a in found.agreements] == [("1995-07-11", ("usa", "vnm"))]
+    assert [(a.date, sides(a)) for a in found.agreements] == [("1995-07-11", ("usa", "vnm"))]
 
 
 def test_a_day_without_its_year_in_a_story_takes_the_year_the_sentence_before_reached():
@@ -186,7 +177,7 @@ def test_capitals_listed_as_signers_and_agreements_of_their_own(use_model):
     assert _all_sides(body, use_model, date="2025-05-06") == [("dnk", "usa"), ("fin", "usa"), ("nor", "usa"),
                                                               ("swe", "usa")]
     # capitals listed as a venue stay places
-    assert not {"state/fra", "state/deu", "state/ita"} & _actor_keys("The ministers met in Paris, Berlin and Rome.")
+    assert not {"state/fra", "state/deu", "state/ita"} & actor_keys("The ministers met in Paris, Berlin and Rome.")
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -195,7 +186,7 @@ def test_among_them_lists_the_documents_of_the_paragraph_before(use_model):
             "Among them were a memorandum of understanding on the planning of railways, a grant agreement for a "
             "feasibility study of a railway and a protocol on quarantine requirements for crocodiles.")
     found = run(body, use_model=use_model, date="2024-08-19")
-    assert len(found.agreements) == 3 and {_sides(a) for a in found.agreements} == {("chn", "vnm")}
+    assert len(found.agreements) == 3 and {sides(a) for a in found.agreements} == {("chn", "vnm")}
 
 
 def test_an_agreement_to_do_something_is_named_with_its_purpose():
