@@ -207,3 +207,11 @@ def test_what_a_memorandum_is_for_is_its_topic():
             "Togo and Benin signed in Accra on 25 July 2019. Ghana and Togo also signed an agreement for 2025.")
     names = sorted(a.name for a in run(body, date="2024-11-07").agreements)
     assert names == ["Agreement", "memorandum for joint maritime operations"]
+
+
+def test_programmes_of_cooperation_in_lower_case_and_their_terms():
+    body = ("India and the Philippines today signed a programme of cooperation in science and technology for 2025 to "
+            "2028, and a programme of cultural cooperation for the period 2023-2025.")
+    names = sorted(a.name for a in run(body, date="2025-08-05").agreements)
+    assert names == ["programme of cooperation in science and technology", "programme of cultural cooperation"]
+    assert run("The programme of the visit includes talks.", date="2025-08-05").agreements == []

@@ -317,13 +317,17 @@ def _same_occasion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
             after.year = before.year or after.year
 
 
+_TERM_WORDS = {"for", "to", "period", "-", "–", "from", "until"}
+
+
 def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
     """Agreements coordinated after one concluding verb are all concluded: "the two sides exchanged an MoU on …
     and an Agreement on …"."""
     for before, after in zip(mentions, mentions[1:]):
         if before.sentence is not after.sentence or after.concluded or not before.concluded:
             continue
-        between = ctx.lowers[before.name_end:after.name_start]
+        between = [w for w in ctx.lowers[before.name_end:after.name_start]
+                   if not (w.isdigit() or w in _TERM_WORDS)]  # (a term after the first: "… for 2025 to 2028, and …")
         if between and set(between) <= {",", "and", "a", "an", "the", "as", "well", "also", ";", "of", "together",
                                          "along", "alongside", "with"} \
                 and ("and" in between or "," in between or "alongside" in between) \

@@ -35,7 +35,8 @@ _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "complianc
 # "a memorandum on cooperation in marine fisheries").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
                 "agreements", "arrangements", "memoranda",  # (plurals: "memoranda on health, education and …")
-                "addendum", "convention"}  # ("a convention on extradition")
+                "addendum", "convention",  # ("a convention on extradition")
+                "programme", "program"}  # ("a programme of cooperation in science and technology for 2025 to 2028")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation",
                   "memorandum of agreement", "letter of intent", "declaration of intent", "statement of intent",
@@ -852,6 +853,10 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
     if head == "understanding" and prev == "an" and span.start >= sentence.start + 2 \
             and doc[span.start - 2].lower_ in {"reached", "struck"}:
         return True  # "Washington and Ansar Allah reached an understanding under which …"
+    if head in {"programme", "program"} and prev in _DETERMINERS and nxt == "of" \
+            and "cooperation" in ctx.lowers[span.end + 1:min(sentence.end, span.end + 5)]:
+        return True  # "signed a programme of cooperation in science and technology for 2025 to 2028", "a programme
+        # of cultural cooperation for the period 2023-2025"
     if head == "convention" and prev in _DETERMINERS and nxt == "on":
         return True  # "a convention on extradition, signed by the Minister of Justice"
     if head in {"protocol", "arrangement"} and nxt == "with" and _possessed(ctx, sentence, span.start):
@@ -1055,7 +1060,7 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
     # "an agreement for 2025", "for the period …", "for the first time")
     aim = k + 1 < sentence.end and lowers[k] == "for" and doc[k + 1].is_lower and doc[k + 1].is_alpha \
         and lowers[k + 1] not in _NOT_AIMS
-    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS else set()) \
+    links = _TOPIC_LINKS | ({"of"} if lowers[end - 1] in _TREATY_HEADS | {"programme", "program"} else set()) \
         | ({"to"} if addendum or purpose else set()) | ({"for"} if aim else set())
     if k >= sentence.end or lowers[k] not in links:
         return None
@@ -1075,6 +1080,9 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             continue  # statement on Sudan"
         if token.lower_ in {"and", ","} and j + 1 < sentence.end and lowers[j + 1] in {"a", "an", "the", "another"}:
             break  # "an MoU on maritime security and an Agreement on …": the next item of a list
+        if token.lower_ == "for" and j + 2 < sentence.end and (_is_year(doc[j + 1].text) or lowers[j + 1:j + 3] in (
+                ["the", "period"], ["the", "years"])):
+            break  # "… of cultural cooperation for the period 2023-2025": its term, not its topic
         if token.text == "," and j + 1 < sentence.end and doc[j + 1].is_lower and doc[j + 1].is_alpha \
                 and lowers[j + 1] not in _TOPIC_STOP | {"and", "or", "but", "as", "in", "at", "on", "for", "to", "by"}:
             j += 1  # "a treaty of friendship, cooperation and mutual assistance": a list of topics
