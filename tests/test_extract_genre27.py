@@ -215,3 +215,14 @@ def test_programmes_of_cooperation_in_lower_case_and_their_terms():
     names = sorted(a.name for a in run(body, date="2025-08-05").agreements)
     assert names == ["programme of cooperation in science and technology", "programme of cultural cooperation"]
     assert run("The programme of the visit includes talks.", date="2025-08-05").agreements == []
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_arrangements_a_state_has_and_concluded_or_has_in_place_are_one_per_partner(use_model):
+    body = "Ghana already has defence cooperation arrangements it concluded with the United Kingdom and the United States."
+    assert _all_sides(body, use_model, date="2025-03-14") == [("gbr", "gha"), ("gha", "usa")]
+    in_place = ("Australia also has defence cooperation arrangements in place with Indonesia (since 2024) and "
+                "Timor-Leste (2022).")
+    assert _all_sides(in_place, use_model, date="2025-03-14") == [("aus", "idn"), ("aus", "tls")]
+    # holding agreements with unnamed partners concludes nothing
+    assert _all_sides("Ghana has defence cooperation agreements with many partners.", use_model) == []

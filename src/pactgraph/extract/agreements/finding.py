@@ -993,6 +993,15 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             named += 1  # (the sentence's first word: "The Gripen …")
         if named is not None and named > sentence.start and doc[named - 1].lower_ in {"the", "a", "an"}:
             k = named  # "the Gripen lease agreement", "the Lancaster House defence treaty": a name, then modifiers
+    held = next((j for j in range(start - 1, max(sentence.start, k - 1) - 1, -1)
+                 if doc[j].lower_ in {"has", "have", "had"}), None)
+    if held is not None and doc[start].lower_.endswith("s") and _held_as_concluded(ctx, sentence, start + 1):
+        m = held + 1
+        while m < start and doc[m].lower_ in {"already", "also", "now", "still"}:
+            m += 1
+        if m < start and all(t.is_alpha and t.is_lower and t.lower_ not in _VAGUE_MODIFIERS for t in doc[m:start]):
+            return m  # "Ghana already has defence cooperation arrangements it concluded with …", "Australia also has
+            # defence cooperation arrangements in place with …": those it holds, concluded
     if k < start and k - 1 >= sentence.start and doc[k - 1].lower_ in _BARE_AFTER \
             and not any(t.lower_ in {"and", "or", "of", "to", "for", "in", "on", "with", "by"} or t.like_num
                         or t.lower_ in NUMBER_WORDS or t.lower_ in _COUNTING for t in doc[k:start]) \
@@ -1026,6 +1035,17 @@ _PURPOSE_VERBS = {"prevent", "establish", "combat", "counter", "promote", "facil
 
 _NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "those", "both", "all", "each", "years",
              "decades", "now", "ever", "more", "some", "many", "which", "whom", "what", "one", "two", "three", "ten"}
+
+
+def _held_as_concluded(ctx: DocContext, sentence: Sentence, at: int) -> bool:
+    """Whether the words from ``at`` on say that agreements someone has were concluded: "it concluded with …", "that
+    they signed with …", "in place with …"."""
+    lowers = ctx.lowers[at:min(sentence.end, at + 5)]
+    if lowers[:3] == ["in", "place", "with"]:
+        return True
+    if lowers[:1] in (["that"], ["which"]):
+        lowers = lowers[1:]
+    return lowers[:1] in (["it"], ["they"], ["we"]) and any(w in _RELATIVE_VERBS for w in lowers[1:4])
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
