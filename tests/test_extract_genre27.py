@@ -215,3 +215,22 @@ def test_programmes_of_cooperation_in_lower_case_and_their_terms():
     names = sorted(a.name for a in run(body, date="2025-08-05").agreements)
     assert names == ["programme of cooperation in science and technology", "programme of cultural cooperation"]
     assert run("The programme of the visit includes talks.", date="2025-08-05").agreements == []
+
+
+# Review of session 24's rules: defects found on invented texts, each with its fix.
+
+
+def test_years_ago_today_written_without_the_hyphen():
+    body = ("Seventy five years ago today, the United States, Canada and France signed the North Atlantic Treaty in "
+            "Washington.")
+    assert [a.date for a in run(body, date="2024-04-04").agreements] == ["1949-04-04"]
+
+
+def test_following_or_next_before_a_noun_that_is_no_time_keeps_the_documents_year():
+    body = ("Japan and India signed the Treaty of Friendship on 12 March 1998. The following agreements were signed by "
+            "Japan and India on 3 June: an agreement on defence cooperation and a memorandum on health.")
+    dated = {a.name: a.date for a in run(body, date="2025-05-20").agreements}
+    assert dated["memorandum on health"] == "2024-06-03"
+    story = ("Japan and India signed a Treaty of Friendship on 12 March 1998. The following day, 13 March, Japan and "
+             "Korea signed a memorandum on fisheries.")
+    assert {a.name: a.date for a in run(story, date="2025-05-20").agreements}["memorandum on fisheries"] == "1998-03-13"
