@@ -234,3 +234,9 @@ def test_following_or_next_before_a_noun_that_is_no_time_keeps_the_documents_yea
     story = ("Japan and India signed a Treaty of Friendship on 12 March 1998. The following day, 13 March, Japan and "
              "Korea signed a memorandum on fisheries.")
     assert {a.name: a.date for a in run(story, date="2025-05-20").agreements}["memorandum on fisheries"] == "1998-03-13"
+
+
+def test_signed_by_the_ministers_of_named_states_is_theirs():
+    body = ("The foreign ministers of Brazil, Chile and Peru met in Lima. The declaration was signed by the ministers "
+            "of Argentina and Uruguay on 3 May.")
+    assert _all_sides(body, use_model=False) == [("arg", "ury")]

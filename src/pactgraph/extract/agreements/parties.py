@@ -1260,7 +1260,8 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
             continue  # (the subject: not "… agreed with the ministers of …"; "At the end of the session the ministers
             # adopted …" is)
         verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
-        passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE)
+        passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE) \
+            and lowers[k + 1] != "of"  # (not "signed by the ministers of Argentina and Uruguay": those it names)
         if not passive and (verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
                                                 for j in range(k + 1, verb))):
             continue  # (also "adopted by the ministers on 14 June 2024")
