@@ -240,3 +240,12 @@ def test_signed_by_the_ministers_of_named_states_is_theirs():
     body = ("The foreign ministers of Brazil, Chile and Peru met in Lima. The declaration was signed by the ministers "
             "of Argentina and Uruguay on 3 May.")
     assert _all_sides(body, use_model=False) == [("arg", "ury")]
+
+
+def test_they_were_is_no_list_of_the_ones_signed_unless_the_list_follows():
+    briefed = ("Japan and India signed three documents on 3 May 2025. They were also briefed on the agreement on "
+               "fisheries, which remains under negotiation.")
+    assert run(briefed, date="2025-05-20").agreements == []
+    listed = ("Japan and India signed three documents on 3 May 2025. These include agreements on trade and a memorandum "
+              "on health.")
+    assert [a.name for a in run(listed, date="2025-05-20").agreements] == ["memorandum on health"]
