@@ -249,3 +249,16 @@ def test_they_were_is_no_list_of_the_ones_signed_unless_the_list_follows():
     listed = ("Japan and India signed three documents on 3 May 2025. These include agreements on trade and a memorandum "
               "on health.")
     assert [a.name for a in run(listed, date="2025-05-20").agreements] == ["memorandum on health"]
+
+
+def test_a_state_adjective_after_former_before_a_post_in_lower_case_is_the_state():
+    body = ("Former Soviet leader Mikhail Gorbachev and US President Ronald Reagan signed the Intermediate-Range "
+            "Nuclear Forces Treaty in Washington on 8 December 1987.")
+    assert _all_sides(body, use_model=False, date="2024-12-08") == [("sun", "usa")]
+    assert "state/jpn" in actor_keys("Former Japanese prime minister Shinzo Abe visited Delhi.")
+    assert "state/sun" not in actor_keys("Kazakhstan and other former Soviet republics met in Astana.")
+
+
+def test_a_compass_word_before_an_abbreviation_leaves_the_organization():
+    assert "org/nato" in actor_keys("Eastern NATO allies and Japan signed a joint statement.")
+    assert "org/european-union" not in actor_keys("The Western European Union and Japan signed a joint statement.")

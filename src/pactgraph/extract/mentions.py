@@ -167,6 +167,12 @@ def _geographic(doc, m: Mention) -> bool:
 
 
 _COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern", "Central"}
+# a post or its holders after "former" and a state adjective, in lower case as wire reports write them ("former Soviet
+# leader Mikhail Gorbachev", "former Japanese prime minister Shinzo Abe"): the state's
+_FORMER_POSTS = {"leader", "leaders", "president", "presidents", "prime", "premier", "minister", "ministers", "foreign",
+                 "defence", "defense", "interior", "finance", "chancellor", "ambassador", "envoy", "secretary", "head",
+                 "king", "queen", "general", "commander", "chief", "deputy", "vice", "official", "officials",
+                 "diplomat", "diplomats", "negotiator", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
@@ -176,9 +182,10 @@ def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
         return True
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"post", "pre", "ex", "anti", "pro"}:
         return True  # "post-Soviet", "anti-American": a time or a stance
-    if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower:
+    if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower \
+            and doc[m.end].lower_ not in _FORMER_POSTS:
         return True  # "among former Soviet republics", "former British colonies": what they were once part of (not
-        # "former Japanese Prime Minister Abe Shinzo")
+        # "former Japanese Prime Minister Abe Shinzo", "former Soviet leader Mikhail Gorbachev")
     return m.end in named_starts and not doc[m.end].is_sent_start
 
 
@@ -428,7 +435,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
             if entity.kind != "state" and m.start >= 1 and doc[m.start - 1].text in _COMPASS_ADJECTIVES \
-                    and doc[m.start].text[:1].isupper():
+                    and doc[m.start].text[:1].isupper() and not doc[m.start].text.isupper():  # (not "Eastern NATO allies")
                 continue  # "the Western European Union" is not the European Union: another body the register lacks
             if m.form == "derived" and m.end - m.start >= 2 and m.start >= 1 and _is_cap(doc[m.start - 1]) \
                     and not doc[m.start - 1].is_sent_start:
