@@ -262,3 +262,11 @@ def test_a_state_adjective_after_former_before_a_post_in_lower_case_is_the_state
 def test_a_compass_word_before_an_abbreviation_leaves_the_organization():
     assert "org/nato" in actor_keys("Eastern NATO allies and Japan signed a joint statement.")
     assert "org/european-union" not in actor_keys("The Western European Union and Japan signed a joint statement.")
+
+
+def test_capitals_listed_with_a_serial_comma_before_a_verb_are_governments():
+    body = ("Stockholm, Helsinki, and Copenhagen signed defence cooperation agreements with Washington in December "
+            "2023.")
+    assert _all_sides(body, use_model=False, date="2024-03-01") == [("dnk", "usa"), ("fin", "usa"), ("swe", "usa")]
+    # a list after a preposition is read from its first, a venue (its last before the verb is read alone)
+    assert "state/deu" not in actor_keys("Officials from Paris, Berlin, and Rome signed a joint statement.")

@@ -225,6 +225,14 @@ def _place_ending_at(places: dict[int, Mention], end: int) -> Mention | None:
     return next((places[s] for s in range(end - 1, max(-1, end - 9), -1) if s in places and places[s].end == end), None)
 
 
+def _listed_after(doc, end: int, places: dict[int, Mention]) -> Mention | None:
+    """The place listed right after token ``end``, after "and", "," or ", and" ("Stockholm, Helsinki, and
+    Copenhagen")."""
+    if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
+        return None
+    return places.get(end + 1 + (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "and"))
+
+
 def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool | None:
     """Whether a capital city is used for its government, by its own words; ``None`` for one coordinated with the
     name before it, which is read as that one is (see _metonym)."""
@@ -235,10 +243,11 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
     if nxt is not None and prev not in _PREPOSITIONS:
         if nxt.lower_ in _AGENT_VERBS:
             return True
-        other = places.get(m.end + 1) if nxt.lower_ in {"and", ","} else None
-        while other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"and", ","} \
-                and other.end + 1 in places:
-            other = places[other.end + 1]  # ("Stockholm, Helsinki and Copenhagen signed …": the list's last)
+        # (from a list's first only, which the others are read as: not "Officials from Paris, Berlin, and Rome")
+        listed = prev in {",", "and"} and any(_place_ending_at(places, e) for e in (m.start - 1, m.start - 2))
+        other = None if listed else _listed_after(doc, m.end, places)
+        while other is not None and _listed_after(doc, other.end, places) is not None:
+            other = _listed_after(doc, other.end, places)  # ("Stockholm, Helsinki and Copenhagen signed …": the last)
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in _AGENT_VERBS:
             return True  # "Pyongyang and Moscow signed their treaty": two capitals as the subject
         if other is None and nxt.lower_ == "and":
