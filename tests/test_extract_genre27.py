@@ -270,3 +270,14 @@ def test_capitals_listed_with_a_serial_comma_before_a_verb_are_governments():
     assert _all_sides(body, use_model=False, date="2024-03-01") == [("dnk", "usa"), ("fin", "usa"), ("swe", "usa")]
     # a list after a preposition is read from its first, a venue (its last before the verb is read alone)
     assert "state/deu" not in actor_keys("Officials from Paris, Berlin, and Rome signed a joint statement.")
+
+
+def test_what_follows_for_is_no_topic_when_it_names_a_ministry_a_term_or_a_step():
+    body = ("The memorandum between the Ministry for Foreign Affairs of Finland and the Ministry of Defence of Estonia "
+            "on cyber security was signed in Tallinn on 3 March 2025.")
+    assert [a.name for a in run(body, date="2025-03-04").agreements] == ["memorandum on cyber security"]
+    termed = "Finland and Estonia signed an agreement for five years on maritime surveillance on 3 March 2025."
+    assert [a.name for a in run(termed, date="2025-03-04").agreements] == ["Agreement"]
+    ratified = ("Finland and Estonia signed the agreement on 3 March 2025. The government submitted the agreement for "
+                "ratification to parliament.")
+    assert [a.name for a in run(ratified, date="2025-03-04").agreements] == ["Agreement"]
