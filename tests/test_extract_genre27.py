@@ -281,3 +281,11 @@ def test_what_follows_for_is_no_topic_when_it_names_a_ministry_a_term_or_a_step(
     ratified = ("Finland and Estonia signed the agreement on 3 March 2025. The government submitted the agreement for "
                 "ratification to parliament.")
     assert [a.name for a in run(ratified, date="2025-03-04").agreements] == ["Agreement"]
+
+
+def test_a_very_long_list_before_a_pronoun_relative_does_not_recurse():
+    states = ["Angola", "Albania", "Andorra", "Argentina", "Armenia", "Austria"] * 200
+    body = ("Last year, as the council had agreed at its long summit in the spring, the troops of the force were sent "
+            f"to {', '.join(states[:-1])} and {states[-1]} under the bilateral agreements it had concluded with the "
+            "Governments in Bangui and Maputo.")
+    run(body, date="2025-05-20")  # (a RecursionError before)
