@@ -289,3 +289,9 @@ def test_a_very_long_list_before_a_pronoun_relative_does_not_recurse():
             f"to {', '.join(states[:-1])} and {states[-1]} under the bilateral agreements it had concluded with the "
             "Governments in Bangui and Maputo.")
     run(body, date="2025-05-20")  # (a RecursionError before)
+
+
+def test_a_bare_agreement_after_a_possessive_and_an_aside_that_signed_it_is_an_agreement():
+    assert _all_sides("Kenya's agreement, signed in 2019, with Uganda remains in force.", use_model=False) \
+        == [("ken", "uga")]
+    assert run("Turkey's agreement, after weeks of talks, came as a relief to Sweden.").agreements == []

@@ -821,7 +821,9 @@ def _possessed_agreement(ctx: DocContext, sentence: Sentence, span) -> bool:
         return False
     # a bare "agreement" is a consent unless what follows makes it a text: "Turkey's agreement came after weeks of
     # talks" (a consent), "Italy's agreement with Albania" (an agreement)
-    return len(span) > 1 or ctx.lowers[span.start] != "agreement" or nxt and nxt[0] in _BARE_AGREEMENT_NEXT
+    if nxt == [","]:  # (also "Kenya's agreement, signed in 2019, with Uganda")
+        nxt = ctx.lowers[span.end + 1:min(sentence.end, span.end + 2)]
+    return len(span) > 1 or ctx.lowers[span.start] != "agreement" or bool(nxt) and nxt[0] in _BARE_AGREEMENT_NEXT
 
 
 _BARE_AGREEMENT_NEXT = {"with", "on", "between", "concerning", "signed", "concluded", "reached", "struck", "for"}
