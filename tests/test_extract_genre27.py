@@ -295,3 +295,10 @@ def test_a_bare_agreement_after_a_possessive_and_an_aside_that_signed_it_is_an_a
     assert _all_sides("Kenya's agreement, signed in 2019, with Uganda remains in force.", use_model=False) \
         == [("ken", "uga")]
     assert run("Turkey's agreement, after weeks of talks, came as a relief to Sweden.").agreements == []
+
+
+def test_since_before_a_time_opens_no_clause_and_the_clause_is_cut():
+    body = ("Japan has cooperated closely with India since 2019, and Australia and Indonesia signed a memorandum on "
+            "maritime security in 2025.")
+    assert _all_sides(body, use_model=False) == [("aus", "idn")]
+    assert _all_sides(body.replace("since 2019", "since the talks"), use_model=False) == [("aus", "idn")]
