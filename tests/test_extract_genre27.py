@@ -240,6 +240,10 @@ def test_signed_by_the_ministers_of_named_states_is_theirs():
     body = ("The foreign ministers of Brazil, Chile and Peru met in Lima. The declaration was signed by the ministers "
             "of Argentina and Uruguay on 3 May.")
     assert _all_sides(body, use_model=False) == [("arg", "ury")]
+    # "the Presidents of the six States" names no state: the group listed before
+    counted = ("The foreign ministers of Brazil, Chile and Peru met in Lima. The declaration was signed by the "
+               "ministers of the three States on 3 May.")
+    assert _all_sides(counted, use_model=False) == [("bra", "chl", "per")]
 
 
 def test_they_were_is_no_list_of_the_ones_signed_unless_the_list_follows():

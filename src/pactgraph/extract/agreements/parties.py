@@ -1265,7 +1265,10 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
             # adopted …" is)
         verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
         passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE) \
-            and lowers[k + 1] != "of"  # (not "signed by the ministers of Argentina and Uruguay": those it names)
+            and not (lowers[k + 1] == "of" and any(sentence.start + k + 2 <= m.start <= sentence.start + k + 3
+                                                   for m in ctx.actors_in(sentence, {"state"}, coref=False)))
+        # (not "signed by the ministers of Argentina and Uruguay", who name their states; "adopted by the Presidents of
+        # the six States" is)
         if not passive and (verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
                                                 for j in range(k + 1, verb))):
             continue  # (also "adopted by the ministers on 14 June 2024")
