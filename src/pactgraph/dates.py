@@ -157,9 +157,9 @@ def find_relative_dates(text: str, reference: dt.date) -> list[tuple[int, int, s
 
 
 # "Seventy-five years ago today", "exactly one year ago to the day", "30 years ago today": the same day that many
-# years before the document's date
-_YEARS_AGO_TODAY = re.compile(r"\b(?P<count>\d{1,3}|an?|(?:[a-z]+-)?[a-z]+)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b",
-                              re.I)
+# years before the document's date (also "seventy five years ago today", without the hyphen)
+_YEARS_AGO_TODAY = re.compile(r"\b(?P<count>\d{1,3}|an?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                              r"[-\s]+)?[a-z]+)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b", re.I)
 _UNITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -169,7 +169,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 
 def _count(word: str) -> int | None:
     """The number a count of years is written as: "30", "thirty", "seventy-five", "a" (None for other words)."""
-    word = word.lower()
+    word = "-".join(word.lower().split())  # ("seventy five": "seventy-five")
     if word.isdigit():
         return int(word)
     tens, _, unit = word.partition("-")

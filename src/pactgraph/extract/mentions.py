@@ -167,6 +167,12 @@ def _geographic(doc, m: Mention) -> bool:
 
 
 _COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern", "Central"}
+# a post or its holders after "former" and a state adjective, in lower case as wire reports write them ("former Soviet
+# leader Mikhail Gorbachev", "former Japanese prime minister Shinzo Abe"): the state's
+_FORMER_POSTS = {"leader", "leaders", "president", "presidents", "prime", "premier", "minister", "ministers", "foreign",
+                 "defence", "defense", "interior", "finance", "chancellor", "ambassador", "envoy", "secretary", "head",
+                 "king", "queen", "general", "commander", "chief", "deputy", "vice", "official", "officials",
+                 "diplomat", "diplomats", "negotiator", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
@@ -176,9 +182,10 @@ def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
         return True
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"post", "pre", "ex", "anti", "pro"}:
         return True  # "post-Soviet", "anti-American": a time or a stance
-    if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower:
+    if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower \
+            and doc[m.end].lower_ not in _FORMER_POSTS:
         return True  # "among former Soviet republics", "former British colonies": what they were once part of (not
-        # "former Japanese Prime Minister Abe Shinzo")
+        # "former Japanese Prime Minister Abe Shinzo", "former Soviet leader Mikhail Gorbachev")
     return m.end in named_starts and not doc[m.end].is_sent_start
 
 
@@ -218,6 +225,14 @@ def _place_ending_at(places: dict[int, Mention], end: int) -> Mention | None:
     return next((places[s] for s in range(end - 1, max(-1, end - 9), -1) if s in places and places[s].end == end), None)
 
 
+def _listed_after(doc, end: int, places: dict[int, Mention]) -> Mention | None:
+    """The place listed right after token ``end``, after "and", "," or ", and" ("Stockholm, Helsinki, and
+    Copenhagen")."""
+    if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
+        return None
+    return places.get(end + 1 + (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "and"))
+
+
 def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: Gazetteer) -> bool | None:
     """Whether a capital city is used for its government, by its own words; ``None`` for one coordinated with the
     name before it, which is read as that one is (see _metonym)."""
@@ -228,10 +243,11 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
     if nxt is not None and prev not in _PREPOSITIONS:
         if nxt.lower_ in _AGENT_VERBS:
             return True
-        other = places.get(m.end + 1) if nxt.lower_ in {"and", ","} else None
-        while other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"and", ","} \
-                and other.end + 1 in places:
-            other = places[other.end + 1]  # ("Stockholm, Helsinki and Copenhagen signed …": the list's last)
+        # (from a list's first only, which the others are read as: not "Officials from Paris, Berlin, and Rome")
+        listed = prev in {",", "and"} and any(_place_ending_at(places, e) for e in (m.start - 1, m.start - 2))
+        other = None if listed else _listed_after(doc, m.end, places)
+        while other is not None and _listed_after(doc, other.end, places) is not None:
+            other = _listed_after(doc, other.end, places)  # ("Stockholm, Helsinki and Copenhagen signed …": the last)
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in _AGENT_VERBS:
             return True  # "Pyongyang and Moscow signed their treaty": two capitals as the subject
         if other is None and nxt.lower_ == "and":
@@ -428,7 +444,7 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
             if entity.kind != "state" and _legal_text(doc, m):
                 continue
             if entity.kind != "state" and m.start >= 1 and doc[m.start - 1].text in _COMPASS_ADJECTIVES \
-                    and doc[m.start].text[:1].isupper():
+                    and doc[m.start].text[:1].isupper() and not doc[m.start].text.isupper():  # (not "Eastern NATO allies")
                 continue  # "the Western European Union" is not the European Union: another body the register lacks
             if m.form == "derived" and m.end - m.start >= 2 and m.start >= 1 and _is_cap(doc[m.start - 1]) \
                     and not doc[m.start - 1].is_sent_start:

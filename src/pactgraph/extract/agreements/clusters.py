@@ -300,8 +300,7 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
         first = next((m for m in ctx.actors_in(sentence) if k <= m.start < hi), None)
         # (the verb after the last subordinator: not "I am pleased that this morning my friend X, Iceland's Minister
         # for Foreign Affairs, and I signed …", whose verb is the main clause's)
-        opening = max((i + 1 for i in range(lo, j) if lowers[i] in _SUBORDINATORS
-                       and lowers[i + 1] not in _THAT_DETERMINES), default=lo)  # (not "of May that year")
+        opening = max((i + 1 for i in range(lo, j) if _opens_clause(lowers, i)), default=lo)
         if first is not None and first.start - k <= 6 and all(
                 lowers[i] in _CLAUSE_LEADS or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
                 for i in range(k, first.start)) and any(_verb_like(ctx, i) for i in range(opening, j)):
@@ -309,7 +308,19 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
     return None
 
 
+def _opens_clause(lowers: list[str], i: int) -> bool:
+    """Whether the word at ``i`` opens a subordinate clause: not "that" before a time noun ("of May that year"), nor
+    "since", "because", "when" or "if" before a time or a phrase ("since 2019", "since the talks", "because of the
+    war", "when necessary")."""
+    if lowers[i] not in _SUBORDINATORS or lowers[i + 1] in _THAT_DETERMINES:
+        return False
+    return lowers[i] in {"that", "whereas"} or not (lowers[i + 1].isdigit() or lowers[i + 1] in _NOT_CLAUSE_OPENING)
+
+
 _SUBORDINATORS = {"that", "because", "when", "whereas", "if", "since"}
+_NOT_CLAUSE_OPENING = {"of", "then", "the", "last", "early", "late", "its", "their", "necessary", "possible", "needed",
+                       "appropriate", "so", "not", "now", "before", "after", "january", "february", "march", "april",
+                       "may", "june", "july", "august", "september", "october", "november", "december"}
 _THAT_DETERMINES = {"year", "day", "month", "week", "time", "morning", "afternoon", "evening", "same", "one", "summer",
                     "autumn", "winter", "spring", "decade", "period", "date", "night"}
 _IRREGULAR_PAST = {"met", "held", "made", "took", "kept", "set", "gave", "began", "became", "said", "put", "struck",

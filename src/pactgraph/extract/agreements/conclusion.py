@@ -180,6 +180,12 @@ def _lists_the_ones_before(ctx: DocContext, mention: _AgreementMention) -> bool:
         return False
     if any(w in {";", "which", "that"} for w in ctx.lowers[sentence.start:mention.name_start]):
         return False
+    # the list begins right after the opening (not "They were also briefed on the agreement on fisheries …")
+    lead = sentence.start + 2 + (opening[:2] == ["among", "them"] and opening[2:] in (["were"], ["was"], ["are"]))
+    if lead < mention.name_start and not (ctx.lowers[lead] in {"a", "an", "the", ":", "two", "three", "four", "five"}
+                                          | _GENRE_NOUNS | _DOCUMENT_NOUNS
+                                          or ctx.lowers[lead].isdigit() or ctx.doc[lead].text[:1].isupper()):
+        return False
     k = sentence.index - 1
     while k > 0 and not any(w.isalpha() for w in ctx.tokens_lower(ctx.sentences[k])):
         k -= 1  # (the paragraph's break)

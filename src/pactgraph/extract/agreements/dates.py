@@ -238,14 +238,23 @@ def _dates_of_listed(ctx: DocContext, sentence: Sentence, keys: list[str]) -> di
 _YEAR_LINE = re.compile(r"^[#*\t ]*(?P<year>(?:19|20)\d{2})[*\t ]*(?P<rest>[|:–—-].*)?$", re.M)
 
 
-_SEQUENCE_WORDS = {"later", "afterwards", "following", "followed", "then", "same", "next"}
+_SEQUENCE_WORDS = {"later", "afterwards", "followed", "then"}
+# … and these before a time noun only ("the following day", "the next morning", "the same week"; not "The following
+# documents were signed on 3 June", "The next meeting will take place on 4 June")
+_SEQUENCE_BEFORE_TIME = {"following", "next", "same"}
+_TIME_NOUNS = {"day", "days", "week", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
+               "autumn", "winter"}
 
 
 def _narrative_year(ctx: DocContext, sentence: Sentence) -> int | None:
     """The year a story of past events has reached: that of the last full date of the sentence before, in the same
     paragraph ("… was signed in Washington on 30 August 1951. Two days later, on 1 September, …")."""
-    if sentence.index == 0 or not set(ctx.tokens_lower(sentence)) & _SEQUENCE_WORDS:
-        return None  # (a story's next step, not "The ministers met on 3 June", which is the document's year)
+    words = ctx.tokens_lower(sentence)
+    if sentence.index == 0 or not (set(words) & _SEQUENCE_WORDS or any(
+            w in _SEQUENCE_BEFORE_TIME and after in _TIME_NOUNS for w, after in zip(words, words[1:]))) \
+            or {"will", "shall"} & set(words):
+        return None  # (a story's next step, not "The ministers met on 3 June", which is the document's year, nor a
+        # plan: "They will meet again later this year, on 3 June")
     previous = ctx.sentences[sentence.index - 1]
     if "\n" in ctx.text[previous.char_end:sentence.char_start]:
         return None

@@ -395,11 +395,11 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         tail = _topic_end(ctx, sentence, e) if capitalised and e < sentence.end else None
         if topic_end:
             # the name is the head and its topic, as written: "agreement on reciprocal access"
-            between = ctx.lowers[span.end] == "between"  # (the topic after "between the Ministry of … and …")
+            # (the topic after "between the Ministry of … and …", "between the Ministry for Foreign Affairs of …")
+            between = ctx.lowers[span.end] == "between"
             link = next(i for i in range(span.end, topic_end)
-                        if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of"})
-                        | ({"to"} if span[-1].lower_ in {"addendum", "agreement", "accord", "arrangement"} else set())
-                        | {"for"})
+                        if ctx.lowers[i] in _TOPIC_LINKS | (set() if between else {"of", "for"})
+                        | ({"to"} if span[-1].lower_ in {"addendum", "agreement", "accord", "arrangement"} else set()))
             head_text = (modifier + " " if modifier else "") + span.text
             name = (head_text + " " + "".join(t.text_with_ws for t in doc[link:topic_end])).strip()
             name_tokens = (list(doc[modifier_at:span.start]) if modifier else []) + list(span) + list(doc[link:topic_end])
@@ -821,7 +821,9 @@ def _possessed_agreement(ctx: DocContext, sentence: Sentence, span) -> bool:
         return False
     # a bare "agreement" is a consent unless what follows makes it a text: "Turkey's agreement came after weeks of
     # talks" (a consent), "Italy's agreement with Albania" (an agreement)
-    return len(span) > 1 or ctx.lowers[span.start] != "agreement" or nxt and nxt[0] in _BARE_AGREEMENT_NEXT
+    if nxt == [","]:  # (also "Kenya's agreement, signed in 2019, with Uganda")
+        nxt = ctx.lowers[span.end + 1:min(sentence.end, span.end + 2)]
+    return len(span) > 1 or ctx.lowers[span.start] != "agreement" or bool(nxt) and nxt[0] in _BARE_AGREEMENT_NEXT
 
 
 _BARE_AGREEMENT_NEXT = {"with", "on", "between", "concerning", "signed", "concluded", "reached", "struck", "for"}
@@ -1034,7 +1036,12 @@ _PURPOSE_VERBS = {"prevent", "establish", "combat", "counter", "promote", "facil
 
 
 _NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "those", "both", "all", "each", "years",
-             "decades", "now", "ever", "more", "some", "many", "which", "whom", "what", "one", "two", "three", "ten"}
+             "decades", "now", "ever", "more", "some", "many", "which", "whom", "what", "one", "two", "three", "ten",
+             # (a term, a reader or a step of its procedure: "an agreement for five years", "for us all", "submitted
+             # the agreement for ratification", "for example")
+             "several", "another", "months", "weeks", "days", "life", "us", "them", "it", "you", "everyone", "example",
+             "instance", "ratification", "signature", "approval", "consideration", "adoption", "endorsement", "review",
+             "debate", "discussion", "publication", "comment", "comments"} | set(NUMBER_WORDS)
 
 
 def _held_as_concluded(ctx: DocContext, sentence: Sentence, at: int) -> bool:

@@ -600,7 +600,8 @@ def _pronoun_subject(ctx: DocContext, mention, pronoun: str, actors=None) -> lis
     if pronoun == "it":
         # (not the object of a preposition: "Rwanda had deployed forces to the Central African Republic and to
         # Mozambique under the bilateral agreements it had concluded with …")
-        subject = heading[:1] or [m for m in before if not _object_of_preposition(ctx, m, before)][-1:]
+        subject = heading[:1] or next(([m] for m in reversed(before) if not _object_of_preposition(ctx, m, before)),
+                                      [])
     else:
         subject = before[-1:]
     if not subject and pronoun == "it" and sentence.index > 0:
@@ -614,15 +615,18 @@ def _object_of_preposition(ctx: DocContext, mention, actors: list) -> bool:
     """Whether an actor is governed by a preposition ("to Mozambique", "with Australia, Japan and Viet Nam"), itself
     or as a later item of a list the preposition leads."""
     lowers = ctx.lowers
-    k = mention.start - 1
-    while k >= 0 and lowers[k] == "the":
-        k -= 1
-    if k < 0:
-        return False
-    if lowers[k] in {"and", ","}:
-        previous = next((m for m in reversed(actors) if m.end <= k and m.end >= k - 1), None)
-        return previous is not None and _object_of_preposition(ctx, previous, actors)
-    return lowers[k] in _GOVERNING
+    by_end = {m.end: m for m in actors}
+    while True:  # (back along the list, item by item, however long: no recursion)
+        k = mention.start - 1
+        while k >= 0 and lowers[k] == "the":
+            k -= 1
+        if k < 0:
+            return False
+        if lowers[k] not in {"and", ","}:
+            return lowers[k] in _GOVERNING
+        mention = by_end.get(k) or by_end.get(k - 1)
+        if mention is None:
+            return False
 
 
 _GOVERNING = {"to", "with", "in", "from", "for", "by", "of", "on", "at", "under", "between", "among", "into", "against",
@@ -1260,7 +1264,11 @@ def _people_signing(ctx: DocContext, sentence: Sentence) -> list[str]:
             continue  # (the subject: not "… agreed with the ministers of …"; "At the end of the session the ministers
             # adopted …" is)
         verb = next((j for j in range(k + 1, min(len(lowers), k + 4)) if lowers[j] in _CONCLUDE), None)
-        passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE)
+        passive = i >= 2 and lowers[i - 1] == "by" and bool(set(lowers[max(0, i - 4):i - 1]) & _CONCLUDE) \
+            and not (lowers[k + 1] == "of" and any(sentence.start + k + 2 <= m.start <= sentence.start + k + 3
+                                                   for m in ctx.actors_in(sentence, {"state"}, coref=False)))
+        # (not "signed by the ministers of Argentina and Uruguay", who name their states; "adopted by the Presidents of
+        # the six States" is)
         if not passive and (verb is None or any(lowers[j] not in {"also", "today", "then", "have", "has", "jointly"}
                                                 for j in range(k + 1, verb))):
             continue  # (also "adopted by the ministers on 14 June 2024")
