@@ -316,3 +316,9 @@ def test_since_before_a_time_opens_no_clause_and_the_clause_is_cut():
             "maritime security in 2025.")
     assert _all_sides(body, use_model=False) == [("aus", "idn")]
     assert _all_sides(body.replace("since 2019", "since the talks"), use_model=False) == [("aus", "idn")]
+
+
+def test_a_wires_verbs_conclude_and_make_capitals_governments():
+    assert _all_sides("Moscow and Tehran sealed their treaty this afternoon.", date="2025-01-17") == [("irn", "rus")]
+    assert _all_sides("Canberra and Tokyo clinched a defence pact on reciprocal access.", date="2022-01-07") == [
+        ("aus", "jpn")]

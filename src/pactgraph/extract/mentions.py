@@ -64,6 +64,7 @@ _AGENT_VERBS = {
     "recognised", "recognized", "responded", "reacted", "insist", "refuse", "continue", "want", "seek",
     "signed", "concluded", "ratified", "sent", "deployed", "pledged", "delivered", "supplied", "decided",
     "reached", "struck", "inked", "initialled", "initialed", "committed",  # ("Baghdad and Washington reached …")
+    "sealed", "clinched", "penned",  # ("Moscow and Tehran sealed their treaty this afternoon")
     "sign", "signs", "conclude", "concludes", "agree", "agrees", "ink", "inks",  # (the present of chronologies and
     # headlines: "Nov. 21, 2002: Washington and Manila conclude a Mutual Logistics Support Agreement")
     "raised", "elevated", "upgraded", "raise", "elevate", "upgrade",  # ("Seoul and Ulaanbaatar raised their relations

@@ -133,6 +133,7 @@ _CONCLUDE = {
     "issued",  # "the Northwood Declaration, issued by President Macron and Prime Minister Starmer"
     "linked", "bound",  # "have been linked by a Special Partnership since 2007"
     "elevate", "elevates", "elevating", "upgrade", "upgrades", "upgrading",  # "decided today to elevate … to a …"
+    "sealed", "struck", "clinched", "penned",  # a wire's verbs: "Moscow and Tehran sealed their treaty this afternoon"
 }
 
 _GENRE_NOUNS = {"agreement", "treaty", "partnership", "declaration", "memorandum", "programme", "program", "plan",
