@@ -322,3 +322,10 @@ def test_a_wires_verbs_conclude_and_make_capitals_governments():
     assert _all_sides("Moscow and Tehran sealed their treaty this afternoon.", date="2025-01-17") == [("irn", "rus")]
     assert _all_sides("Canberra and Tokyo clinched a defence pact on reciprocal access.", date="2022-01-07") == [
         ("aus", "jpn")]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_an_agreement_of_the_same_kind_signed_between_others_is_another(use_model):
+    body = ("The Leaders welcomed the Comprehensive Economic Partnership Agreement concluded between India and the UAE "
+            "in February, and the agreement of the same kind signed between the Emirates and Israel on 31 May 2022.")
+    assert _all_sides(body, use_model, date="2022-07-14") == [("are", "ind"), ("are", "isr")]

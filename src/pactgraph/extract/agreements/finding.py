@@ -715,6 +715,9 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
+        if not m.capitalised and lowers[m.name_end:m.name_end + 4] in (["of", "the", "same", "kind"], ["of", "the", "same",
+                                                                                        "type"], ["of", "the", "same", "sort"]):
+            m.fresh = True  # "… and the agreement of the same kind signed between the Emirates and Israel": another
         if m.short and m.name_start > m.sentence.start and lowers[m.name_start - 1] in {"a", "an", "another"} \
                 and m.concluded and (m.own or m.partner or m.signers):
             m.fresh = True  # "The United Kingdom concluded an RAA with Japan the following January": one more of

@@ -1394,7 +1394,10 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     """ "the declaration signed by the United States, Egypt, Qatar and Türkiye at …": the actors listed right after
     a concluding participle and "by" that follow the name."""
     lowers, sentence = ctx.lowers, mention.sentence
-    k = mention.name_end + (lowers[mention.name_end:mention.name_end + 1] == [","])
+    k = mention.name_end
+    if lowers[k:k + 3] == ["of", "the", "same"] and lowers[k + 3:k + 4] in (["kind"], ["type"], ["sort"]):
+        k += 4  # ("the agreement of the same kind signed between …")
+    k += lowers[k:k + 1] == [","]
     actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
     if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] != "by":
         # "the Joint Declaration signed in Washington, D.C., on 8 August 2025 by the President of …": where and when
@@ -1408,6 +1411,10 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
             listed = coordinated_from(ctx.doc, j + 1, actors, joins={",", "and", "the", "of"}, posts=True)
             if len({m.key for m in listed}) >= 2:
                 return list(dict.fromkeys(m.key for m in listed + _joined_by(ctx, sentence, listed[-1].end, actors)))
+    if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] == "between":
+        # "… and the agreement of the same kind signed between the Emirates and Israel": its own two sides
+        listed = coordinated_from(ctx.doc, k + 2, actors, joins={",", "and", "the", "of"})
+        return list(dict.fromkeys(m.key for m in listed)) if len({m.key for m in listed}) >= 2 else []
     if k + 2 >= sentence.end or lowers[k] not in _PARTICIPLES or lowers[k + 1] != "by":
         return []
     members = _counted_members(ctx, sentence, k + 2)
