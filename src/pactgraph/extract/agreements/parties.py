@@ -1395,8 +1395,8 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     a concluding participle and "by" that follow the name."""
     lowers, sentence = ctx.lowers, mention.sentence
     k = mention.name_end
-    if lowers[k:k + 3] == ["of", "the", "same"] and lowers[k + 3:k + 4] in (["kind"], ["type"], ["sort"]):
-        k += 4  # ("the agreement of the same kind signed between …")
+    same_kind = lowers[k:k + 3] == ["of", "the", "same"] and lowers[k + 3:k + 4] in (["kind"], ["type"], ["sort"])
+    k += 4 if same_kind else 0  # ("the agreement of the same kind signed between …")
     k += lowers[k:k + 1] == [","]
     actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
     if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] != "by":
@@ -1411,7 +1411,7 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
             listed = coordinated_from(ctx.doc, j + 1, actors, joins={",", "and", "the", "of"}, posts=True)
             if len({m.key for m in listed}) >= 2:
                 return list(dict.fromkeys(m.key for m in listed + _joined_by(ctx, sentence, listed[-1].end, actors)))
-    if k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] == "between":
+    if same_kind and k + 2 < sentence.end and lowers[k] in _PARTICIPLES and lowers[k + 1] == "between":
         # "… and the agreement of the same kind signed between the Emirates and Israel": its own two sides
         listed = coordinated_from(ctx.doc, k + 2, actors, joins={",", "and", "the", "of"})
         return list(dict.fromkeys(m.key for m in listed)) if len({m.key for m in listed}) >= 2 else []
