@@ -167,7 +167,7 @@ def _geographic(doc, m: Mention) -> bool:
     return m.start >= 1 and doc[m.start - 1].text in _COMPASS
 
 
-_COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern", "Central"}
+_COMPASS_ADJECTIVES = _COMPASS - {"North", "South", "East", "West", "Latin"}  # (the adjectives: "Western", …)
 # a post or its holders after "former" and a state adjective, in lower case as wire reports write them ("former Soviet
 # leader Mikhail Gorbachev", "former Japanese prime minister Shinzo Abe"): the state's
 _FORMER_POSTS = {"leader", "leaders", "president", "presidents", "prime", "premier", "minister", "ministers", "foreign",

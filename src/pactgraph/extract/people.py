@@ -295,10 +295,10 @@ class _Parser:
             n, consumed = m, []
             while n < self.end and n not in self.covered:
                 token = doc[n]
-                run = _to_department_word(doc, n, self.end)
                 if token.text in DEPT_WORDS or token.text in HEADS:
                     consumed.append(token.text)
-                elif run is not None and (not consumed or consumed[-1] in {"and", "&"}):
+                elif (not consumed or consumed[-1] in {"and", "&"}) \
+                        and (run := _to_department_word(doc, n, self.end)) is not None:
                     # "for Industrial Development", "and Insular Policy": words the list lacks before one it has
                     consumed += [t.text for t in doc[n:run]]
                     n = run

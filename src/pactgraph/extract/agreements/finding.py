@@ -23,8 +23,8 @@ from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT
                    _is_year, _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
-from .parties import (_parties_of_sentence, _pronoun_relative_with, _reduced_relative, _relative_parties, _signed_by,
-                      constituents)
+from .parties import (_HAVE, _of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
+                      _relative_parties, _signed_by, constituents)
 
 __all__: list[str] = []
 
@@ -711,12 +711,11 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         # the United States in 2017"
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
             if lowers[m.name_end:m.name_end + 1] and lowers[m.name_end] in _RELATIVE_VERBS \
-            and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else _pronoun_relative_with(lowers, m)
+            and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else _pronoun_relative_with(lowers, m.name_end)
         if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
-        if not m.capitalised and lowers[m.name_end:m.name_end + 4] in (["of", "the", "same", "kind"], ["of", "the", "same",
-                                                                                        "type"], ["of", "the", "same", "sort"]):
+        if not m.capitalised and _of_the_same_kind(lowers, m.name_end):
             m.fresh = True  # "… and the agreement of the same kind signed between the Emirates and Israel": another
         if m.short and m.name_start > m.sentence.start and lowers[m.name_start - 1] in {"a", "an", "another"} \
                 and m.concluded and (m.own or m.partner or m.signers):
@@ -998,8 +997,7 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             named += 1  # (the sentence's first word: "The Gripen …")
         if named is not None and named > sentence.start and doc[named - 1].lower_ in {"the", "a", "an"}:
             k = named  # "the Gripen lease agreement", "the Lancaster House defence treaty": a name, then modifiers
-    held = next((j for j in range(start - 1, max(sentence.start, k - 1) - 1, -1)
-                 if doc[j].lower_ in {"has", "have", "had"}), None)
+    held = next((j for j in range(start - 1, max(sentence.start, k - 1) - 1, -1) if doc[j].lower_ in _HAVE), None)
     if held is not None and doc[start].lower_.endswith("s") and _held_as_concluded(ctx, sentence, start + 1):
         m = held + 1
         while m < start and doc[m].lower_ in {"already", "also", "now", "still"}:
@@ -1050,12 +1048,8 @@ _NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "
 def _held_as_concluded(ctx: DocContext, sentence: Sentence, at: int) -> bool:
     """Whether the words from ``at`` on say that agreements someone has were concluded: "it concluded with …", "that
     they signed with …", "in place with …"."""
-    lowers = ctx.lowers[at:min(sentence.end, at + 5)]
-    if lowers[:3] == ["in", "place", "with"]:
-        return True
-    if lowers[:1] in (["that"], ["which"]):
-        lowers = lowers[1:]
-    return lowers[:1] in (["it"], ["they"], ["we"]) and any(w in _RELATIVE_VERBS for w in lowers[1:4])
+    lowers = ctx.lowers
+    return lowers[at:at + 3] == ["in", "place", "with"] or _pronoun_relative_with(lowers, at) is not None
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:

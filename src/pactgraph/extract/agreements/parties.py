@@ -569,23 +569,37 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
 _HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
 
 
-def _pronoun_relative_with(lowers, m: _AgreementMention) -> int | None:
+def _relative_pronoun(lowers, at: int) -> int | None:
+    """Where the pronoun subject of a relative clause right after an agreement's name (token ``at``) stands: "it" in
+    "… it signed with …", "they" in "… that they concluded …" (or ``None``)."""
+    k = at + (lowers[at:at + 1] in (["that"], ["which"]))
+    return k if lowers[k:k + 1] in (["it"], ["they"], ["we"], ["he"], ["she"]) else None
+
+
+def _pronoun_relative_with(lowers, at: int) -> int | None:
     """ "the defence agreement it signed with the Emirates", "the memorandum that they concluded with NATO": the token
-    after the "with" of a relative clause whose subject is a pronoun (or ``None``)."""
-    k = m.name_end + (lowers[m.name_end:m.name_end + 1] in (["that"], ["which"]))
-    if lowers[k:k + 1] not in (["it"], ["they"], ["we"], ["he"], ["she"]):
+    after the "with" of a relative clause whose subject is a pronoun, right after the name's end at ``at`` (or
+    ``None``)."""
+    k = _relative_pronoun(lowers, at)
+    if k is None:
         return None
     k += 1
     while lowers[k:k + 1] and lowers[k] in _RELATIVE_ADVERBS:
         k += 1  # ("the arrangements it already has with …", "that it had also concluded with …")
     if lowers[k:k + 1] and lowers[k] in _HAVE and lowers[k + 1:k + 2] == ["with"]:
         return k + 2  # ("the visiting forces arrangements it has with the United States and Australia")
-    k += lowers[k:k + 1] in (["has"], ["have"], ["had"])
+    k += bool(lowers[k:k + 1]) and lowers[k] in _HAVE
     while lowers[k:k + 1] and lowers[k] in _RELATIVE_ADVERBS:
         k += 1
     if lowers[k:k + 1] and lowers[k] in _RELATIVE_VERBS and lowers[k + 1:k + 2] == ["with"]:
         return k + 2
     return None
+
+
+def _of_the_same_kind(lowers, at: int) -> bool:
+    """Whether "of the same kind" (type, sort) follows at token ``at``: "the agreement of the same kind signed
+    between …", another of the kind."""
+    return lowers[at:at + 3] == ["of", "the", "same"] and lowers[at + 3:at + 4] in (["kind"], ["type"], ["sort"])
 
 
 def _pronoun_subject(ctx: DocContext, mention, pronoun: str, actors=None) -> list:
@@ -907,13 +921,13 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         if subject and not concluders:
             concluders = [subject[-1].key]  # "Japan had concluded reciprocal access agreements only with Australia,
             # …, and with the United Kingdom, …": whoever publishes the text
-        pronoun = _pronoun_relative_with(lowers, mention)
+        pronoun = _pronoun_relative_with(lowers, mention.name_end)
         if pronoun is not None and not concluders:
             # "Rwanda had deployed forces … under the bilateral agreements it had concluded with …": the pronoun is
             # the clause's subject
-            k = mention.name_end + (lowers[mention.name_end] in {"that", "which"})
-            concluders = [m.key for m in _pronoun_subject(ctx, mention, lowers[k])][:1] if lowers[k] in {"it", "they"} \
-                else ctx.own_side[:1] if lowers[k] == "we" else []
+            word = lowers[_relative_pronoun(lowers, mention.name_end)]
+            concluders = [m.key for m in _pronoun_subject(ctx, mention, word)][:1] if word in {"it", "they"} \
+                else ctx.own_side[:1] if word == "we" else []
         sides = concluders[-1:] + [ctx.organization_of(k) for k in ctx.publisher + ctx.own_side + ctx.main_actors]
         # (a state's ministry recounts the state's own: "Japan's efforts …, including the Reciprocal Access
         # Agreements signed with Australia …, with the United Kingdom …")
@@ -1395,7 +1409,7 @@ def _signed_by(ctx: DocContext, mention: _AgreementMention) -> list[str]:
     a concluding participle and "by" that follow the name."""
     lowers, sentence = ctx.lowers, mention.sentence
     k = mention.name_end
-    same_kind = lowers[k:k + 3] == ["of", "the", "same"] and lowers[k + 3:k + 4] in (["kind"], ["type"], ["sort"])
+    same_kind = _of_the_same_kind(lowers, k)
     k += 4 if same_kind else 0  # ("the agreement of the same kind signed between …")
     k += lowers[k:k + 1] == [","]
     actors = [m for m in ctx.actors_in(sentence, POLITICAL, coref=False) if m.form not in ("adjective", "member")]
