@@ -596,6 +596,29 @@ def _pronoun_relative_with(lowers, at: int) -> int | None:
     return None
 
 
+def _relative_subject(ctx: DocContext, mention) -> tuple[str, int] | None:
+    """The actor a relative clause after a plural agreement's name opens with, when the clause concludes them with
+    partners, and where the partners' "with" stands: "the status agreements … that the European Union has concluded
+    with Albania, Montenegro …", also after the name's own partner ("… on operational cooperation with Frontex that
+    the Union has concluded with …"), gives the Union (or ``None``)."""
+    lowers, sentence, end = ctx.lowers, mention.sentence, mention.name_end
+    actors = [a for a in sentence.mentions if a.kind == "actor" and a.form not in ("coref", "adjective")]
+    if lowers[end:end + 1] == ["with"] and mention.partner:
+        own = next((a for a in actors if a.key == mention.partner and end < a.start <= end + 2), None)
+        end = own.end if own is not None else end
+    if lowers[end:end + 1] not in (["that"], ["which"]):
+        return None
+    subject = next((a for a in actors if end < a.start <= end + 2 and set(lowers[end + 1:a.start]) <= {"the"}), None)
+    if subject is None or ctx.entity_kind(subject.key) not in POLITICAL:
+        return None
+    k = subject.end
+    while lowers[k:k + 1] and lowers[k] in _HAVE | _RELATIVE_ADVERBS:
+        k += 1
+    at = _first_with(lowers, k + 1, min(sentence.end, k + 3)) if lowers[k:k + 1] and lowers[k] in _RELATIVE_VERBS \
+        else None
+    return (subject.key, at) if at is not None else None
+
+
 def _of_the_same_kind(lowers, at: int) -> bool:
     """Whether "of the same kind" (type, sort) follows at token ``at``: "the agreement of the same kind signed
     between …", another of the kind."""
@@ -922,6 +945,10 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             concluders = [subject[-1].key]  # "Japan had concluded reciprocal access agreements only with Australia,
             # …, and with the United Kingdom, …": whoever publishes the text
         pronoun = _pronoun_relative_with(lowers, mention.name_end)
+        relative = None if concluders else _relative_subject(ctx, mention)
+        if relative is not None:
+            # "the status agreements … that the European Union has concluded with Albania, …": the clause's subject
+            concluders = [relative[0]]
         if pronoun is not None and not concluders:
             # "Rwanda had deployed forces … under the bilateral agreements it had concluded with …": the pronoun is
             # the clause's subject
@@ -933,7 +960,8 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         # Agreements signed with Australia …, with the United Kingdom …")
         owners = [key for key in sides if ctx.entity_kind(key) in {"organization", "grouping"} or key in concluders
                   or key in ctx.own_side]
-        if mention.partner and ctx.entity_kind(mention.partner) in {"organization", "body", "grouping"}:
+        if mention.partner and ctx.entity_kind(mention.partner) in {"organization", "body", "grouping"} \
+                and relative is None:
             owners.insert(0, mention.partner)  # "Five countries … have concluded administrative arrangements with the
             # Agency": the Agency's, whoever publishes the text
         if not owners:
@@ -946,7 +974,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
             after += 1  # ("status agreements of this kind with Albania in 2018 and with Montenegro and Serbia")
         if after > mention.name_end and not set(lowers[mention.name_end:after]) & {"kind", "type", "sort"}:
             after = mention.name_end
-        at = after if lowers[after:after + 1] == ["with"] else None
+        at = relative[1] if relative is not None else after if lowers[after:after + 1] == ["with"] else None
         if at is None and lowers[after:after + 3] == ["in", "place", "with"]:
             at = after + 2  # "EDA has administrative arrangements in place with four third countries: Norway, …"
         verb = mention.name_end
