@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import run, sides
+from extract_helpers import actor_keys, run, sides
 
 
 def _all_sides(body: str, use_model: bool = True, date: str = "2025-05-20") -> list[tuple[str, ...]]:
@@ -21,3 +21,18 @@ def test_a_plural_concluded_in_a_relative_clause_with_a_named_subject_is_one_per
     frontex = ("The ministers welcomed the status agreements on operational cooperation with Frontex that the "
                "European Union has concluded with Albania, Montenegro and Serbia.")
     assert _all_sides(frontex, use_model) == expected
+
+
+def test_the_mou_written_after_a_cut_name_is_that_memorandum():
+    body = ("The Union Cabinet has given its ex-post facto approval to the Memorandum of Understanding (MoU) between "
+            "the Government of the Republic of India and the Government of the Democratic Socialist Republic of Sri "
+            "Lanka on Defence Cooperation. The MoU was signed at Colombo on 5th April, 2025.")
+    (agreement,) = run(body, date="2025-05-28").agreements
+    assert sides(agreement) == ("ind", "lka") and agreement.date == "2025-04-05"
+
+
+def test_the_union_of_a_federal_states_organs_is_not_the_european_union():
+    assert "org/european-union" not in actor_keys("The Union Cabinet approved the memorandum with Sri Lanka.")
+    assert "org/european-union" not in actor_keys("Union Home Minister Amit Shah spoke in Delhi.")
+    # the Union's own organs still are the Union's
+    assert "org/european-union" in actor_keys("The European Union welcomed the talks. The Union will stay engaged.")

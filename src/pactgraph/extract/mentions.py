@@ -295,6 +295,11 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
 # nouns for who governs a state, before "in" and its capital
 _RULERS = {"government", "governments", "authorities", "regime", "leadership"}
 
+# what follows "Union" in the name of a federal state's own organs: "the Union Cabinet", "Union Home Minister Amit
+# Shah" (India's), "a Union Territory"; none names the European Union
+_UNION_OF_A_STATE = {"Cabinet", "Government", "Territory", "Territories", "Minister", "Ministers", "Ministry", "Home",
+                     "Budget", "Defence", "Finance", "Health"}
+
 # capitals that, read as a government, are an organization seated there rather than their state ("the readmission
 # agreement Brussels and Ankara had signed": the Union's), unless the text names that state itself
 _SEATS = {"Brussels": ("state/bel", "org/european-union")}
@@ -406,9 +411,12 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
         if info.kind == "shortform" and end + 1 < len(doc) and doc[end].lower_ == "of" and _is_cap(doc[end + 1]) \
                 and not doc[end + 1].is_sent_start:
             continue  # the head of another body's name: "the Council of Ministers", "the Commission of Inquiry"
-        if info.kind == "shortform" and end < len(doc) and doc[end].text == "State":
-            unregistered_heads.add(doc[end - 1].text)
-            continue  # "the Union State" (of Belarus and Russia) is not the European Union
+        if info.kind == "shortform" and end < len(doc) and (doc[end].text == "State" or (
+                doc[end - 1].text == "Union" and doc[end].text in _UNION_OF_A_STATE)):
+            if doc[end].text == "State":
+                unregistered_heads.add(doc[end - 1].text)
+            continue  # "the Union State" (of Belarus and Russia) is not the European Union, nor "the Union Cabinet"
+            # (India's)
         candidates.append(_mention(doc, info.key, info.kind, info.form, start, end, offset))
     # the longest name wins, an article not counted: "the United Nations Command" is the Command, not the UN
     candidates.sort(key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), _KIND_RANK.get(m.kind, 4),

@@ -1189,7 +1189,8 @@ def _qualifiers(tokens, head: str) -> tuple[str, ...]:
 
 # acronyms written out in other mentions of one name ("the agreement on the status of the EU Mission in Armenia", "the
 # Agreement … on the status of the European Union Mission in Armenia")
-_SPELLED_OUT = {"eu": ("european", "union"), "un": ("united", "nation"), "au": ("african", "union")}
+_SPELLED_OUT = {"eu": ("european", "union"), "un": ("united", "nation"), "au": ("african", "union"),
+                "mou": ("understanding",)}  # ("the MoU", a Memorandum of Understanding)
 
 
 def _is_word(token) -> bool:
