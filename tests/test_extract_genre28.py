@@ -36,3 +36,28 @@ def test_the_union_of_a_federal_states_organs_is_not_the_european_union():
     assert "org/european-union" not in actor_keys("Union Home Minister Amit Shah spoke in Delhi.")
     # the Union's own organs still are the Union's
     assert "org/european-union" in actor_keys("The European Union welcomed the talks. The Union will stay engaged.")
+
+
+def test_the_same_day_is_the_last_day_told_before():
+    body = ("The MoU on defence cooperation was signed at Colombo on 5th April, 2025, during the State Visit of the "
+            "Prime Minister to Sri Lanka. India provides training to Sri Lankan officers every year. Two other "
+            "instruments were exchanged in Colombo the same day: a trilateral MoU among India, Sri Lanka and the United "
+            "Arab Emirates on the development of Trincomalee as an energy hub.")
+    dates = {a.name: a.date for a in run(body, date="2025-05-28").agreements}
+    assert dates["MoU among India, Sri Lanka and the United Arab Emirates on the development"] == "2025-04-05"
+    # with no day told before, "the same day" dates nothing
+    alone = ("Two instruments were exchanged in Colombo the same day: a trilateral MoU among India, Sri Lanka and the "
+             "United Arab Emirates on the development of Trincomalee as an energy hub.")
+    assert [a.date for a in run(alone, date="2025-05-28").agreements] == ["2025-05-28"]
+
+
+def test_items_of_a_list_take_the_day_their_heading_gives():
+    body = ("The Federal Cabinet accorded ex-post facto approval to the following instruments, signed at Dhaka on 24 "
+            "August 2025 during the visit of the Foreign Minister to Bangladesh:\n\n"
+            "a) Agreement between the Government of the Islamic Republic of Pakistan and the Government of the "
+            "People's Republic of Bangladesh on Visa Abolition for Holders of Diplomatic and Official Passports;\n"
+            "b) Memorandum of Understanding on the Establishment of a Joint Working Group on Trade; and\n"
+            "c) Cultural Exchange Programme between the two countries.\n")
+    result = run(body, date="2025-09-30")
+    assert len(result.agreements) == 3
+    assert {a.date for a in result.agreements} == {"2025-08-24"}

@@ -3,6 +3,8 @@ relative clauses, asides, lists under a heading and what a sentence says of the 
 
 from __future__ import annotations
 
+import bisect
+
 from ..clauses import coordinated_before, coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
@@ -136,18 +138,20 @@ _LIST_NOUNS = {"agreements", "documents", "mous", "memoranda", "instruments", "o
                "following"}
 
 
-def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) -> bool:
-    """An agreement that opens an item of a list under a heading that concludes the items
-    ("The following agreements were signed:", "List of MoUs exchanged", "Outcomes")."""
+def _list_heading(ctx: DocContext, sentence: Sentence, name_start: int) -> Sentence | None:
+    """The heading that concludes the items of a list whose item an agreement opens ("The following agreements were
+    signed:", "List of MoUs exchanged", "Outcomes"), or ``None``: its day is theirs ("… the following instruments,
+    signed at Dhaka on 24 August 2025 …:")."""
     lowers = ctx.lowers
     opening = [w for w in lowers[sentence.start:name_start] if w not in {"(", ")", ".", "-", "–", "•", "*"}
                and not _item_marker(w)]
     if lowers[sentence.start:sentence.start + 2] in (["a", ")"], ["a", "."]):
         opening = opening[1:] if opening[:1] == ["a"] else opening
     if len(opening) > 1 or (opening and opening[0] not in {"a", "an", "the"}):
-        return False
-    if _bulleted_under_heading(ctx, sentence):
-        return True
+        return None
+    bulleted = _bulleted_heading(ctx, sentence)
+    if bulleted is not None:
+        return bulleted
     k = sentence.index - 1
     while k >= 0 and sentence.index - k <= 30:  # (a list of fifteen items, each number read as a sentence of its own)
         prev = ctx.sentences[k]
@@ -157,16 +161,16 @@ def _listed_under_heading(ctx: DocContext, sentence: Sentence, name_start: int) 
             continue
         if set(words) & _LIST_NOUNS and (set(words) & (_CONCLUDE | _WITNESSED) or words[:2] in (["list", "of"], ["outcomes"])) \
                 and (words[-1] == ":" or words[:2] == ["list", "of"] or words[:1] == ["outcomes"] or len(words) <= 8):
-            return True  # (a short heading: "A. MoUs and Agreements exchanged")
+            return prev  # (a short heading: "A. MoUs and Agreements exchanged")
         if words[:2] in (["exchanged", "by"], ["signed", "by"]) or words[:3] in (["exchanged", "by", ":"],):
             k -= 1  # "Exchanged by: Shri X, …; and Mr Y, …" under each item
             continue
         # an earlier item of the same list: it too opens with an agreement's genre (bulleted lines are read by
-        # _bulleted_under_heading)
+        # _bulleted_heading)
         if not _opens_with_genre(ctx, prev):
-            return False
+            return None
         k -= 1
-    return False
+    return None
 
 
 def _lists_the_ones_before(ctx: DocContext, mention: _AgreementMention) -> bool:
@@ -211,7 +215,7 @@ _BULLETS = ("–", "-", "•", "*", "—", "·")
 _WITNESSED = {"exchange", "witnessed", "witness", "witnessing", "presence"}
 
 
-def _bulleted_under_heading(ctx: DocContext, sentence: Sentence) -> bool:
+def _bulleted_heading(ctx: DocContext, sentence: Sentence) -> Sentence | None:
     """The sentence opens a bulleted line, and the lines above it are items with the same bullet up to a heading
     that concludes them ("Seven instruments were exchanged in the presence of the two leaders:"), read by lines:
     an item may hold several sentences ("signed by Secretary Ma. Theresa Lazaro")."""
@@ -219,19 +223,22 @@ def _bulleted_under_heading(ctx: DocContext, sentence: Sentence) -> bool:
     start = text.rfind("\n", 0, sentence.char_start) + 1
     line = text[start:sentence.char_start + 1].strip()
     if not line or line[0] not in _BULLETS:
-        return False
+        return None
     bullet = line[0]
     for _ in range(40):
         if start <= 1:
-            return False
+            return None
         previous = text.rfind("\n", 0, start - 1) + 1
         above = text[previous:start - 1].strip()
         start = previous
         if not above or above[0] == bullet:
             continue
         words = {w.strip(".,;:()").lower() for w in above.split()}
-        return above.endswith(":") and bool(words & _LIST_NOUNS) and bool(words & (_CONCLUDE | _WITNESSED))
-    return False
+        if above.endswith(":") and words & _LIST_NOUNS and words & (_CONCLUDE | _WITNESSED):
+            at = bisect.bisect_right([x.char_start for x in ctx.sentences], previous) - 1
+            return ctx.sentences[max(at, 0)]
+        return None
+    return None
 
 
 def _opens_with_genre(ctx: DocContext, sentence: Sentence) -> bool:

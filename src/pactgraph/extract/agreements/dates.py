@@ -127,6 +127,10 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     if candidates:
         _, best, sentence = min(candidates, key=lambda c: c[0])
         return best[2], sentence, (best[0], best[1])
+    for mention in concluding:  # an item of "… the following instruments, signed at Dhaka on 24 August 2025 …:"
+        found = _dates_in(ctx, mention.heading) if mention.heading is not None else ()
+        if len({d[2] for d in found}) == 1:
+            return found[0][2], mention.heading, (found[0][0], found[0][1])
     if meta_date and concluding:
         for mention in concluding:
             if mention.standing or mention.ended or _past_reference(ctx, mention.sentence) \
@@ -176,6 +180,10 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
         found += relative
+    if not found and (same := _SAME_DAY.search(text)) is not None:
+        day = _day_told_before(ctx, sentence)
+        if day is not None:  # "Two other instruments were exchanged in Colombo the same day: …"
+            found = [(same.start(), same.end(), day)]
     if relative and (sentence.char_start == 0 or ctx.text[sentence.char_start - 1] == "\n"):
         found = [d for d in found if not _in_dateline(text, d[0], d[1])]
         # (the dateline's day gives way to a day told from it, "on Wednesday"; not to the day of something else,
@@ -183,6 +191,20 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates
+
+
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date)\b", re.I)
+
+
+def _day_told_before(ctx: DocContext, sentence: Sentence, reach: int = 12) -> str | None:
+    """The last full day the text gives before a sentence that says "the same day", within ``reach`` sentences ("The
+    MoU was signed at Colombo on 5th April, 2025 …" … "Two other instruments were exchanged in Colombo the same
+    day")."""
+    for previous in reversed(ctx.sentences[max(0, sentence.index - reach):sentence.index]):
+        full = find_dates(ctx.text[previous.char_start:previous.char_end])
+        if full:
+            return full[-1][2]
+    return None
 
 
 # what ends a dateline after its date: "TOKYO, Jan 12 (Reuters) - ", "Madrid, 8 July (dpa) – ", "Colombo, Apr 5 (PTI) "

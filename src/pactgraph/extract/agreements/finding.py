@@ -13,7 +13,7 @@ from ..context import POLITICAL, DocContext, Sentence
 from ..mentions import _POSSESSIVE
 from ..words import NUMBER_WORDS, ORDINALS
 from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
-                         _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _listed_under_heading,
+                         _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _list_heading,
                          _nominal_conclusion, _only_future, _participle_after, _passive_conclusion, _raised_to,
                          _raisers, _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
                          _signed_with_before, _subjects_before)
@@ -543,7 +543,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         if not concluded and lowers[e:e + 1] == ["of"] and any(
                 ds <= doc[e + 1].idx + ctx.offset < de for ds, de, _ in _dates_in(ctx, sentence)):
             concluded = True  # "the N'Djamena Agreement of 19 April 2025": an agreement dated by its name
-        if not concluded and _listed_under_heading(ctx, sentence, s):
+        heading = None if concluded else _list_heading(ctx, sentence, s)
+        if heading is not None:
             concluded = True  # an item of "The following documents were signed:" or "List of outcomes"
         if not concluded and _nominal_conclusion(ctx, sentence, s):
             concluded = True  # "The conclusion of the Agreement on …", "welcomed the signature, in …, of the …"
@@ -576,7 +577,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
             replaced=s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"}
             and lowers[s - 2] in _REPLACING,
-            named_year=named_year, standing=standing, ended=ended,
+            named_year=named_year, standing=standing, ended=ended, heading=heading,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))

@@ -49,6 +49,7 @@ class _AgreementMention:
     ended: bool = False  # what its sentence says ended it ("Chad ended its defence cooperation accord …"): its date there
     # is the end's, not the signing's
     short: str | None = None  # the abbreviation it is written as, which the text defines ("RAA", see _abbreviated)
+    heading: Sentence | None = None  # the heading of the list it is an item of, which concludes the items
     alias: _AgreementMention | None = None  # the one whose other name it gives ("…, better known as the Canberra Pact")
 
 
