@@ -61,3 +61,29 @@ def test_items_of_a_list_take_the_day_their_heading_gives():
     result = run(body, date="2025-09-30")
     assert len(result.agreements) == 3
     assert {a.date for a in result.agreements} == {"2025-08-24"}
+
+
+def test_a_capital_after_with_that_closes_a_signed_instruments_name_is_its_government():
+    body = "In March the Maldives signed an agreement on free military assistance with Beijing."
+    assert _all_sides(body, use_model=False, date="2024-05-16") == [("chn", "mdv")]
+    # Malé is also written without its accent
+    assert "state/mdv" in actor_keys("Male has said it will not renew the hydrography agreement.")
+    # a capital after "with" that closes no instrument's name stays a venue
+    assert "state/chn" not in actor_keys("The minister signed the visitors' book and met with students in Beijing.")
+
+
+def test_a_legislatures_document_number_is_not_an_agreement():
+    body = ("The Senate will consider Treaty Document No. 116-1, the Protocol to the North Atlantic Treaty of 1949 on "
+            "the Accession of the Republic of North Macedonia, done at Brussels on February 6, 2019 (Treaty Doc. "
+            "116-1).")
+    names = [a.name for a in run(body, date="2019-10-22").agreements]
+    assert names and not any("Doc" in name for name in names)
+
+
+def test_a_preposition_ends_the_words_that_name_a_kind_of_agreement():
+    body = ("Until now, IPGL had been operating the terminal under short-term arrangements that had to be renewed "
+            "every year.")
+    assert not any("Terminal" in a.name for a in run(body, date="2024-05-16").agreements)
+    # (a hyphened compound keeps its inner preposition)
+    kept = "Japan and Australia signed a government-to-government arrangement on defence equipment in 2023."
+    assert any("government-to-government" in a.name.lower() for a in run(kept, date="2024-05-16").agreements)

@@ -286,7 +286,8 @@ def _read_as_government(doc, m: Mention, places: dict[int, Mention], gazetteer: 
     if prev == "with":
         # "relations with Moscow", "Sweden and Norway signed theirs with Kyiv"
         return _relation_noun_before(doc, m.start - 1) or any(
-            doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1)) or _and_with_after_signed(doc, m)
+            doc[j].lower_ in _SIGNED for j in range(max(0, m.start - 5), m.start - 1)) or _and_with_after_signed(doc, m) \
+            or _signed_instrument_before(doc, m.start - 1)
     if prev in {"and", ",", "or"}:
         return None  # "after those with Canberra and London": as the one before
     return False
@@ -325,6 +326,24 @@ def _and_with_after_signed(doc, m: Mention) -> bool:
             return False
         if doc[j].lower_ in _SIGNED:
             return True
+    return False
+
+
+# words that name an instrument one signs (a capital after "with" behind one is the other side)
+_INSTRUMENT_WORDS = {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "mou", "mous", "accord",
+                     "accords", "pact", "deal", "deals", "protocol", "arrangement", "arrangements", "contract",
+                     "declaration", "statement"}
+
+
+def _signed_instrument_before(doc, at: int) -> bool:
+    """Whether the "with" at ``at`` closes a signed instrument's name: "it signed an agreement on free military
+    assistance with Beijing" (a signing verb, then an instrument's word, within twelve tokens, in one clause)."""
+    for j in range(at - 1, max(-1, at - 13), -1):
+        word = doc[j].lower_
+        if word in {".", ";", ":"} or doc[j].is_sent_start:
+            return False
+        if word in _INSTRUMENT_WORDS:
+            return any(doc[i].lower_ in _SIGNED for i in range(max(0, at - 13), j))
     return False
 
 

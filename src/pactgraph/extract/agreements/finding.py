@@ -414,6 +414,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
                             for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
         if name.lower() in _NAMED_ONLY:
             continue  # "Annex", "Documents signed": a heading or a part, not an agreement with a name of its own
+        if span.end < sentence.end and doc[span.end].text in {"Doc", "Document", "Docs", "Documents"} \
+                and doc[span.end - 1].text[:1].isupper():
+            continue  # "Treaty Doc. 116-1", "Treaty Document No. 116-1": the number of a paper sent to a legislature
         if head in _NAMED_ONLY and span.end < sentence.end and _PART_NUMBER.fullmatch(doc[span.end].text):
             continue  # "Under Annex 1A of the General Framework Agreement for Peace", "Annex II": a numbered part of
             # an agreement, not one of its own
@@ -965,6 +968,10 @@ def _proper_name_before(ctx: DocContext, sentence: Sentence, start: int) -> int 
     return k
 
 
+_PREPOSITIONS = {"under", "with", "for", "to", "in", "on", "by", "from", "at", "through", "within", "without", "between",
+                 "among", "into", "against", "after", "before", "over", "via", "about", "as", "during", "since"}
+
+
 def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
     """Where the lower-case words naming a kind of agreement begin, between a determiner and its head
     ("the ceasefire agreement", "a defence cooperation agreement"); ``None`` when there are none."""
@@ -985,8 +992,9 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
             return k  # a vague word between the determiner and the kind: "our comprehensive safeguards agreement"
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
                 or token.lower_ in _OTHER_POSSESSIVES \
-                or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"}:
-            break
+                or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"} \
+                or (token.lower_ in _PREPOSITIONS and doc[k].text not in {"-", "–"}):
+            break  # (not "operating the terminal under short-term arrangements"; but "government-to-government")
         k -= 1
     if k - 2 >= sentence.start and _is_year(doc[k - 1].text) and doc[k - 2].lower_ in _MODIFIED_AFTER and k < start:
         k -= 1  # "the 1979 peace treaty between Egypt and Israel"
