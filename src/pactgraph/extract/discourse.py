@@ -390,6 +390,9 @@ def _recent_pair(ctx: DocContext, sentence, at: int | None = None, people: bool 
             return []  # ("your government and the Alliance agreed …. Two years later, the two sides signed …")
         pairs = [(a.key, b.key) for a, b in zip(named, named[1:]) if a.key != b.key
                  and ([t.lower_ for t in doc[a.end:b.start]] in links or (
+                     # ("China-Russia relations are …. The Treaty … that the two countries signed")
+                     [t.lower_ for t in doc[a.end:b.start]] in (["-"], ["–"])
+                     and ctx.entity_kind(a.key) == ctx.entity_kind(b.key) == "state") or (
                      [t.lower_ for t in doc[a.end:b.start]] == ["and", "the"]
                      and ctx.entity_kind(a.key) == ctx.entity_kind(b.key) == "state"))  # ("Serbia and the Republic
                  # of Moldova … Both countries")

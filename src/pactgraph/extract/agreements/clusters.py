@@ -292,6 +292,9 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
             k = j + 1
         elif lowers[j] == "," and lowers[j + 1] in _CLAUSE_JOINS:
             k = j + 2
+        elif lowers[j] == "when" and j > lo and lowers[j - 1] not in {",", "and", "or", "since", "until"}:
+            k = j + 1  # ("Ukraine, which became a Participating State when Commissioner X and Ukraine's Minister Y
+            # signed the agreement …": the parties are the when-clause's)
         elif lowers[j] == "," and (t := _time_clause(lowers, j + 1, hi)) is not None:
             k = t  # ("… signed a treaty on Tuesday, the Kremlin said, three decades after the Soviet Union and the
             # United States signed the INF Treaty")
@@ -301,8 +304,9 @@ def _clause_cut(ctx: DocContext, sentence: Sentence, lo: int, hi: int) -> tuple[
         # (the verb after the last subordinator: not "I am pleased that this morning my friend X, Iceland's Minister
         # for Foreign Affairs, and I signed …", whose verb is the main clause's)
         opening = max((i + 1 for i in range(lo, j) if _opens_clause(lowers, i)), default=lo)
+        leads = _CLAUSE_LEADS | ({"and"} if lowers[j] == "when" else set())  # ("when Commissioner X and …")
         if first is not None and first.start - k <= 6 and all(
-                lowers[i] in _CLAUSE_LEADS or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
+                lowers[i] in leads or lowers[i].isdigit() or ctx.doc[i].text[:1].isupper()
                 for i in range(k, first.start)) and any(_verb_like(ctx, i) for i in range(opening, j)):
             return j, k
     return None
