@@ -93,8 +93,8 @@ def test_a_when_clause_that_concludes_it_gives_its_parties_not_the_main_clause()
     body = ("Moldova follows Ukraine, which became a Participating State when Commissioner Lenarčič and Ukraine's "
             "Minister of Internal Affairs, Ihor Klymenko, signed the agreement on Ukraine's participation in the "
             "Mechanism in Kyiv on 20 April.")
-    (agreement,) = run(body, date="2023-10-17").agreements
-    assert "state/mda" not in agreement.parties and "state/ukr" in agreement.parties
+    (agreement,) = run(body, use_model=True, date="2023-10-17").agreements
+    assert sides(agreement) == ("ukr",)
 
 
 def test_the_two_countries_after_a_hyphened_pair_of_states_are_that_pair():
@@ -102,5 +102,7 @@ def test_the_two_countries_after_a_hyphened_pair_of_states_are_that_pair():
             "China-Russia relations are built on the basis of non-alliance. The Treaty of Good-Neighborliness and "
             "Friendly Cooperation that the two countries signed in Moscow in July 2001 laid the legal foundation "
             "for our relations.")
-    treaty = next(a for a in run(body, date="2024-01-24").agreements if a.name.startswith("Treaty"))
+    treaty = next(a for a in run(body, date="2024-01-24", title="Regular Press Conference",
+                                 publisher="Ministry of Foreign Affairs", genre="transcript").agreements
+                  if a.name.startswith("Treaty"))
     assert sides(treaty) == ("chn", "rus")
