@@ -106,3 +106,10 @@ def test_the_two_countries_after_a_hyphened_pair_of_states_are_that_pair():
                                  publisher="Ministry of Foreign Affairs", genre="transcript").agreements
                   if a.name.startswith("Treaty"))
     assert sides(treaty) == ("chn", "rus")
+
+
+def test_a_summit_named_after_a_state_is_a_venue_not_the_state():
+    assert "state/sgp" not in actor_keys("The Leaders signed the Charter at the Singapore Summit in November 2007.")
+    assert "state/kwt" not in actor_keys("The decision was taken at the Kuwait summit.")
+    # a summit of two sides names them
+    assert {"state/chn", "org/european-union"} <= actor_keys("They met at the EU-China Summit in Beijing.")

@@ -162,6 +162,9 @@ def _venue_address(doc, m: Mention, actor_tokens: set[int], region_tokens: froze
 
 
 def _geographic(doc, m: Mention) -> bool:
+    if m.start >= 1 and doc[m.start - 1].lower_ == "the" and m.end < len(doc) and doc[m.end].lower_ == "summit" \
+            and m.end - m.start == 1:
+        return True  # "at the Singapore Summit", "the Kuwait summit": the meeting's venue (not "the EU-China Summit")
     if m.end < len(doc) and doc[m.end].text in _GEO_NOUNS:
         return not (m.end + 1 < len(doc) and doc[m.end + 1].text == "Guard")  # "Philippine Coast Guard"
     return m.start >= 1 and doc[m.start - 1].text in _COMPASS
