@@ -113,3 +113,16 @@ def test_a_summit_named_after_a_state_is_a_venue_not_the_state():
     assert "state/kwt" not in actor_keys("The decision was taken at the Kuwait summit.")
     # a summit of two sides names them
     assert {"state/chn", "org/european-union"} <= actor_keys("They met at the EU-China Summit in Beijing.")
+
+
+def test_a_counted_group_gathers_the_states_of_its_sentence_and_the_one_before():
+    body = ("The RSS grew out of a memorandum of understanding signed in October 1982 by Antigua and Barbuda, "
+            "Barbados, Dominica, Saint Lucia and Saint Vincent and the Grenadines. Saint Kitts and Nevis and Grenada "
+            "joined soon afterwards, and in March 1996 the seven countries signed the Treaty Establishing the "
+            "Regional Security System in St. George's.")
+    treaty = next(a for a in run(body, date="2024-10-28").agreements if a.name.startswith("Treaty"))
+    assert sides(treaty) == ("atg", "brb", "dma", "grd", "kna", "lca", "vct")
+    # not when the two sentences name more states than counted
+    more = body.replace("Saint Kitts and Nevis and Grenada joined", "Saint Kitts and Nevis, Guyana and Grenada joined")
+    treaty = next(a for a in run(more, date="2024-10-28").agreements if a.name.startswith("Treaty"))
+    assert len(sides(treaty)) != 8

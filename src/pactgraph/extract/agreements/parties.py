@@ -1399,6 +1399,16 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
             with_us = [g for g in groups if own and own not in {m.key for m in g} and len({m.key for m in g}) == n - 1]
             if len(with_us) == 1 and len(groups) <= 2:
                 return [own] + list(dict.fromkeys(m.key for m in with_us[0]))
+        if lowers[k] in {"countries", "states", "nations"} and sentence.index > 0:
+            # "… signed by Antigua and Barbuda, Barbados, Dominica, Saint Lucia and Saint Vincent … . Saint Kitts and
+            # Nevis and Grenada joined soon afterwards, and in 1996 the seven countries signed …": those two and the
+            # five before, exactly as many as counted
+            previous = ctx.sentences[sentence.index - 1]
+            states = list(dict.fromkeys(
+                m.key for sent in (previous, sentence) for m in ctx.actors_in(sent, {"state"}, coref=False)
+                if m.form != "adjective" and (sent is not sentence or m.end <= at)))
+            if len(states) == n and any(m.end <= at for m in ctx.actors_in(sentence, {"state"}, coref=False)):
+                return states
         # "the three countries" of a text about three: its main actors
         main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         if len(main) == n:
