@@ -126,3 +126,16 @@ def test_a_counted_group_gathers_the_states_of_its_sentence_and_the_one_before()
     more = body.replace("Saint Kitts and Nevis and Grenada joined", "Saint Kitts and Nevis, Guyana and Grenada joined")
     treaty = next(a for a in run(more, date="2024-10-28").agreements if a.name.startswith("Treaty"))
     assert len(sides(treaty)) != 8
+
+
+def test_we_in_an_interview_by_an_unregistered_publisher_is_the_state_it_is_told_in():
+    body = ("Iyengar: What did the two governments agree in 1996?\n\n"
+            "Sandhu: We signed the agreement on military confidence-building measures with China in Delhi in November "
+            "1996.")
+    meta = dict(date="2025-02-10", place="New Delhi", genre="transcript",
+                publisher="Centre for Land Warfare Studies, Oral History Series")
+    (agreement,) = run(body, **meta).agreements
+    assert sides(agreement) == ("chn", "ind")
+    # with no place, "we" stays unresolved
+    del meta["place"]
+    assert all("ind" not in sides(a) for a in run(body, **meta).agreements)

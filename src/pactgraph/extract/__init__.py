@@ -290,7 +290,14 @@ def _we_targets(ctx: DocContext) -> list[str]:
     genre = ctx.source.metadata.get("genre", "")
     if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
         # a speech or release whose speaker is not found: "we" is the publishing state or organization
-        return ctx.own_side if len(ctx.own_side) == 1 and genre in _OWN_VOICE_GENRES else []
+        if len(ctx.own_side) == 1 and genre in _OWN_VOICE_GENRES:
+            return ctx.own_side
+        # an interview or recollection a publisher the register lacks (a think tank's oral history, in New Delhi)
+        # gives from the state it is told in: "our Minister of State", "we signed" are that state's
+        if not ctx.publisher and ctx.host and genre in {"transcript", "interview"} \
+                and ctx.source.metadata.get("place"):
+            return [ctx.host]
+        return []
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)
