@@ -139,3 +139,12 @@ def test_we_in_an_interview_by_an_unregistered_publisher_is_the_state_it_is_told
     # with no place, "we" stays unresolved
     del meta["place"]
     assert all("ind" not in sides(a) for a in run(body, **meta).agreements)
+
+
+def test_joined_initials_open_a_name():
+    names = {p.name for p in run("Minister of State R.L. Bhatia and President A.P.J. Abdul Kalam met them.",
+                                 date="2025-02-10").persons.values()}
+    assert names == {"R.L. Bhatia", "A.P.J. Abdul Kalam"}
+    # (a state's abbreviation is no initial: "U.S. Ambassador Caroline Kennedy")
+    names = {p.name for p in run("It was welcomed by U.S. Ambassador Caroline Kennedy.", date="2025-02-10").persons.values()}
+    assert names == {"Caroline Kennedy"}

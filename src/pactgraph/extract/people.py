@@ -118,7 +118,7 @@ _NOT_NAMES = {
 # Post-nominal letters that end a name and are not part of it ("Richard Marles MP").
 _POSTNOMINALS = {"MP", "MPs", "MEP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "AO", "AC", "AM", "PhD"}
 _NOT_NAMES |= _POSTNOMINALS
-_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")  # ("R.", and joined: "R.L.", "A.P.J.")
 _RULER_HEADS = {"Amir", "Emir", "Sultan", "Prince", "King"}  # also given names ("Amir Khan Muttaqi")
 #: Placeholder post of "his Vietnamese counterpart", replaced by the referent's post.
 COUNTERPART = "counterpart"
