@@ -495,7 +495,7 @@ def _natural_order(tokens, family_first: bool) -> tuple[str, str]:
             join_next = False
         else:
             parts.append(token.text)
-    words = [w.capitalize() if w.isupper() and len(w) > 2 and w not in _SUFFIXES else w for w in parts]
+    words = [w.capitalize() if w.isupper() and len(w) > 2 and w not in _SUFFIXES and not _INITIAL.match(w) else w for w in parts]
     caps_first = len(parts) >= 2 and parts[0].isupper() and parts[0].replace("-", "").isalpha() and len(parts[0]) > 1 \
         and not parts[1].isupper()
     if caps_first or (family_first and len(words) == 2):
