@@ -148,3 +148,10 @@ def test_joined_initials_open_a_name():
     # (a state's abbreviation is no initial: "U.S. Ambassador Caroline Kennedy")
     names = {p.name for p in run("It was welcomed by U.S. Ambassador Caroline Kennedy.", date="2025-02-10").persons.values()}
     assert names == {"Caroline Kennedy"}
+
+
+def test_it_was_signed_in_the_next_sentence_dates_the_agreement_named_before():
+    body = ("Every Ecuadorian cadet of my generation learned the Rio Protocol as a wound. It was signed in Rio de "
+            "Janeiro on 29 January 1942 by our Foreign Minister and by the Peruvian delegation.")
+    (protocol,) = run(body, date="2018-10-26").agreements
+    assert protocol.date == "1942-01-29"

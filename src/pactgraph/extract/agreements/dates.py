@@ -127,6 +127,11 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     if candidates:
         _, best, sentence = min(candidates, key=lambda c: c[0])
         return best[2], sentence, (best[0], best[1])
+    for mention in cluster.mentions:  # "… learned the Rio Protocol as a wound. It was signed in Rio on 29 January 1942"
+        after = _it_was_signed(ctx, mention)
+        found = _dates_in(ctx, after) if after is not None else ()
+        if found:
+            return found[0][2], after, (found[0][0], found[0][1])
     for mention in concluding:  # an item of "… the following instruments, signed at Dhaka on 24 August 2025 …:"
         found = _dates_in(ctx, mention.heading) if mention.heading is not None else ()
         if len({d[2] for d in found}) == 1:
@@ -191,6 +196,19 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
     ctx.sentence_dates[sentence.index] = dates
     return dates
+
+
+def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | None:
+    """The next sentence, when it tells the signing of the one agreement its sentence before names with "It was
+    signed …" ("Every cadet learned the Rio Protocol as a wound. It was signed in Rio de Janeiro on 29 January
+    1942, …"); else ``None``."""
+    index = mention.sentence.index + 1
+    if index >= len(ctx.sentences) or ctx.text[mention.sentence.char_end:ctx.sentences[index].char_start].count("\n") > 1:
+        return None  # (not across a paragraph's end)
+    after = ctx.sentences[index]
+    words = ctx.lowers[after.start:min(after.end, after.start + 4)]
+    verb = words[2:3] if words[:2] == ["it", "was"] else words[3:4] if words[:3] == ["it", "had", "been"] else []
+    return after if verb and verb[0] in _DATING_VERBS else None
 
 
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date)\b", re.I)
