@@ -155,3 +155,22 @@ def test_it_was_signed_in_the_next_sentence_dates_the_agreement_named_before():
             "Janeiro on 29 January 1942 by our Foreign Minister and by the Peruvian delegation.")
     (protocol,) = run(body, date="2018-10-26").agreements
     assert protocol.date == "1942-01-29"
+
+
+def test_on_the_same_occasion_is_the_day_told_before():
+    body = ("The instruments of ratification of the border treaty were exchanged on 31 March 2025 in Khujand. On the "
+            "same occasion the Presidents of Tajikistan, Kyrgyzstan and Uzbekistan signed a treaty on the junction "
+            "point of the three countries' state borders.")
+    junction = next(a for a in run(body, date="2025-06-10").agreements if "junction" in a.name)
+    assert junction.date == "2025-03-31"
+
+
+def test_a_mention_whose_sides_its_clusters_name_gives_joins_it_whatever_other_sentences_gave():
+    body = ("The ruling declared unconstitutional the Iraqi law ratifying the Agreement between the State of Kuwait "
+            "and the Republic of Iraq on the Regulation of Maritime Navigation in Khor Abdullah. That Agreement was "
+            "signed in Baghdad on 29 April 2012, in conformity with the United Nations Convention on the Law of the "
+            "Sea and in implementation of Security Council resolution 833 (1993); it was approved by the legislatures "
+            "of both States in 2013 and has been registered with the Secretariat of the United Nations. The minister briefed the Council on "
+            "the agreement concluded in 2012 between Kuwait and Iraq on navigation in Khor Abdullah.")
+    agreements = [a for a in run(body, date="2023-09-20").agreements if a.kind != "Treaty"]
+    assert [sides(a) for a in agreements] == [("irq", "kwt")]

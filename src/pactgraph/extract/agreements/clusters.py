@@ -86,8 +86,11 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 # Argentina signed the Yacyretá Treaty": other signers, another treaty (but two of its three
                 # signers signing "the Treaty" sign that one)
             sides = {frozenset(m.sides) for m in cluster.mentions if m.sides}
-            if mention.sides and sides and not any(set(mention.sides) <= side for side in sides):
-                continue  # signed by other sides in its own sentence: another agreement of the kind
+            if mention.sides and sides and not any(set(mention.sides) <= side for side in sides) \
+                    and not set(mention.sides) <= {k for m in cluster.mentions for k in m.actors_in_name}:
+                continue  # signed by other sides in its own sentence: another agreement of the kind (but "the
+                # agreement concluded in 2012 between Kuwait and Iraq" is "the Agreement between the State of Kuwait
+                # and the Republic of Iraq on …", whatever other sentences gave it)
             if mention.plural and not mention.capitalised and not any(m.plural for m in cluster.mentions):
                 continue  # "an implementing arrangement concluded in 2018", then "the bilateral stand-in
                 # arrangements that NATO's structures do not provide for": a plural is not the one agreement

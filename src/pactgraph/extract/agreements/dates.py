@@ -211,7 +211,7 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
     return after if verb and verb[0] in _DATING_VERBS else None
 
 
-_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date)\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b", re.I)
 
 
 def _day_told_before(ctx: DocContext, sentence: Sentence, reach: int = 12) -> str | None:
