@@ -173,3 +173,16 @@ def test_a_mention_whose_sides_its_clusters_name_gives_joins_it_whatever_other_s
             "the agreement concluded in 2012 between Kuwait and Iraq on navigation in Khor Abdullah.")
     agreements = [a for a in run(body, date="2023-09-20").agreements if a.kind != "Treaty"]
     assert [sides(a) for a in agreements] == [("irq", "kwt")]
+
+
+def test_an_indented_heading_dates_its_bulleted_items_not_the_sentence_before_it():
+    body = ("The Prime Minister arrived in Colombo on 4 April 2025 for a State Visit.\n"
+            "  The following MoUs were exchanged in the presence of the two leaders:\n"
+            "  - Memorandum of Understanding between India and Sri Lanka on Defence Cooperation\n"
+            "  - Memorandum of Understanding between India and Sri Lanka on Digital Solutions\n")
+    items = [a for a in run(body, date="2025-04-05", genre="press-release").agreements if "between" in a.name]
+    assert len(items) == 2 and {a.date for a in items} == {"2025-04-05"}
+    # (the heading's own day still dates them)
+    dated = body.replace("exchanged in", "exchanged in Colombo on 5 April 2025 in")
+    items = [a for a in run(dated, date="2025-04-28", genre="press-release").agreements if "between" in a.name]
+    assert len(items) == 2 and {a.date for a in items} == {"2025-04-05"}
