@@ -186,3 +186,16 @@ def test_an_indented_heading_dates_its_bulleted_items_not_the_sentence_before_it
     dated = body.replace("exchanged in", "exchanged in Colombo on 5 April 2025 in")
     items = [a for a in run(dated, date="2025-04-28", genre="press-release").agreements if "between" in a.name]
     assert len(items) == 2 and {a.date for a in items} == {"2025-04-05"}
+
+
+def test_the_same_day_is_also_a_day_told_without_its_year():
+    body = ("Colombo, 7 April 2025 (PTI) – India and Sri Lanka signed a Memorandum of Understanding on Defence "
+            "Cooperation on 5 April during the visit of the Prime Minister. Two other instruments were exchanged in "
+            "Colombo the same day: a Memorandum of Understanding between India and Sri Lanka on Health Cooperation.")
+    dates = {a.name: a.date for a in run(body, date="2025-04-07", genre="news").agreements}
+    assert dates["Memorandum of Understanding between India and Sri Lanka on Health Cooperation"] == "2025-04-05"
+    # a day told from the text's date ("on Saturday")
+    body = ("India and Sri Lanka signed a Memorandum of Understanding on Defence Cooperation on Saturday. On the same "
+            "day, India and the Maldives signed an Agreement on Hydrography.")
+    dates = {a.name: a.date for a in run(body, date="2025-04-07", genre="news").agreements}
+    assert dates["Agreement on Hydrography"] == "2025-04-05"

@@ -170,10 +170,10 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
     return False
 
 
-def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
+def _dates_in(ctx: DocContext, sentence: Sentence, same_day: bool = True) -> tuple:
     """Dates in a sentence as (char start, char end, ISO date); one written without its year ("On 6 October") takes
-    the year of the document's date. Read once per sentence: a mention's signing day, its name and its agreement's
-    date all ask."""
+    the year of the document's date; "the same day" the day told before (unless not ``same_day``, which is not kept).
+    Read once per sentence: a mention's signing day, its name and its agreement's date all ask."""
     cached = ctx.sentence_dates.get(sentence.index)
     if cached is not None:
         return cached
@@ -185,7 +185,7 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
         found += relative
-    if not found and (same := _SAME_DAY.search(text)) is not None:
+    if same_day and not found and (same := _SAME_DAY.search(text)) is not None:
         day = _day_told_before(ctx, sentence)
         if day is not None:  # "Two other instruments were exchanged in Colombo the same day: …"
             found = [(same.start(), same.end(), day)]
@@ -194,7 +194,8 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
         # (the dateline's day gives way to a day told from it, "on Wednesday"; not to the day of something else,
         # "Manila, 12 March 2024 – … today adopted this Joint Statement, following talks held on 11 March")
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
-    ctx.sentence_dates[sentence.index] = dates
+    if same_day:
+        ctx.sentence_dates[sentence.index] = dates
     return dates
 
 
@@ -215,13 +216,13 @@ _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b", re.I)
 
 
 def _day_told_before(ctx: DocContext, sentence: Sentence, reach: int = 12) -> str | None:
-    """The last full day the text gives before a sentence that says "the same day", within ``reach`` sentences ("The
+    """The last day the text gives before a sentence that says "the same day", within ``reach`` sentences ("The
     MoU was signed at Colombo on 5th April, 2025 …" … "Two other instruments were exchanged in Colombo the same
-    day")."""
+    day"), also written without its year ("… signed … on 5 April", after a dateline's "7 April 2025")."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - reach):sentence.index]):
-        full = find_dates(ctx.text[previous.char_start:previous.char_end])
-        if full:
-            return full[-1][2]
+        told = _dates_in(ctx, previous, same_day=False)
+        if told:
+            return told[-1][2]
     return None
 
 
