@@ -199,3 +199,11 @@ def test_the_same_day_is_also_a_day_told_without_its_year():
             "day, India and the Maldives signed an Agreement on Hydrography.")
     dates = {a.name: a.date for a in run(body, date="2025-04-07", genre="news").agreements}
     assert dates["Agreement on Hydrography"] == "2025-04-05"
+
+
+def test_it_was_signed_after_a_sentence_naming_two_agreements_dates_neither():
+    body = ("India and Mongolia signed the Strategic Partnership Agreement, which builds on the Treaty of Friendship "
+            "and Cooperation they concluded in 1994. It was signed in Ulaanbaatar on 17 May 2015 by the two Prime "
+            "Ministers.")
+    treaty = next(a for a in run(body, date="2015-05-20").agreements if a.name.startswith("Treaty"))
+    assert treaty.date != "2015-05-17"

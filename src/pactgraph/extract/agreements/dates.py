@@ -11,7 +11,7 @@ from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from ...sources import dateline_words
 from .clusters import _Cluster
-from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
+from .cues import _DATING_VERBS, _GENRE_NOUNS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -206,8 +206,13 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
     index = mention.sentence.index + 1
     if index >= len(ctx.sentences) or ctx.text[mention.sentence.char_end:ctx.sentences[index].char_start].count("\n") > 1:
         return None  # (not across a paragraph's end)
+    sentence, lowers = mention.sentence, ctx.lowers
+    if any(w.removesuffix("s") in _GENRE_NOUNS or w in {"treaties", "memoranda", "mou", "mous"}
+           for w in lowers[sentence.start:mention.name_start] + lowers[mention.name_end:sentence.end]):
+        return None  # (not when it names another: "… the Strategic Partnership Agreement, which builds on the Treaty
+        # of Friendship they concluded in 1994. It was signed …" dates the one or the other)
     after = ctx.sentences[index]
-    words = ctx.lowers[after.start:min(after.end, after.start + 4)]
+    words = lowers[after.start:min(after.end, after.start + 4)]
     verb = words[2:3] if words[:2] == ["it", "was"] else words[3:4] if words[:3] == ["it", "had", "been"] else []
     return after if verb and verb[0] in _DATING_VERBS else None
 
