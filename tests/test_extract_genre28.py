@@ -207,3 +207,11 @@ def test_it_was_signed_after_a_sentence_naming_two_agreements_dates_neither():
             "Ministers.")
     treaty = next(a for a in run(body, date="2015-05-20").agreements if a.name.startswith("Treaty"))
     assert treaty.date != "2015-05-17"
+
+
+def test_a_preposition_after_a_hyphen_stays_in_the_words_that_name_a_kind_of_agreement():
+    body = "The United States and Russia signed a follow-on agreement in Prague in April 2010."
+    assert [(a.name.lower(), sides(a)) for a in run(body, date="2010-05-16").agreements] == [
+        ("follow-on agreement", ("rus", "usa"))]
+    body = "Britain and China signed the hand-over agreement on Hong Kong in 1984."
+    assert any("hand-over" in a.name.lower() for a in run(body, date="2010-05-16").agreements)
