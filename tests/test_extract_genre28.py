@@ -215,3 +215,15 @@ def test_a_preposition_after_a_hyphen_stays_in_the_words_that_name_a_kind_of_agr
         ("follow-on agreement", ("rus", "usa"))]
     body = "Britain and China signed the hand-over agreement on Hong Kong in 1984."
     assert any("hand-over" in a.name.lower() for a in run(body, date="2010-05-16").agreements)
+
+
+def test_male_beside_female_is_the_english_word_not_male():
+    body = ("Male and female officers of both navies will train together under the memorandum of understanding "
+            "signed by India and Sri Lanka in Colombo on 3 May 2024.")
+    (memorandum,) = run(body, date="2024-05-05").agreements
+    assert memorandum.place.endswith("/place/colombo")
+    body = body.replace("Male and female officers", "Male officers, who outnumber female ones,")
+    (memorandum,) = run(body, date="2024-05-05").agreements
+    assert memorandum.place.endswith("/place/colombo")
+    # (Malé written without its accent, with no "female" in its sentence, stays Malé)
+    assert "state/mdv" in actor_keys("Female officers joined the course. Male has said it will not renew the survey.")
