@@ -227,3 +227,19 @@ def test_male_beside_female_is_the_english_word_not_male():
     assert memorandum.place.endswith("/place/colombo")
     # (Malé written without its accent, with no "female" in its sentence, stays Malé)
     assert "state/mdv" in actor_keys("Female officers joined the course. Male has said it will not renew the survey.")
+
+
+def test_we_in_an_interview_of_another_states_official_is_not_the_state_it_is_given_in():
+    body = ("Q: Minister, how do you see the treaty with China?\n\n"
+            "Lavrov: We signed the Treaty of Good-Neighbourliness with China in Moscow in July 2001, and it has served "
+            "both our peoples well.")
+    meta = dict(date="2025-02-10", place="New Delhi", genre="interview", publisher="The Daily Chronicle")
+    for title in ("Interview of Russian Foreign Minister Sergey Lavrov to The Daily Chronicle",
+                  "Interview with the Minister of Foreign Affairs of Russia"):
+        assert all("ind" not in sides(a) for a in run(body, title=title, **meta).agreements)
+    # (a state the title names otherwise leaves "we" the place's)
+    body = ("Iyengar: What did the two governments agree in 1996?\n\n"
+            "Sandhu: We signed the agreement on military confidence-building measures with China in Delhi in November "
+            "1996.")
+    (agreement,) = run(body, title="Oral history: a brigade commander on the China border", **meta).agreements
+    assert sides(agreement) == ("chn", "ind")
