@@ -243,3 +243,12 @@ def test_we_in_an_interview_of_another_states_official_is_not_the_state_it_is_gi
             "1996.")
     (agreement,) = run(body, title="Oral history: a brigade commander on the China border", **meta).agreements
     assert sides(agreement) == ("chn", "ind")
+
+
+def test_the_same_day_of_another_year_is_an_anniversary_not_the_day_told_before():
+    for body in ("On 31 May 2024 the two Presidents met in Kyiv. On the same day in 1997, Ukraine and Poland had "
+                 "signed the Treaty on Good Neighbourliness.",
+                 "The Presidents met in Kyiv on 31 May 2024. Exactly twenty-seven years earlier, on the same day, "
+                 "Ukraine and Poland signed the Treaty on Good Neighbourliness."):
+        (treaty,) = run(body, date="2024-06-01").agreements
+        assert treaty.date != "2024-05-31"

@@ -185,7 +185,8 @@ def _dates_in(ctx: DocContext, sentence: Sentence, same_day: bool = True) -> tup
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
         found += relative
-    if same_day and not found and (same := _SAME_DAY.search(text)) is not None:
+    if same_day and not found and (same := _SAME_DAY.search(text)) is not None \
+            and not _ANOTHER_YEAR.search(text) and not _IN_A_YEAR.match(text, same.end()):
         day = _day_told_before(ctx, sentence)
         if day is not None:  # "Two other instruments were exchanged in Colombo the same day: …"
             found = [(same.start(), same.end(), day)]
@@ -218,6 +219,10 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
 
 
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b", re.I)
+# an anniversary, not the day told before: "Twenty-seven years earlier, on the same day, …", "the same day a year
+# later", "On the same day in 1997"
+_ANOTHER_YEAR = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:earlier|later|ago|before|after)\b", re.I)
+_IN_A_YEAR = re.compile(r"\s*,?\s*(?:in|of)\s+\d{4}\b")
 
 
 def _day_told_before(ctx: DocContext, sentence: Sentence, reach: int = 12) -> str | None:
