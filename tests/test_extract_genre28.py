@@ -252,3 +252,14 @@ def test_the_same_day_of_another_year_is_an_anniversary_not_the_day_told_before(
                  "Ukraine and Poland signed the Treaty on Good Neighbourliness."):
         (treaty,) = run(body, date="2024-06-01").agreements
         assert treaty.date != "2024-05-31"
+
+
+def test_a_day_of_something_else_in_a_lists_heading_does_not_date_its_items():
+    items = ("- Agreement between India and Sri Lanka on Visa Exemption\n"
+             "- Memorandum of Understanding between India and Sri Lanka on Digital Solutions\n")
+    for heading in ("The following instruments, under negotiation since 3 March 2019, were signed during the visit "
+                    "of the Prime Minister:\n",
+                    "The following instruments, which replace those signed on 3 March 2019, were exchanged during "
+                    "the visit:\n"):
+        result = run(heading + items, date="2025-04-05", genre="press-release")
+        assert len(result.agreements) == 2 and "2019-03-03" not in {a.date for a in result.agreements}

@@ -133,7 +133,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         if found:
             return found[0][2], after, (found[0][0], found[0][1])
     for mention in concluding:  # an item of "… the following instruments, signed at Dhaka on 24 August 2025 …:"
-        found = _dates_in(ctx, mention.heading) if mention.heading is not None else ()
+        found = _heading_days(ctx, mention.heading) if mention.heading is not None else ()
         if len({d[2] for d in found}) == 1:
             return found[0][2], mention.heading, (found[0][0], found[0][1])
     if meta_date and concluding:
@@ -198,6 +198,21 @@ def _dates_in(ctx: DocContext, sentence: Sentence, same_day: bool = True) -> tup
     if same_day:
         ctx.sentence_dates[sentence.index] = dates
     return dates
+
+
+# what a day of a list's heading is not the items' after: "under negotiation since 3 March 2019"
+_NOT_THE_SIGNING = re.compile(r"\b(?:since|until|till|from|before)\s+(?:the\s+)?$", re.I)
+
+
+def _heading_days(ctx: DocContext, heading: Sentence) -> list:
+    """The days the heading of a list gives its items ("The following instruments, signed at Dhaka on 24 August
+    2025 …:"): not a day of something else ("…, under negotiation since 3 March 2019, were signed …:", "…, which
+    replace those signed on 3 March 2019, were exchanged …:")."""
+    lowers = ctx.lowers
+    replaced = next((ctx.doc[k].idx + ctx.offset for k in range(heading.start, heading.end)
+                     if lowers[k] in _REPLACING or lowers[k] in {"replace", "update", "supersede"}), None)
+    return [d for d in _dates_in(ctx, heading) if (replaced is None or d[0] < replaced)
+            and not _NOT_THE_SIGNING.search(ctx.text[max(heading.char_start, d[0] - 16):d[0]])]
 
 
 def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | None:
