@@ -173,3 +173,93 @@ def test_a_mention_whose_sides_its_clusters_name_gives_joins_it_whatever_other_s
             "the agreement concluded in 2012 between Kuwait and Iraq on navigation in Khor Abdullah.")
     agreements = [a for a in run(body, date="2023-09-20").agreements if a.kind != "Treaty"]
     assert [sides(a) for a in agreements] == [("irq", "kwt")]
+
+
+def test_an_indented_heading_dates_its_bulleted_items_not_the_sentence_before_it():
+    body = ("The Prime Minister arrived in Colombo on 4 April 2025 for a State Visit.\n"
+            "  The following MoUs were exchanged in the presence of the two leaders:\n"
+            "  - Memorandum of Understanding between India and Sri Lanka on Defence Cooperation\n"
+            "  - Memorandum of Understanding between India and Sri Lanka on Digital Solutions\n")
+    items = [a for a in run(body, date="2025-04-05", genre="press-release").agreements if "between" in a.name]
+    assert len(items) == 2 and {a.date for a in items} == {"2025-04-05"}
+    # (the heading's own day still dates them)
+    dated = body.replace("exchanged in", "exchanged in Colombo on 5 April 2025 in")
+    items = [a for a in run(dated, date="2025-04-28", genre="press-release").agreements if "between" in a.name]
+    assert len(items) == 2 and {a.date for a in items} == {"2025-04-05"}
+
+
+def test_the_same_day_is_also_a_day_told_without_its_year():
+    body = ("Colombo, 7 April 2025 (PTI) – India and Sri Lanka signed a Memorandum of Understanding on Defence "
+            "Cooperation on 5 April during the visit of the Prime Minister. Two other instruments were exchanged in "
+            "Colombo the same day: a Memorandum of Understanding between India and Sri Lanka on Health Cooperation.")
+    dates = {a.name: a.date for a in run(body, date="2025-04-07", genre="news").agreements}
+    assert dates["Memorandum of Understanding between India and Sri Lanka on Health Cooperation"] == "2025-04-05"
+    # a day told from the text's date ("on Saturday")
+    body = ("India and Sri Lanka signed a Memorandum of Understanding on Defence Cooperation on Saturday. On the same "
+            "day, India and the Maldives signed an Agreement on Hydrography.")
+    dates = {a.name: a.date for a in run(body, date="2025-04-07", genre="news").agreements}
+    assert dates["Agreement on Hydrography"] == "2025-04-05"
+
+
+def test_it_was_signed_after_a_sentence_naming_two_agreements_dates_neither():
+    body = ("India and Mongolia signed the Strategic Partnership Agreement, which builds on the Treaty of Friendship "
+            "and Cooperation they concluded in 1994. It was signed in Ulaanbaatar on 17 May 2015 by the two Prime "
+            "Ministers.")
+    treaty = next(a for a in run(body, date="2015-05-20").agreements if a.name.startswith("Treaty"))
+    assert treaty.date != "2015-05-17"
+
+
+def test_a_preposition_after_a_hyphen_stays_in_the_words_that_name_a_kind_of_agreement():
+    body = "The United States and Russia signed a follow-on agreement in Prague in April 2010."
+    assert [(a.name.lower(), sides(a)) for a in run(body, date="2010-05-16").agreements] == [
+        ("follow-on agreement", ("rus", "usa"))]
+    body = "Britain and China signed the hand-over agreement on Hong Kong in 1984."
+    assert any("hand-over" in a.name.lower() for a in run(body, date="2010-05-16").agreements)
+
+
+def test_male_beside_female_is_the_english_word_not_male():
+    body = ("Male and female officers of both navies will train together under the memorandum of understanding "
+            "signed by India and Sri Lanka in Colombo on 3 May 2024.")
+    (memorandum,) = run(body, date="2024-05-05").agreements
+    assert memorandum.place.endswith("/place/colombo")
+    body = body.replace("Male and female officers", "Male officers, who outnumber female ones,")
+    (memorandum,) = run(body, date="2024-05-05").agreements
+    assert memorandum.place.endswith("/place/colombo")
+    # (Malé written without its accent, with no "female" in its sentence, stays Malé)
+    assert "state/mdv" in actor_keys("Female officers joined the course. Male has said it will not renew the survey.")
+
+
+def test_we_in_an_interview_of_another_states_official_is_not_the_state_it_is_given_in():
+    body = ("Q: Minister, how do you see the treaty with China?\n\n"
+            "Lavrov: We signed the Treaty of Good-Neighbourliness with China in Moscow in July 2001, and it has served "
+            "both our peoples well.")
+    meta = dict(date="2025-02-10", place="New Delhi", genre="interview", publisher="The Daily Chronicle")
+    for title in ("Interview of Russian Foreign Minister Sergey Lavrov to The Daily Chronicle",
+                  "Interview with the Minister of Foreign Affairs of Russia"):
+        assert all("ind" not in sides(a) for a in run(body, title=title, **meta).agreements)
+    # (a state the title names otherwise leaves "we" the place's)
+    body = ("Iyengar: What did the two governments agree in 1996?\n\n"
+            "Sandhu: We signed the agreement on military confidence-building measures with China in Delhi in November "
+            "1996.")
+    (agreement,) = run(body, title="Oral history: a brigade commander on the China border", **meta).agreements
+    assert sides(agreement) == ("chn", "ind")
+
+
+def test_the_same_day_of_another_year_is_an_anniversary_not_the_day_told_before():
+    for body in ("On 31 May 2024 the two Presidents met in Kyiv. On the same day in 1997, Ukraine and Poland had "
+                 "signed the Treaty on Good Neighbourliness.",
+                 "The Presidents met in Kyiv on 31 May 2024. Exactly twenty-seven years earlier, on the same day, "
+                 "Ukraine and Poland signed the Treaty on Good Neighbourliness."):
+        (treaty,) = run(body, date="2024-06-01").agreements
+        assert treaty.date != "2024-05-31"
+
+
+def test_a_day_of_something_else_in_a_lists_heading_does_not_date_its_items():
+    items = ("- Agreement between India and Sri Lanka on Visa Exemption\n"
+             "- Memorandum of Understanding between India and Sri Lanka on Digital Solutions\n")
+    for heading in ("The following instruments, under negotiation since 3 March 2019, were signed during the visit "
+                    "of the Prime Minister:\n",
+                    "The following instruments, which replace those signed on 3 March 2019, were exchanged during "
+                    "the visit:\n"):
+        result = run(heading + items, date="2025-04-05", genre="press-release")
+        assert len(result.agreements) == 2 and "2019-03-03" not in {a.date for a in result.agreements}

@@ -19,7 +19,7 @@ from .agreements import constituents, find_agreements
 from .context import POLITICAL, DocContext
 from .discourse import find_speakers, resolve_coreference
 from .links import link_concepts
-from .mentions import find_mentions, text_entities
+from .mentions import _FORMER_POSTS, find_mentions, text_entities
 from .pairs import PairModel, find_model_relations, load_model
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
@@ -285,6 +285,23 @@ def _we_the(ctx: DocContext) -> list[str]:
 _OWN_VOICE_GENRES = {"speech", "transcript", "interview", "press-release", "press-statement"}
 
 
+def _officials_in_title(ctx: DocContext) -> set[str]:
+    """The states whose officials the title names ("Interview of Russian Foreign Minister Sergey Lavrov", "… with
+    the Ambassador of China"; not the state a story is about, "Oral history: with ECOMOG in Sierra Leone")."""
+    title = ctx.source.metadata.get("title", "")
+    if not title:
+        return set()
+    doc, states = get_nlp().make_doc(title), set()
+    for match_id, start, end in ctx.gazetteer.names(doc):
+        key = ctx.gazetteer.info[match_id].key
+        before = [t.lower_ for t in doc[max(0, start - 3):start]]
+        if ctx.gazetteer.info[match_id].kind == "actor" and ctx.entity_kind(key) == "state" and (
+                (end < len(doc) and doc[end].lower_ in _FORMER_POSTS)
+                or (before[-1:] == ["of"] or before[-2:] == ["of", "the"]) and set(before) & _FORMER_POSTS):
+            states.add(key)
+    return states
+
+
 def _we_targets(ctx: DocContext) -> list[str]:
     """Who "we" is without a speaker: a grouping named in the title (the G7), else the main actors."""
     genre = ctx.source.metadata.get("genre", "")
@@ -295,8 +312,8 @@ def _we_targets(ctx: DocContext) -> list[str]:
         # an interview or recollection a publisher the register lacks (a think tank's oral history, in New Delhi)
         # gives from the state it is told in: "our Minister of State", "we signed" are that state's
         if not ctx.publisher and ctx.host and genre in {"transcript", "interview"} \
-                and ctx.source.metadata.get("place"):
-            return [ctx.host]
+                and ctx.source.metadata.get("place") and not _officials_in_title(ctx) - {ctx.host}:
+            return [ctx.host]  # (not in an "Interview of Russian Foreign Minister …" given in New Delhi)
         return []
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():

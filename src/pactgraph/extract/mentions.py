@@ -110,6 +110,21 @@ def _is_cap(token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper)
 
 
+def _word_male(doc, start: int, end: int) -> bool:
+    """Whether "Male", Malé written without its accent, is the English word: "female" in its sentence ("Male and
+    female officers trained together", "Male officers outnumber female ones")."""
+    if doc[start].text != "Male" or end - start != 1:
+        return False
+    for step in (-1, 1):
+        k = start + step
+        while 0 <= k < len(doc) and abs(k - start) <= 15 and doc[k].text not in {".", ";", "\n"} \
+                and not (step == 1 and doc[k].is_sent_start) and not (step == -1 and doc[k + 1].is_sent_start):
+            if doc[k].lower_ in {"female", "females"}:
+                return True
+            k += step
+    return False
+
+
 def _inside_venue_name(doc, start: int, end: int) -> bool:
     j = end
     while j < len(doc) and j < end + 5 and (doc[j].is_title or doc[j].text in {"of", "for", "and"}):
@@ -430,6 +445,8 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
         info = gazetteer.info[match_id]
         if info.kind != "shortform" and _inside_venue_name(doc, start, end):
             continue
+        if info.kind == "place" and _word_male(doc, start, end):
+            continue  # ("Male and female peacekeepers …" names no Malé)
         if info.kind == "shortform" and end + 1 < len(doc) and doc[end].lower_ == "of" and _is_cap(doc[end + 1]) \
                 and not doc[end + 1].is_sent_start:
             continue  # the head of another body's name: "the Council of Ministers", "the Commission of Inquiry"

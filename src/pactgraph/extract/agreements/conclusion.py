@@ -3,8 +3,6 @@ relative clauses, asides, lists under a heading and what a sentence says of the 
 
 from __future__ import annotations
 
-import bisect
-
 from ..clauses import coordinated_before, coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
@@ -228,15 +226,19 @@ def _bulleted_heading(ctx: DocContext, sentence: Sentence) -> Sentence | None:
     for _ in range(40):
         if start <= 1:
             return None
-        previous = text.rfind("\n", 0, start - 1) + 1
-        above = text[previous:start - 1].strip()
+        end = start - 1
+        previous = text.rfind("\n", 0, end) + 1
+        above = text[previous:end].strip()
         start = previous
         if not above or above[0] == bullet:
             continue
         words = {w.strip(".,;:()").lower() for w in above.split()}
         if above.endswith(":") and words & _LIST_NOUNS and words & (_CONCLUDE | _WITNESSED):
-            at = bisect.bisect_right([x.char_start for x in ctx.sentences], previous) - 1
-            return ctx.sentences[max(at, 0)]
+            k = sentence.index  # the sentence that ends the heading's line, counted back from the item's (not the one
+            # before an indented heading: "  The following MoUs were exchanged …:")
+            while k > 0 and ctx.sentences[k].char_start >= end:
+                k -= 1
+            return ctx.sentences[k]
         return None
     return None
 

@@ -11,7 +11,7 @@ from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from ...sources import dateline_words
 from .clusters import _Cluster
-from .cues import _DATING_VERBS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
+from .cues import _DATING_VERBS, _GENRE_NOUNS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -133,7 +133,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         if found:
             return found[0][2], after, (found[0][0], found[0][1])
     for mention in concluding:  # an item of "… the following instruments, signed at Dhaka on 24 August 2025 …:"
-        found = _dates_in(ctx, mention.heading) if mention.heading is not None else ()
+        found = _heading_days(ctx, mention.heading) if mention.heading is not None else ()
         if len({d[2] for d in found}) == 1:
             return found[0][2], mention.heading, (found[0][0], found[0][1])
     if meta_date and concluding:
@@ -170,10 +170,10 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
     return False
 
 
-def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
+def _dates_in(ctx: DocContext, sentence: Sentence, same_day: bool = True) -> tuple:
     """Dates in a sentence as (char start, char end, ISO date); one written without its year ("On 6 October") takes
-    the year of the document's date. Read once per sentence: a mention's signing day, its name and its agreement's
-    date all ask."""
+    the year of the document's date; "the same day" the day told before (unless not ``same_day``, which is not kept).
+    Read once per sentence: a mention's signing day, its name and its agreement's date all ask."""
     cached = ctx.sentence_dates.get(sentence.index)
     if cached is not None:
         return cached
@@ -185,7 +185,8 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
         found += [d for d in find_yearless_dates(text, reference) if not any(s <= d[0] < e for s, e, _ in found)]
         relative = [d for d in find_relative_dates(text, ctx.date) if not any(s <= d[0] < e for s, e, _ in found)]
         found += relative
-    if not found and (same := _SAME_DAY.search(text)) is not None:
+    if same_day and not found and (same := _SAME_DAY.search(text)) is not None \
+            and not _ANOTHER_YEAR.search(text) and not _IN_A_YEAR.match(text, same.end()):
         day = _day_told_before(ctx, sentence)
         if day is not None:  # "Two other instruments were exchanged in Colombo the same day: …"
             found = [(same.start(), same.end(), day)]
@@ -194,8 +195,24 @@ def _dates_in(ctx: DocContext, sentence: Sentence) -> tuple:
         # (the dateline's day gives way to a day told from it, "on Wednesday"; not to the day of something else,
         # "Manila, 12 March 2024 – … today adopted this Joint Statement, following talks held on 11 March")
     dates = tuple((sentence.char_start + s, sentence.char_start + e, iso) for s, e, iso in sorted(found))
-    ctx.sentence_dates[sentence.index] = dates
+    if same_day:
+        ctx.sentence_dates[sentence.index] = dates
     return dates
+
+
+# what a day of a list's heading is not the items' after: "under negotiation since 3 March 2019"
+_NOT_THE_SIGNING = re.compile(r"\b(?:since|until|till|from|before)\s+(?:the\s+)?$", re.I)
+
+
+def _heading_days(ctx: DocContext, heading: Sentence) -> list:
+    """The days the heading of a list gives its items ("The following instruments, signed at Dhaka on 24 August
+    2025 …:"): not a day of something else ("…, under negotiation since 3 March 2019, were signed …:", "…, which
+    replace those signed on 3 March 2019, were exchanged …:")."""
+    lowers = ctx.lowers
+    replaced = next((ctx.doc[k].idx + ctx.offset for k in range(heading.start, heading.end)
+                     if lowers[k] in _REPLACING or lowers[k] in {"replace", "update", "supersede"}), None)
+    return [d for d in _dates_in(ctx, heading) if (replaced is None or d[0] < replaced)
+            and not _NOT_THE_SIGNING.search(ctx.text[max(heading.char_start, d[0] - 16):d[0]])]
 
 
 def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | None:
@@ -205,23 +222,32 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
     index = mention.sentence.index + 1
     if index >= len(ctx.sentences) or ctx.text[mention.sentence.char_end:ctx.sentences[index].char_start].count("\n") > 1:
         return None  # (not across a paragraph's end)
+    sentence, lowers = mention.sentence, ctx.lowers
+    if any(w.removesuffix("s") in _GENRE_NOUNS or w in {"treaties", "memoranda", "mou", "mous"}
+           for w in lowers[sentence.start:mention.name_start] + lowers[mention.name_end:sentence.end]):
+        return None  # (not when it names another: "… the Strategic Partnership Agreement, which builds on the Treaty
+        # of Friendship they concluded in 1994. It was signed …" dates the one or the other)
     after = ctx.sentences[index]
-    words = ctx.lowers[after.start:min(after.end, after.start + 4)]
+    words = lowers[after.start:min(after.end, after.start + 4)]
     verb = words[2:3] if words[:2] == ["it", "was"] else words[3:4] if words[:3] == ["it", "had", "been"] else []
     return after if verb and verb[0] in _DATING_VERBS else None
 
 
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b", re.I)
+# an anniversary, not the day told before: "Twenty-seven years earlier, on the same day, …", "the same day a year
+# later", "On the same day in 1997"
+_ANOTHER_YEAR = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:earlier|later|ago|before|after)\b", re.I)
+_IN_A_YEAR = re.compile(r"\s*,?\s*(?:in|of)\s+\d{4}\b")
 
 
 def _day_told_before(ctx: DocContext, sentence: Sentence, reach: int = 12) -> str | None:
-    """The last full day the text gives before a sentence that says "the same day", within ``reach`` sentences ("The
+    """The last day the text gives before a sentence that says "the same day", within ``reach`` sentences ("The
     MoU was signed at Colombo on 5th April, 2025 …" … "Two other instruments were exchanged in Colombo the same
-    day")."""
+    day"), also written without its year ("… signed … on 5 April", after a dateline's "7 April 2025")."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - reach):sentence.index]):
-        full = find_dates(ctx.text[previous.char_start:previous.char_end])
-        if full:
-            return full[-1][2]
+        told = _dates_in(ctx, previous, same_day=False)
+        if told:
+            return told[-1][2]
     return None
 
 

@@ -993,8 +993,10 @@ def _modifiers(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
         if not (token.is_alpha and token.is_lower) or token.lower_ in _DETERMINERS or token.lower_ in _NOT_MODIFIERS \
                 or token.lower_ in _OTHER_POSSESSIVES \
                 or token.lower_ in _CONCLUDE or token.lower_ in _NOT_YET or token.pos_ in {"VERB", "AUX", "ADP"} \
-                or (token.lower_ in _PREPOSITIONS and doc[k].text not in {"-", "–"}):
-            break  # (not "operating the terminal under short-term arrangements"; but "government-to-government")
+                or (token.lower_ in _PREPOSITIONS and doc[k].text not in {"-", "–"}
+                    and not (k - 2 >= sentence.start and doc[k - 2].text in {"-", "–"})):
+            break  # (not "operating the terminal under short-term arrangements"; but "government-to-government",
+            # "a follow-on agreement", "a stand-by arrangement")
         k -= 1
     if k - 2 >= sentence.start and _is_year(doc[k - 1].text) and doc[k - 2].lower_ in _MODIFIED_AFTER and k < start:
         k -= 1  # "the 1979 peace treaty between Egypt and Israel"
