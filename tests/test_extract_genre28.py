@@ -263,3 +263,13 @@ def test_a_day_of_something_else_in_a_lists_heading_does_not_date_its_items():
                     "the visit:\n"):
         result = run(heading + items, date="2025-04-05", genre="press-release")
         assert len(result.agreements) == 2 and "2019-03-03" not in {a.date for a in result.agreements}
+
+
+def test_a_state_named_only_by_its_adjective_is_a_main_actor():
+    body = ("Iyengar: In April 2013 the Chinese pitched tents in Depsang. What did you have to work with?\n\n"
+            "Sandhu: The Chinese Vice Foreign Minister had signed the old agreements with us. In October that year, "
+            "the two sides signed the Border Defence Cooperation Agreement.")
+    meta = dict(date="2025-02-10", place="New Delhi", genre="transcript", publisher="Centre for Land Warfare Studies")
+    agreements = run(body, **meta).agreements
+    assert [(a.name, "chn" in sides(a)) for a in agreements] == [("Border Defence Cooperation Agreement", True)]
+    # ("the old agreements" names no kind of agreement)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..model import Extraction
@@ -110,8 +111,6 @@ def extract_with_context(source: Source, model: PairModel | None, *,
 def _dominant_actor(mentions, gazetteer) -> str | None:
     """The political actor a text without a publisher names far more often than any other (half as often again
     as the next, and at least three times): the side it most likely speaks for."""
-    from collections import Counter
-
     counts = Counter(m.key for m in mentions if m.kind == "actor" and m.form in ("name", "acronym", "alias")
                      and gazetteer.register.entities.get(m.key) is not None
                      and gazetteer.register.entities[m.key].kind in POLITICAL)
@@ -164,6 +163,13 @@ def _main_actors(ctx: DocContext) -> list[str]:
             break
         if key not in in_title and counts[key] >= 2:
             in_title.append(key)
+    if len(in_title) < 2:
+        # a text that names a state only by its adjective ("the Chinese pitched tents", "the Chinese Vice Foreign
+        # Minister", "the Chinese lost men"): that state, when no name is named as often
+        adjectives = Counter(m.key for m in ctx.mentions("actor") if m.form == "adjective"
+                             and ctx.entity_kind(m.key) == "state" and m.key not in in_title)
+        in_title += [key for key, n in sorted(adjectives.items(), key=lambda kv: (-kv[1], kv[0]))
+                     if n >= 2][:2 - len(in_title)]
     return in_title
 
 

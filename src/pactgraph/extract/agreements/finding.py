@@ -88,7 +88,8 @@ _NOT_QUALIFIERS = {"of", "the", "and", "on", "for", "a", "an", "joint", "politic
 _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "any", "final", "overall", "relevant",
                   "existing", "previous", "earlier", "current", "latest", "recent", "original", "landmark", "historic",
                   "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
-                  "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate"}
+                  "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate", "old",
+                  "older"}
 # determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
 # adjectives that name no kind of agreement but may stand before one that does ("our comprehensive safeguards agreement")
 _SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "current", "recent", "original", "landmark",
