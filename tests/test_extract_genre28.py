@@ -7,8 +7,8 @@ import pytest
 from extract_helpers import actor_keys, run, sides
 
 
-def _all_sides(body: str, use_model: bool = True, date: str = "2025-05-20") -> list[tuple[str, ...]]:
-    return sorted(sides(a) for a in run(body, use_model=use_model, date=date).agreements)
+def _all_sides(body: str, use_model: bool = True, date: str = "2025-05-20", **meta) -> list[tuple[str, ...]]:
+    return sorted(sides(a) for a in run(body, use_model=use_model, date=date, **meta).agreements)
 
 
 @pytest.mark.parametrize("use_model", [False, True])
@@ -273,3 +273,13 @@ def test_a_state_named_only_by_its_adjective_is_a_main_actor():
     agreements = run(body, **meta).agreements
     assert [(a.name, "chn" in sides(a)) for a in agreements] == [("Border Defence Cooperation Agreement", True)]
     # ("the old agreements" names no kind of agreement)
+
+
+def test_the_host_of_a_signing_is_the_other_side_of_an_agreement_with_one_side_found():
+    body = ("MR MILLER: What I will say is that the Treaty on Comprehensive Strategic Partnership that President Putin "
+            "signed in Pyongyang yesterday should be of concern to anyone who supports the people of Ukraine.")
+    meta = dict(date="2024-06-20", publisher="U.S. Department of State", genre="transcript")
+    assert _all_sides(body, use_model=False, **meta) == [("prk", "rus")]
+    # not a city that seats organizations
+    brussels = "Kenya signed the arrangement with the Union in Brussels on Monday."
+    assert all("bel" not in s for s in _all_sides(brussels, use_model=False, date="2024-06-20"))

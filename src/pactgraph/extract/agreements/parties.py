@@ -1148,7 +1148,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
             and not ratified and not ended \
             and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
-        own = [ctx.publisher_state()] if ctx.publisher_state() else []
+        own = _host_of_signing(ctx, concluding, parties[0])
+        own += [ctx.publisher_state()] if ctx.publisher_state() and ctx.publisher_state() not in own else []
         own += [section] if section and section not in own else []
         # (the organization that publishes a text on a peace agreement is its mediator or guarantor, not a side)
         words = set(re.findall(r"[a-z-]+", cluster.name.lower()))
@@ -1170,6 +1171,26 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
 
 
 _PEACE_WORDS = {"peace", "conflict", "hostilities", "ceasefire", "cease-fire", "reconciliation", "truce"}
+# capitals that seat organizations: a signing there is no sign of a host state's side
+_SEAT_CITIES = {"place/brussels", "place/geneva", "place/new-york", "place/vienna", "place/strasbourg",
+                "place/the-hague", "place/addis-ababa"}
+
+
+def _host_of_signing(ctx: DocContext, concluding, party: str) -> list[str]:
+    """The state of the capital an agreement with one side found was signed in, when it is another state's: "the
+    Treaty … that President Putin signed in Pyongyang yesterday" (the visitor's side and the host's)."""
+    if ctx.entity_kind(party) != "state":
+        return []
+    for mention in concluding:
+        sentence = mention.sentence
+        for m in sentence.mentions:
+            if m.kind != "place" or m.key in _SEAT_CITIES or m.start == 0 or ctx.lowers[m.start - 1] != "in" \
+                    or not set(ctx.lowers[max(sentence.start, m.start - 4):m.start]) & _SIGNING_VERBS:
+                continue
+            country = ctx.gazetteer.register.entities[m.key].country
+            if country and country != party and ctx.entity_kind(country) == "state":
+                return [country]
+    return []
 _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "rebel", "faction", "factions", "militia",
                       "militias", "front", "opposition", "insurgents", "guerrilla", "guerrillas"}
 
