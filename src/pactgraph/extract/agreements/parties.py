@@ -1187,6 +1187,9 @@ def _host_of_signing(ctx: DocContext, concluding, party: str) -> list[str]:
             if m.kind != "place" or m.key in _SEAT_CITIES or m.start == 0 or ctx.lowers[m.start - 1] != "in" \
                     or not set(ctx.lowers[max(sentence.start, m.start - 4):m.start]) & _SIGNING_VERBS:
                 continue
+            if any(a.kind == "actor" and a.form != "coref" and a.key != party and a.end <= m.start
+                   and ctx.entity_kind(a.key) in POLITICAL for a in sentence.mentions):
+                continue  # (another side named before it: "the Federal Republic and the GDR signed in Moscow")
             country = ctx.gazetteer.register.entities[m.key].country
             if country and country != party and ctx.entity_kind(country) == "state":
                 return [country]
