@@ -11,7 +11,7 @@ from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from ...sources import dateline_words
 from .clusters import _Cluster
-from .cues import _DATING_VERBS, _GENRE_NOUNS, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year
+from .cues import _DATING_VERBS, _GENRE_NOUNS, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year, _singular
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -223,7 +223,7 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
     if index >= len(ctx.sentences) or ctx.text[mention.sentence.char_end:ctx.sentences[index].char_start].count("\n") > 1:
         return None  # (not across a paragraph's end)
     sentence, lowers = mention.sentence, ctx.lowers
-    if any(w.removesuffix("s") in _GENRE_NOUNS or w in {"treaties", "memoranda", "mou", "mous"}
+    if any(_HEAD_ALIASES.get(_singular(w), _singular(w)) in _GENRE_NOUNS
            for w in lowers[sentence.start:mention.name_start] + lowers[mention.name_end:sentence.end]):
         return None  # (not when it names another: "… the Strategic Partnership Agreement, which builds on the Treaty
         # of Friendship they concluded in 1994. It was signed …" dates the one or the other)

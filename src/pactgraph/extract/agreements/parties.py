@@ -1148,7 +1148,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if len(parties) == 1 and rule != "agreement-party-main-actor" and not urged and not own_instrument and not truce \
             and not ratified and not ended \
             and not any(_unregistered_side(ctx, sentence, parties[0]) for sentence in sentences):
-        own = _host_of_signing(ctx, concluding, parties[0])
+        host = _host_of_signing(ctx, concluding, parties[0])
+        own = [host[0]] if host else []
         own += [ctx.publisher_state()] if ctx.publisher_state() and ctx.publisher_state() not in own else []
         own += [section] if section and section not in own else []
         # (the organization that publishes a text on a peace agreement is its mediator or guarantor, not a side)
@@ -1164,8 +1165,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                 # two organizations')
             if key not in parties and ctx.entity_kind(key) in POLITICAL and len(parties) < 2:
                 parties.append(key)
-                where[key] = [cluster.mentions[0].sentence]
-                # (a side the sentence does not name: the evidence says so)
+                where[key] = [host[1] if host and key == host[0] else cluster.mentions[0].sentence]
+                # (a side the sentence does not name: the evidence says so; the host's quotes the signing there)
                 return parties, where, {"*": rule, key: "agreement-party-own-side"}
     return parties, where, rule
 
@@ -1176,11 +1177,12 @@ _SEAT_CITIES = {"place/brussels", "place/geneva", "place/new-york", "place/vienn
                 "place/the-hague", "place/addis-ababa"}
 
 
-def _host_of_signing(ctx: DocContext, concluding, party: str) -> list[str]:
-    """The state of the capital an agreement with one side found was signed in, when it is another state's: "the
-    Treaty … that President Putin signed in Pyongyang yesterday" (the visitor's side and the host's)."""
+def _host_of_signing(ctx: DocContext, concluding, party: str) -> tuple[str, Sentence] | None:
+    """The state of the capital an agreement with one side found was signed in, when it is another state's, and the
+    sentence that says so: "the Treaty … that President Putin signed in Pyongyang yesterday" (the visitor's side and
+    the host's)."""
     if ctx.entity_kind(party) != "state":
-        return []
+        return None
     for mention in concluding:
         sentence = mention.sentence
         for m in sentence.mentions:
@@ -1192,8 +1194,8 @@ def _host_of_signing(ctx: DocContext, concluding, party: str) -> list[str]:
                 continue  # (another side named before it: "the Federal Republic and the GDR signed in Moscow")
             country = ctx.gazetteer.register.entities[m.key].country
             if country and country != party and ctx.entity_kind(country) == "state":
-                return [country]
-    return []
+                return country, sentence
+    return None
 _ARMED_GROUP_WORDS = {"movement", "movements", "group", "groups", "rebels", "rebel", "faction", "factions", "militia",
                       "militias", "front", "opposition", "insurgents", "guerrilla", "guerrillas"}
 
