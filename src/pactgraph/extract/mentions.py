@@ -33,6 +33,7 @@ import bisect
 from dataclasses import dataclass
 
 from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp, lowers_of, offsets_of, texts_of
+from .words import GENRE_NOUNS, singular
 
 __all__ = ["Mention", "find_mentions", "text_entities"]
 
@@ -348,9 +349,8 @@ def _and_with_after_signed(doc, m: Mention) -> bool:
 
 
 # words that name an instrument one signs (a capital after "with" behind one is the other side)
-_INSTRUMENT_WORDS = {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "mou", "mous", "accord",
-                     "accords", "pact", "deal", "deals", "protocol", "arrangement", "arrangements", "contract",
-                     "declaration", "statement"}
+# (besides the genres' nouns: "signed a deal with Beijing", "inked two MoUs with Dhaka")
+_INSTRUMENT_WORDS = GENRE_NOUNS | {"mou", "memoranda", "deal", "contract"}
 
 
 def _signed_instrument_before(doc, at: int) -> bool:
@@ -360,7 +360,7 @@ def _signed_instrument_before(doc, at: int) -> bool:
         word = doc[j].lower_
         if word in {".", ";", ":"} or doc[j].is_sent_start:
             return False
-        if word in _INSTRUMENT_WORDS:
+        if singular(word) in _INSTRUMENT_WORDS:
             return any(doc[i].lower_ in _SIGNED for i in range(max(0, at - 13), j))
     return False
 

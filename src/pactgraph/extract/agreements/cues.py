@@ -3,7 +3,7 @@ verbs, determiners, plural heads, …), with the small word tests they share."""
 
 from __future__ import annotations
 
-from ..words import NUMBER_WORDS
+from ..words import GENRE_NOUNS, NUMBER_WORDS, singular
 
 __all__ = ["GENRES"]
 
@@ -136,8 +136,7 @@ _CONCLUDE = {
     "sealed", "struck", "clinched", "penned",  # a wire's verbs: "Moscow and Tehran sealed their treaty this afternoon"
 }
 
-_GENRE_NOUNS = {"agreement", "treaty", "partnership", "declaration", "memorandum", "programme", "program", "plan",
-                "framework", "protocol", "statement", "accord", "pact", "charter", "convention", "arrangement"}
+_GENRE_NOUNS = GENRE_NOUNS
 
 # "together with", "along with" (with "jointly": _TOGETHER)
 _ALONG = {"together", "along"}
@@ -189,11 +188,7 @@ _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} - {"agreed
 _COUNT_WORDS = set(NUMBER_WORDS) | {"several", "many", "numerous", "various", "some", "both", "all", "other"}
 
 
-def _singular(word: str) -> str:
-    """ "treaties" → "treaty", "accords" → "accord"."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
+_singular = singular
 
 
 # Verbs whose date is an agreement's (the nearest date after the first of them dates it), and verbs that lead a
