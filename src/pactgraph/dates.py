@@ -13,8 +13,11 @@ _MONTHS = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+# the year of a date written in full, back to the treaties of the Middle Ages ("March 20, 1833"); a bare year
+# is read from 1900 on only (_YEAR: "1800 troops" is a number)
+_FULL_YEAR = r"(?P<year>(?:1\d|20)\d{2})"
+_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _FULL_YEAR + r"\b", re.I)
+_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _FULL_YEAR + r"\b", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # Day first, as datelines outside the United States write it: 23/05/2018, 23.05.2018
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
@@ -51,8 +54,8 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w.]*,?\s+(?:19|20)\d{2})\b", re.I)
-_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{2})", re.I)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w.]*,?\s+(?:1\d|20)\d{2})\b", re.I)
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:1\d|20)\d{2})", re.I)
 
 
 _SAID_YEAR = re.compile(r",?\s+(?P<which>last|this)\s+year\b", re.I)  # ("31 May last year")

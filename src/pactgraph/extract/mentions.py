@@ -126,10 +126,12 @@ def _word_male(doc, start: int, end: int) -> bool:
     return False
 
 
-def _inside_venue_name(doc, start: int, end: int) -> bool:
+def _inside_venue_name(doc, start: int, end: int, name_starts: frozenset[int] = frozenset()) -> bool:
+    """ "the Washington Convention Center", "the Tokyo Club", "the Embassy of Japan" (a venue noun that opens another
+    name of ``name_starts`` is none: "that Washington and Port Moresby concluded")."""
     j = end
     while j < len(doc) and j < end + 5 and (doc[j].is_title or doc[j].text in {"of", "for", "and"}):
-        if doc[j].text in _VENUE_NOUNS:
+        if doc[j].text in _VENUE_NOUNS and j not in name_starts:
             return True
         j += 1
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _VENUE_NOUNS:
@@ -441,9 +443,11 @@ def find_mentions(doc, gazetteer: Gazetteer, offset: int, publisher: list[str] |
     """
     candidates: list[Mention] = []
     unregistered_heads = set()  # heads of longer names the register lacks: their bare short form is ambiguous
-    for match_id, start, end in gazetteer.names(doc):
+    matches = gazetteer.names(doc)
+    name_starts = frozenset(start for _, start, _ in matches)
+    for match_id, start, end in matches:
         info = gazetteer.info[match_id]
-        if info.kind != "shortform" and _inside_venue_name(doc, start, end):
+        if info.kind != "shortform" and _inside_venue_name(doc, start, end, name_starts):
             continue
         if info.kind == "place" and _word_male(doc, start, end):
             continue  # ("Male and female peacekeepers …" names no Malé)

@@ -80,6 +80,10 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             if mention.own and mention.own not in owns and (owns or cluster.mentions[0].sentence is not mention.sentence) \
                     and not all(m.amended for m in cluster.mentions):
                 continue  # "the Strategic Partnership that the EU and ASEAN have maintained": another partnership
+            if mention.actors_in_name and owns and all(m.own for m in cluster.mentions) \
+                    and not any(set(o) & set(mention.actors_in_name) for o in owns):
+                continue  # "the defence cooperation agreement that Washington and Port Moresby concluded", then "the
+                # Australia–Indonesia Defence Cooperation Agreement": a name that gives none of its parties
             if mention.signers and owns and all(m.own for m in cluster.mentions) \
                     and not any(set(mention.signers) <= set(o) for o in owns):
                 continue  # "the treaty that Asunción and Brasília signed on 26 April 1973", then "Paraguay and

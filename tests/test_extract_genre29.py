@@ -1,0 +1,36 @@
+"""Rules added in pactgraph-rules/0.31 (session 26); each on invented sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import actor_keys, run, sides
+
+from pactgraph.dates import find_dates, find_yearless_dates
+
+
+def test_a_capital_before_a_place_named_port_is_no_venue():
+    # "Port" opens the next capital's name, not a venue ("the Washington Port Authority")
+    assert {"state/usa", "state/png"} <= set(actor_keys(
+        "Troops took part under the defence cooperation agreement that Washington and Port Moresby concluded in "
+        "May 2023."))
+    assert "state/usa" not in actor_keys("The reception was held at the Washington Convention Center.")
+
+
+def test_an_agreement_of_other_signers_does_not_join_a_later_name_of_its_kind():
+    body = ("United States personnel took part under the defence cooperation agreement that Washington and Port "
+            "Moresby concluded in May 2023. Indonesian marines took part for the first time since Mr Marles and "
+            "Prabowo Subianto signed the Australia–Indonesia Defence Cooperation Agreement in Canberra on 29 August "
+            "2024.")
+    found = {a.name: sides(a) for a in run(body, use_model=False, date="2025-08-05").agreements}
+    assert found["Defence Cooperation Agreement"] == ("png", "usa")
+    assert found["Australia–Indonesia Defence Cooperation Agreement"] == ("aus", "idn")
+
+
+def test_a_full_date_before_1900_is_read_with_its_year():
+    assert [d for _, _, d in find_dates("signed on March 20, 1833, and on 9 May 1386")] == ["1833-03-20",
+                                                                                          "1386-05-09"]
+    # and such a day is no day of the document's year
+    import datetime as dt
+    assert find_yearless_dates("signed on March 20, 1833", dt.date(2025, 5, 1)) == []
+    (agreement,) = run("Our relationship began with the Treaty of Amity and Commerce, signed between Siam and the "
+                       "United States on March 20, 1833.", date="2025-05-01").agreements
+    assert agreement.date == "1833-03-20"
