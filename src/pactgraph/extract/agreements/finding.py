@@ -215,10 +215,12 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places and not (
                     declared and token.lower_ == "on")) and not venue \
                 and not (token.lower_ in {"in", "on", "since", "of"} and nxt.text in _MONTHS) \
-                and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)):
+                and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)) \
+                and not (token.lower_ == "the" and e == end):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
             # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
+            # (nor the subject after a name: "Under the Lunna House Agreement the Royal Norwegian Navy … will")
             e += 2 if article else 1
         elif token.lower_ in {"their", "its", "a", "an"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
                 and nxt is not None and nxt.is_title:
