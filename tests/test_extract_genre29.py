@@ -37,6 +37,6 @@ def test_a_full_date_before_1900_is_read_with_its_year():
 
 
 def test_a_name_does_not_run_on_into_the_subject_after_it():
-    body = ("Today the two ministers signed the Lunna House Agreement in London. Under the Lunna House Agreement the "
-            "Royal Norwegian Navy and the Royal Navy will operate the frigates as one fleet.")
+    body = ("Norway and the United Kingdom today signed the Lunna House Agreement in London. Under the Lunna House "
+            "Agreement the Royal Norwegian Navy and the Royal Navy will operate the frigates as one fleet.")
     assert [a.name for a in run(body, date="2025-12-04").agreements] == ["Lunna House Agreement"]
