@@ -40,3 +40,30 @@ def test_a_name_does_not_run_on_into_the_subject_after_it():
     body = ("Norway and the United Kingdom today signed the Lunna House Agreement in London. Under the Lunna House "
             "Agreement the Royal Norwegian Navy and the Royal Navy will operate the frigates as one fleet.")
     assert [a.name for a in run(body, date="2025-12-04").agreements] == ["Lunna House Agreement"]
+
+
+def test_the_n_of_us_is_the_list_of_as_many_named_paragraphs_before():
+    body = ("Around the table today we had the leaders of the eight NATO Allies on the Baltic Sea – Denmark, Estonia, "
+            "Finland, Germany, Latvia, Lithuania, Poland and Sweden – as well as the Executive Vice-President of the "
+            "European Commission. We discussed the shadow fleet. We also discussed the cables on the seabed. And we "
+            "discussed the coming summer.\n\nThe eight of us adopted a joint statement today.")
+    (agreement,) = run(body, use_model=False, date="2025-01-14").agreements
+    assert sides(agreement) == ("deu", "dnk", "est", "fin", "ltu", "lva", "pol", "swe")
+
+
+def test_a_revised_memorandum_is_another_one_and_this_spring_is_not_today():
+    body = ("With Norway bilaterally, we replaced our framework agreement in June last year with a new memorandum of "
+            "understanding, which the Norwegian Minister of Defence and I signed. This spring, the five Nordic "
+            "countries signed a revised memorandum of understanding on Nordic defence cooperation in Rovaniemi.")
+    found = sorted((sides(a), a.date) for a in run(body, use_model=False, date="2025-09-10", genre="speech",
+                                                   publisher="Ministry of Defence of Finland").agreements
+                   if "emorandum" in a.name)
+    assert found == [(("dnk", "fin", "isl", "nor", "swe"), None), (("fin", "nor"), None)]
+
+
+def test_a_lower_case_name_that_says_what_a_named_agreement_is_is_that_agreement():
+    body = ("Norway and the United Kingdom today signed the Lunna House Agreement in London. The Lunna House Agreement "
+            "is a bilateral defence agreement between Norway and the United Kingdom, signed in London on 4 December "
+            "2025.")
+    (agreement,) = run(body, use_model=False, date="2025-12-04").agreements
+    assert agreement.name == "Lunna House Agreement" and agreement.date == "2025-12-04"

@@ -17,6 +17,7 @@ from .mentions import _AgreementMention
 __all__: list[str] = []
 
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 
 
 def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:
@@ -148,7 +149,8 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
 
 
 def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
-    """ "agreed in 2014", "adopted in Paris in July 2023", "dates from 1991", "the previous programme", "last year"."""
+    """ "agreed in 2014", "adopted in Paris in July 2023", "dates from 1991", "the previous programme", "last year",
+    "this spring"."""
     doc = ctx.doc
     for i in range(sentence.start, sentence.end):
         token = doc[i]
@@ -157,6 +159,8 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
         if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
+        if token.text in _SEASONS and i > sentence.start and doc[i - 1].lower_ in {"this", "last", "in", "that"}:
+            return True  # "This spring, …, the five Nordic countries signed a revised memorandum": not today
         if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
                 and ctx.date is not None and month_number(token.text) != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September

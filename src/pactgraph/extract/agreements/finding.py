@@ -579,8 +579,10 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             accession=bool(set(window) & _ACCESSION), actors_in_name=list(dict.fromkeys(in_name)),
             founds=tuple(founds),
             fresh=s > sentence.start and not capitalised and (lowers[s - 1] in {"new", "another"} or (
-                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start)),
-            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …")
+                lowers[s - 1] in {"a", "an"} and lowers[s - 2] in _SIGNING_VERBS and s - 1 > sentence.start) or (
+                lowers[s - 1] in {"revised", "updated", "renewed"} and lowers[s - 2] in {"a", "an"})),
+            # ("… and I signed a memorandum of understanding that …", not "the Falepili Union, a treaty that …"; "the
+            # five Nordic countries signed a revised memorandum of understanding")
             replaced=s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"}
             and lowers[s - 2] in _REPLACING,
             named_year=named_year, standing=standing, ended=ended, heading=heading,
@@ -771,16 +773,22 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     return _known_mentions(ctx, kept, known)
 
 
+# what says a lower-case name describes the capitalised one before it
+_COPULAS = [[verb, article] for verb in ("is", "was") for article in ("a", "an", "the")]
 _ALIAS_WORDS = {",", "better", "also", "commonly", "often", "popularly", "known", "as", "the", "(", "or", "called"}
 
 
 def _aliases(ctx: DocContext, mentions: list[_AgreementMention]) -> None:
     """ "the Australian–New Zealand Agreement of 21 January 1944, better known as the Canberra Pact", "the Southeast
     Asia Collective Defence Treaty (the Manila Pact)": a capitalised name given right after another as its other name
-    is that agreement (``_AgreementMention.alias``)."""
+    is that agreement (``_AgreementMention.alias``), and so is a lower-case one that says what it is ("The Lunna House
+    Agreement is a bilateral defence agreement between …")."""
     lowers = ctx.lowers
     for same in _by_sentence(mentions).values():
         for a, b in zip(same, same[1:]):
+            if a.capitalised and not b.capitalised and lowers[a.name_end:b.name_start] in _COPULAS:
+                b.alias = a  # "The Lunna House Agreement is a bilateral defence agreement between Norway and …"
+                continue
             if not (a.capitalised and b.capitalised) or b.name_start <= a.name_end:
                 continue
             if set(b.name.lower().split()) <= _GENRE_WORDS:

@@ -1379,7 +1379,8 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
         k = i + 2
         while k < len(lowers) - 1 and k - i < 4 and lowers[k] in _POST_WORDS:
             k += 1  # ("the three defence ministers")
-        if lowers[k] not in _GROUP_NOUNS:
+        us = lowers[k:k + 2] == ["of", "us"]  # ("The eight of us adopted a joint statement today")
+        if lowers[k] not in _GROUP_NOUNS and not us:
             # ("each of the six troop- and police-contributing countries")
             j = k
             while j < len(lowers) - 1 and j - k < 7 and lowers[j] not in _GROUP_NOUNS and (
@@ -1393,7 +1394,11 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
                 continue
             k = j
         n, at = _COUNTS[lowers[i + 1]], sentence.start + i
-        for sent in [sentence] + [ctx.sentences[k] for k in (sentence.index - 1, sentence.index - 2) if k >= 0]:
+        # (a list of three or more is looked for further back: "the leaders of the eight NATO Allies on the Baltic
+        # Sea – Denmark, …, Poland and Sweden", then, a paragraph on, "The eight of us adopted …")
+        back = 2 if n < 3 else 6
+        for sent in [sentence] + [ctx.sentences[j] for j in range(sentence.index - 1, sentence.index - back - 1, -1)
+                                  if j >= 0]:
             named = [m for m in ctx.actors_in(sent, POLITICAL, coref=False) if sent is not sentence or m.end <= at]
             groups, group = [], []
             for m in named:
