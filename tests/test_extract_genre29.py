@@ -67,3 +67,22 @@ def test_a_lower_case_name_that_says_what_a_named_agreement_is_is_that_agreement
             "2025.")
     (agreement,) = run(body, use_model=False, date="2025-12-04").agreements
     assert agreement.name == "Lunna House Agreement" and agreement.date == "2025-12-04"
+
+
+def test_names_listed_one_after_another_are_as_many_agreements():
+    body = ("Our defense relationship with Spain rests on the three agreements signed by the United States and Spain "
+            "in Madrid on September 26, 1953 – the Defense Agreement, the Economic Aid Agreement and the Mutual "
+            "Defense Assistance Agreement – which gave us the bases in return for aid. The Defense Agreement was "
+            "extended in 1963.")
+    names = sorted(a.name for a in run(body, use_model=True, date="1976-01-16", genre="press-release",
+                                       publisher="Ministry of Foreign Affairs").agreements)
+    assert names == ["Defense Agreement", "Economic Aid Agreement", "Mutual Defense Assistance Agreement"]
+
+
+def test_we_in_a_report_of_one_government_about_others_is_that_government():
+    body = ("SUBJECT: Your stop in Madrid. Spain wants closer ties with NATO, and NATO Allies are divided. Spain "
+            "will raise NATO again. Our defense relationship with Spain rests on the Defense Agreement signed in "
+            "Madrid on September 26, 1953.")
+    (agreement,) = run(body, use_model=False, date="1976-01-16", genre="communique",
+                       publisher="U.S. Department of State").agreements
+    assert sides(agreement) == ("esp", "usa")

@@ -321,6 +321,10 @@ def _we_targets(ctx: DocContext) -> list[str]:
                 and ctx.source.metadata.get("place") and not _officials_in_title(ctx) - {ctx.host}:
             return [ctx.host]  # (not in an "Interview of Russian Foreign Minister …" given in New Delhi)
         return []
+    if genre == "communique" and len(ctx.own_side) == 1 and ctx.entity_kind(ctx.own_side[0]) == "state" \
+            and ctx.own_side[0] not in ctx.main_actors:
+        return ctx.own_side  # a report or memorandum of one government about others ("Our defense relationship with
+        # Spain rests on …" in a briefing memorandum of the State Department), not a text the actors issue together
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)

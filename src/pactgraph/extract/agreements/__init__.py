@@ -51,7 +51,7 @@ def find_agreements(ctx: DocContext, nlp, positions: list[Position]) -> list[tup
                 if not any(s <= ctx.offset + ctx.doc[m.name_start].idx < e for s, e in headers)]
     if ctx.agreement_model is not None:
         _scored_conclusions(ctx, mentions)
-    clusters = _merge_place_names(ctx, _cluster(mentions))
+    clusters = _merge_place_names(ctx, _cluster(mentions, ctx.doc))
     _document_cluster(ctx, clusters)
     _clauses(ctx, clusters)
     _elliptical_signings(ctx, clusters)

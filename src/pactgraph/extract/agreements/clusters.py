@@ -38,7 +38,7 @@ class _Cluster:
         return best.name
 
 
-def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
+def _cluster(mentions: list[_AgreementMention], doc) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     aliases: dict[str, _AgreementMention] = {}  # the other names given so far → the one each is another name of
     for mention in mentions:
@@ -65,6 +65,8 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
                 continue  # (only "the treaty", "This treaty" can refer back to a well-known agreement)
             if cluster.kind != mention.kind or cluster.head != mention.head:
                 continue
+            if mention.capitalised and any(_listed_with(m, mention, doc) for m in cluster.mentions):
+                continue  # names listed one after another name as many agreements
             years = {m.year or m.named_year for m in cluster.mentions if m.year or m.named_year}
             year = mention.year or mention.named_year
             if year and years and year not in years:
@@ -115,6 +117,17 @@ def _cluster(mentions: list[_AgreementMention]) -> list[_Cluster]:
             target.qualifiers, target.topic = mention.qualifiers, mention.topic
         target.mentions.append(mention)
     return clusters
+
+
+_LIST_WORDS = {",", "and", "the", "a", "an", "as", "well", ";", "–", "—"}
+
+
+def _listed_with(earlier: _AgreementMention, mention: _AgreementMention, doc) -> bool:
+    """Whether two capitalised names of one sentence are items of one list, with at most other names between them:
+    "the Defense Agreement, the Economic Aid Agreement and the Mutual Defense Assistance Agreement"."""
+    return earlier.sentence is mention.sentence and earlier.capitalised and earlier.name != mention.name \
+        and earlier.name_end < mention.name_start and all(t.lower_ in _LIST_WORDS or t.is_title or t.is_upper
+                                                          for t in doc[earlier.name_end:mention.name_start])
 
 
 def _name_years(name: str) -> set[str]:
