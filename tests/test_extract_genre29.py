@@ -86,3 +86,11 @@ def test_we_in_a_report_of_one_government_about_others_is_that_government():
     (agreement,) = run(body, use_model=False, date="1976-01-16", genre="communique",
                        publisher="U.S. Department of State").agreements
     assert sides(agreement) == ("esp", "usa")
+
+
+def test_agreements_a_state_already_has_are_not_of_the_day():
+    body = ("The Philippines already has a Visiting Forces Agreement with the United States and a Reciprocal Access "
+            "Agreement with Japan.")
+    dates = [a.date for a in run(body, use_model=True, date="2025-09-16", genre="speech",
+                                 publisher="Ministry of Foreign Affairs").agreements]
+    assert dates == [None, None]

@@ -16,7 +16,7 @@ from .mentions import _AgreementMention
 
 __all__: list[str] = []
 
-_PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since"}
+_PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since", "already"}
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 
 
