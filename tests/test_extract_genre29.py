@@ -94,3 +94,11 @@ def test_agreements_a_state_already_has_are_not_of_the_day():
     dates = [a.date for a in run(body, use_model=True, date="2025-09-16", genre="speech",
                                  publisher="Ministry of Foreign Affairs").agreements]
     assert dates == [None, None]
+
+
+def test_a_list_of_witnessing_states_is_no_party():
+    body = ("The Commission paid tribute to the Greentree Agreement concluded by Cameroon and Nigeria on 12 June 2006, "
+            "in the presence of the representatives of France, Germany, the United Kingdom and the United States as "
+            "witnessing States.")
+    (agreement,) = run(body, date="2024-12-06").agreements
+    assert sides(agreement) == ("cmr", "nga")

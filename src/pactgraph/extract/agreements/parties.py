@@ -216,7 +216,22 @@ def _peers_from(ctx: DocContext, sentence: Sentence, k: int) -> bool:
 
 
 _ROLE_NOUNS = {"facilitator", "facilitators", "mediator", "mediators", "guarantor", "guarantors", "observer",
-               "observers", "witness", "witnesses"}
+               "observers", "witness", "witnesses", "witnessing", "guarantor", "mediating"}  # ("… as witnessing States")
+
+
+def _list_start(ctx: DocContext, sentence: Sentence, end: int) -> int:
+    """Where the list of actors that ends at token ``end`` starts ("France, Germany, the United Kingdom and the United
+    States as witnessing States"); ``end`` when no actor ends there."""
+    ends = {m.end: m.start for m in ctx.actors_in(sentence, coref=False)}
+    k = start = end
+    while k > sentence.start:
+        j = k
+        while j > sentence.start and j not in ends and ctx.lowers[j - 1] in {",", "and", "the"}:
+            j -= 1
+        if j not in ends:
+            break
+        k = start = ends[j]
+    return start
 
 
 def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
@@ -236,6 +251,7 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
         start = back if back is not None and lowers[back] == "with" else max(sentence.start, r - 4)
         if back is not None and lowers[back] in _CONCLUDE and r - back <= 6:
             start = sentence.start  # "The Chairperson of the Commission … signed the Agreement as witnesses"
+        start = min(start, _list_start(ctx, sentence, r))
         end = n + 1
         if lowers[end:end + 1] in (["for"], ["of"]):  # ("acting as facilitators for CELAC and CARICOM")
             end = next((i for i in range(end, sentence.end) if lowers[i] in {",", ";", "("}), sentence.end)
