@@ -97,7 +97,8 @@ def test_agreements_a_state_already_has_are_not_of_the_day():
 
 
 def test_a_list_of_witnessing_states_is_no_party():
-    body = ("The Commission paid tribute to the Greentree Agreement concluded by Cameroon and Nigeria on 12 June 2006, "
+    body = ("The Cameroon-Nigeria Mixed Commission met in Yaoundé. Cameroon and Nigeria welcomed progress. The "
+            "Commission paid tribute to the Greentree Agreement concluded by the two Heads of State on 12 June 2006, "
             "in the presence of the representatives of France, Germany, the United Kingdom and the United States as "
             "witnessing States.")
     (agreement,) = run(body, date="2024-12-06").agreements
