@@ -103,3 +103,12 @@ def test_a_list_of_witnessing_states_is_no_party():
             "witnessing States.")
     (agreement,) = run(body, date="2024-12-06").agreements
     assert sides(agreement) == ("cmr", "nga")
+
+
+def test_a_hyphened_word_in_a_list_inside_a_name_keeps_the_name_whole():
+    body = ("The treaty carries forward the spirit of the Treaty of Friendship, Co-operation and Mutual Assistance "
+            "which the two countries concluded in Moscow in July 1961, and of the treaty of friendship, "
+            "good-neighbourliness and cooperation signed by the DPRK and the Russian Federation on February 9, 2000.")
+    names = {a.name for a in run(body, use_model=True, date="2025-06-12", genre="press-release",
+                                 publisher="KCNA").agreements}
+    assert "Treaty of Friendship, Co-operation and Mutual Assistance" in names

@@ -304,8 +304,8 @@ def _listed_words(doc, at: int, end: int) -> bool:
     topics inside a name ("Security, Public Health and Safe Communities")."""
     j = at
     while j < end and j - at < 5 and (doc[j].is_title or (
-            doc[j].text in {"-", "–"} and j > at and not doc[j].whitespace_ and j + 1 < end and doc[j + 1].is_title)):
-        j += 1  # (also "Good-Neighbourliness")
+            doc[j].text in {"-", "–"} and j > at and not doc[j].whitespace_ and j + 1 < end and doc[j + 1].is_alpha)):
+        j += 1 + (not doc[j].is_title)  # (also "Good-Neighbourliness", "Co-operation")
     return at < j < end and doc[j].lower_ in {"and", ","}
 
 
