@@ -112,3 +112,14 @@ def test_a_hyphened_word_in_a_list_inside_a_name_keeps_the_name_whole():
     names = {a.name for a in run(body, use_model=True, date="2025-06-12", genre="press-release",
                                  publisher="KCNA").agreements}
     assert "Treaty of Friendship, Co-operation and Mutual Assistance" in names
+
+
+def test_a_relative_clause_with_long_signers_dates_its_agreement():
+    body = ("The basis remains the Agreement on Strategic Partnership in the Field of Development and Transmission of "
+            "Green Energy between Azerbaijan, Georgia, Romania and Hungary, signed in Bucharest on 17 December 2022. "
+            "The Agreement on Strategic Partnership in the Development and Transmission of Green Energy, which "
+            "President Ilham Aliyev, President of Kazakhstan Kassym-Jomart Tokayev and President of Uzbekistan Shavkat "
+            "Mirziyoyev signed in Baku on 13 November 2024, opens the way to a power cable under the Caspian Sea.")
+    found = sorted((a.date, sides(a)) for a in run(body, use_model=True, date="2025-04-04", genre="press-release",
+                                                   publisher="Ministry of Energy of Azerbaijan").agreements)
+    assert found == [("2022-12-17", ("aze", "geo", "hun", "rou")), ("2024-11-13", ("aze", "kaz", "uzb"))]

@@ -11,6 +11,7 @@ from ..context import DocContext, Sentence
 from ...dates import find_dates, find_relative_dates, find_yearless_dates, month_number
 from ...sources import dateline_words
 from .clusters import _Cluster
+from .conclusion import _relative_start
 from .cues import _DATING_VERBS, _GENRE_NOUNS, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year, _singular
 from .mentions import _AgreementMention
 
@@ -28,6 +29,14 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     Memorandum", "adopted today")."""
     sentence, lowers, doc = mention.sentence, ctx.lowers, ctx.doc
     limit = min(sentence.end, following, mention.name_end + 20)
+    relative = _relative_start(ctx, sentence, mention.name_end)
+    if relative is not None and relative <= mention.name_end + 1:
+        # a relative clause whose signers take many words: "…, which President Ilham Aliyev, President of Kazakhstan
+        # Kassym-Jomart Tokayev and President of Uzbekistan Shavkat Mirziyoyev signed in Baku on 13 November 2024"
+        verb = next((k for k in range(relative + 1, min(sentence.end, following, relative + 40))
+                     if lowers[k] in _SIGNING_VERBS), None)
+        if verb is not None:
+            limit = max(limit, min(sentence.end, following, verb + 10))
     stop = next((k for k in range(mention.name_end + 2, limit) if lowers[k] in {";", "which"}), limit)
     after_lo = doc[mention.name_end].idx + ctx.offset if mention.name_end < sentence.end else None
     after_hi = doc[stop - 1].idx + ctx.offset + len(doc[stop - 1]) if stop > mention.name_end else None
