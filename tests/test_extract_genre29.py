@@ -123,3 +123,11 @@ def test_a_relative_clause_with_long_signers_dates_its_agreement():
     found = sorted((a.date, sides(a)) for a in run(body, use_model=True, date="2025-04-04", genre="press-release",
                                                    publisher="Ministry of Energy of Azerbaijan").agreements)
     assert found == [("2022-12-17", ("aze", "geo", "hun", "rou")), ("2024-11-13", ("aze", "kaz", "uzb"))]
+
+
+def test_an_abbreviation_of_a_names_topic_is_no_abbreviation_of_the_agreement():
+    body = ("The Ministers signed the Enhanced Memorandum of Understanding on the ASEAN Power Grid (APG). The "
+            "Enhanced MoU replaces the memorandum on the APG that ASEAN energy ministers signed in Singapore on 23 "
+            "August 2007.")
+    found = run(body, use_model=True, date="2025-10-16", genre="communique", publisher="ASEAN Secretariat").agreements
+    assert len(found) == 2  # (before, "the memorandum on the APG" was read as the Enhanced Memorandum itself)

@@ -607,6 +607,16 @@ def _abbreviation_of(abbreviation: str, name: str) -> bool:
     return letters[0].lower() == initials[0] or len(letters) >= 3
 
 
+def _abbreviates_topic(abbreviation: str, name: str, head: str) -> bool:
+    """Whether ``abbreviation`` stands for the last capitalised words of a name, after its genre's noun: "the Enhanced
+    Memorandum of Understanding on the ASEAN Power Grid (APG)" defines the grid, not the memorandum."""
+    letters = abbreviation.lower()
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w[0].isupper()]
+    tail = words[-len(letters):]
+    return len(tail) == len(letters) and "".join(w[0] for w in tail).lower() == letters \
+        and all(_HEAD_ALIASES.get(_singular(w.lower()), _singular(w.lower())) != head for w in tail)
+
+
 def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) -> list[_AgreementMention]:
     """Mentions by an abbreviation the text defines in brackets after a name ("the Reciprocal Access Agreement (RAA)",
     "(Japan-Philippines RAA)"): each later "RAA" or "RAAs" is read as the genre word of that name, and named as it."""
@@ -622,7 +632,7 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) ->
         if close is None:
             continue
         word = doc[close - 1].text
-        if word not in defined and _abbreviation_of(word, m.name) \
+        if word not in defined and _abbreviation_of(word, m.name) and not _abbreviates_topic(word, m.name, m.head) \
                 and not _covered_by_actor(m.sentence, close - 1, close):
             defined[word] = m
             at_definition.add(close - 1)
