@@ -126,8 +126,10 @@ def test_a_relative_clause_with_long_signers_dates_its_agreement():
 
 
 def test_an_abbreviation_of_a_names_topic_is_no_abbreviation_of_the_agreement():
-    body = ("The Ministers signed the Enhanced Memorandum of Understanding on the ASEAN Power Grid (APG). The "
-            "Enhanced MoU replaces the memorandum on the APG that ASEAN energy ministers signed in Singapore on 23 "
-            "August 2007.")
-    found = run(body, use_model=True, date="2025-10-16", genre="communique", publisher="ASEAN Secretariat").agreements
-    assert len(found) == 2  # (before, "the memorandum on the APG" was read as the Enhanced Memorandum itself)
+    from pactgraph.extract.agreements.finding import _abbreviates_topic
+
+    name = "Enhanced Memorandum of Understanding on the ASEAN Power Grid"
+    assert _abbreviates_topic("APG", name, "memorandum")
+    assert not _abbreviates_topic("RAA", "Reciprocal Access Agreement", "agreement")
+    assert not _abbreviates_topic("MoU", "Memorandum of Understanding", "memorandum")
+    assert not _abbreviates_topic("SOFA", "Status of Forces Agreement", "agreement")
