@@ -133,3 +133,22 @@ def test_an_abbreviation_of_a_names_topic_is_no_abbreviation_of_the_agreement():
     assert not _abbreviates_topic("RAA", "Reciprocal Access Agreement", "agreement")
     assert not _abbreviates_topic("MoU", "Memorandum of Understanding", "memorandum")
     assert not _abbreviates_topic("SOFA", "Status of Forces Agreement", "agreement")
+
+
+def _posts(body: str) -> set[tuple[str, str, str | None]]:
+    result = run(body, date="2025-06-01", publisher="Ministry of Defence", genre="press-release")
+    names = {p.iri: p.name for p in result.persons.values()}
+    return {(names[q.holder], q.title, q.organization and q.organization.rsplit("/", 1)[-1])
+            for q in result.positions}
+
+
+def test_officers_posts_in_the_services_of_armed_forces():
+    assert _posts("The Commander of the Finnish Navy, Rear Admiral Tuomas Tiilikainen, spoke.") == {
+        ("Tuomas Tiilikainen", "Commander", "fin")}
+    assert _posts("Pakistan's Army Chief, General Asim Munir, met the delegation.") == {
+        ("Asim Munir", "Army Chief", "pak")}
+    # a middle initial without its full stop, and an ordinal in the name of a command
+    assert _posts("India's Chief of the Naval Staff, Admiral Dinesh K Tripathi, spoke.") == {
+        ("Dinesh K Tripathi", "Chief of the Naval Staff", "ind")}
+    assert _posts("BALTOPS is led by the Commander of the U.S. Sixth Fleet, Vice Admiral J.T. Anderson.") == {
+        ("J.T. Anderson", "Commander", "usa")}

@@ -41,6 +41,7 @@ from ..model import Person, Position
 from ..namespaces import ID, PACT, RDF, RDFS, XSD, slugify
 from .context import POLITICAL, DocContext
 from .pipeline import get_nlp, texts_of
+from .words import ORDINALS
 
 __all__ = ["find_people"]
 
@@ -58,6 +59,7 @@ MODIFIERS = {
     "Allied", "National", "Security", "Crown", "Grand", "Home", "Cabinet", "Chief", "Principal", "General",
     "European", "Military", "Head", "Co", "Political", "Trade", "Justice", "Raksha", "Rajya", "Videsh",
     "Force", "Police",  # "Force Commander", "Police Commissioner" of a peace operation
+    "Navy", "Army", "Naval", "Coast", "Guard",  # "Finland's Navy Commander", "the Army Chief"
 }
 # Words of ministry and department names in complements ("for Foreign and European Affairs and Trade").
 DEPT_WORDS = {
@@ -80,6 +82,9 @@ DEPT_WORDS = {
     "Secretary", "Secretary-General", "Council", "Committee", "Union", "Commission", "Conference", "Mission",
     "Diplomacy", "Multilateral", "Bilateral", "Asian", "African", "Pacific", "Americas", "Middle", "East",
     "Transformation", "Europe", "Operation", "Programme", "Program", "Capabilities", "Policies", "Strategy",
+    # the services of armed forces: "Commander of the Finnish Navy", "Chief of the Naval Staff"
+    "Navy", "Naval", "Army", "Air", "Force", "Marine", "Marines", "Corps", "Coast", "Guard", "Fleet", "Command",
+    "Land", "Ground", "Self-Defense", "Self-Defence", "Defense", "Joint", "Combined", "Headquarters",
 }
 # Heads whose bearer, without a stated actor, serves an organization rather than a state.
 ORG_HEADS = {"Representative", "Commissioner", "Chairperson", "Chair", "Chairman", "Chairwoman", "Envoy",
@@ -114,6 +119,7 @@ _NOT_NAMES = {
     "Headquarters", "Office", "Ministry", "Commission", "Committee", "Union", "Forces", "Staff", "Navy", "Army",
     "Guard", "Force", "Mission", "Operation", "Secretariat", "Parliament", "Assembly", "Republic", "Kingdom",
     "State", "States", "Federal", "Moderator", "Question", "Answer", "Good", "Kia", "Vice-Chancellor",
+    "Fleet", "Corps", "Command", "Brigade", "Division", "Battalion", "Regiment", "Squadron",
 }
 # Post-nominal letters that end a name and are not part of it ("Richard Marles MP").
 _POSTNOMINALS = {"MP", "MPs", "MEP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "AO", "AC", "AM", "PhD"}
@@ -282,8 +288,9 @@ class _Parser:
                 if prep == "of" and org is None and actor.form != "coref":
                     org = actor.key
                     n = actor.end
-                    while n < self.end and (doc[n].text in DEPT_WORDS or doc[n].text in HEADS) and n not in self.covered:
-                        n += 1  # "of the Czech Armed Forces", "of the ASEAN Chair"
+                    while n < self.end and (doc[n].text in DEPT_WORDS or doc[n].text in HEADS or (
+                            doc[n].is_title and doc[n].lower_ in ORDINALS)) and n not in self.covered:
+                        n += 1  # "of the Czech Armed Forces", "of the ASEAN Chair", "of the U.S. Sixth Fleet"
                     k = n
                     continue
                 if prep in {"for", "to", "on"}:  # "Special Coordinator for Lebanon", "Envoy ... on Myanmar"
@@ -386,6 +393,10 @@ class _Parser:
                     j += 2
             elif _INITIAL.match(token.text) and (tokens or (j + 1 < self.end and _is_name_token(doc[j + 1]))):
                 tokens.append(token)  # "Antony J. Blinken", "S. Jaishankar"
+                j += 1
+            elif len(token.text) == 1 and token.text.isupper() and token.is_alpha and tokens \
+                    and j + 1 < self.end and _is_name_token(doc[j + 1]):
+                tokens.append(token)  # a middle initial written without its full stop: "Dinesh K Tripathi"
                 j += 1
             elif token.text in _PARTICLES and tokens and _particles_then_name(doc, j, self.end):
                 tokens.append(token)  # "von der Leyen": a run of particles before the family name
