@@ -152,3 +152,13 @@ def test_officers_posts_in_the_services_of_armed_forces():
         ("Dinesh K Tripathi", "Chief of the Naval Staff", "ind")}
     assert _posts("BALTOPS is led by the Commander of the U.S. Sixth Fleet, Vice Admiral J.T. Anderson.") == {
         ("J.T. Anderson", "Commander", "usa")}
+
+
+def test_a_well_known_agreement_signed_after_the_texts_day_is_not_yet_concluded():
+    body = ("The plan for this morning was for Prime Minister Anthony Albanese and his Papua New Guinean counterpart, "
+            "James Marape, to sign the Pukpuk Treaty, the mutual defence pact between the two countries.")
+    names = [a.name for a in run(body, date="2025-09-17", genre="press-release", publisher="ABC").agreements]
+    assert "Pukpuk Treaty" not in names
+    later = [a.name for a in run("Australia and Papua New Guinea signed the Pukpuk Treaty.", date="2025-10-06",
+                                 genre="press-release", publisher="ABC").agreements]
+    assert "Pukpuk Treaty" in later

@@ -64,6 +64,10 @@ def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
                     earlier: list = ()) -> list[tuple[Agreement, list[int]]]:
     """The agreements one cluster of mentions records: none, one, or one per partner ("Those agreed with …")."""
     if cluster.known:
+        known = ctx.gazetteer.register.agreements[cluster.known]
+        if known.date and ctx.date and known.date > ctx.date.isoformat():
+            return []  # signed after the text's day: "The plan for this morning was for … to sign the Pukpuk
+            # Treaty" (17 September 2025) names one still to be signed (6 October)
         return [_record_known(ctx, cluster, positions)]
     concluding = [m for m in cluster.mentions if m.concluded and not m.not_yet]
     distributed = _distributed(ctx, cluster)
