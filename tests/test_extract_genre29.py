@@ -162,3 +162,12 @@ def test_a_well_known_agreement_signed_after_the_texts_day_is_not_yet_concluded(
     later = [a.name for a in run("Australia and Papua New Guinea signed the Pukpuk Treaty.", date="2025-10-06",
                                  genre="press-release", publisher="ABC").agreements]
     assert "Pukpuk Treaty" in later
+
+
+def test_with_respect_to_is_part_of_a_name():
+    body = ("It was the result of a treaty, the Treaty on the Final Settlement with respect to Germany, which the two "
+            "German states and the four powers, the United States, the Soviet Union, Britain and France, signed in "
+            "Moscow on 12 September 1990.")
+    (agreement,) = run(body, date="2024-10-03", genre="speech", publisher="Deutscher Bundestag").agreements
+    assert agreement.name == "Treaty on the Final Settlement with respect to Germany"
+    assert agreement.date == "1990-09-12"
