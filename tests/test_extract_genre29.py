@@ -171,3 +171,11 @@ def test_with_respect_to_is_part_of_a_name():
     (agreement,) = run(body, date="2024-10-03", genre="speech", publisher="Deutscher Bundestag").agreements
     assert agreement.name == "Treaty on the Final Settlement with respect to Germany"
     assert agreement.date == "1990-09-12"
+
+
+def test_a_well_known_name_in_a_text_that_never_names_one_of_its_two_parties_is_another_agreement():
+    body = ("The purchase sits on top of a growing U.S. military footprint in Poland. The Enhanced Defense Cooperation "
+            "Agreement that the United States and Poland signed in Warsaw on Aug. 15, 2020, governs the presence of "
+            "American troops.")
+    (agreement,) = run(body, date="2024-08-14", genre="press-release", publisher="Defense Policy Wire").agreements
+    assert sides(agreement) == ("pol", "usa") and agreement.date == "2020-08-15"

@@ -934,12 +934,18 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
     """Mark the mentions that name a well-known agreement (``known``: the register's matches, as key, start, end),
     and add those named without a genre word ("the Falepili Union", "the FPDA", "the Five-Point Consensus")."""
     register = ctx.gazetteer.register
+    named = None
     for key, start, end in known:
         sentence = ctx.sentence_of(start)
         if _covered_by_actor(sentence, start, end):
             continue
         known = register.agreements[key]
         overlapping = [m for m in out if m.sentence is sentence and m.name_start < end and start < m.name_end]
+        if overlapping and len(known.parties) == 2:
+            named = {m.key for m in ctx.mentions("actor")} if named is None else named
+            if not set(known.parties) <= named:
+                continue  # "The Enhanced Defense Cooperation Agreement that … Pompeo and … Błaszczak signed in
+                # Warsaw" in a text that never names the Philippines: another agreement of that name
         for mention in overlapping:
             mention.known, mention.name, mention.kind, mention.concluded = key, known.name, known.kind, True
         if not overlapping:
