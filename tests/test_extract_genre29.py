@@ -179,3 +179,14 @@ def test_a_well_known_name_in_a_text_that_never_names_one_of_its_two_parties_is_
             "American troops.")
     (agreement,) = run(body, date="2024-08-14", genre="press-release", publisher="Defense Policy Wire").agreements
     assert sides(agreement) == ("pol", "usa") and agreement.date == "2020-08-15"
+
+
+def test_memorandums_is_a_plural_of_memorandum():
+    body = ("China and the United States concluded two memorandums of understanding in November 2014, one on the "
+            "notification of major military activities and one on the rules of behavior for the safety of air and "
+            "maritime encounters.")
+    found = sorted(a.name for a in run(body, date="2025-04-24", genre="press-release",
+                                       publisher="Ministry of National Defense of China").agreements)
+    assert found == ["memorandum of understanding on the notification of major military activities",
+                     "memorandum of understanding on the rules of behavior for the safety of air and maritime "
+                     "encounters"]

@@ -132,8 +132,8 @@ def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
     return bool(verbs) and all(future(k) for k in verbs)
 
 
-_LIST_NOUNS = {"agreements", "documents", "mous", "memoranda", "instruments", "outcomes", "arrangements",
-               "following"}
+_LIST_NOUNS = {"agreements", "documents", "mous", "memoranda", "memorandums", "instruments", "outcomes",
+               "arrangements", "following"}
 
 
 def _list_heading(ctx: DocContext, sentence: Sentence, name_start: int) -> Sentence | None:
@@ -421,7 +421,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
 
 
 _DOCUMENT_NOUNS = {"instruments", "documents", "texts", "agreements", "treaties", "accords", "memoranda",
-                   "arrangements", "protocols"}
+                   "memorandums", "arrangements", "protocols"}
 
 
 def _plural_relative(ctx: DocContext, mention: _AgreementMention) -> bool:

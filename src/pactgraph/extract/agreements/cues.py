@@ -206,7 +206,7 @@ _PARTICIPLES = {w for w in _CONCLUDE if w.endswith("ed")} - {"earlier", "existin
 _CONCLUSION_NOUNS = {"conclusion", "signature", "signing"}
 
 # Plural genre nouns whose items ("of 1974 and 1976", ", on A, on B and on C") are one agreement each
-_PLURAL_HEADS = {"memoranda", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
+_PLURAL_HEADS = {"memoranda", "memorandums", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
                  "conventions", "mous"}
 
 _DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}

@@ -34,11 +34,12 @@ _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "complianc
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
 _TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
-                "agreements", "arrangements", "memoranda",  # (plurals: "memoranda on health, education and …")
+                "agreements", "arrangements", "memoranda", "memorandums",  # (plurals: "memoranda on health, …")
                 "addendum", "convention",  # ("a convention on extradition")
                 "programme", "program"}  # ("a programme of cooperation in science and technology for 2025 to 2028")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
-_TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandum of cooperation",
+_TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandums of understanding",
+                  "memorandum of cooperation",
                   "memorandum of agreement", "letter of intent", "declaration of intent", "statement of intent",
                   "joint declaration", "joint statement", "framework agreement", "exchange of notes", "action plan",
                   "roadmap", "road map", "work plan", "outcome document"}
@@ -135,9 +136,11 @@ def _genre_matcher(nlp):
         if phrase.endswith("y"):
             forms.add(phrase[:-1] + "ies")  # "treaties"
         elif phrase == "memorandum":
-            forms.add("memoranda")
+            forms |= {"memoranda", "memorandums"}
         elif not phrase.endswith(("s", "understanding", "intent")) and phrase not in _NAMED_ONLY:
             forms.add(phrase + "s")
+        if phrase.startswith("memoranda "):
+            forms.add("memorandums" + phrase[len("memoranda"):])  # (the American plural: "two memorandums of …")
         if phrase.startswith("exchange of "):
             forms.add("exchanges" + phrase[len("exchange"):])  # "the exchanges of letters that the OSCE concluded …"
         matcher.add(f"{kind}|{int(cap_only)}", [nlp.make_doc(f) for f in sorted(forms)])
@@ -711,7 +714,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # that a later name could join
     # (but "signed two protocols, one on … and one on …" counts the ones it then names)
     out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
-           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] != "memoranda"
+           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] not in {"memoranda", "memorandums"}
            or (_counted_after_verb(ctx, m.sentence, ctx.doc[m.start:m.end]) and _items_follow(ctx, m))]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:

@@ -58,4 +58,4 @@ def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     of Notes"; but "Exchanges of Letters")."""
     last = ctx.lowers[mention.end - 1]
     return (last.endswith("s") and last not in _INVARIANT) \
-        or bool({"memoranda", "exchanges"} & set(ctx.lowers[mention.start:mention.end]))
+        or bool({"memoranda", "memorandums", "exchanges"} & set(ctx.lowers[mention.start:mention.end]))

@@ -332,7 +332,8 @@ def _topic_list(ctx: DocContext, mention: _AgreementMention) -> list[tuple[str, 
 
 # plural genre nouns a text recounts a network with ("agreements were concluded with A, B and C"), and their genre
 _RECOUNTED_NOUNS = {plural: (head, next(kind for phrase, kind, _ in GENRES if phrase == head)) for plural, head in {
-    "agreements": "agreement", "partnerships": "partnership", "memoranda": "memorandum", "arrangements": "arrangement",
+    "agreements": "agreement", "partnerships": "partnership", "memoranda": "memorandum", "memorandums": "memorandum",
+    "arrangements": "arrangement",
     "programmes": "programme", "treaties": "treaty"}.items()}  # (the genre's type as GENRES gives it)
 _RECOUNTED_HEADS = {head for head, _ in _RECOUNTED_NOUNS.values()}  # ("the partnership with Japan")
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", ";", "which", "that"}
