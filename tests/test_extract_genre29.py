@@ -190,3 +190,19 @@ def test_memorandums_is_a_plural_of_memorandum():
     assert found == ["memorandum of understanding on the notification of major military activities",
                      "memorandum of understanding on the rules of behavior for the safety of air and maritime "
                      "encounters"]
+
+
+def test_a_table_of_partners_under_a_heading_naming_their_kind():
+    body = ("Framework Participation Agreements with partners in Latin America and the Indo-Pacific\n\n"
+            "The table below lists the agreements concluded with partners in Latin America and Asia.\n\n"
+            "| Partner | Date of signature | Place | Status |\n"
+            "|---|---|---|---|\n"
+            "| New Zealand | 18 April 2012 | Brussels | In force |\n"
+            "| Chile | 30 January 2014 | Brussels | In force |\n"
+            "| Peru | 14 October 2022 | Brussels | Signed; ratification pending |\n"
+            "| Ecuador | | | Under negotiation |\n")
+    found = sorted((sides(a), a.date) for a in run(body, date="2025-05-20", genre="press-release",
+                                                   publisher="European External Action Service").agreements
+                   if a.name == "Framework Participation Agreement")
+    assert found == [(("chl", "european-union"), "2014-01-30"), (("european-union", "nzl"), "2012-04-18"),
+                     (("european-union", "per"), "2022-10-14")]

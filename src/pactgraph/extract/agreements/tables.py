@@ -3,7 +3,9 @@ Information Security Agreement | RAA", the abbreviations as the text defines the
 say whether and when each was signed ("Australia | Signed Jan. 2017; in force | Signed May 2012; in force | Under
 negotiation"). Each signed cell is one agreement between the text's own state (or organization) and the row's
 partner, shown by the row, dated by a full day the cell gives. White papers, yearbooks and briefs set out a state's
-agreements this way; tables with one agreement per row ("Partner | Agreement | Date") are read as sentences."""
+agreements this way; tables with one agreement per row ("Partner | Agreement | Date") are read as sentences. A table of
+partners alone ("Partner | Date of signature | Place | Status") under a heading that names their kind in the plural
+("Framework Participation Agreements with partners in …") gives one agreement of that kind per dated row."""
 
 from __future__ import annotations
 
@@ -54,6 +56,29 @@ def _kind_of(ctx: DocContext, cell: str) -> tuple[str, str] | None:
     return (name, best[1]) if best else None
 
 
+_PARTNER_HEADER = re.compile(r"\s*(?:partner|country|state|counterpart)s?\b", re.I)
+_DATE_HEADER = re.compile(r"\b(?:date|signed|signature)\b", re.I)
+_STATUS_HEADER = re.compile(r"\s*status\b", re.I)
+_PLURAL_GENRE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|on|for|in)\s+)*){0,6}"
+                           r"(?:Agreements|Arrangements|Treaties|Memoranda of Understanding|Partnerships|Protocols))\b")
+
+
+def _heading_kind(ctx: DocContext, at: int) -> tuple[str, str] | None:
+    """The kind of agreement the nearest lines above a table name in the plural, as (singular name, pact: class):
+    "Framework Participation Agreements with partners in …" → ("Framework Participation Agreement", …)."""
+    above = [line for line in ctx.text[max(ctx.offset, at - 1500):at].split("\n") if line.strip()][-4:]
+    for line in reversed(above):
+        found = _PLURAL_GENRE.findall(line)
+        if found:
+            plural = found[-1].strip()
+            singular = re.sub(r"Treaties$", "Treaty", re.sub(r"Memoranda", "Memorandum", plural))
+            singular = singular[:-1] if singular.endswith(("Agreements", "Arrangements", "Partnerships", "Protocols")) \
+                else singular
+            kind = _kind_of(ctx, singular)
+            return (singular, kind[1]) if kind and len(singular.split()) >= 2 else None
+    return None
+
+
 def _sentence_at(ctx: DocContext, starts: list[int], at: int) -> Sentence | None:
     """The sentence holding char ``at``, if any (``starts``: the sentences' first chars)."""
     k = bisect_right(starts, at) - 1
@@ -88,6 +113,7 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
     owner = ctx.publisher_state() or ctx.publisher_org()
     if owner is None or ctx.date is None:
         return [], []
+    owner = ctx.organization_of(owner)  # (the EEAS's table lists the Union's agreements)
     out, headers = [], []
     starts = [s.char_start for s in ctx.sentences]
     for table in _tables(ctx):
@@ -95,6 +121,13 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
         header = _cells(head, head_at)
         kinds = {j: _kind_of(ctx, cell[2]) for j, cell in enumerate(header) if j > 0}
         kinds = {j: k for j, k in kinds.items() if k}
+        if not kinds and not _kind_of(ctx, header[0][2]):
+            # a row per partner under a heading that names their kind ("Framework Participation Agreements with
+            # partners in Latin America" over "Partner | Date of signature | Place | Signed by | Status")
+            dated = next((j for j, cell in enumerate(header) if j > 0 and _DATE_HEADER.search(cell[2])), None)
+            kind = _heading_kind(ctx, head_at) if dated is not None and _PARTNER_HEADER.match(header[0][2]) else None
+            if kind is not None:
+                kinds = {dated: kind}
         if not kinds or _kind_of(ctx, header[0][2]):
             continue
         headers.append((head_at, head_at + len(head)))
@@ -112,7 +145,11 @@ def table_agreements(ctx: DocContext) -> tuple[list[tuple[_Cluster, _AgreementMe
                 continue
             for j, (name, kind) in kinds.items():
                 start, end, cell = cells[j]
-                if not _SIGNED_CELL.match(cell) or _OPEN_CELL.search(cell.split(";")[0]):
+                status = cells[-1][2] if _STATUS_HEADER.match(header[-1][2]) else ""
+                if _DATE_HEADER.search(header[j][2]):
+                    if not find_dates(cell) or _OPEN_CELL.search(status.split(";")[0]):
+                        continue  # (a row per partner: a day of signature, and no status of one still to sign)
+                elif not _SIGNED_CELL.match(cell) or _OPEN_CELL.search(cell.split(";")[0]):
                     continue
                 days = [(start + s, start + e, iso) for s, e, iso in find_dates(cell)]
                 day = days[0] if days and int(days[0][2][:4]) <= ctx.date.year else None
