@@ -206,3 +206,18 @@ def test_a_table_of_partners_under_a_heading_naming_their_kind():
                    if a.name == "Framework Participation Agreement")
     assert found == [(("chl", "european-union"), "2014-01-30"), (("european-union", "nzl"), "2012-04-18"),
                      (("european-union", "per"), "2022-10-14")]
+
+
+def test_a_record_of_fields_dates_its_title_by_its_signing_field():
+    body = ("PAPUA NEW GUINEA\n\n"
+            "B.1  Title: Agreement between Australia and Papua New Guinea regarding the Status of Forces of each "
+            "State in the Territory of the other State\n"
+            "     Signed: 1977\n"
+            "     Status: In force.\n\n"
+            "B.2  Title: Agreement between the Government of Australia and the Government of Papua New Guinea on a "
+            "Framework for Closer Security Relations\n"
+            "     Signed: 7 December 2023, Canberra\n"
+            "     Status: In force.\n")
+    found = run(body, date="2025-11-28", genre="communique", publisher="Department of Foreign Affairs and Trade")
+    dates = {"Closer Security Relations" in a.name: a.date for a in found.agreements}
+    assert dates == {True: "2023-12-07", False: None}  # (a year alone dates nothing, not the text's day)

@@ -137,6 +137,11 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     if candidates:
         _, best, sentence = min(candidates, key=lambda c: c[0])
         return best[2], sentence, (best[0], best[1])
+    fields = [_signed_field(ctx, m) for m in cluster.mentions]
+    fields = [f for f in fields if f is not None]
+    if fields:  # a record of fields: "Title: Agreement between … \n Signed: 7 December 2023, Canberra"
+        day, sentence, span = fields[0]
+        return (day, sentence, span) if day else (None, None, None)  # ("Signed: 1977": no day, and not the text's)
     for mention in cluster.mentions:  # "… learned the Rio Protocol as a wound. It was signed in Rio on 29 January 1942"
         after = _it_was_signed(ctx, mention)
         found = _dates_in(ctx, after) if after is not None else ()
@@ -226,6 +231,39 @@ def _heading_days(ctx: DocContext, heading: Sentence) -> list:
                      if lowers[k] in _REPLACING or lowers[k] in {"replace", "update", "supersede"}), None)
     return [d for d in _dates_in(ctx, heading) if (replaced is None or d[0] < replaced)
             and not _NOT_THE_SIGNING.search(ctx.text[max(heading.char_start, d[0] - 16):d[0]])]
+
+
+_TITLE_FIELD = re.compile(r"[ \t]*(?:[\w.]+[ \t]+)?(?:Title|Instrument|Name)[ \t]*:", re.I)
+_SIGNED_FIELD = re.compile(r"[ \t]*(?:Signed|Date of signature|Date signed|Signature|Signing)[ \t]*(?:on|at)?[ \t]*:", re.I)
+
+
+def _signed_field(ctx: DocContext, mention: _AgreementMention) -> tuple | None:
+    """In a record of fields, the signing field a few lines under the title line that names the agreement ("B.2
+    Title: Agreement between … \n Signed: 7 December 2023, Canberra") as (ISO day or ``None`` for a year or month
+    alone, its sentence, its span); ``None`` when the mention is not in such a record."""
+    text = ctx.text
+    at = ctx.offset + ctx.doc[mention.name_start].idx
+    line_start = text.rfind("\n", 0, at) + 1
+    if not _TITLE_FIELD.match(text, line_start):
+        return None
+    k = text.find("\n", at)
+    for _ in range(6):
+        if k < 0:
+            return None
+        end = text.find("\n", k + 1)
+        line = text[k + 1:end if end >= 0 else len(text)]
+        if not line.strip() or _TITLE_FIELD.match(line):
+            return None  # (the record ends)
+        field = _SIGNED_FIELD.match(line)
+        if field:
+            found = find_dates(line[field.end():])
+            if not found:
+                return None, None, None
+            start = k + 1 + field.end() + found[0][0]
+            sentence = next((s for s in ctx.sentences if s.char_start <= start < s.char_end), mention.sentence)
+            return found[0][2], sentence, (start, start + found[0][1] - found[0][0])
+        k = end
+    return None
 
 
 def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | None:
