@@ -221,3 +221,10 @@ def test_a_record_of_fields_dates_its_title_by_its_signing_field():
     found = run(body, date="2025-11-28", genre="communique", publisher="Department of Foreign Affairs and Trade")
     dates = {"Closer Security Relations" in a.name: a.date for a in found.agreements}
     assert dates == {True: "2023-12-07", False: None}  # (a year alone dates nothing, not the text's day)
+
+
+def test_a_protocol_of_amendments_is_an_agreement():
+    body = ("As recently as 27 May last year, the British and Russian governments signed a protocol of amendments to "
+            "bring the agreement up to date.")
+    found = {a.name: a.date for a in run(body, date="2022-10-20", genre="speech", publisher="UK Parliament").agreements}
+    assert found.get("Protocol") == "2021-05-27"

@@ -901,6 +901,10 @@ def _named_in_lower_case(ctx: DocContext, sentence: Sentence, span, prev: str) -
         return True  # "the defence cooperation protocol signed between Egypt and Somalia", "a defence cooperation
         # protocol between Egypt and Somalia", "the bilateral protocol of 1982" (not "the security protocols at the
         # airport")
+    if head == "protocol" and prev in _DETERMINERS and nxt == "of" and ctx.lowers[span.end + 1:span.end + 2] in (
+            ["amendments"], ["amendment"], ["accession"], ["cooperation"]):
+        return True  # "the British and Russian governments signed a protocol of amendments to bring the agreement up to
+        # date"
     if head == "protocol" and prev in _DETERMINERS and (
             nxt in _TOPIC_LINKS or (prev in {"a", "an"} and _relative_conclusion(ctx, sentence, span.end))):
         return True  # "a protocol on military training", "a protocol that Dhaka and Kuwait signed in 1991"
