@@ -179,3 +179,18 @@ def test_a_well_known_name_in_a_text_that_never_names_one_of_its_two_parties_is_
             "American troops.")
     (agreement,) = run(body, date="2024-08-14", genre="press-release", publisher="Defense Policy Wire").agreements
     assert sides(agreement) == ("pol", "usa") and agreement.date == "2020-08-15"
+
+
+def test_four_digits_before_1900_after_a_day_are_a_time_or_a_count():
+    import datetime as dt
+
+    # a time of day or a count after a day is no year before 1900: the day is of the document's year
+    for text in ("agreed a ceasefire understanding on 10 May 1700 hrs", "on 15 March 1200 soldiers crossed"):
+        assert find_dates(text) == []
+        assert [d for _, _, d in find_yearless_dates(text, dt.date(2025, 6, 1))][0][5:] in {"05-10", "03-15"}
+    assert [d for _, _, d in find_dates("on 4 July 1776 Thomas Jefferson and on 9 May 1386 was")] == [
+        "1776-07-04", "1386-05-09"]
+    body = ("The Directors General of Military Operations of India and Pakistan agreed a ceasefire understanding on "
+            "10 May 1700 hrs, the army said.")
+    (agreement,) = run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements
+    assert agreement.date == "2025-05-10"
