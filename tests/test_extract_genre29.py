@@ -194,3 +194,12 @@ def test_four_digits_before_1900_after_a_day_are_a_time_or_a_count():
             "10 May 1700 hrs, the army said.")
     (agreement,) = run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements
     assert agreement.date == "2025-05-10"
+
+
+def test_a_name_given_again_in_apposition_is_no_list_of_agreements():
+    body = ("Indonesia and Malaysia today signed the Agreement on Defence Cooperation, the Indonesia–Malaysia Defence "
+            "Cooperation Agreement, in Jakarta.")
+    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 1
+    body = ("Indonesia and Malaysia signed three documents in Jakarta on 12 May: the Defence Cooperation Agreement, the "
+            "Maritime Cooperation Agreement and the Cyber Security Agreement.")
+    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 3
