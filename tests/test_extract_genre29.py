@@ -203,3 +203,10 @@ def test_a_name_given_again_in_apposition_is_no_list_of_agreements():
     body = ("Indonesia and Malaysia signed three documents in Jakarta on 12 May: the Defence Cooperation Agreement, the "
             "Maritime Cooperation Agreement and the Cyber Security Agreement.")
     assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 3
+
+
+def test_with_respect_to_before_lower_case_words_is_no_part_of_a_name():
+    body = ("Japan and the Philippines signed the Reciprocal Access Agreement with respect to the joint exercises "
+            "planned for next year.")
+    names = [a.name for a in run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements]
+    assert names == ["Reciprocal Access Agreement"]

@@ -227,8 +227,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea", "the Final Agreement for
             # Ending the Conflict and Building a Stable and Lasting Peace"
         elif token.lower_ in {"with", "in"} and nxt is not None and nxt.lower_ == "respect" and e + 3 < sentence.end \
-                and ctx.lowers[e + 2] in {"to", "of"} and (doc[e + 3].is_title or doc[e + 3].lower_ == "the"):
-            e += 3  # "the Treaty on the Final Settlement with respect to Germany"
+                and ctx.lowers[e + 2] in {"to", "of"} and (doc[e + 3].is_title or (
+                    doc[e + 3].lower_ == "the" and e + 4 < sentence.end and doc[e + 4].is_title)):
+            e += 3  # "the Treaty on the Final Settlement with respect to Germany" (not "… Agreement with respect to the
+            # joint exercises")
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
