@@ -210,3 +210,15 @@ def test_with_respect_to_before_lower_case_words_is_no_part_of_a_name():
             "planned for next year.")
     names = [a.name for a in run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements]
     assert names == ["Reciprocal Access Agreement"]
+
+
+def test_a_well_known_name_in_a_text_that_names_a_party_only_by_its_people_is_that_agreement():
+    body = ("Secretary Gilberto Teodoro Jr. and U.S. Secretary of Defense Pete Hegseth discussed four new sites under "
+            "the Enhanced Defense Cooperation Agreement during their meeting at Camp Aguinaldo.")
+    (agreement,) = run(body, date="2025-11-12", genre="press-release",
+                       publisher="Department of National Defense").agreements
+    assert sides(agreement) == ("phl", "usa") and agreement.date == "2014-04-28"
+    body = ("Chancellor Friedrich Merz and President Emmanuel Macron marked the anniversary of the Élysée Treaty in "
+            "Paris, recalling the reconciliation that the treaty sealed.")
+    (agreement,) = run(body, date="2025-11-12", genre="press-release", publisher="Reuters").agreements
+    assert agreement.date == "1963-01-22"

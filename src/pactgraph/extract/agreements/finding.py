@@ -943,11 +943,15 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
             continue
         known = register.agreements[key]
         overlapping = [m for m in out if m.sentence is sentence and m.name_start < end and start < m.name_end]
-        if overlapping and len(known.parties) == 2:
+        others = {k for m in overlapping for k in m.own or m.signers} | {
+            k for k in ctx.main_actors if ctx.entity_kind(k) == "state"}
+        if overlapping and len(known.parties) == 2 and others - set(known.parties):
             named = {m.key for m in ctx.mentions("actor")} if named is None else named
             if not set(known.parties) <= named:
                 continue  # "The Enhanced Defense Cooperation Agreement that … Pompeo and … Błaszczak signed in
-                # Warsaw" in a text that never names the Philippines: another agreement of that name
+                # Warsaw" in a text about Poland that never names the Philippines: another agreement of that name
+                # (not "Secretary Teodoro and U.S. Secretary Hegseth discussed the Enhanced Defense Cooperation
+                # Agreement", a release of the Philippines' Department of National Defense that names no other state)
         for mention in overlapping:
             mention.known, mention.name, mention.kind, mention.concluded = key, known.name, known.kind, True
         if not overlapping:
