@@ -5,6 +5,8 @@ from __future__ import annotations
 from extract_helpers import actor_keys, run, sides
 
 from pactgraph.dates import find_dates, find_yearless_dates
+from pactgraph.extract import extract_with_context
+from pactgraph.sources import source_from_text
 
 
 def test_a_capital_before_a_place_named_port_is_no_venue():
@@ -222,3 +224,13 @@ def test_a_well_known_name_in_a_text_that_names_a_party_only_by_its_people_is_th
             "Paris, recalling the reconciliation that the treaty sealed.")
     (agreement,) = run(body, date="2025-11-12", genre="press-release", publisher="Reuters").agreements
     assert agreement.date == "1963-01-22"
+
+
+def test_we_of_a_communique_a_chair_publishes_is_who_we_the_names():
+    body = ("We, the Foreign Ministers of the Member States of ASEAN, met in Kuala Lumpur on 8 July 2025 for the 58th "
+            "ASEAN Foreign Ministers' Meeting.\n\nWe signed the Protocol to Amend the Treaty of Amity and Cooperation "
+            "in Southeast Asia today.")
+    ctx, _ = extract_with_context(source_from_text(
+        "---\ndate: 2025-07-08\ngenre: communique\npublisher: Ministry of Foreign Affairs of Malaysia\n---\n" + body,
+        name="genre.txt"), None)
+    assert {m.key for s in ctx.sentences for m in s.mentions if m.form == "coref"} == {"org/asean"}
