@@ -234,3 +234,14 @@ def test_we_of_a_communique_a_chair_publishes_is_who_we_the_names():
         "---\ndate: 2025-07-08\ngenre: communique\npublisher: Ministry of Foreign Affairs of Malaysia\n---\n" + body,
         name="genre.txt"), None)
     assert {m.key for s in ctx.sentences for m in s.mentions if m.form == "coref"} == {"org/asean"}
+
+
+def test_the_three_countries_are_not_a_list_named_paragraphs_before():
+    body = ("President Biden hosted Prime Minister Kishida of Japan and President Marcos of the Philippines at the White "
+            "House. The leaders expressed serious concern about the military cooperation between China, Russia and "
+            "North Korea. They discussed the South China Sea. They discussed maritime law enforcement. They discussed "
+            "economic security. They discussed energy. The three countries signed a trilateral memorandum on maritime "
+            "cooperation.")
+    (agreement,) = run(body, date="2025-04-11", genre="press-release", publisher="U.S. Department of State",
+                       title="Japan-Philippines-United States Trilateral Leaders' Meeting").agreements
+    assert sides(agreement) == ("jpn", "phl", "usa")
