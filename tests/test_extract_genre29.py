@@ -245,3 +245,11 @@ def test_the_three_countries_are_not_a_list_named_paragraphs_before():
     (agreement,) = run(body, date="2025-04-11", genre="press-release", publisher="U.S. Department of State",
                        title="Japan-Philippines-United States Trilateral Leaders' Meeting").agreements
     assert sides(agreement) == ("jpn", "phl", "usa")
+
+
+def test_that_fall_under_is_no_season():
+    body = ("Sweden and Finland today signed a memorandum of understanding on air defence cooperation, and two "
+            "arrangements that fall under the Nordic Defence Cooperation framework.")
+    dates = {a.date for a in run(body, date="2025-11-20", genre="press-release",
+                                 publisher="Government Offices of Sweden").agreements}
+    assert dates == {"2025-11-20"}

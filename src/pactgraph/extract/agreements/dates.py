@@ -168,8 +168,10 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
         if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
-        if token.text in _SEASONS and i > sentence.start and doc[i - 1].lower_ in {"this", "last", "in", "that"}:
-            return True  # "This spring, …, the five Nordic countries signed a revised memorandum": not today
+        if token.text in _SEASONS and i > sentence.start and (doc[i - 1].lower_ in {"this", "last", "in"} or (
+                doc[i - 1].lower_ == "that" and token.text not in {"fall", "spring"})):
+            return True  # "This spring, …, the five Nordic countries signed a revised memorandum": not today (but
+            # "two arrangements that fall under the framework" is a verb)
         if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
                 and ctx.date is not None and month_number(token.text) != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September
