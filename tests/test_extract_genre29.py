@@ -253,3 +253,10 @@ def test_that_fall_under_is_no_season():
     dates = {a.date for a in run(body, date="2025-11-20", genre="press-release",
                                  publisher="Government Offices of Sweden").agreements}
     assert dates == {"2025-11-20"}
+
+
+def test_already_away_from_the_agreement_verb_keeps_the_day_of_the_text():
+    body = ("Building on the close cooperation already in place, Australia and Fiji today signed a defence "
+            "cooperation agreement in Suva.")
+    (agreement,) = run(body, date="2025-11-20", genre="press-release", publisher="Department of Defence").agreements
+    assert agreement.date == "2025-11-20"

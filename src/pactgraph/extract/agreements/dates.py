@@ -19,6 +19,7 @@ __all__: list[str] = []
 
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since", "already"}
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+_HAVE = {"has", "have", "had"}
 
 
 def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:
@@ -163,8 +164,10 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
     doc = ctx.doc
     for i in range(sentence.start, sentence.end):
         token = doc[i]
-        if token.lower_ in _PAST_TIME:
-            return True
+        if token.lower_ in _PAST_TIME and (token.lower_ != "already" or doc[i - 1].lower_ in _HAVE or (
+                i + 1 < sentence.end and doc[i + 1].lower_ in _HAVE | _SIGNING_VERBS)):
+            return True  # ("The Philippines already has a Visiting Forces Agreement", "had already signed"; not "the
+            # cooperation already in place" beside one signed today)
         if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
