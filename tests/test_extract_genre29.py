@@ -260,3 +260,11 @@ def test_already_away_from_the_agreement_verb_keeps_the_day_of_the_text():
             "cooperation agreement in Suva.")
     (agreement,) = run(body, date="2025-11-20", genre="press-release", publisher="Department of Defence").agreements
     assert agreement.date == "2025-11-20"
+
+
+def test_a_well_known_name_with_one_of_its_parties_as_partner_is_that_agreement():
+    # (the text is also about others, and never names Australia)
+    result = run("Falepili Union treaty with Tuvalu enters into force. The Secretary-General welcomes the peace "
+                 "agreement that the Democratic Republic of the Congo and Rwanda signed in Washington.",
+                 date="2025-08-28")
+    assert {a.name: sides(a) for a in result.agreements}["Falepili Union"] == ("aus", "tuv")

@@ -943,9 +943,11 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
             continue
         known = register.agreements[key]
         overlapping = [m for m in out if m.sentence is sentence and m.name_start < end and start < m.name_end]
-        others = {k for m in overlapping for k in m.own or m.signers} | {
+        # who its sentence says signs it, or its partner ("the Falepili Union treaty with Tuvalu"), else the states
+        # the text is about
+        given = {k for m in overlapping for k in (*(m.own or m.signers), *([m.partner] if m.partner else []))} or {
             k for k in ctx.main_actors if ctx.entity_kind(k) == "state"}
-        if overlapping and len(known.parties) == 2 and others - set(known.parties):
+        if overlapping and len(known.parties) == 2 and given - set(known.parties):
             named = {m.key for m in ctx.mentions("actor")} if named is None else named
             if not set(known.parties) <= named:
                 continue  # "The Enhanced Defense Cooperation Agreement that … Pompeo and … Błaszczak signed in
