@@ -222,16 +222,10 @@ _ROLE_NOUNS = {"facilitator", "facilitators", "mediator", "mediators", "guaranto
 def _list_start(ctx: DocContext, sentence: Sentence, end: int) -> int:
     """Where the list of actors that ends at token ``end`` starts ("France, Germany, the United Kingdom and the United
     States as witnessing States"); ``end`` when no actor ends there."""
-    ends = {m.end: m.start for m in ctx.actors_in(sentence, coref=False)}
-    k = start = end
-    while k > sentence.start:
-        j = k
-        while j > sentence.start and j not in ends and ctx.lowers[j - 1] in {",", "and", "the"}:
-            j -= 1
-        if j not in ends:
-            break
-        k = start = ends[j]
-    return start
+    before = [m for m in ctx.actors_in(sentence, coref=False) if m.end <= end]
+    if not before or not all(w in {",", "and", "the"} for w in ctx.lowers[before[-1].end:end]):
+        return end
+    return coordinated_before(before, ctx.lowers)[0].start
 
 
 def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
