@@ -12,14 +12,14 @@ from ...dates import find_dates, find_relative_dates, find_yearless_dates, month
 from ...sources import dateline_words
 from .clusters import _Cluster
 from .conclusion import _relative_start
-from .cues import _DATING_VERBS, _GENRE_NOUNS, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year, _singular
+from .cues import (_DATING_VERBS, _GENRE_NOUNS, _HAVE, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year,
+                   _singular)
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
 
 _PAST_TIME = {"earlier", "previous", "previously", "last", "ago", "former", "formerly", "since", "already"}
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
-_HAVE = {"has", "have", "had"}
 
 
 def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -> tuple | None:

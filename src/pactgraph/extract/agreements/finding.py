@@ -18,12 +18,12 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _raisers, _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
                          _signed_with_before, _subjects_before)
 from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
-                   _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
+                   _HAVE, _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
                    _PLURAL_HEADS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, GENRES, _is_count,
                    _is_year, _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
-from .parties import (_HAVE, _of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
+from .parties import (_of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
                       _relative_parties, _signed_by, constituents)
 
 __all__: list[str] = []

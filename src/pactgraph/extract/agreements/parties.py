@@ -13,7 +13,7 @@ from ..pipeline import texts_of
 from ..words import NUMBER_WORDS, ORDINALS
 from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
-from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
+from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS, _HAVE,
                    _NOT_CONCLUDED_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS, _singular)
 from .dates import _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
@@ -576,7 +576,6 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
     return None
 
 
-_HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
 
 
 def _relative_pronoun(lowers, at: int) -> int | None:
