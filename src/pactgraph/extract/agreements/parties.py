@@ -1380,7 +1380,8 @@ def _states_of_group(ctx: DocContext, sentence: Sentence) -> list[str]:
 
 def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     """The actors "the three governments" or "the four partners" stands for: the one list of exactly that many
-    coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
+    coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before (of
+    the six before for three or more, "The eight of us", unless the text is about as many)."""
     lowers = ctx.tokens_lower(sentence)
     for i in range(len(lowers) - 2):
         if lowers[i] not in {"the", "all", "our"} or lowers[i + 1] not in _COUNTS:
