@@ -116,9 +116,10 @@ def test_an_agreement_whose_candidates_the_model_all_turns_down_keeps_the_rules_
 
 
 def test_a_well_known_agreements_parties_are_never_scored():
-    body = "Ghana's minister recalled the Pukpuk Treaty between Australia and Papua New Guinea."
+    # (one signed before the text's day: the Pukpuk Treaty, signed on 6 October 2025, is not yet one on 1 June)
+    body = "Ghana's minister recalled the Lombok Treaty between Australia and Indonesia."
     nobody = _model(party={}, party_intercept=-9.0)
-    assert [a.parties for a in _run(body, nobody).agreements] == [[ID + "state/aus", ID + "state/png"]]
+    assert [a.parties for a in _run(body, nobody).agreements] == [[ID + "state/aus", ID + "state/idn"]]
 
 
 def test_rules_only_gives_no_agreement_model_evidence():

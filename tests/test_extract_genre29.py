@@ -5,6 +5,8 @@ from __future__ import annotations
 from extract_helpers import actor_keys, run, sides
 
 from pactgraph.dates import find_dates, find_yearless_dates
+from pactgraph.extract import extract_with_context
+from pactgraph.sources import source_from_text
 
 
 def test_a_capital_before_a_place_named_port_is_no_venue():
@@ -228,3 +230,90 @@ def test_a_protocol_of_amendments_is_an_agreement():
             "bring the agreement up to date.")
     found = {a.name: a.date for a in run(body, date="2022-10-20", genre="speech", publisher="UK Parliament").agreements}
     assert found.get("Protocol") == "2021-05-27"
+
+
+def test_four_digits_before_1900_after_a_day_are_a_time_or_a_count():
+    import datetime as dt
+
+    # a time of day or a count after a day is no year before 1900: the day is of the document's year
+    for text in ("agreed a ceasefire understanding on 10 May 1700 hrs", "on 15 March 1200 soldiers crossed"):
+        assert find_dates(text) == []
+        assert [d for _, _, d in find_yearless_dates(text, dt.date(2025, 6, 1))][0][5:] in {"05-10", "03-15"}
+    assert [d for _, _, d in find_dates("on 4 July 1776 Thomas Jefferson and on 9 May 1386 was")] == [
+        "1776-07-04", "1386-05-09"]
+    body = ("The Directors General of Military Operations of India and Pakistan agreed a ceasefire understanding on "
+            "10 May 1700 hrs, the army said.")
+    (agreement,) = run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements
+    assert agreement.date == "2025-05-10"
+
+
+def test_a_name_given_again_in_apposition_is_no_list_of_agreements():
+    body = ("Indonesia and Malaysia today signed the Agreement on Defence Cooperation, the Indonesia–Malaysia Defence "
+            "Cooperation Agreement, in Jakarta.")
+    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 1
+    body = ("Indonesia and Malaysia signed three documents in Jakarta on 12 May: the Defence Cooperation Agreement, the "
+            "Maritime Cooperation Agreement and the Cyber Security Agreement.")
+    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 3
+
+
+def test_with_respect_to_before_lower_case_words_is_no_part_of_a_name():
+    body = ("Japan and the Philippines signed the Reciprocal Access Agreement with respect to the joint exercises "
+            "planned for next year.")
+    names = [a.name for a in run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements]
+    assert names == ["Reciprocal Access Agreement"]
+
+
+def test_a_well_known_name_in_a_text_that_names_a_party_only_by_its_people_is_that_agreement():
+    body = ("Secretary Gilberto Teodoro Jr. and U.S. Secretary of Defense Pete Hegseth discussed four new sites under "
+            "the Enhanced Defense Cooperation Agreement during their meeting at Camp Aguinaldo.")
+    (agreement,) = run(body, date="2025-11-12", genre="press-release",
+                       publisher="Department of National Defense").agreements
+    assert sides(agreement) == ("phl", "usa") and agreement.date == "2014-04-28"
+    body = ("Chancellor Friedrich Merz and President Emmanuel Macron marked the anniversary of the Élysée Treaty in "
+            "Paris, recalling the reconciliation that the treaty sealed.")
+    (agreement,) = run(body, date="2025-11-12", genre="press-release", publisher="Reuters").agreements
+    assert agreement.date == "1963-01-22"
+
+
+def test_we_of_a_communique_a_chair_publishes_is_who_we_the_names():
+    body = ("We, the Foreign Ministers of the Member States of ASEAN, met in Kuala Lumpur on 8 July 2025 for the 58th "
+            "ASEAN Foreign Ministers' Meeting.\n\nWe signed the Protocol to Amend the Treaty of Amity and Cooperation "
+            "in Southeast Asia today.")
+    ctx, _ = extract_with_context(source_from_text(
+        "---\ndate: 2025-07-08\ngenre: communique\npublisher: Ministry of Foreign Affairs of Malaysia\n---\n" + body,
+        name="genre.txt"), None)
+    assert {m.key for s in ctx.sentences for m in s.mentions if m.form == "coref"} == {"org/asean"}
+
+
+def test_the_three_countries_are_not_a_list_named_paragraphs_before():
+    body = ("President Biden hosted Prime Minister Kishida of Japan and President Marcos of the Philippines at the White "
+            "House. The leaders expressed serious concern about the military cooperation between China, Russia and "
+            "North Korea. They discussed the South China Sea. They discussed maritime law enforcement. They discussed "
+            "economic security. They discussed energy. The three countries signed a trilateral memorandum on maritime "
+            "cooperation.")
+    (agreement,) = run(body, date="2025-04-11", genre="press-release", publisher="U.S. Department of State",
+                       title="Japan-Philippines-United States Trilateral Leaders' Meeting").agreements
+    assert sides(agreement) == ("jpn", "phl", "usa")
+
+
+def test_that_fall_under_is_no_season():
+    body = ("Sweden and Finland today signed a memorandum of understanding on air defence cooperation, and two "
+            "arrangements that fall under the Nordic Defence Cooperation framework.")
+    dates = {a.date for a in run(body, date="2025-11-20", genre="press-release",
+                                 publisher="Government Offices of Sweden").agreements}
+    assert dates == {"2025-11-20"}
+
+
+def test_already_away_from_the_agreement_verb_keeps_the_day_of_the_text():
+    body = ("Building on the close cooperation already in place, Australia and Fiji today signed a defence "
+            "cooperation agreement in Suva.")
+    (agreement,) = run(body, date="2025-11-20", genre="press-release", publisher="Department of Defence").agreements
+    assert agreement.date == "2025-11-20"
+
+
+def test_a_well_known_name_with_one_of_its_parties_as_partner_is_that_agreement():
+    # (the text is also about others, and never names Australia)
+    result = run("Falepili Union treaty with Tuvalu enters into force. The Secretary-General welcomes the peace "
+                 "agreement that the Democratic Republic of the Congo and Rwanda signed in Washington.",
+                 date="2025-08-28")
+    assert {a.name: sides(a) for a in result.agreements}["Falepili Union"] == ("aus", "tuv")

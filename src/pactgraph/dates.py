@@ -14,8 +14,11 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 # the year of a date written in full, back to the treaties of the Middle Ages ("March 20, 1833"); a bare year
-# is read from 1900 on only (_YEAR: "1800 troops" is a number)
-_FULL_YEAR = r"(?P<year>(?:1\d|20)\d{2})"
+# is read from 1900 on only (_YEAR: "1800 troops" is a number), and four digits before 1900 that a time's unit or a
+# plural follows are a time of day or a count ("on 10 May 1700 hrs", "on 15 March 1200 soldiers crossed")
+_YEAR_FROM_1000 = r"(?:(?:19|20)\d{2}|1[0-8]\d{2}(?!\s*(?:hours|hrs?|h|GMT|UTC|personnel|people|men)\b" \
+    r"|(?-i:\s+(?!(?:was|has|is|as|his|its|this|thus)\b)[a-z]+s\b)))"
+_FULL_YEAR = r"(?P<year>" + _YEAR_FROM_1000 + r")"
 _DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _FULL_YEAR + r"\b", re.I)
 _MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _FULL_YEAR + r"\b", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
@@ -54,8 +57,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w.]*,?\s+(?:1\d|20)\d{2})\b", re.I)
-_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:1\d|20)\d{2})", re.I)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![\w.]*,?\s+"
+                        + _YEAR_FROM_1000 + r"\b)\b", re.I)
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+" + _YEAR_FROM_1000 + r"\b)",
+                        re.I)
 
 
 _SAID_YEAR = re.compile(r",?\s+(?P<which>last|this)\s+year\b", re.I)  # ("31 May last year")

@@ -322,9 +322,10 @@ def _we_targets(ctx: DocContext) -> list[str]:
             return [ctx.host]  # (not in an "Interview of Russian Foreign Minister …" given in New Delhi)
         return []
     if genre == "communique" and len(ctx.own_side) == 1 and ctx.entity_kind(ctx.own_side[0]) == "state" \
-            and ctx.own_side[0] not in ctx.main_actors:
+            and ctx.own_side[0] not in ctx.main_actors and not _we_the(ctx):
         return ctx.own_side  # a report or memorandum of one government about others ("Our defense relationship with
         # Spain rests on …" in a briefing memorandum of the State Department), not a text the actors issue together
+        # (nor one the chair publishes: "We, the Foreign Ministers of the Member States of ASEAN, met …")
     title = ctx.source.metadata.get("title", "")
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)

@@ -120,14 +120,24 @@ def _cluster(mentions: list[_AgreementMention], doc) -> list[_Cluster]:
 
 
 _LIST_WORDS = {",", "and", "the", "a", "an", "as", "well", ";", "–", "—"}
+_LIST_ENDS = {"and", "well", ";"}  # what joins a list's last item ("… and the Mutual Defense Assistance Agreement")
 
 
 def _listed_with(earlier: _AgreementMention, mention: _AgreementMention, doc) -> bool:
     """Whether two capitalised names of one sentence are items of one list, with at most other names between them:
-    "the Defense Agreement, the Economic Aid Agreement and the Mutual Defense Assistance Agreement"."""
-    return earlier.sentence is mention.sentence and earlier.capitalised and earlier.name != mention.name \
-        and earlier.name_end < mention.name_start and all(t.lower_ in _LIST_WORDS or t.is_title or t.is_upper
-                                                          for t in doc[earlier.name_end:mention.name_start])
+    "the Defense Agreement, the Economic Aid Agreement and the Mutual Defense Assistance Agreement" (a list joins its
+    last item with "and": two names set apart by commas alone are one agreement named twice, "the Agreement on
+    Defence Cooperation, the Indonesia–Malaysia Defence Cooperation Agreement, in Jakarta")."""
+    if not (earlier.sentence is mention.sentence and earlier.capitalised and earlier.name != mention.name
+            and earlier.name_end < mention.name_start and all(t.lower_ in _LIST_WORDS or t.is_title or t.is_upper
+                                                              for t in doc[earlier.name_end:mention.name_start])):
+        return False
+    k = mention.name_end  # (the list may go on past the later name: "A, B and C")
+    while k < mention.sentence.end and (doc[k].lower_ in _LIST_WORDS or doc[k].is_title or doc[k].is_upper) \
+            and doc[k].lower_ not in _LIST_ENDS:
+        k += 1
+    return any(t.lower_ in _LIST_ENDS for t in doc[earlier.name_end:mention.name_start]) \
+        or (k < mention.sentence.end and doc[k].lower_ in _LIST_ENDS)
 
 
 def _name_years(name: str) -> set[str]:

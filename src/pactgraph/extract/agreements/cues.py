@@ -138,6 +138,8 @@ _CONCLUDE = {
 
 _GENRE_NOUNS = GENRE_NOUNS
 
+_HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
+
 # "together with", "along with" (with "jointly": _TOGETHER)
 _ALONG = {"together", "along"}
 

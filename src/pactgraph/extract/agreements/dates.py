@@ -12,7 +12,8 @@ from ...dates import find_dates, find_relative_dates, find_yearless_dates, month
 from ...sources import dateline_words
 from .clusters import _Cluster
 from .conclusion import _relative_start
-from .cues import _DATING_VERBS, _GENRE_NOUNS, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year, _singular
+from .cues import (_DATING_VERBS, _GENRE_NOUNS, _HAVE, _HEAD_ALIASES, _MONTHS, _REPLACING, _SIGNING_VERBS, _is_year,
+                   _singular)
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -168,13 +169,17 @@ def _past_reference(ctx: DocContext, sentence: Sentence) -> bool:
     doc = ctx.doc
     for i in range(sentence.start, sentence.end):
         token = doc[i]
-        if token.lower_ in _PAST_TIME:
-            return True
+        if token.lower_ in _PAST_TIME and (token.lower_ != "already" or doc[i - 1].lower_ in _HAVE or (
+                i + 1 < sentence.end and doc[i + 1].lower_ in _HAVE | _SIGNING_VERBS)):
+            return True  # ("The Philippines already has a Visiting Forces Agreement", "had already signed"; not "the
+            # cooperation already in place" beside one signed today)
         if token.lower_ == "later" and i - 1 > sentence.start and doc[i - 1].lower_ in {
                 "years", "year", "months", "month", "weeks", "decades"}:
             return True  # "Five years later, in the Memorandum on …": a narrative of the past
-        if token.text in _SEASONS and i > sentence.start and doc[i - 1].lower_ in {"this", "last", "in", "that"}:
-            return True  # "This spring, …, the five Nordic countries signed a revised memorandum": not today
+        if token.text in _SEASONS and i > sentence.start and (doc[i - 1].lower_ in {"this", "last", "in"} or (
+                doc[i - 1].lower_ == "that" and token.text not in {"fall", "spring"})):
+            return True  # "This spring, …, the five Nordic countries signed a revised memorandum": not today (but
+            # "two arrangements that fall under the framework" is a verb)
         if token.text in _MONTHS and i > sentence.start and doc[i - 1].lower_ in {"in", "since"} \
                 and ctx.date is not None and month_number(token.text) != ctx.date.month:
             return True  # "In April, the Philippines also signed …" in a text of September

@@ -18,12 +18,12 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _raisers, _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
                          _signed_with_before, _subjects_before)
 from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
-                   _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
+                   _HAVE, _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
                    _PLURAL_HEADS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, GENRES, _is_count,
                    _is_year, _one_of, _singular)
 from .dates import _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
-from .parties import (_HAVE, _of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
+from .parties import (_of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
                       _relative_parties, _signed_by, constituents)
 
 __all__: list[str] = []
@@ -230,8 +230,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea", "the Final Agreement for
             # Ending the Conflict and Building a Stable and Lasting Peace"
         elif token.lower_ in {"with", "in"} and nxt is not None and nxt.lower_ == "respect" and e + 3 < sentence.end \
-                and ctx.lowers[e + 2] in {"to", "of"} and (doc[e + 3].is_title or doc[e + 3].lower_ == "the"):
-            e += 3  # "the Treaty on the Final Settlement with respect to Germany"
+                and ctx.lowers[e + 2] in {"to", "of"} and (doc[e + 3].is_title or (
+                    doc[e + 3].lower_ == "the" and e + 4 < sentence.end and doc[e + 4].is_title)):
+            e += 3  # "the Treaty on the Final Settlement with respect to Germany" (not "… Agreement with respect to the
+            # joint exercises")
         elif token.lower_ in {"relating", "additional", "supplementary"} and nxt is not None and nxt.lower_ == "to" \
                 and e + 2 < sentence.end and (doc[e + 2].is_title or doc[e + 2].lower_ == "the"):
             e += 2  # "the Protocol relating to Mutual Assistance of Defence", "Protocol Additional to the …"
@@ -948,11 +950,17 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
             continue
         known = register.agreements[key]
         overlapping = [m for m in out if m.sentence is sentence and m.name_start < end and start < m.name_end]
-        if overlapping and len(known.parties) == 2:
+        # who its sentence says signs it, or its partner ("the Falepili Union treaty with Tuvalu"), else the states
+        # the text is about
+        given = {k for m in overlapping for k in (*(m.own or m.signers), *([m.partner] if m.partner else []))} or {
+            k for k in ctx.main_actors if ctx.entity_kind(k) == "state"}
+        if overlapping and len(known.parties) == 2 and given - set(known.parties):
             named = {m.key for m in ctx.mentions("actor")} if named is None else named
             if not set(known.parties) <= named:
                 continue  # "The Enhanced Defense Cooperation Agreement that … Pompeo and … Błaszczak signed in
-                # Warsaw" in a text that never names the Philippines: another agreement of that name
+                # Warsaw" in a text about Poland that never names the Philippines: another agreement of that name
+                # (not "Secretary Teodoro and U.S. Secretary Hegseth discussed the Enhanced Defense Cooperation
+                # Agreement", a release of the Philippines' Department of National Defense that names no other state)
         for mention in overlapping:
             mention.known, mention.name, mention.kind, mention.concluded = key, known.name, known.kind, True
         if not overlapping:

@@ -13,7 +13,7 @@ from ..pipeline import texts_of
 from ..words import NUMBER_WORDS, ORDINALS
 from .clusters import _Cluster
 from .conclusion import _conclusion_before_aside, _relative_start
-from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS,
+from .cues import (_ACCESSION, _ALONG, _CONCLUDE, _COUNT_WORDS, _DISTRIBUTING_VERBS, _FINITE, _GENRE_NOUNS, _HAVE,
                    _NOT_CONCLUDED_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS, _TRUCE_HEADS, _singular)
 from .dates import _dates_of_listed
 from .mentions import _AgreementMention, _plural_mention
@@ -222,16 +222,10 @@ _ROLE_NOUNS = {"facilitator", "facilitators", "mediator", "mediators", "guaranto
 def _list_start(ctx: DocContext, sentence: Sentence, end: int) -> int:
     """Where the list of actors that ends at token ``end`` starts ("France, Germany, the United Kingdom and the United
     States as witnessing States"); ``end`` when no actor ends there."""
-    ends = {m.end: m.start for m in ctx.actors_in(sentence, coref=False)}
-    k = start = end
-    while k > sentence.start:
-        j = k
-        while j > sentence.start and j not in ends and ctx.lowers[j - 1] in {",", "and", "the"}:
-            j -= 1
-        if j not in ends:
-            break
-        k = start = ends[j]
-    return start
+    before = [m for m in ctx.actors_in(sentence, coref=False) if m.end <= end]
+    if not before or not all(w in {",", "and", "the"} for w in ctx.lowers[before[-1].end:end]):
+        return end
+    return coordinated_before(before, ctx.lowers)[0].start
 
 
 def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
@@ -582,7 +576,6 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
     return None
 
 
-_HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
 
 
 def _relative_pronoun(lowers, at: int) -> int | None:
@@ -1387,7 +1380,8 @@ def _states_of_group(ctx: DocContext, sentence: Sentence) -> list[str]:
 
 def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
     """The actors "the three governments" or "the four partners" stands for: the one list of exactly that many
-    coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before."""
+    coordinated actors ("A, B and C") before it in its sentence, else in the nearest of the two sentences before (of
+    the six before for three or more, "The eight of us", unless the text is about as many)."""
     lowers = ctx.tokens_lower(sentence)
     for i in range(len(lowers) - 2):
         if lowers[i] not in {"the", "all", "our"} or lowers[i + 1] not in _COUNTS:
@@ -1415,6 +1409,10 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
         back = 2 if n < 3 else 6
         for sent in [sentence] + [ctx.sentences[j] for j in range(sentence.index - 1, sentence.index - back - 1, -1)
                                   if j >= 0]:
+            about = [k for k in dict.fromkeys(ctx.main_actors + ctx.own_side) if ctx.entity_kind(k) in POLITICAL]
+            if sent.index < sentence.index - 2 and len(about) == n:
+                return about  # (but a text about as many, its publisher's side with them, is about them: "concern
+                # about … China, Russia and North Korea", then, paragraphs on, "The three countries signed …")
             named = [m for m in ctx.actors_in(sent, POLITICAL, coref=False) if sent is not sentence or m.end <= at]
             groups, group = [], []
             for m in named:
