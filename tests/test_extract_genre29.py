@@ -317,3 +317,13 @@ def test_a_well_known_name_with_one_of_its_parties_as_partner_is_that_agreement(
                  "agreement that the Democratic Republic of the Congo and Rwanda signed in Washington.",
                  date="2025-08-28")
     assert {a.name: sides(a) for a in result.agreements}["Falepili Union"] == ("aus", "tuv")
+
+
+def test_a_time_after_a_lower_case_topic_ends_it_and_commandant_is_a_rank():
+    body = ("India already has a White Shipping Agreement with Sri Lanka, and the two navies signed a revised "
+            "memorandum on the exchange of maritime information this spring.")
+    names = {a.name for a in run(body, date="2025-11-20", genre="communique", publisher="Ministry of Defence of India")
+             .agreements}
+    assert "revised memorandum on the exchange of maritime information" in names
+    assert ("Ravi Shankar", "Commander", "mus") in _posts(
+        "The Commander of the Mauritian Coast Guard, Commandant Ravi Shankar, reviewed the arrangements.")

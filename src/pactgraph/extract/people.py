@@ -96,7 +96,7 @@ HONORIFICS = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE"
               "Shrimati", "Sheikh", "Dato", "Datuk", "Tan", "Sri", "Hon.", "Hon", "Honourable", "Honorable",
               "Senator", "Captain", "Commodore", "Seri", "Utama", "Haji", "Hajah", "Tun", "Tunku", "Datin",
               "Puan", "Encik", "YAB", "YB", "Dato'", "Dato’", "Shri.", "Amb.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
-              "Adm.", "Brig.", "Cdr.", "Sen.", "Rep."}
+              "Adm.", "Brig.", "Cdr.", "Sen.", "Rep.", "Commandant"}
 # Posts written short in digests and briefings ("Danish PM Mette Frederiksen", "Pres. Volodymyr Zelenskyy",
 # "FM Ararat Mirzoyan"): read as written out, and only right before a name
 ABBREVIATED_TITLES = {"PM": ("Prime", "Minister"), "FM": ("Foreign", "Minister"), "Pres.": ("President",),

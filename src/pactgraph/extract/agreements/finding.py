@@ -58,6 +58,9 @@ _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", 
                "along", "alongside", "issued", "released", "published"}
 _FUNCTION_WORDS = {"and", "or", "to", "by", "on", "in", "at", "of", "for", "from", "with", "the", "a", "an", "as",
                    "into", "under", "over", "against", "about", "its", "their", "his", "her", "our"}
+_DAY_WORDS = {"today", "yesterday", "tomorrow"}
+_TIME_NOUNS = {"spring", "summer", "autumn", "fall", "winter", "year", "month", "week", "morning", "afternoon",
+               "evening", "night"}
 # a time clause after a topic ends it: "signed the agreement on defence cooperation after three years of talks"
 _TIME_LINKS = {"after", "following", "since", "until", "during", "before", "then"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
@@ -1189,6 +1192,9 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
             continue
         if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
+        if token.lower_ in _DAY_WORDS or (token.lower_ in {"this", "last", "next", "that"} and j + 1 < sentence.end
+                                          and lowers[j + 1] in _TIME_NOUNS):
+            break  # a time after the topic: "a revised memorandum on the exchange of maritime information this spring"
         j += 1
     while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] in {",", "on", "in", "at", "since", "from"}):
         j -= 1  # (nor a preposition of the time after it: "a treaty on allied interaction on Tuesday")
