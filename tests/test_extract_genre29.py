@@ -327,3 +327,11 @@ def test_a_time_after_a_lower_case_topic_ends_it_and_commandant_is_a_rank():
     assert "revised memorandum on the exchange of maritime information" in names
     assert ("Ravi Shankar", "Commander", "mus") in _posts(
         "The Commander of the Mauritian Coast Guard, Commandant Ravi Shankar, reviewed the arrangements.")
+
+
+def test_guarantors_and_witnesses_of_a_peace_agreement_are_no_parties():
+    body = ("The Juba Agreement for Peace in Sudan was signed in Juba on 3 October 2020 by the Government of Sudan and "
+            "the Sudan Revolutionary Front, guaranteed by South Sudan, Chad and Qatar and witnessed by the African "
+            "Union and the United Nations.")
+    (agreement,) = run(body, date="2021-10-03", genre="press-release", publisher="Ministry of Foreign Affairs").agreements
+    assert sides(agreement) == ("sdn",)

@@ -258,6 +258,9 @@ def _in_roles(ctx: DocContext, sentence: Sentence) -> set[int]:
 # apart in _PRESENCE: the leaders who witness the exchange of memoranda are often the only sign of whose they are)
 _ROLE_LEADS = (("invitation", "of"), ("patronage", "of"), ("auspices", "of"), ("mediation", "of"),
                ("facilitation", "of"), ("hosted", "by"), ("mediated", "by"), ("facilitated", "by"), ("convened", "by"),
+               # those who guarantee, witness or broker a peace agreement are not its parties: "… signed in Juba,
+               # guaranteed by South Sudan and witnessed by the African Union"
+               ("guaranteed", "by"), ("witnessed", "by"), ("brokered", "by"), ("guarantors", ","), ("witnesses", ","),
                # and a role named before the one who holds it: "commends the ECOWAS Mediator, President X of Y, …"
                ("mediator", ","), ("mediators", ","), ("facilitator", ","), ("facilitators", ","))
 _PRESENCE = (("in", "the", "presence", "of"),)
