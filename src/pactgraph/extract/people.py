@@ -84,7 +84,7 @@ DEPT_WORDS = {
     "Transformation", "Europe", "Operation", "Programme", "Program", "Capabilities", "Policies", "Strategy",
     # the services of armed forces: "Commander of the Finnish Navy", "Chief of the Naval Staff"
     "Navy", "Naval", "Army", "Air", "Force", "Marine", "Marines", "Corps", "Coast", "Guard", "Fleet", "Command",
-    "Land", "Ground", "Self-Defense", "Self-Defence", "Defense", "Joint", "Combined", "Headquarters",
+    "Land", "Ground", "Self-Defense", "Self-Defence", "Joint", "Combined", "Headquarters",
 }
 # Heads whose bearer, without a stated actor, serves an organization rather than a state.
 ORG_HEADS = {"Representative", "Commissioner", "Chairperson", "Chair", "Chairman", "Chairwoman", "Envoy",

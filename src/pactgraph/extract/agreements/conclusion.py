@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..clauses import coordinated_before, coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
-from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _NOT_YET,
-                   _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
+from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _MEMORANDA,
+                   _NOT_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -132,8 +132,7 @@ def _only_future(lowers, lo: int, s: int, e: int, hi: int) -> bool:
     return bool(verbs) and all(future(k) for k in verbs)
 
 
-_LIST_NOUNS = {"agreements", "documents", "mous", "memoranda", "memorandums", "instruments", "outcomes",
-               "arrangements", "following"}
+_LIST_NOUNS = _MEMORANDA | {"agreements", "documents", "mous", "instruments", "outcomes", "arrangements", "following"}
 
 
 def _list_heading(ctx: DocContext, sentence: Sentence, name_start: int) -> Sentence | None:
@@ -420,8 +419,8 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
             before.concluded, before.not_yet = True, after.not_yet
 
 
-_DOCUMENT_NOUNS = {"instruments", "documents", "texts", "agreements", "treaties", "accords", "memoranda",
-                   "memorandums", "arrangements", "protocols"}
+_DOCUMENT_NOUNS = _MEMORANDA | {"instruments", "documents", "texts", "agreements", "treaties", "accords", "arrangements",
+                                "protocols"}
 
 
 def _plural_relative(ctx: DocContext, mention: _AgreementMention) -> bool:

@@ -137,6 +137,7 @@ _CONCLUDE = {
 }
 
 _GENRE_NOUNS = GENRE_NOUNS
+_MEMORANDA = {"memoranda", "memorandums"}  # the plurals of "memorandum" (the second American)
 
 _HAVE = {"has", "have", "had"}  # ("EDA has administrative arrangements in place with …": its own)
 
@@ -208,8 +209,8 @@ _PARTICIPLES = {w for w in _CONCLUDE if w.endswith("ed")} - {"earlier", "existin
 _CONCLUSION_NOUNS = {"conclusion", "signature", "signing"}
 
 # Plural genre nouns whose items ("of 1974 and 1976", ", on A, on B and on C") are one agreement each
-_PLURAL_HEADS = {"memoranda", "memorandums", "agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
-                 "conventions", "mous"}
+_PLURAL_HEADS = _MEMORANDA | {"agreements", "treaties", "accords", "protocols", "arrangements", "declarations",
+                              "conventions", "mous"}
 
 _DISTRIBUTING_VERBS = {"agreed", "signed", "concluded", "adopted", "endorsed", "launched", "approved"}
 _RECOUNTED_VERBS = _DISTRIBUTING_VERBS | {"inked"}  # (see _recounted)

@@ -265,7 +265,7 @@ def _signed_field(ctx: DocContext, mention: _AgreementMention) -> tuple | None:
             if not found:
                 return None, None, None
             start = k + 1 + field.end() + found[0][0]
-            sentence = next((s for s in ctx.sentences if s.char_start <= start < s.char_end), mention.sentence)
+            sentence = next((s for s in ctx.sentences[mention.sentence.index:] if start < s.char_end), mention.sentence)
             return found[0][2], sentence, (start, start + found[0][1] - found[0][0])
         k = end
     return None

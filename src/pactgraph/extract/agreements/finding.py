@@ -18,10 +18,10 @@ from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_a
                          _raisers, _relative_conclusion, _relative_start, _same_occasion, _set_out, _share_conclusion,
                          _signed_with_before, _subjects_before)
 from .cues import (_ACCESSION, _BARE_AFTER, _CONCLUDE, _CONCLUSION_NOUNS, _COUNT_WORDS, _GENRE_NOUNS, _GENRE_WORDS,
-                   _HAVE, _HEAD_ALIASES, _HOPED_ADJECTIVES, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
+                   _HAVE, _HEAD_ALIASES, _HOPED_ADJECTIVES, _MEMORANDA, _INVARIANT, _ITEM_LINKS, _MONTHS, _NOT_YET, _PARTICIPLES,
                    _PLURAL_HEADS, _RELATIVE_VERBS, _REPLACING, _SIGNING_VERBS, _TRUCE_HEADS, GENRES, _is_count,
                    _is_year, _one_of, _singular)
-from .dates import _dates_in, _signing_date, _year_after
+from .dates import _SEASONS, _TIME_NOUNS, _dates_in, _signing_date, _year_after
 from .mentions import _AgreementMention, _plural_mention
 from .parties import (_of_the_same_kind, _parties_of_sentence, _pronoun_relative_with, _reduced_relative,
                       _relative_parties, _signed_by, constituents)
@@ -33,10 +33,10 @@ _CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "complianc
 
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
-_TOPIC_HEADS = {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
-                "agreements", "arrangements", "memoranda", "memorandums",  # (plurals: "memoranda on health, …")
-                "addendum", "convention",  # ("a convention on extradition")
-                "programme", "program"}  # ("a programme of cooperation in science and technology for 2025 to 2028")
+_TOPIC_HEADS = _MEMORANDA | {"agreement", "accord", "arrangement", "treaty", "pact", "memorandum", "protocol",
+                             "agreements", "arrangements",  # (plurals: "memoranda on health, education and …")
+                             "addendum", "convention",  # ("a convention on extradition")
+                             "programme", "program"}  # ("a programme of cooperation in science and technology for 2025 to 2028")
 # … and so do these genres written in lower case: "a memorandum of understanding on defence cooperation"
 _TOPIC_PHRASES = {"memorandum of understanding", "memoranda of understanding", "memorandums of understanding",
                   "memorandum of cooperation",
@@ -59,8 +59,6 @@ _TOPIC_STOP = {"which", "that", "who", "dating", "dated", "valid", "effective", 
 _FUNCTION_WORDS = {"and", "or", "to", "by", "on", "in", "at", "of", "for", "from", "with", "the", "a", "an", "as",
                    "into", "under", "over", "against", "about", "its", "their", "his", "her", "our"}
 _DAY_WORDS = {"today", "yesterday", "tomorrow"}
-_TIME_NOUNS = {"spring", "summer", "autumn", "fall", "winter", "year", "month", "week", "morning", "afternoon",
-               "evening", "night"}
 # a time clause after a topic ends it: "signed the agreement on defence cooperation after three years of talks"
 _TIME_LINKS = {"after", "following", "since", "until", "during", "before", "then"}
 # "the Protocol amending the Agreement …": the participles that name what an agreement amends, and their finite forms
@@ -719,7 +717,7 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # that a later name could join
     # (but "signed two protocols, one on … and one on …" counts the ones it then names)
     out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
-           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] not in {"memoranda", "memorandums"}
+           or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] not in _MEMORANDA
            or (_counted_after_verb(ctx, m.sentence, ctx.doc[m.start:m.end]) and _items_follow(ctx, m))]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
@@ -1193,7 +1191,7 @@ def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:
         if token.lower_ in _TOPIC_STOP or token.lower_ in _TIME_LINKS or not (token.is_lower or token.lower_ in _TOPIC_WORDS or token.text in {"-", "–"}):
             break
         if token.lower_ in _DAY_WORDS or (token.lower_ in {"this", "last", "next", "that"} and j + 1 < sentence.end
-                                          and lowers[j + 1] in _TIME_NOUNS):
+                                          and lowers[j + 1] in _TIME_NOUNS | _SEASONS):
             break  # a time after the topic: "a revised memorandum on the exchange of maritime information this spring"
         j += 1
     while j > k + 1 and (lowers[j - 1] in _TOPIC_WORDS or lowers[j - 1] in {",", "on", "in", "at", "since", "from"}):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..context import DocContext, Sentence
-from .cues import _INVARIANT
+from .cues import _INVARIANT, _MEMORANDA
 
 __all__: list[str] = []
 
@@ -58,4 +58,4 @@ def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     of Notes"; but "Exchanges of Letters")."""
     last = ctx.lowers[mention.end - 1]
     return (last.endswith("s") and last not in _INVARIANT) \
-        or bool({"memoranda", "memorandums", "exchanges"} & set(ctx.lowers[mention.start:mention.end]))
+        or bool((_MEMORANDA | {"exchanges"}) & set(ctx.lowers[mention.start:mention.end]))

@@ -18,6 +18,7 @@ from ..context import POLITICAL, DocContext, Sentence
 from .clusters import _Cluster
 from .cues import GENRES
 from .mentions import _AgreementMention
+from .recording import _singular_name
 
 __all__: list[str] = []
 
@@ -70,10 +71,7 @@ def _heading_kind(ctx: DocContext, at: int) -> tuple[str, str] | None:
     for line in reversed(above):
         found = _PLURAL_GENRE.findall(line)
         if found:
-            plural = found[-1].strip()
-            singular = re.sub(r"Treaties$", "Treaty", re.sub(r"Memoranda", "Memorandum", plural))
-            singular = singular[:-1] if singular.endswith(("Agreements", "Arrangements", "Partnerships", "Protocols")) \
-                else singular
+            singular = _singular_name(found[-1].strip())
             kind = _kind_of(ctx, singular)
             return (singular, kind[1]) if kind and len(singular.split()) >= 2 else None
     return None
