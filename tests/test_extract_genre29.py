@@ -9,6 +9,11 @@ from pactgraph.extract import extract_with_context
 from pactgraph.sources import source_from_text
 
 
+def _wire(body: str, date: str):
+    """The agreements the rules read in ``body`` as a wire report of ``date``."""
+    return run(body, date=date, genre="press-release", publisher="Reuters").agreements
+
+
 def test_a_capital_before_a_place_named_port_is_no_venue():
     # "Port" opens the next capital's name, not a venue ("the Washington Port Authority")
     assert {"state/usa", "state/png"} <= set(actor_keys(
@@ -243,23 +248,23 @@ def test_four_digits_before_1900_after_a_day_are_a_time_or_a_count():
         "1776-07-04", "1386-05-09"]
     body = ("The Directors General of Military Operations of India and Pakistan agreed a ceasefire understanding on "
             "10 May 1700 hrs, the army said.")
-    (agreement,) = run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements
+    (agreement,) = _wire(body, "2025-05-12")
     assert agreement.date == "2025-05-10"
 
 
 def test_a_name_given_again_in_apposition_is_no_list_of_agreements():
     body = ("Indonesia and Malaysia today signed the Agreement on Defence Cooperation, the Indonesia–Malaysia Defence "
             "Cooperation Agreement, in Jakarta.")
-    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 1
+    assert len(_wire(body, "2025-05-12")) == 1
     body = ("Indonesia and Malaysia signed three documents in Jakarta on 12 May: the Defence Cooperation Agreement, the "
             "Maritime Cooperation Agreement and the Cyber Security Agreement.")
-    assert len(run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements) == 3
+    assert len(_wire(body, "2025-05-12")) == 3
 
 
 def test_with_respect_to_before_lower_case_words_is_no_part_of_a_name():
     body = ("Japan and the Philippines signed the Reciprocal Access Agreement with respect to the joint exercises "
             "planned for next year.")
-    names = [a.name for a in run(body, date="2025-05-12", genre="press-release", publisher="Reuters").agreements]
+    names = [a.name for a in _wire(body, "2025-05-12")]
     assert names == ["Reciprocal Access Agreement"]
 
 
@@ -271,7 +276,7 @@ def test_a_well_known_name_in_a_text_that_names_a_party_only_by_its_people_is_th
     assert sides(agreement) == ("phl", "usa") and agreement.date == "2014-04-28"
     body = ("Chancellor Friedrich Merz and President Emmanuel Macron marked the anniversary of the Élysée Treaty in "
             "Paris, recalling the reconciliation that the treaty sealed.")
-    (agreement,) = run(body, date="2025-11-12", genre="press-release", publisher="Reuters").agreements
+    (agreement,) = _wire(body, "2025-11-12")
     assert agreement.date == "1963-01-22"
 
 
