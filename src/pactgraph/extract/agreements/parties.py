@@ -1410,9 +1410,9 @@ def _counted_group(ctx: DocContext, sentence: Sentence) -> list[str]:
         # (a list of three or more is looked for further back: "the leaders of the eight NATO Allies on the Baltic
         # Sea – Denmark, …, Poland and Sweden", then, a paragraph on, "The eight of us adopted …")
         back = 2 if n < 3 else 6
+        about = [k for k in dict.fromkeys(ctx.main_actors + ctx.own_side) if ctx.entity_kind(k) in POLITICAL]
         for sent in [sentence] + [ctx.sentences[j] for j in range(sentence.index - 1, sentence.index - back - 1, -1)
                                   if j >= 0]:
-            about = [k for k in dict.fromkeys(ctx.main_actors + ctx.own_side) if ctx.entity_kind(k) in POLITICAL]
             if sent.index < sentence.index - 2 and len(about) == n:
                 return about  # (but a text about as many, its publisher's side with them, is about them: "concern
                 # about … China, Russia and North Korea", then, paragraphs on, "The three countries signed …")
