@@ -20,7 +20,7 @@ from .agreements import constituents, find_agreements
 from .context import POLITICAL, DocContext
 from .discourse import find_speakers, resolve_coreference
 from .links import link_concepts
-from .mentions import _FORMER_POSTS, find_mentions, text_entities
+from .mentions import FORMER_POSTS, find_mentions, text_entities
 from .pairs import PairModel, find_model_relations, load_model
 from .people import find_people
 from .pipeline import get_gazetteer, get_nlp
@@ -302,8 +302,8 @@ def _officials_in_title(ctx: DocContext) -> set[str]:
         key = ctx.gazetteer.info[match_id].key
         before = [t.lower_ for t in doc[max(0, start - 3):start]]
         if ctx.gazetteer.info[match_id].kind == "actor" and ctx.entity_kind(key) == "state" and (
-                (end < len(doc) and doc[end].lower_ in _FORMER_POSTS)
-                or (before[-1:] == ["of"] or before[-2:] == ["of", "the"]) and set(before) & _FORMER_POSTS):
+                (end < len(doc) and doc[end].lower_ in FORMER_POSTS)
+                or (before[-1:] == ["of"] or before[-2:] == ["of", "the"]) and set(before) & FORMER_POSTS):
             states.add(key)
     return states
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .pipeline import FORM_CONFIDENCE, Gazetteer, get_nlp, lowers_of, offsets_of, texts_of
 from .words import GENRE_NOUNS, singular
 
-__all__ = ["Mention", "find_mentions", "text_entities"]
+__all__ = ["FORMER_POSTS", "Mention", "find_mentions", "text_entities"]
 
 # A capitalised continuation ending in one of these nouns makes the whole phrase a
 # venue or institution name ("Japan National Press Club"), not a mention of the actor.
@@ -189,12 +189,12 @@ def _geographic(doc, m: Mention) -> bool:
 
 
 _COMPASS_ADJECTIVES = _COMPASS - {"North", "South", "East", "West", "Latin"}  # (the adjectives: "Western", …)
-# a post or its holders after "former" and a state adjective, in lower case as wire reports write them ("former Soviet
-# leader Mikhail Gorbachev", "former Japanese prime minister Shinzo Abe"): the state's
-_FORMER_POSTS = {"leader", "leaders", "president", "presidents", "prime", "premier", "minister", "ministers", "foreign",
-                 "defence", "defense", "interior", "finance", "chancellor", "ambassador", "envoy", "secretary", "head",
-                 "king", "queen", "general", "commander", "chief", "deputy", "vice", "official", "officials",
-                 "diplomat", "diplomats", "negotiator", "spokesman", "spokeswoman", "spokesperson"}
+#: A post or its holders after "former" and a state adjective, in lower case as wire reports write them ("former
+#: Soviet leader Mikhail Gorbachev", "former Japanese prime minister Shinzo Abe"): the state's.
+FORMER_POSTS = {"leader", "leaders", "president", "presidents", "prime", "premier", "minister", "ministers", "foreign",
+                "defence", "defense", "interior", "finance", "chancellor", "ambassador", "envoy", "secretary", "head",
+                "king", "queen", "general", "commander", "chief", "deputy", "vice", "official", "officials",
+                "diplomat", "diplomats", "negotiator", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
@@ -205,7 +205,7 @@ def _era_or_state_after(doc, m: Mention, named_starts: set[int]) -> bool:
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"post", "pre", "ex", "anti", "pro"}:
         return True  # "post-Soviet", "anti-American": a time or a stance
     if m.start >= 1 and doc[m.start - 1].lower_ == "former" and m.end < len(doc) and doc[m.end].is_lower \
-            and doc[m.end].lower_ not in _FORMER_POSTS:
+            and doc[m.end].lower_ not in FORMER_POSTS:
         return True  # "among former Soviet republics", "former British colonies": what they were once part of (not
         # "former Japanese Prime Minister Abe Shinzo", "former Soviet leader Mikhail Gorbachev")
     return m.end in named_starts and not doc[m.end].is_sent_start
