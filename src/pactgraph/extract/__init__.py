@@ -308,37 +308,70 @@ def _officials_in_title(ctx: DocContext) -> set[str]:
     return states
 
 
-def _we_targets(ctx: DocContext) -> list[str]:
-    """Who "we" is without a speaker: a grouping named in the title (the G7), else the main actors."""
-    genre = ctx.source.metadata.get("genre", "")
-    if not (genre.startswith("joint") or genre in {"communique", "declaration"}):
-        # a speech or release whose speaker is not found: "we" is the publishing state or organization
-        if len(ctx.own_side) == 1 and genre in _OWN_VOICE_GENRES:
-            return ctx.own_side
-        # an interview or recollection a publisher the register lacks (a think tank's oral history, in New Delhi)
-        # gives from the state it is told in: "our Minister of State", "we signed" are that state's
-        if not ctx.publisher and ctx.host and genre in {"transcript", "interview"} \
-                and ctx.source.metadata.get("place") and not _officials_in_title(ctx) - {ctx.host}:
-            return [ctx.host]  # (not in an "Interview of Russian Foreign Minister …" given in New Delhi)
-        return []
+def _we_own_voice(ctx: DocContext, genre: str, title: str) -> list[str] | None:
+    """A speech or release whose speaker is not found: "we" is the publishing state or organization."""
+    return ctx.own_side if len(ctx.own_side) == 1 and genre in _OWN_VOICE_GENRES else None
+
+
+def _we_host_of_interview(ctx: DocContext, genre: str, title: str) -> list[str] | None:
+    """An interview or recollection that a publisher the register lacks (a think tank's oral history, in New Delhi)
+    gives from the state it is told in: "our Minister of State", "we signed" are that state's (not in an "Interview
+    of Russian Foreign Minister …" given in New Delhi)."""
+    if not ctx.publisher and ctx.host and genre in {"transcript", "interview"} \
+            and ctx.source.metadata.get("place") and not _officials_in_title(ctx) - {ctx.host}:
+        return [ctx.host]
+    return None
+
+
+def _we_one_government(ctx: DocContext, genre: str, title: str) -> list[str] | None:
+    """A report or memorandum of one government about others ("Our defense relationship with Spain rests on …" in a
+    briefing memorandum of the State Department), not a text the actors issue together (nor one the chair publishes:
+    "We, the Foreign Ministers of the Member States of ASEAN, met …")."""
     if genre == "communique" and len(ctx.own_side) == 1 and ctx.entity_kind(ctx.own_side[0]) == "state" \
             and ctx.own_side[0] not in ctx.main_actors and not _we_the(ctx):
-        return ctx.own_side  # a report or memorandum of one government about others ("Our defense relationship with
-        # Spain rests on …" in a briefing memorandum of the State Department), not a text the actors issue together
-        # (nor one the chair publishes: "We, the Foreign Ministers of the Member States of ASEAN, met …")
-    title = ctx.source.metadata.get("title", "")
+        return ctx.own_side
+    return None
+
+
+def _we_grouping_in_title(ctx: DocContext, genre: str, title: str) -> list[str] | None:
+    """A grouping the title names: "we" of the "G7 Leaders' Statement" is the G7."""
     for key in ctx.actor_counts():
         entity = ctx.gazetteer.entity(key)
         if entity.kind == "grouping" and any(_word_in(f, title) for f in entity.names + entity.acronyms):
             return [key]
-    # "Statement by NATO Ministers of Foreign Affairs …" published by NATO: "we" are NATO's members speaking as NATO
+    return None
+
+
+def _we_publishing_org(ctx: DocContext, genre: str, title: str) -> list[str] | None:
+    """"Statement by NATO Ministers of Foreign Affairs …" published by NATO: "we" are NATO's members speaking as
+    NATO; also a "Washington Summit Declaration" published by NATO, which NATO's text is about."""
     orgs = [k for k in ctx.publisher if ctx.entity_kind(k) in {"organization", "grouping", "body"}]
-    named_in_title = orgs and any(_word_in(f, title) for f in ctx.gazetteer.entity(orgs[0]).names
-                                  + ctx.gazetteer.entity(orgs[0]).acronyms)
-    if orgs and not any(ctx.entity_kind(k) == "state" for k in ctx.main_actors[:1]) \
-            and (named_in_title or (orgs[0] in ctx.main_actors and genre in {"communique", "declaration"})):
-        return orgs[:1]  # (also a "Washington Summit Declaration" published by NATO, which NATO's text is about)
-    return list(ctx.main_actors)
+    if not orgs or any(ctx.entity_kind(k) == "state" for k in ctx.main_actors[:1]):
+        return None
+    entity = ctx.gazetteer.entity(orgs[0])
+    named_in_title = any(_word_in(f, title) for f in entity.names + entity.acronyms)
+    if named_in_title or (orgs[0] in ctx.main_actors and genre in {"communique", "declaration"}):
+        return orgs[:1]
+    return None
+
+
+# Who "we" is without a speaker, case by case, first match wins: in texts one side issues (speeches, releases,
+# interviews) and in texts several sides issue together (joint statements, communiqués, declarations). A text one
+# side issues that no case fits gives "we" no one; a text issued together falls back on its main actors.
+_WE_ONE_SIDE = (_we_own_voice, _we_host_of_interview)
+_WE_TOGETHER = (_we_one_government, _we_grouping_in_title, _we_publishing_org)
+
+
+def _we_targets(ctx: DocContext) -> list[str]:
+    """Who "we" is without a speaker (the cases of ``_WE_ONE_SIDE`` and ``_WE_TOGETHER``)."""
+    genre = ctx.source.metadata.get("genre", "")
+    title = ctx.source.metadata.get("title", "")
+    together = genre.startswith("joint") or genre in {"communique", "declaration"}
+    for case in _WE_TOGETHER if together else _WE_ONE_SIDE:
+        found = case(ctx, genre, title)
+        if found is not None:
+            return found
+    return list(ctx.main_actors) if together else []
 
 
 def _word_in(form: str, text: str) -> bool:
