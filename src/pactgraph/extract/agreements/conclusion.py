@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..clauses import coordinated_before, coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
-from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _MEMORANDA,
-                   _NOT_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
+from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _ITEM_LINKS,
+                   _MEMORANDA, _NOT_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -394,6 +394,9 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
             continue  # "… witnessed the signing of 14 cooperation documents. Among them were a memorandum …"
         if mark is None or any(lowers[j] in {";", "which", "that"} for j in range(mark, mention.name_start)):
             continue
+        item = max((j for j in range(mark, mention.name_start) if lowers[j] in {",", ":"}), default=mark) + 1
+        if lowers[item] in _ITEM_LINKS:
+            continue  # (the topic of an item: "signed three memoranda: on …, on an AI and Semiconductor Partnership")
         before = lowers[max(mention.sentence.start, mark - 14):mark]
         # (also "the two leaders witnessed the exchange of cooperation documents …, including …")
         if set(before) & (_CONCLUDE | _WITNESSED) and set(before) & _DOCUMENT_NOUNS and not set(before) & _NOT_YET:

@@ -44,7 +44,8 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     found = _dates_in(ctx, sentence)
     if after_lo is not None and after_hi is not None:
         date = next((d for d in found if after_lo <= d[0] < after_hi), None)
-        if date and not _coarser_time_before(ctx, mention.name_end, date[0]):
+        if date and not _coarser_time_before(ctx, mention.name_end, date[0]) \
+                and not _entered_into_force_before(ctx, mention.name_end, date[0]):
             return date
     lo = max(sentence.start, mention.name_start - 12)
     lo = max([lo] + [k + 1 for k in range(lo, mention.name_start) if lowers[k] in _REPLACING])
@@ -67,6 +68,33 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     return None
 
 
+def _entered_into_force(ctx: DocContext, sentence: Sentence) -> bool:
+    """Whether a sentence says an agreement entered into force ("…, which entered into force on 22 January 2021",
+    "in force since 2016"): one concluded before, not on the text's day."""
+    lowers = ctx.lowers
+    return any(lowers[k] == "force" and (lowers[k - 1:k + 1] == ["into", "force"] and lowers[k - 2] in {"entered", "came"}
+                                         or lowers[k - 1] == "in" and lowers[k + 1:k + 2] == ["since"])
+               for k in range(sentence.start + 2, sentence.end - 1))
+
+
+def _into_force_day(ctx: DocContext, sentence: Sentence, char: int) -> bool:
+    """Whether the date at ``char`` follows "into force" closely ("entered into force on 21 March 2024", "entered
+    into force for Kiribati on 20 May"): the day an agreement took effect, not the day it was concluded."""
+    k = next((i for i in range(sentence.start, sentence.end) if ctx.doc[i].idx + ctx.offset >= char), sentence.end)
+    return "force" in ctx.lowers[max(sentence.start, k - 5):k]
+
+
+def _entered_into_force_before(ctx: DocContext, start: int, char: int) -> bool:
+    """Whether the words from token ``start`` up to the date at ``char`` say it entered into force then ("The Treaty
+    entered into force on 7 July 2000"): the day it took effect, not the day it was concluded."""
+    k = start
+    while k < len(ctx.doc) and ctx.doc[k].idx + ctx.offset < char:
+        if ctx.lowers[k] == "force" and ctx.lowers[k - 1] in {"into", "in"}:
+            return True
+        k += 1
+    return False
+
+
 def _coarser_time_before(ctx: DocContext, start: int, char: int) -> bool:
     """Whether the words from token ``start`` up to the date at ``char`` give a time of their own, a month or a year
     without its day ("… signed in Manila in July last year entered into force last Thursday"): the date is then of
@@ -85,10 +113,11 @@ def _coarser_time_before(ctx: DocContext, start: int, char: int) -> bool:
 
 def _year_after(ctx: DocContext, sentence: Sentence, end: int, following: int | None = None) -> str | None:
     """The year in the concluding phrase after a name: ", adopted by the three countries in 2003" (before
-    ``following``, where another agreement's name starts)."""
+    ``following``, where another agreement's name starts); not the year it entered into force ("The Agreement
+    entered into force in 2000": one concluded earlier)."""
     lowers = ctx.lowers
     for k in range(end, min(sentence.end, end + 14, following or sentence.end)):
-        if lowers[k] in {";", "which", "and"} and k > end + 1:
+        if lowers[k] in {";", "which", "and"} and k > end + 1 or lowers[k] == "force":
             break
         if _is_year(lowers[k]):
             return lowers[k]
@@ -119,7 +148,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         if mention.ended:
             continue  # (the day of "Chad ended its defence cooperation accord … on 28 November" is the end's)
         sentence = mention.sentence
-        found = _dates_in(ctx, sentence)
+        found = [d for d in _dates_in(ctx, sentence) if not _into_force_day(ctx, sentence, d[0])]
         year = mention.named_year or mention.year
         if year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"; "the
             found = [d for d in found if d[2][:4] == year]  # agreement signed in Igaliku in 2004" after a day of 1951
@@ -155,6 +184,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     if meta_date and concluding:
         for mention in concluding:
             if mention.standing or mention.ended or _past_reference(ctx, mention.sentence) \
+                    or _entered_into_force(ctx, mention.sentence) \
                     or (mention.named_year or mention.year or meta_date[:4]) != meta_date[:4]:
                 continue  # (not the day of the text for "the Military Bases Agreement of March 1947")
             if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",

@@ -69,7 +69,8 @@ _AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements
 _PENDING = [["being", w] for w in ("finalised", "finalized", "negotiated", "prepared", "drafted", "discussed",
                                    "considered", "worked")] + [["expected", "to"], ["be", "signed"]]
 
-_DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that"}
+_DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that", "these",
+                "those"}
 
 _SINGLE_HEADS = {"declaration", "agreement", "arrangement", "treaty", "accord", "pact", "charter", "convention", "memorandum",
                  "protocol",
@@ -1332,10 +1333,10 @@ def _counted_after_verb(ctx: DocContext, sentence: Sentence, span) -> bool:
 
 
 def _items_follow(ctx: DocContext, mention) -> bool:
-    """Whether the items of a counted plural follow it: ", on …", ", one on …", ", the other on …"."""
+    """Whether the items of a counted plural follow it: ", on …", ": on …", ", one on …", ", the other on …"."""
     lowers, end = ctx.lowers, mention.sentence.end
     for i in range(mention.name_end, min(end - 2, mention.name_end + 14)):
-        one = _one_of(lowers, i + 1) if lowers[i] == "," else None
+        one = _one_of(lowers, i + 1) if lowers[i] in {",", ":"} else None
         if one is not None and set(lowers[i + 1 + one:i + 2 + one]) & _ITEM_LINKS:
             return True
     return False

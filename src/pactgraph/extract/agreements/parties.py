@@ -186,6 +186,8 @@ def _read_parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
             # founding states of the Caribbean Community" do not conclude the agreement as organizations
         if mention.end < sentence.end and doc[mention.end].text in {"Headquarters", "headquarters"}:
             continue
+        if prev == "of" and k > sentence.start and doc[k - 1].lower_ in {"headquarters", "seat", "premises"}:
+            continue  # "at the headquarters of the Organization of American States in Washington": the venue
         if mention.form in ("adjective", "member") and not _adjective_group(ctx, sentence, mention):
             continue  # "movement of Allied forces", "the Indian Space Research Organisation"
         for key in constituents(ctx, mention.key) or [mention.key]:

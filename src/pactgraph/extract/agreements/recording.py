@@ -259,11 +259,11 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
         listed = _topic_list(ctx, mention)
         if listed and (mention.concluded or _passive_conclusion(ctx, sentence, mention.name_end - 1)):
             return mention, listed, mention.end
-        items, j = [], at + (lowers[at:at + 1] == [","])
+        items, j = [], at + (lowers[at:at + 1] in ([","], [":"]))
         if _is_count(lowers[mention.name_start - 1]):
             # "signed two protocols in Zurich on 10 October 2009, one on … and one on …": after the adjuncts (also
             # "on Monday, one on …")
-            comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] == ","), None)
+            comma = next((i for i in range(at, min(sentence.end - 2, at + 14)) if lowers[i] in {",", ":"}), None)
             one = _one_of(lowers, comma + 1) if comma is not None else 0
             if one and set(lowers[comma + 1 + one:comma + 2 + one]) & _ITEM_LINKS:
                 j = comma + 1 + one
