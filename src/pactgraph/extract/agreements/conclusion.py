@@ -8,6 +8,7 @@ from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
 from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _ITEM_LINKS,
                    _MEMORANDA, _NOT_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
+from .clusters import _REPEATED_LINKS
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -416,7 +417,10 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         if before.sentence is not after.sentence or before.concluded or not after.concluded:
             continue
         between = ctx.lowers[before.name_end:after.name_start]
-        if between and set(between) <= {",", "and", "the"} and "and" in between \
+        lead = before.name_start - 1 - (ctx.lowers[before.name_start - 1] in {"the", "a", "an"})
+        repeated = {ctx.lowers[lead]} & _REPEATED_LINKS if lead >= before.sentence.start else set()
+        # (also "the implementation of the Memorandum … and of the Memorandum …, which the two Ministers signed")
+        if between and set(between) <= {",", "and", "the"} | repeated and "and" in between \
                 and (set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}
                      or _plural_relative(ctx, after)):
             before.concluded, before.not_yet = True, after.not_yet
@@ -648,7 +652,9 @@ def _passive_conclusion(ctx: DocContext, sentence: Sentence, end: int) -> bool:
             j = i + 1
             if j < sentence.end and lowers[j].endswith("ly"):
                 j += 1  # "was formally adopted"
-            return j < sentence.end and lowers[j] in _CONCLUDE and lowers[j].endswith("ed")
+            return j < sentence.end and (lowers[j] in _CONCLUDE and lowers[j].endswith("ed") or (
+                lowers[j] == "done" and lowers[j + 1:j + 2] in (["at"], ["in"])))  # ("This Protocol was done in
+            # Isfara on 14 June 2025 in two original copies": the final clause of the text itself)
         if word in {"will", "would", "should", "has", "have", "had", "is", "are", ";", "and"}:
             return False
     return False

@@ -70,6 +70,8 @@ GENRES: list[tuple[str, str, bool]] = [
     ("administrative arrangement", "Agreement", False),  # the European Defence Agency's with third states
     ("terms of reference", "Agreement", False),
     ("agreed minutes", "Agreement", False),  # military staff talks and border commissions: "signed the Agreed Minutes"  # "Terms of Reference for Navy-to-Navy Staff Talks" exchanged
+    ("record of discussions", "Agreement", False),  # border guards' conferences: "This Joint Record of Discussions
+    ("record of discussion", "Agreement", False),  # was signed at Dhaka on 28 August 2025 in two originals"
     ("package of measures", "Agreement", False),
     ("joint press statement", "JointStatement", False),
     ("trilateral statement", "JointStatement", False),  # "the war ended with a trilateral statement signed by …"
@@ -120,7 +122,7 @@ GENRES: list[tuple[str, str, bool]] = [
 ]
 
 # plural-looking genre words that name one agreement ("the Agreed Minutes", "the Bilateral Defense Guidelines")
-_INVARIANT = {"notes", "letters", "minutes", "guidelines", "commitments"}
+_INVARIANT = {"notes", "letters", "minutes", "guidelines", "commitments", "discussions"}
 
 _CONCLUDE = {
     "sign", "signs", "signed", "signing", "signature", "conclude", "concludes", "concluded", "concluding",

@@ -89,6 +89,18 @@ _LIST_GAP_WORDS = {",", "and", "the", "namely", "its", "neighbours", "four", "gu
                    "armed", "forces"}
 
 
+def _not_yet_founded(ctx: DocContext, key: str, cluster: _Cluster) -> bool:
+    """Whether an organization named in an agreement's name began only on or after the day (or in or after the year)
+    the agreement was concluded: "the NORAD Agreement, first concluded on 12 May 1958" founded the command it names,
+    which could not be its party."""
+    start = ctx.gazetteer.register.periods.get(key, (None, None))[0]
+    if not start or ctx.entity_kind(key) == "state":
+        return False
+    days = [m.date[2] for m in cluster.mentions if m.date] + [m.named_year or m.year for m in cluster.mentions
+                                                              if m.named_year or m.year]
+    return bool(days) and start[:len(min(days))] >= min(days)[:len(start)]
+
+
 def _parties_of_sentence(ctx: DocContext, sentence: Sentence) -> list[str]:
     """The parties a sentence (or clause) that concludes an agreement gives, read once per sentence (the mentions'
     sides and the agreements' parties both ask)."""
@@ -1042,7 +1054,8 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
                 where.setdefault(key, []).append(m.sentence)
         if parties:
             return list(dict.fromkeys(parties)), where, "agreement-party-acceding"
-    in_name = list(dict.fromkeys(k for m in cluster.mentions for k in m.actors_in_name))
+    in_name = [k for k in dict.fromkeys(k for m in cluster.mentions for k in m.actors_in_name)
+               if not _not_yet_founded(ctx, k, cluster)]
     for m in cluster.mentions:  # "Our Security and Defence Partnership, signed in Brussels …": the speaker's side
         if m.name_start > m.sentence.start and ctx.lowers[m.name_start - 1] in {"our", "their"}:
             for c in ctx.actors_in(m.sentence, POLITICAL):
