@@ -29,6 +29,8 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     predecessors signed the Treaty"), or the document's day for "today" beside that verb ("today signed a
     Memorandum", "adopted today")."""
     sentence, lowers, doc = mention.sentence, ctx.lowers, ctx.doc
+    if _approved_by_legislature(ctx, mention):
+        return None
     limit = min(sentence.end, following, mention.name_end + 20)
     relative = _relative_start(ctx, sentence, mention.name_end)
     if relative is not None and relative <= mention.name_end + 1:
@@ -66,6 +68,28 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     if ctx.date and "today" in window and _SIGNING_VERBS & set(window[:window.index("today") + 1]):
         return None, None, ctx.date.isoformat()
     return None
+
+
+# legislatures, whose approval of an agreement is not its conclusion
+_LEGISLATURES = {"parliament", "congress", "senate", "diet", "majlis", "duma", "riksdag", "sejm", "bundestag",
+                 "storting", "folketing", "knesset", "legislature", "eduskunta", "cortes", "seimas", "saeima",
+                 "riigikogu", "althing", "oireachtas", "verkhovna", "rada", "assembly"}
+_APPROVING = {"approved", "approve", "approves", "ratified", "ratify", "ratifies", "consented", "passed", "endorsed"}
+
+
+def _approved_by_legislature(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a legislature approves the agreement in the mention's own clause ("The Congress of the Republic of
+    Guatemala approved the Protocol by Decree 47-2016 of 27 October 2016", "… was ratified by the Senate on …"): the
+    day it gives is the approval's, not the conclusion's."""
+    lowers, sentence = ctx.lowers, mention.sentence
+    k = mention.name_start - 1
+    while k > sentence.start and lowers[k] in {"the", "a", "an", "this", "that", "its", "their"}:
+        k -= 1
+    if k >= sentence.start and lowers[k] in _APPROVING:
+        return bool(_LEGISLATURES & set(lowers[sentence.start:k]))
+    after = lowers[mention.name_end:min(sentence.end, mention.name_end + 8)]
+    verb = next((i for i, w in enumerate(after) if w in _APPROVING), None)
+    return verb is not None and after[verb + 1:verb + 2] == ["by"] and bool(_LEGISLATURES & set(after[verb + 2:verb + 6]))
 
 
 def _entered_into_force(ctx: DocContext, sentence: Sentence) -> bool:
@@ -145,8 +169,9 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
         return own.date[2], own.sentence, (own.date[0], own.date[1])
     candidates = []
     for mention in concluding or cluster.mentions:
-        if mention.ended:
-            continue  # (the day of "Chad ended its defence cooperation accord … on 28 November" is the end's)
+        if mention.ended or _approved_by_legislature(ctx, mention):
+            continue  # (the day of "Chad ended its defence cooperation accord … on 28 November" is the end's, the
+            # day "the Parliament of Ghana approved the Agreement" the approval's)
         sentence = mention.sentence
         found = [d for d in _dates_in(ctx, sentence) if not _into_force_day(ctx, sentence, d[0])]
         year = mention.named_year or mention.year

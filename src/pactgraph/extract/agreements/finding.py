@@ -216,7 +216,9 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             and (doc[e + 2].is_title or doc[e + 2].is_upper)  # ("… of the first EU-Central Asia summit")
         if token.lower_ in _NAME_LINKS and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.lower_ == "the"
                                                                 or (token.lower_ == "for" and _is_year(nxt.text))
-                                                                or article or (token.lower_ == "the" and ordinal)) \
+                                                                or article or (token.lower_ == "the" and ordinal)
+                                                                or (token.lower_ == "the" and _is_year(nxt.text)
+                                                                    and e + 2 < sentence.end and doc[e + 2].is_title)) \
                 and token.text != "," and not (token.lower_ in {"in", "on", "at"} and e + 1 in places and not (
                     declared and token.lower_ == "on")) and not venue \
                 and not (token.lower_ in {"in", "on", "since", "of"} and nxt.text in _MONTHS) \
@@ -224,7 +226,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and not (token.lower_ == "the" and e == end):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
             # U.S.-ROK Mutual Defense Treaty": two names)
-            # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March")
+            # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March"; but a year
+            # inside: "the Protocol of Amendment to the 1990 Memorandum of Understanding Regarding …")
             # (nor the subject after a name: "Under the Lunna House Agreement the Royal Norwegian Navy … will")
             e += 2 if article else 1
         elif token.lower_ in {"their", "its", "a", "an"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
@@ -459,8 +462,10 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
         if between is None:
             topic = qualifiers
         else:  # "… between the Ministry of National Defense of … and … on Military Medicine": the topic only
-            stop = next((i for i in range(between + 1, len(name_tokens)) if name_tokens[i].lower_ in _TOPIC_LINKS),
-                        len(name_tokens))
+            actor_ends = {m.end for m in sentence.mentions if m.kind == "actor"}
+            stop = next((i for i in range(between + 1, len(name_tokens)) if name_tokens[i].lower_ in _TOPIC_LINKS
+                         or (name_tokens[i].lower_ == "for" and name_tokens[i].i in actor_ends)),
+                        len(name_tokens))  # (also "… between A and the United States of America for a Closer …")
             topic = _qualifiers(name_tokens[:between] + name_tokens[stop:], head)
         # a word that concludes it, near the name: "signed an ITPP", "the Package, agreed in 2014"
         lowers = ctx.lowers
