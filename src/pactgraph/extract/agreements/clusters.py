@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..context import DocContext, Sentence
 from .cues import _FINITE, _SIGNING_VERBS
+from .instrument import Instrument, find_instrument
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -25,6 +26,7 @@ class _Cluster:
     document: bool = False
     known: str | None = None  # key of a well-known agreement (agreements.csv)
     earlier: set = field(default_factory=set)  # (a document's) date spans of earlier ones of its genre, not its own
+    instrument: Instrument | None = None  # (a document printed as an agreement's text) its preamble and final clause
     later: list = field(default_factory=list)  # (a plural's) (sentence, states) that later say they concluded theirs
 
     @property
@@ -219,7 +221,27 @@ def _other_partner(mention: _AgreementMention, cluster: _Cluster) -> bool:
 
 
 def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
-    """Mark the agreement that is the document itself (a joint statement or declaration)."""
+    """Mark the agreement that is the document itself: a joint statement or declaration of its genre, else the
+    agreement whose text it prints (see :mod:`.instrument`)."""
+    if not _genre_document(ctx, clusters):
+        _instrument_document(ctx, clusters)
+
+
+def _instrument_document(ctx: DocContext, clusters: list[_Cluster]) -> None:
+    """The agreement whose name heads the preamble of the text the document prints ("TREATY ON FRIENDSHIP …", then
+    "The Republic of Kazakhstan, the Kyrgyz Republic, … hereinafter referred to as the Parties,")."""
+    instrument = find_instrument(ctx)
+    if instrument is None:
+        return
+    heading = [c for c in clusters if not c.known and any(
+        m.capitalised and instrument.heading - 1 <= m.sentence.index <= instrument.heading for m in c.mentions)]
+    if heading:
+        heading[-1].document = True
+        heading[-1].instrument = instrument
+
+
+def _genre_document(ctx: DocContext, clusters: list[_Cluster]) -> bool:
+    """Mark the joint statement or declaration that the document's genre or title says it is; whether one was."""
     meta = ctx.source.metadata
     genre = meta.get("genre", "")
     title = meta.get("title", "").lower()
@@ -229,13 +251,14 @@ def _document_cluster(ctx: DocContext, clusters: list[_Cluster]) -> None:
     if kind is None and ("joint communiqué" in title or "joint communique" in title):
         kind = "JointStatement"  # "Joint Communiqué of the … Meeting": a communiqué is a statement of its signers
     if kind is None:
-        return
+        return False
     opening = {s.index for s in ctx.sentences[:3]}
     for cluster in clusters:
         if cluster.kind == kind and any(m.sentence.index in opening for m in cluster.mentions):
             cluster.document = True
             _split_other_years(ctx, clusters, cluster)
-            return
+            return True
+    return False
 
 
 def _split_other_years(ctx: DocContext, clusters: list[_Cluster], document: _Cluster) -> None:

@@ -151,6 +151,10 @@ def _year_after(ctx: DocContext, sentence: Sentence, end: int, following: int | 
 def _date(ctx: DocContext, cluster: _Cluster, concluding):
     """Return (date, sentence, (start, end) or None)."""
     meta_date = ctx.source.metadata.get("date")
+    final = cluster.instrument.final if cluster.instrument is not None else None
+    if final is not None and _dates_in(ctx, final):  # "Done at Cholpon-Ata on 21 July 2022, in a single original"
+        day = _dates_in(ctx, final)[0]
+        return day[2], final, (day[0], day[1])
     if cluster.document:
         for mention in cluster.mentions[:2]:
             found = [d for d in _dates_in(ctx, mention.sentence) if d[:2] not in cluster.earlier]

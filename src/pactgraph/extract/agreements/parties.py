@@ -1098,6 +1098,9 @@ def _parties(ctx: DocContext, cluster: _Cluster, concluding) -> tuple[list[str],
     if len(in_name) >= 2:
         where = {k: [m.sentence for m in cluster.mentions if k in m.actors_in_name] for k in in_name}
         return in_name, where, "agreement-party-in-name"
+    if cluster.instrument is not None:  # the agreement the document prints: the sides its preamble lists
+        parties = cluster.instrument.parties
+        return parties, {k: [cluster.instrument.preamble] for k in parties}, "agreement-party-in-preamble"
     if cluster.document:
         main = [k for k in ctx.main_actors if ctx.entity_kind(k) in POLITICAL]
         if main:

@@ -60,6 +60,20 @@ def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list
     return keys, where, {"*": "agreement-party-model", **{key: rules[key] for key in keys}}, scores
 
 
+_TREATY_WORDS = {"treaty", "accession", "convention", "charter"}
+
+
+def _recorded_kind(cluster: _Cluster, name: str) -> str:
+    """The class an agreement is recorded as: its genre's, but a protocol that is no treaty's or convention's own
+    ("the Protocol on Inspection, Quarantine and Veterinary Requirements", "the Protocol of the joint meeting of the
+    Government Delegations") is an agreement, not a treaty ("the Protocol to the North Atlantic Treaty on the
+    Accession of …" is one)."""
+    if cluster.kind == "Treaty" and cluster.head == "protocol" \
+            and _TREATY_WORDS.isdisjoint(w.lower() for w in re.split(r"[\s–-]+", name)):
+        return "Agreement"
+    return cluster.kind
+
+
 def _record_cluster(ctx: DocContext, cluster: _Cluster, positions,
                     earlier: list = ()) -> list[tuple[Agreement, list[int]]]:
     """The agreements one cluster of mentions records: none, one, or one per partner ("Those agreed with …")."""
@@ -652,7 +666,8 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
     year = (date or "")[:4] or next((m.year for m in concluding or cluster.mentions
                                      if m.year and (ctx.date is None or int(m.year) <= ctx.date.year)), "")
     iri = iri or _agreement_iri(name, parties, year)
-    agreement = Agreement(iri=iri, name=name, kind=cluster.kind, parties=[ID + p for p in parties], date=date,
+    kind = _recorded_kind(cluster, name)
+    agreement = Agreement(iri=iri, name=name, kind=kind, parties=[ID + p for p in parties], date=date,
                           groupings=[ID + g for g in groupings])
     first = cluster.mentions[0]
     named = any(m.capitalised for m in cluster.mentions)
@@ -660,8 +675,8 @@ def _record(ctx: DocContext, cluster: _Cluster, concluding, name: str, parties: 
         ev = ctx.evidence(concluding[0].sentence, "agreement-conclusion-model", max(m.scored for m in concluding))
     else:
         ev = ctx.evidence(first.sentence, "agreement-genre-pattern", 0.9 if named else 0.75)
-    ctx.state(iri, RDF + "type", PACT + cluster.kind, ev)
-    if cluster.kind != "Agreement":
+    ctx.state(iri, RDF + "type", PACT + kind, ev)
+    if kind != "Agreement":
         ctx.state(iri, RDF + "type", PACT + "Agreement", ev)
     ctx.state(iri, RDFS + "label", (name, XSD + "string"), ev)
     for party in parties:
