@@ -234,6 +234,10 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                 and nxt is not None and nxt.is_title:
             e += 1  # "the Treaty Establishing their Maritime Boundaries in the Timor Sea", "the Final Agreement for
             # Ending the Conflict and Building a Stable and Lasting Peace"
+        elif token.lower_ == "of" and nxt is not None and _is_year(nxt.text) and e + 3 < sentence.end \
+                and ctx.lowers[e + 2] in {"on", "concerning", "regarding"} \
+                and (doc[e + 3].is_title or doc[e + 3].lower_ == "the"):
+            e += 2  # "the Protocol to the North Atlantic Treaty of 1949 on the Accession of …": the treaty's year
         elif token.lower_ in {"with", "in"} and nxt is not None and nxt.lower_ == "respect" and e + 3 < sentence.end \
                 and ctx.lowers[e + 2] in {"to", "of"} and (doc[e + 3].is_title or (
                     doc[e + 3].lower_ == "the" and e + 4 < sentence.end and doc[e + 4].is_title)):
