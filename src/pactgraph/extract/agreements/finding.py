@@ -651,8 +651,12 @@ def _abbreviated(ctx: DocContext, out: list[_AgreementMention], spans, known) ->
         if close is None:
             continue
         word = doc[close - 1].text
-        if word not in defined and _abbreviation_of(word, m.name) and not _abbreviates_topic(word, m.name, m.head) \
-                and not _covered_by_actor(m.sentence, close - 1, close):
+        before = defined.get(word)
+        again = before is not None and (before.name_start, before.name_end) == (m.name_start, m.name_end) \
+            and m.end > before.end  # (one name read from two genres: "… Strategic Partnership Agreement (SPA)" is
+        # the agreement's, the genre that ends it)
+        if (before is None or again) and _abbreviation_of(word, m.name) \
+                and not _abbreviates_topic(word, m.name, m.head) and not _covered_by_actor(m.sentence, close - 1, close):
             defined[word] = m
             at_definition.add(close - 1)
     if not defined:
