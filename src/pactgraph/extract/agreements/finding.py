@@ -11,6 +11,7 @@ from functools import cache
 
 from ..context import POLITICAL, DocContext, Sentence
 from ..mentions import _POSSESSIVE
+from ..people import HEADS
 from ..words import NUMBER_WORDS, ORDINALS
 from .conclusion import (_authorised_only, _concluded_next, _conclusion_before_aside, _ended, _finished_talks,
                          _first_to_conclude, _fronted_conclusion, _in_effect, _in_force_through, _list_heading,
@@ -223,12 +224,15 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                     declared and token.lower_ == "on")) and not venue \
                 and not (token.lower_ in {"in", "on", "since", "of"} and nxt.text in _MONTHS) \
                 and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)) \
+                and not (token.lower_ in {"to", "by", "with", "from"} and nxt.text in HEADS | {"Prime", "Foreign"}) \
                 and not (token.lower_ == "the" and e == end):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
             # U.S.-ROK Mutual Defense Treaty": two names)
             # (not a venue: "… accepted the Agreement on the Path to Normalisation in Ohrid on 18 March"; but a year
             # inside: "the Protocol of Amendment to the 1990 Memorandum of Understanding Regarding …")
-            # (nor the subject after a name: "Under the Lunna House Agreement the Royal Norwegian Navy … will")
+            # (nor the subject after a name: "Under the Lunna House Agreement the Royal Norwegian Navy … will"; nor
+            # a post after it: "deposited its instrument of accession to the North Atlantic Treaty to Secretary of
+            # State Antony Blinken")
             e += 2 if article else 1
         elif token.lower_ in {"their", "its", "a", "an"} and doc[e - 1].is_title and doc[e - 1].lower_.endswith("ing") \
                 and nxt is not None and nxt.is_title:
