@@ -603,8 +603,8 @@ def _participle_after(ctx: DocContext, sentence: Sentence, end: int, spans) -> b
                 continue
         if k in others or word in _AFTER_STOP or (word == "may" and ctx.doc[k].text == "may"):
             return False
-        if word in _PARTICIPLES:
-            return True
+        if word in _PARTICIPLES or (word == "done" and lowers[k + 1:k + 2] in (["at"], ["in"])):
+            return True  # (also the final clause's word: "…, done at Brussels on February 6, 2019")
     return False
 
 
