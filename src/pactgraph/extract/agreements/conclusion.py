@@ -579,6 +579,10 @@ def _nominal_conclusion(ctx: DocContext, sentence: Sentence, start: int) -> bool
     if lowers[j] == ",":  # (an aside: ", in the margins of the Summit,")
         j = next((i for i in range(j - 1, max(sentence.start, j - 15) - 1, -1) if lowers[i] == ","), sentence.start)
         j -= 1
+    place = next((i for i in range(j, max(sentence.start, j - 5), -1) if lowers[i] in {"in", "at"}
+                  and all(ctx.doc[t].is_title for t in range(i + 1, j + 1))), None)
+    if place is not None and place < j:
+        j = place - 1  # (its place: "the signature in New York, on 23 September 2008, of the Joint Declaration …")
     return j > sentence.start and lowers[j] in _CONCLUSION_NOUNS \
         and not set(lowers[max(sentence.start, j - 3):j]) & _HOPED_CONCLUSION
 
