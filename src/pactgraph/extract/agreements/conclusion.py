@@ -395,7 +395,7 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
             continue  # "… witnessed the signing of 14 cooperation documents. Among them were a memorandum …"
         if mark is None or any(lowers[j] in {";", "which", "that"} for j in range(mark, mention.name_start)):
             continue
-        item = max((j for j in range(mark, mention.name_start) if lowers[j] in {",", ":"}), default=mark) + 1
+        item = max((j for j in range(mark, mention.name_start) if lowers[j] in {",", ":", ";"}), default=mark) + 1
         if lowers[item] in _ITEM_LINKS:
             continue  # (the topic of an item: "signed three memoranda: on …, on an AI and Semiconductor Partnership")
         before = lowers[max(mention.sentence.start, mark - 14):mark]

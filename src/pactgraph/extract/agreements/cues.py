@@ -151,7 +151,7 @@ _ACCESSION = {"accession", "acceded", "accede", "accedes", "joined", "join", "jo
 _NOT_YET = {"negotiations", "negotiation", "negotiate", "negotiating", "hope", "hopes", "hoped", "would", "draft",
             "proposed", "proposal", "towards", "aim", "aims", "future", "prospective", "planned", "intend",
             "intends", "finalise", "finalize", "conclude", "envisaged", "possible", "prepare", "prepares",
-            "preparing"}
+            "preparing", "drafting", "drafts"}
 
 # Truces: one exists when the text says it was agreed or holds, not when it is called for ("we call for an
 # immediate ceasefire"); its parties are the sides the text names, without a second side added from the document.

@@ -182,10 +182,12 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             break
         if (token.lower_ in _DETERMINERS and s - 1 not in places) or token.text in {"I", "We", "A", "An"}:
             break  # (but "New Zealand" in "the Japan-New Zealand Information Security Agreement" is a name)
-        if (token.is_alpha and (token.is_title or token.is_upper)) or token.like_num or (
+        if (token.is_alpha and (token.is_title or token.is_upper)) \
+                or (token.like_num and token.lower_ not in NUMBER_WORDS) or (
                 token.text[:1].isupper() and all(c.isalpha() or c in "'’-" for c in token.text)) \
                 or _DOTTED.fullmatch(token.text):
-            s -= 1  # (also "N'Djamena", the "U.S." of "the ROK-U.S. Mutual Defense Treaty")
+            s -= 1  # (also "N'Djamena", the "U.S." of "the ROK-U.S. Mutual Defense Treaty"; not a count, "three
+            # Memoranda of Understanding were signed …: on …; on …")
         elif token.text in {"-", "–", "'", "’"} and s - 2 >= sentence.start and (doc[s - 2].is_title or doc[s - 2].is_upper):
             s -= 1
         elif token.text == "-" and s - 4 >= sentence.start and doc[s - 2].lower_ == "of" and doc[s - 3].text == "-" \

@@ -281,6 +281,8 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
             one = _one_of(lowers, comma + 1) if comma is not None else 0
             if one and set(lowers[comma + 1 + one:comma + 2 + one]) & _ITEM_LINKS:
                 j = comma + 1 + one
+            elif comma is not None and lowers[comma] == ":" and lowers[comma + 1] in _ITEM_LINKS:
+                j = comma + 1  # ("three Memoranda of Understanding were signed between the two Governments: on …;")
         while j < sentence.end and lowers[j] in _ITEM_LINKS:  # topics: ", on A, on B, and on C"
             k = j + 1
             while k < sentence.end and lowers[k] not in {",", ";", "(", ")", "."} and not (
@@ -290,7 +292,7 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
                 break
             items.append((ctx.doc[j:k].text, None))
             j = k
-            while j < sentence.end and lowers[j] in {",", "and"}:
+            while j < sentence.end and lowers[j] in {",", ";", "and"}:
                 j += 1
             j += _one_of(lowers, j)  # (", and one on …", "and the other on …")
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
