@@ -213,7 +213,7 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
     if meta_date and concluding:
         for mention in concluding:
             if mention.standing or mention.ended or _past_reference(ctx, mention.sentence) \
-                    or _entered_into_force(ctx, mention.sentence) \
+                    or _entered_into_force(ctx, mention.sentence) or _approved_by_legislature(ctx, mention) \
                     or (mention.named_year or mention.year or meta_date[:4]) != meta_date[:4]:
                 continue  # (not the day of the text for "the Military Bases Agreement of March 1947")
             if ctx.source.metadata.get("genre", "") in {"", "press-release", "joint-statement", "joint-declaration",

@@ -533,7 +533,8 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
                 and (ctx.date is None or int(named_year) <= ctx.date.year):
             concluded = True  # "the Wellington Declaration of 2010", "building on the treaty of 1993": a year dates
             # a name that exists
-        near = lowers[max(sentence.start, s - 12):min(sentence.end, e + 6)]
+        near = lowers[max(sentence.start, s - 12):s] + lowers[e:min(sentence.end, e + 6)]  # (not its own name's
+        # words: "the Agreement on a Framework for Negotiations")
         after_name = lowers[e:min(sentence.end, e + 8)]  # ("… are being finalised and are expected to be signed")
         hints = {w for j, w in enumerate(before[-8:]) if not (w == "towards" and before[-8:][j + 1:j + 2]
                                                               and _is_year(before[-8:][j + 1]))}
@@ -1262,8 +1263,9 @@ def _founded_by_it(ctx: DocContext, mention) -> bool:
 def _qualifiers(tokens, head: str) -> tuple[str, ...]:
     # (a link is no qualifier: "the Protocol renewing the defence cooperation agreement" in a headline is the "Protocol
     # amending the Agreement … on Defence Cooperation" of the text)
-    words = (t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head
+    words = (t.lower_.rstrip("s") for t in tokens if t.lower_.rstrip("s") != head and _singular(t.lower_) != head
              and _is_word(t) and t.lower_ not in _NOT_QUALIFIERS and t.lower_ not in _TOPIC_LINKS)
+    # (the head in the plural is no qualifier: "treaties" is "treaty"'s, not a word "treatie")
     return tuple(w for word in words for w in _SPELLED_OUT.get(word, (word,)))
 
 
