@@ -152,3 +152,10 @@ def test_an_agreement_being_drafted_is_not_concluded():
     body = ("Kenya and the Netherlands signed a Letter of Intent on Defence Cooperation today. Our teams are already "
             "drafting a Defence Cooperation Agreement and a Status of Forces Agreement.")
     assert list(_named(body, "2025-03-20")) == ["Letter of Intent on Defence Cooperation"]
+
+
+def test_a_word_of_likeness_is_no_part_of_a_name():
+    body = ("Finland signed its Defence Cooperation Agreement with the United States on 18 December 2023. Sweden "
+            "signed a similar agreement with the United States on 5 December 2023.")
+    assert _named(body, "2024-01-10") == {"Defence Cooperation Agreement": (("fin", "usa"), "2023-12-18"),
+                                          "Agreement": (("swe", "usa"), "2023-12-05")}

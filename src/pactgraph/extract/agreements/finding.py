@@ -94,6 +94,10 @@ _NOT_MODIFIERS = {"same", "said", "above", "whole", "entire", "other", "such", "
                   "important", "new", "first", "second", "third", "key", "two", "three", "proposed", "draft",
                   "possible", "future", "eventual", "comprehensive", "broader", "wider", "formal", "separate", "old",
                   "older"}
+# words that set an agreement beside others of its kind without naming it ("Sweden signed a similar agreement",
+# "Lithuania concluded its own agreement"): they tell it apart, but are no part of its name
+_LIKENESS = {"similar", "own", "neither", "either", "each", "every", "comparable", "corresponding", "equivalent",
+             "parallel", "identical", "analogous", "matching"}
 # determiners before lower-case modifiers of a named kind of agreement ("a defence cooperation agreement")
 # adjectives that name no kind of agreement but may stand before one that does ("our comprehensive safeguards agreement")
 _SKIPPED_ADJECTIVES = {"comprehensive", "existing", "previous", "earlier", "current", "recent", "original", "landmark",
@@ -436,8 +440,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             name_tokens = name_tokens + list(doc[e:tail])
             e = tail
         elif not capitalised:
+            named_by = [w for w in (modifier.split() if modifier else []) if w.lower() not in _LIKENESS]
             name = " ".join(w if w.lower() in {"of", "and"} else w[:1].upper() + w[1:]
-                            for w in (modifier.split() if modifier else []) + words).replace(" - ", "-")
+                            for w in named_by + words).replace(" - ", "-")
         if name.lower() in _NAMED_ONLY:
             continue  # "Annex", "Documents signed": a heading or a part, not an agreement with a name of its own
         if span.end < sentence.end and doc[span.end].text in {"Doc", "Document", "Docs", "Documents"} \

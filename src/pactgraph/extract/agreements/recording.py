@@ -248,6 +248,7 @@ def _singular_head(word: str) -> str:
     single = _HEAD_ALIASES.get(lower) or _singular(lower)
     return single[:1].upper() + single[1:] if word[:1].isupper() else single
 
+
 def _itemised(ctx: DocContext, cluster: _Cluster):
     """A plural genre followed by its items, each one agreement: years ("the maritime boundary agreements of 1974
     and 1976", each concluded in its year) or topics, when the sentence concludes them ("three further memoranda of
