@@ -623,6 +623,20 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
     return out
 
 
+def _with_after_adjuncts(ctx: DocContext, mention: _AgreementMention) -> int | None:
+    """Where the partner after "with" starts when the participle after a name has its place and day first: "the
+    military cooperation agreement signed in Rabat on 9 May 2025 with the Republic of Côte d'Ivoire"."""
+    lowers, doc, end = ctx.lowers, ctx.doc, mention.sentence.end
+    k = mention.name_end
+    if k >= end or lowers[k] not in _RELATIVE_VERBS:
+        return None
+    k += 1
+    while k < min(end, mention.name_end + 14) and (lowers[k] in {"in", "at", "on", ",", "the"} or doc[k].is_title
+                                                   or doc[k].like_num):
+        k += 1
+    return k + 1 if k < end and lowers[k] == "with" and k > mention.name_end + 2 else None
+
+
 def _abbreviation_of(abbreviation: str, name: str) -> bool:
     """Whether ``abbreviation`` ("RAA", "MoU", "ITPPs") abbreviates ``name``: its letters are initials of the name's
     words (hyphenated parts count), in order."""
@@ -766,6 +780,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
         at = m.name_end + 1 if lowers[m.name_end:m.name_end + 1] == ["with"] else m.name_end + 2 \
             if lowers[m.name_end:m.name_end + 1] and lowers[m.name_end] in _RELATIVE_VERBS \
             and lowers[m.name_end + 1:m.name_end + 2] == ["with"] else _pronoun_relative_with(lowers, m.name_end)
+        if at is None:
+            at = _with_after_adjuncts(ctx, m)
         if at is not None:
             m.partner = next((a.key for a in ctx.actors_in(m.sentence, POLITICAL, coref=False)
                               if a.start in (at, at + 1)), None)
