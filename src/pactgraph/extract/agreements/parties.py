@@ -1001,7 +1001,7 @@ def _distributed(ctx: DocContext, cluster: _Cluster):
         if after > mention.name_end and not set(lowers[mention.name_end:after]) & {"kind", "type", "sort"}:
             after = mention.name_end
         at = relative[1] if relative is not None else after if lowers[after:after + 1] == ["with"] else None
-        if at is None and lowers[after:after + 3] == ["in", "place", "with"]:
+        if at is None and lowers[after:after + 3] in (["in", "place", "with"], ["in", "force", "with"]):
             at = after + 2  # "EDA has administrative arrangements in place with four third countries: Norway, …"
         verb = mention.name_end
         while verb < min(sentence.end, mention.name_end + 3) and lowers[verb] in {
