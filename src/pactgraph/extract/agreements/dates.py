@@ -348,7 +348,8 @@ def _it_was_signed(ctx: DocContext, mention: _AgreementMention) -> Sentence | No
     return after if verb and verb[0] in _DATING_VERBS else None
 
 
-_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+(?:day|date|occasion)\b|\b(?:on|at)\s+that\s+(?:occasion|day)\b", re.I)
+# (also "On that occasion the two governments signed six instruments", after "the State Visit … on July 8")
 # an anniversary, not the day told before: "Twenty-seven years earlier, on the same day, …", "the same day a year
 # later", "On the same day in 1997"
 _ANOTHER_YEAR = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:earlier|later|ago|before|after)\b", re.I)
