@@ -30,7 +30,9 @@ from .parties import (_of_the_same_kind, _parties_of_sentence, _pronoun_relative
 __all__: list[str] = []
 
 # Words that cite an agreement as a standard: a concluding verb before them concludes something else.
-_CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "compliance", "line"}
+_CITED_UNDER = {"accordance", "pursuant", "consistent", "conformity", "compliance", "line", "regard", "prejudice", "respect",
+                "principles", "purposes"}  # (also "Having regard to the Treaty on European Union", "without prejudice to
+# the United Nations Convention on the Law of the Sea", "respect for the purposes and principles of the Charter")
 
 # An agreement named by its topic in lower case ("an agreement on the mutual protection of classified information",
 # "a memorandum on cooperation in marine fisheries").
@@ -1016,7 +1018,7 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
 
 _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
                       "Unit", "Board", "Institute", "Directorate", "Organization", "Organisation", "Fund", "Command",
-                      "Service", "Authority"}
+                      "Service", "Authority", "Room", "Hall", "Building"}  # (also the State Department's "Treaty Room")
 _GOVERNMENT_OF_WORDS = {"National", "Interim", "Transitional", "Provisional"}  # ("Government of National Accord")
 
 _EVENT_NOUNS = {"summit", "summits", "meeting", "meetings", "council", "dialogue", "forum", "conference"}
