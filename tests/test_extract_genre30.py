@@ -159,3 +159,9 @@ def test_a_word_of_likeness_is_no_part_of_a_name():
             "signed a similar agreement with the United States on 5 December 2023.")
     assert _named(body, "2024-01-10") == {"Defence Cooperation Agreement": (("fin", "usa"), "2023-12-18"),
                                           "Agreement": (("swe", "usa"), "2023-12-05")}
+
+
+def test_a_bare_plural_concluded_with_several_partners_is_one_each():
+    found = _named("Rwanda deployed forces under the agreements it had concluded with Mozambique and the Central "
+                   "African Republic.", "2024-11-02")
+    assert sorted(found.values()) == [(("caf", "rwa"), None), (("moz", "rwa"), None)]

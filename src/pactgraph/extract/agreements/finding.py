@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..clauses import coordinated_from
 from ..context import POLITICAL, DocContext, Sentence
 from ..mentions import _POSSESSIVE
 from ..people import HEADS
@@ -760,7 +761,8 @@ def _mentions(ctx: DocContext, nlp) -> list[_AgreementMention]:
     # (but "signed two protocols, one on … and one on …" counts the ones it then names)
     out = [m for m in out if m.capitalised or set(m.qualifiers) - _PLURAL_HEADS or set(m.topic) - _PLURAL_HEADS
            or ctx.lowers[m.end - 1] == _singular(ctx.lowers[m.end - 1]) and ctx.lowers[m.end - 1] not in _MEMORANDA
-           or (_counted_after_verb(ctx, m.sentence, ctx.doc[m.start:m.end]) and _items_follow(ctx, m))]
+           or (_counted_after_verb(ctx, m.sentence, ctx.doc[m.start:m.end]) and _items_follow(ctx, m))
+           or _concluded_with_several(ctx, m)]
     out = sorted(out + _replaced_ones(ctx, out), key=lambda m: m.start)
     for m in out:
         fronted = _fronted_conclusion(ctx, m.sentence, m.name_start, m.name_end) if m.concluded else []
@@ -1144,6 +1146,18 @@ _NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "
              "several", "another", "months", "weeks", "days", "life", "us", "them", "it", "you", "everyone", "example",
              "instance", "ratification", "signature", "approval", "consideration", "adoption", "endorsement", "review",
              "debate", "discussion", "publication", "comment", "comments"} | set(NUMBER_WORDS)
+
+
+def _concluded_with_several(ctx: DocContext, mention: _AgreementMention) -> bool:
+    """Whether a bare plural's relative clause concludes it with two or more partners, one agreement each: "the
+    partnerships we concluded with Moldova and Norway earlier this year", "the agreements it had concluded with
+    Mozambique and the Central African Republic" (not a bare plural that names no one agreement)."""
+    at = _pronoun_relative_with(ctx.lowers, mention.name_end)
+    if at is None or not _plural_mention(ctx, mention):
+        return False
+    listed = coordinated_from(ctx.doc, at, [m for m in mention.sentence.mentions if m.kind == "actor"
+                                            and m.form != "coref" and ctx.entity_kind(m.key) in POLITICAL])
+    return len(listed) >= 2
 
 
 def _held_as_concluded(ctx: DocContext, sentence: Sentence, at: int) -> bool:
