@@ -162,6 +162,6 @@ def test_a_word_of_likeness_is_no_part_of_a_name():
 
 
 def test_a_bare_plural_concluded_with_several_partners_is_one_each():
-    found = _named("Rwanda deployed forces under the agreements it had concluded with Mozambique and the Central "
-                   "African Republic.", "2024-11-02")
-    assert sorted(found.values()) == [(("caf", "rwa"), None), (("moz", "rwa"), None)]
+    found = run("Rwanda deployed forces under the agreements it had concluded with Mozambique and the Central African "
+                "Republic.", date="2024-11-02").agreements
+    assert sorted(sides(a) for a in found) == [("caf", "rwa"), ("moz", "rwa")]
