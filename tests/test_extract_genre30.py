@@ -165,3 +165,13 @@ def test_a_bare_plural_concluded_with_several_partners_is_one_each():
     found = run("Rwanda deployed forces under the agreements it had concluded with Mozambique and the Central African "
                 "Republic.", date="2024-11-02").agreements
     assert sorted(sides(a) for a in found) == [("caf", "rwa"), ("moz", "rwa")]
+
+
+def test_agreements_a_state_has_with_listed_partners_are_one_each():
+    found = run("The Philippines has defence cooperation agreements with Japan and Canada.",
+                date="2026-05-22").agreements
+    assert sorted(sides(a) for a in found) == [("can", "phl"), ("jpn", "phl")]
+    found = run("The EU already has security of information agreements in force with a number of partners, among "
+                "them the United States, Canada, Australia and Israel.", date="2026-04-21").agreements
+    assert sorted(sides(a) for a in found) == [("aus", "european-union"), ("can", "european-union"),
+                                               ("european-union", "isr"), ("european-union", "usa")]

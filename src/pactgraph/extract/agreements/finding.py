@@ -1162,9 +1162,10 @@ def _concluded_with_several(ctx: DocContext, mention: _AgreementMention) -> bool
 
 def _held_as_concluded(ctx: DocContext, sentence: Sentence, at: int) -> bool:
     """Whether the words from ``at`` on say that agreements someone has were concluded: "it concluded with …", "that
-    they signed with …", "in place with …"."""
+    they signed with …", "in place with …", "in force with …", "with …"."""
     lowers = ctx.lowers
-    return lowers[at:at + 3] == ["in", "place", "with"] or _pronoun_relative_with(lowers, at) is not None
+    return lowers[at:at + 3] in (["in", "place", "with"], ["in", "force", "with"]) or lowers[at:at + 1] == ["with"] \
+        or _pronoun_relative_with(lowers, at) is not None  # (also "has visiting forces agreements with five countries")
 
 
 def _topic_end(ctx: DocContext, sentence: Sentence, end: int) -> int | None:

@@ -588,8 +588,8 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
         k += 1
     if k < end and lowers[k] in _LIST_OPENERS:
         return k + 2 if lowers[k] in {"–", "—", ":"} and lowers[k + 1:k + 2] == ["including"] else k + 1
-    if lowers[k:k + 2] == ["such", "as"]:
-        return k + 2
+    if lowers[k:k + 2] in (["such", "as"], ["among", "them"]):
+        return k + 2  # (also "with a number of partners, among them the United States, Canada …")
     return None
 
 
