@@ -593,8 +593,6 @@ def _list_opener(lowers: list[str], k: int, end: int) -> int | None:
     return None
 
 
-
-
 def _relative_pronoun(lowers, at: int) -> int | None:
     """Where the pronoun subject of a relative clause right after an agreement's name (token ``at``) stands: "it" in
     "… it signed with …", "they" in "… that they concluded …" (or ``None``)."""
