@@ -175,3 +175,12 @@ def test_agreements_a_state_has_with_listed_partners_are_one_each():
                 "them the United States, Canada, Australia and Israel.", date="2026-04-21").agreements
     assert sorted(sides(a) for a in found) == [("aus", "european-union"), ("can", "european-union"),
                                                ("european-union", "isr"), ("european-union", "usa")]
+
+
+def test_a_plurals_own_topic_is_its_first_item():
+    found = run("On 29 February 2024 the Philippines and Australia signed memoranda of understanding on maritime "
+                "cooperation, on cyber and critical technology, and on competition policy.",
+                date="2026-05-22").agreements
+    assert sorted(a.name for a in found) == ["memorandum of understanding on competition policy",
+                                             "memorandum of understanding on cyber and critical technology",
+                                             "memorandum of understanding on maritime cooperation"]

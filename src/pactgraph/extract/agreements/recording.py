@@ -298,6 +298,11 @@ def _itemised(ctx: DocContext, cluster: _Cluster):
             j += _one_of(lowers, j)  # (", and one on …", "and the other on …")
         if len(items) >= 2 and (mention.concluded or _passive_conclusion(ctx, sentence, j - 1)
                                 or bool(set(lowers[j:min(sentence.end, j + 4)]) & _CONCLUDE)):
+            link = next((k for k in range(mention.name_start + 1, mention.name_end) if lowers[k] in _ITEM_LINKS), None)
+            if link is not None and not mention.capitalised:
+                # the name's own topic is the first item: "memoranda of understanding on maritime cooperation, on
+                # cyber and critical technology, and on competition policy"
+                return mention, [(ctx.doc[link:mention.name_end].text, None)] + items, link
             return mention, items, mention.name_end
     return None
 
