@@ -83,11 +83,11 @@ class AgreementModel:
     info: dict = field(default_factory=dict)
 
     def concluded_mentions(self, ctx: DocContext, mentions) -> list[tuple[object, float]]:
-        """The mentions the rules read neither as concluded nor as only planned that this model concludes, each
-        with its score."""
+        """The mentions the rules read neither as concluded nor as only planned nor as cited as a standard that this
+        model concludes, each with its score."""
         out = []
         for m in mentions:
-            if not (m.concluded or m.not_yet):
+            if not (m.concluded or m.not_yet or m.cited):
                 score = self.concluded.score(mention_features(ctx, m))
                 if score >= self.concluded.threshold:
                     out.append((m, score))

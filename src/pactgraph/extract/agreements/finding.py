@@ -619,7 +619,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             # five Nordic countries signed a revised memorandum of understanding")
             replaced=s - 1 > sentence.start and lowers[s - 1] in {"the", "its", "their", "our"}
             and lowers[s - 2] in _REPLACING,
-            named_year=named_year, standing=standing, ended=ended, heading=heading,
+            named_year=named_year, standing=standing, ended=ended, heading=heading, cited=standard and not concluded,
             year=(doc[s - 1].text if s > sentence.start and _is_year(doc[s - 1].text) else
                   _year_after(ctx, sentence, e) if concluded else None),  # ("the 1979 peace treaty")
         ))

@@ -40,6 +40,7 @@ class _AgreementMention:
     date: tuple | None = None  # (char start, char end or None, ISO day) its own concluding phrase gives ("signed in
     # Bishkek on 13 March"; "today signed …" has no span: the day is the document's)
     standing: bool = False  # in force because something is done under or through it, with no word of its signing
+    cited: bool = False  # cited as a standard ("under Article 5 of the North Atlantic Treaty", "in accordance with …")
     clause: Sentence | None = None  # its own clause, when another agreement is concluded in another clause (_clauses)
     amended: bool = False  # named inside the name of the agreement that amends it ("the Protocol amending the …")
     replaced: bool = False  # what another replaces or updates ("…, which updates the memorandum signed in 2015")
