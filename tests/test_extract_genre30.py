@@ -184,3 +184,10 @@ def test_a_plurals_own_topic_is_its_first_item():
     assert sorted(a.name for a in found) == ["memorandum of understanding on competition policy",
                                              "memorandum of understanding on cyber and critical technology",
                                              "memorandum of understanding on maritime cooperation"]
+
+
+def test_an_explanatory_memorandum_is_a_paper_not_an_agreement():
+    found = _named("EXPLANATORY MEMORANDUM ON THE TREATY ON FRIENDSHIP BETWEEN THE UNITED KINGDOM AND GERMANY\n\nThe "
+                   "Treaty was signed in London on 17 July 2025 by the Prime Minister and the Federal Chancellor.",
+                   "2025-07-21", genre="press-release")
+    assert not any("Memorandum" in name for name in found)

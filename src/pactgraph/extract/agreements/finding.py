@@ -352,6 +352,9 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
+        if span[0].lower_ in _MEMORANDA | {"memorandum"} and span.start > sentence.start \
+                and doc[span.start - 1].lower_ in _PAPER_MEMORANDA:
+            continue  # "the Explanatory Memorandum on the Treaty …", "a briefing memorandum": a paper, not an agreement
         if any(t.text in _INSTITUTION_HEADS | {"Mission"} and doc[t.i + 1].lower_ in {"to", "for"}
                and {u.lower_ for u in doc[t.i + 2:span.start]} & {"support", "monitor", "implementation"}
                for t in doc[max(sentence.start, span.start - 7):span.start - 2]) \
@@ -1021,6 +1024,9 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
 _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
                       "Unit", "Board", "Institute", "Directorate", "Organization", "Organisation", "Fund", "Command",
                       "Service", "Authority", "Room", "Hall", "Building"}  # (also the State Department's "Treaty Room")
+# words before "memorandum" that make it a government's paper, not an agreement
+_PAPER_MEMORANDA = {"explanatory", "briefing", "information", "informational", "action", "decision", "internal",
+                    "cabinet", "legal", "background"}
 _GOVERNMENT_OF_WORDS = {"National", "Interim", "Transitional", "Provisional"}  # ("Government of National Accord")
 
 _EVENT_NOUNS = {"summit", "summits", "meeting", "meetings", "council", "dialogue", "forum", "conference"}
