@@ -159,3 +159,14 @@ def test_a_word_of_likeness_is_no_part_of_a_name():
             "signed a similar agreement with the United States on 5 December 2023.")
     assert _named(body, "2024-01-10") == {"Defence Cooperation Agreement": (("fin", "usa"), "2023-12-18"),
                                           "Agreement": (("swe", "usa"), "2023-12-05")}
+
+
+def test_the_preamble_names_the_parties_together_after_each_ones_own_hereinafter():
+    for preamble in ('The Republic of Finland (hereinafter "Finland") and the Republic of Estonia (hereinafter '
+                     '"Estonia"), hereinafter jointly referred to as the "Parties",',
+                     'The Republic of Finland and the Republic of Estonia, hereinafter jointly referred to as the '
+                     '"Contracting Parties",'):
+        body = ("AGREEMENT BETWEEN THE REPUBLIC OF FINLAND AND THE REPUBLIC OF ESTONIA ON DEFENCE COOPERATION\n\n"
+                f"{preamble}\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate in defence "
+                "matters.\n\nDone at Helsinki on 12 February 2024 in two originals.")
+        assert [(s, day) for s, day in _named(body, "2024-03-01").values()] == [(("est", "fin"), "2024-02-12")]
