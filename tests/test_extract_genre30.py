@@ -170,3 +170,9 @@ def test_the_preamble_names_the_parties_together_after_each_ones_own_hereinafter
                 f"{preamble}\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate in defence "
                 "matters.\n\nDone at Helsinki on 12 February 2024 in two originals.")
         assert [(s, day) for s, day in _named(body, "2024-03-01").values()] == [(("est", "fin"), "2024-02-12")]
+
+
+def test_a_protocol_to_conventions_in_the_plural_is_a_treaty():
+    result = run("The Protocol I Additional to the Geneva Conventions was signed by Kenya and Uganda on 8 June 1977.",
+                 date="2020-01-01")
+    assert [a.kind for a in result.agreements] == ["Treaty"]
