@@ -176,3 +176,9 @@ def test_a_protocol_to_conventions_in_the_plural_is_a_treaty():
     result = run("The Protocol I Additional to the Geneva Conventions was signed by Kenya and Uganda on 8 June 1977.",
                  date="2020-01-01")
     assert [a.kind for a in result.agreements] == ["Treaty"]
+
+
+def test_a_legislatures_approval_leaves_the_signing_told_after_it():
+    found = _named("The National Assembly of Kenya approved the Defence Cooperation Agreement with Uganda, which the "
+                   "two presidents signed on 4 May 2019.", "2020-01-01")
+    assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}

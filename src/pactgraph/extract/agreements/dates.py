@@ -86,7 +86,10 @@ def _approved_by_legislature(ctx: DocContext, mention: _AgreementMention) -> boo
     while k > sentence.start and lowers[k] in {"the", "a", "an", "this", "that", "its", "their"}:
         k -= 1
     if k >= sentence.start and lowers[k] in _APPROVING:
-        return bool(_LEGISLATURES & set(lowers[sentence.start:k]))
+        return bool(_LEGISLATURES & set(lowers[sentence.start:k])) \
+            and not (_SIGNING_VERBS - _APPROVING) & set(lowers[mention.name_end:sentence.end])
+        # (but not when the sentence goes on to its signing: "The National Assembly of Kenya approved the Agreement
+        # with Uganda, which the two presidents signed on 4 May 2019")
     after = lowers[mention.name_end:min(sentence.end, mention.name_end + 8)]
     verb = next((i for i, w in enumerate(after) if w in _APPROVING), None)
     return verb is not None and after[verb + 1:verb + 2] == ["by"] and bool(_LEGISLATURES & set(after[verb + 2:verb + 6]))
