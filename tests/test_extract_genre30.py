@@ -182,3 +182,11 @@ def test_a_legislatures_approval_leaves_the_signing_told_after_it():
     found = _named("The National Assembly of Kenya approved the Defence Cooperation Agreement with Uganda, which the "
                    "two presidents signed on 4 May 2019.", "2020-01-01")
     assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}
+
+
+def test_a_count_that_opens_the_sentence_is_no_part_of_the_name():
+    found = _named("Three Memoranda of Understanding were signed between Kenya and the Netherlands: on a joint trade "
+                   "committee; on water management; and on cooperation in tourism.", "2025-05-09")
+    assert sorted(found) == ["Memorandum of Understanding on a joint trade committee",
+                             "Memorandum of Understanding on cooperation in tourism",
+                             "Memorandum of Understanding on water management"]
