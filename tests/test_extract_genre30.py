@@ -190,3 +190,9 @@ def test_a_count_that_opens_the_sentence_is_no_part_of_the_name():
     assert sorted(found) == ["Memorandum of Understanding on a joint trade committee",
                              "Memorandum of Understanding on cooperation in tourism",
                              "Memorandum of Understanding on water management"]
+
+
+def test_the_day_a_legislature_ratified_it_in_a_relative_clause_is_not_its_conclusion():
+    found = _named("On 4 May 2019, Kenya and Uganda signed the Defence Cooperation Agreement, which the National "
+                   "Assembly of Kenya ratified on 3 June 2019.", "2020-01-01")
+    assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}
