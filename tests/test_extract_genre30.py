@@ -196,3 +196,11 @@ def test_the_day_a_legislature_ratified_it_in_a_relative_clause_is_not_its_concl
     found = _named("On 4 May 2019, Kenya and Uganda signed the Defence Cooperation Agreement, which the National "
                    "Assembly of Kenya ratified on 3 June 2019.", "2020-01-01")
     assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}
+
+
+def test_a_preamble_a_report_quotes_makes_no_agreement_the_documents_own():
+    body = ("Kenya and Uganda signed the Memorandum of Understanding on Border Policing in 2019. The Republic of Kenya "
+            "and the Republic of Uganda, hereinafter referred to as the Parties, agreed to patrol jointly. Signed in "
+            "Kampala, the memorandum was hailed.")
+    assert _named(body, "2024-05-06", genre="news") == {
+        "Memorandum of Understanding on Border Policing": (("ken", "uga"), None)}

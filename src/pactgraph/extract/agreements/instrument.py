@@ -46,6 +46,10 @@ def find_instrument(ctx: DocContext) -> Instrument | None:
         parties = list(dict.fromkeys(listed))
         if len(parties) < 2 or sentence.index == 0:
             continue
+        heading = ctx.sentences[sentence.index - 1]
+        if lowers[heading.end - 1] in {".", "!", "?"}:
+            continue  # a report's sentence before a preamble it quotes, not a heading ("Kenya and Uganda signed the
+            # Memorandum … in 2019. The Republic of Kenya and …, hereinafter referred to as the Parties, agreed …")
         final = next((s for s in ctx.sentences[sentence.index + 1:]
                       if any(lowers[s.start:s.start + 2] == opening for opening in _FINAL_OPENINGS)), None)
         return Instrument(sentence, sentence.index - 1, parties, final)
