@@ -191,3 +191,48 @@ def test_an_explanatory_memorandum_is_a_paper_not_an_agreement():
                    "Treaty was signed in London on 17 July 2025 by the Prime Minister and the Federal Chancellor.",
                    "2025-07-21", genre="press-release")
     assert not any("Memorandum" in name for name in found)
+
+
+def test_the_preamble_names_the_parties_together_after_each_ones_own_hereinafter():
+    for preamble in ('The Republic of Finland (hereinafter "Finland") and the Republic of Estonia (hereinafter '
+                     '"Estonia"), hereinafter jointly referred to as the "Parties",',
+                     'The Republic of Finland and the Republic of Estonia, hereinafter jointly referred to as the '
+                     '"Contracting Parties",'):
+        body = ("AGREEMENT BETWEEN THE REPUBLIC OF FINLAND AND THE REPUBLIC OF ESTONIA ON DEFENCE COOPERATION\n\n"
+                f"{preamble}\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate in defence "
+                "matters.\n\nDone at Helsinki on 12 February 2024 in two originals.")
+        assert [(s, day) for s, day in _named(body, "2024-03-01").values()] == [(("est", "fin"), "2024-02-12")]
+
+
+def test_a_protocol_to_conventions_in_the_plural_is_a_treaty():
+    result = run("The Protocol I Additional to the Geneva Conventions was signed by Kenya and Uganda on 8 June 1977.",
+                 date="2020-01-01")
+    assert [a.kind for a in result.agreements] == ["Treaty"]
+
+
+def test_a_legislatures_approval_leaves_the_signing_told_after_it():
+    found = _named("The National Assembly of Kenya approved the Defence Cooperation Agreement with Uganda, which the "
+                   "two presidents signed on 4 May 2019.", "2020-01-01")
+    assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}
+
+
+def test_a_count_that_opens_the_sentence_is_no_part_of_the_name():
+    found = _named("Three Memoranda of Understanding were signed between Kenya and the Netherlands: on a joint trade "
+                   "committee; on water management; and on cooperation in tourism.", "2025-05-09")
+    assert sorted(found) == ["Memorandum of Understanding on a joint trade committee",
+                             "Memorandum of Understanding on cooperation in tourism",
+                             "Memorandum of Understanding on water management"]
+
+
+def test_the_day_a_legislature_ratified_it_in_a_relative_clause_is_not_its_conclusion():
+    found = _named("On 4 May 2019, Kenya and Uganda signed the Defence Cooperation Agreement, which the National "
+                   "Assembly of Kenya ratified on 3 June 2019.", "2020-01-01")
+    assert found == {"Defence Cooperation Agreement": (("ken", "uga"), "2019-05-04")}
+
+
+def test_a_preamble_a_report_quotes_makes_no_agreement_the_documents_own():
+    body = ("Kenya and Uganda signed the Memorandum of Understanding on Border Policing in 2019. The Republic of Kenya "
+            "and the Republic of Uganda, hereinafter referred to as the Parties, agreed to patrol jointly. Signed in "
+            "Kampala, the memorandum was hailed.")
+    assert _named(body, "2024-05-06", genre="news") == {
+        "Memorandum of Understanding on Border Policing": (("ken", "uga"), None)}

@@ -80,7 +80,8 @@ DEPT_WORDS = {
     "Disarmament", "Non-Proliferation", "Counter-Terrorism", "Counterterrorism", "Governance", "Elections",
     "Human", "Rights", "Overseas", "Commonwealth", "Office", "Department", "Ministry", "Chairperson", "President",
     "Secretary", "Secretary-General", "Council", "Committee", "Union", "Commission", "Conference", "Mission",
-    "Diplomacy", "Multilateral", "Bilateral", "Asian", "African", "Middle", "East", "Operation", "Government", "Programme", "Program", "Capabilities", "Policies", "Strategy",
+    "Diplomacy", "Multilateral", "Bilateral", "Asian", "African", "Middle", "East", "Operation", "Government",
+    "Programme", "Program", "Capabilities", "Policies", "Strategy",
     # the services of armed forces: "Commander of the Finnish Navy", "Chief of the Naval Staff"
     "Navy", "Naval", "Army", "Air", "Force", "Marine", "Marines", "Corps", "Coast", "Guard", "Fleet", "Command",
     "Land", "Ground", "Self-Defense", "Self-Defence", "Joint", "Combined", "Headquarters",

@@ -131,14 +131,15 @@ def _listed_with(earlier: _AgreementMention, mention: _AgreementMention, doc) ->
     "the Defense Agreement, the Economic Aid Agreement and the Mutual Defense Assistance Agreement" (a list joins its
     last item with "and": two names set apart by commas alone are one agreement named twice, "the Agreement on
     Defence Cooperation, the Indonesia–Malaysia Defence Cooperation Agreement, in Jakarta")."""
+    if earlier.sentence is not mention.sentence:
+        return False  # (first: asked of every pair of mentions in a text)
     lead = earlier.name_start - 1 - (doc[earlier.name_start - 1].lower_ in {"the", "a", "an"})
     repeated = {doc[lead].lower_} & _REPEATED_LINKS if lead >= earlier.sentence.start else set()
     # (the preposition before the first repeated after "and": "put their names to the Panama Canal Treaty and to the
     # Treaty concerning the Permanent Neutrality …")
-    if not (earlier.sentence is mention.sentence and earlier.capitalised and earlier.name != mention.name
-            and earlier.name_end < mention.name_start and all(t.lower_ in _LIST_WORDS | repeated or t.is_title
-                                                              or t.is_upper
-                                                              for t in doc[earlier.name_end:mention.name_start])):
+    if not (earlier.capitalised and earlier.name != mention.name and earlier.name_end < mention.name_start
+            and all(t.lower_ in _LIST_WORDS | repeated or t.is_title or t.is_upper
+                    for t in doc[earlier.name_end:mention.name_start])):
         return False
     k = mention.name_end  # (the list may go on past the later name: "A, B and C")
     while k < mention.sentence.end and (doc[k].lower_ in _LIST_WORDS or doc[k].is_title or doc[k].is_upper) \

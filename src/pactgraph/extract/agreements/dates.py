@@ -47,7 +47,8 @@ def _signing_date(ctx: DocContext, mention: _AgreementMention, following: int) -
     if after_lo is not None and after_hi is not None:
         date = next((d for d in found if after_lo <= d[0] < after_hi), None)
         if date and not _coarser_time_before(ctx, mention.name_end, date[0]) \
-                and not _entered_into_force_before(ctx, mention.name_end, date[0]):
+                and not _entered_into_force_before(ctx, mention.name_end, date[0]) \
+                and not _approval_day(ctx, sentence, date[0]):
             return date
     lo = max(sentence.start, mention.name_start - 12)
     lo = max([lo] + [k + 1 for k in range(lo, mention.name_start) if lowers[k] in _REPLACING])
@@ -86,7 +87,10 @@ def _approved_by_legislature(ctx: DocContext, mention: _AgreementMention) -> boo
     while k > sentence.start and lowers[k] in {"the", "a", "an", "this", "that", "its", "their"}:
         k -= 1
     if k >= sentence.start and lowers[k] in _APPROVING:
-        return bool(_LEGISLATURES & set(lowers[sentence.start:k]))
+        return bool(_LEGISLATURES & set(lowers[sentence.start:k])) \
+            and not (_SIGNING_VERBS - _APPROVING) & set(lowers[mention.name_end:sentence.end])
+        # (but not when the sentence goes on to its signing: "The National Assembly of Kenya approved the Agreement
+        # with Uganda, which the two presidents signed on 4 May 2019")
     after = lowers[mention.name_end:min(sentence.end, mention.name_end + 8)]
     verb = next((i for i, w in enumerate(after) if w in _APPROVING), None)
     return verb is not None and after[verb + 1:verb + 2] == ["by"] and bool(_LEGISLATURES & set(after[verb + 2:verb + 6]))
@@ -104,8 +108,22 @@ def _entered_into_force(ctx: DocContext, sentence: Sentence) -> bool:
 def _into_force_day(ctx: DocContext, sentence: Sentence, char: int) -> bool:
     """Whether the date at ``char`` follows "into force" closely ("entered into force on 21 March 2024", "entered
     into force for Kiribati on 20 May"): the day an agreement took effect, not the day it was concluded."""
-    k = next((i for i in range(sentence.start, sentence.end) if ctx.doc[i].idx + ctx.offset >= char), sentence.end)
+    k = _token_at(ctx, sentence, char)
     return "force" in ctx.lowers[max(sentence.start, k - 5):k]
+
+
+def _approval_day(ctx: DocContext, sentence: Sentence, char: int) -> bool:
+    """Whether the date at ``char`` follows closely a legislature's approving verb ("…, which the National Assembly
+    of Kenya ratified on 3 June 2019", "which Parliament approved on 4 May 2023"): the approval's day, not the
+    conclusion's."""
+    lowers, k = ctx.lowers, _token_at(ctx, sentence, char)
+    verb = next((i for i in range(k - 1, max(sentence.start, k - 4) - 1, -1) if lowers[i] in _APPROVING), None)
+    return verb is not None and bool(_LEGISLATURES & set(lowers[max(sentence.start, verb - 6):verb]))
+
+
+def _token_at(ctx: DocContext, sentence: Sentence, char: int) -> int:
+    """The first token of ``sentence`` at or after the character ``char`` (its end if none)."""
+    return next((i for i in range(sentence.start, sentence.end) if ctx.doc[i].idx + ctx.offset >= char), sentence.end)
 
 
 def _entered_into_force_before(ctx: DocContext, start: int, char: int) -> bool:
@@ -177,7 +195,8 @@ def _date(ctx: DocContext, cluster: _Cluster, concluding):
             continue  # (the day of "Chad ended its defence cooperation accord … on 28 November" is the end's, the
             # day "the Parliament of Ghana approved the Agreement" the approval's)
         sentence = mention.sentence
-        found = [d for d in _dates_in(ctx, sentence) if not _into_force_day(ctx, sentence, d[0])]
+        found = [d for d in _dates_in(ctx, sentence)
+                 if not _into_force_day(ctx, sentence, d[0]) and not _approval_day(ctx, sentence, d[0])]
         year = mention.named_year or mention.year
         if year:  # "the Wellington Declaration of 2010 and the Washington Declaration, signed on 19 June 2012"; "the
             found = [d for d in found if d[2][:4] == year]  # agreement signed in Igaliku in 2004" after a day of 1951

@@ -189,6 +189,8 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
             break
         if (token.lower_ in _DETERMINERS and s - 1 not in places) or token.text in {"I", "We", "A", "An"}:
             break  # (but "New Zealand" in "the Japan-New Zealand Information Security Agreement" is a name)
+        if token.lower_ in NUMBER_WORDS and s - 1 == sentence.start and set(ctx.lowers[start:end]) & _PLURAL_HEADS:
+            break  # a count capitalised as the sentence's first word ("Three Memoranda of Understanding were signed …")
         if (token.is_alpha and (token.is_title or token.is_upper)) \
                 or (token.like_num and token.lower_ not in NUMBER_WORDS) or (
                 token.text[:1].isupper() and all(c.isalpha() or c in "'’-" for c in token.text)) \

@@ -35,16 +35,21 @@ def find_instrument(ctx: DocContext) -> Instrument | None:
     lowers = ctx.lowers
     for sentence in ctx.sentences:
         words = lowers[sentence.start:sentence.end]
-        if "hereinafter" not in words:
-            continue
-        at = sentence.start + words.index("hereinafter")
-        if not _SIDE_NOUNS & set(lowers[at:min(sentence.end, at + 8)]):
+        # (the "hereinafter" that names the sides together, past each side's own: "The Republic of Finland
+        # (hereinafter "Finland") and …, hereinafter jointly referred to as the "Contracting Parties"")
+        at = next((sentence.start + i for i, w in enumerate(words) if w == "hereinafter"
+                   and _SIDE_NOUNS & set(words[i:i + 10])), None)
+        if at is None:
             continue
         listed = [m.key for m in sentence.mentions if m.kind == "actor" and m.form != "coref" and m.end <= at
                   and ctx.entity_kind(m.key) in POLITICAL]
         parties = list(dict.fromkeys(listed))
         if len(parties) < 2 or sentence.index == 0:
             continue
+        heading = ctx.sentences[sentence.index - 1]
+        if lowers[heading.end - 1] in {".", "!", "?"}:
+            continue  # a report's sentence before a preamble it quotes, not a heading ("Kenya and Uganda signed the
+            # Memorandum … in 2019. The Republic of Kenya and …, hereinafter referred to as the Parties, agreed …")
         final = next((s for s in ctx.sentences[sentence.index + 1:]
                       if any(lowers[s.start:s.start + 2] == opening for opening in _FINAL_OPENINGS)), None)
         return Instrument(sentence, sentence.index - 1, parties, final)

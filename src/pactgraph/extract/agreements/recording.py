@@ -60,7 +60,8 @@ def _scored_parties(ctx: DocContext, cluster: _Cluster, name: str, parties: list
     return keys, where, {"*": "agreement-party-model", **{key: rules[key] for key in keys}}, scores
 
 
-_TREATY_WORDS = {"treaty", "accession", "convention", "charter"}
+# words that make a protocol a treaty's or convention's own (also "the Protocol Additional to the Geneva Conventions")
+_TREATY_WORDS = {"treaty", "treaties", "accession", "convention", "conventions", "charter"}
 
 
 def _recorded_kind(cluster: _Cluster, name: str) -> str:
