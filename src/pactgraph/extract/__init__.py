@@ -30,7 +30,7 @@ from .layout import for_tokens, kept_characters
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_with_context"]
 
 #: Recorded on every source so a graph says which rules produced it.
-EXTRACTOR_VERSION = "pactgraph-rules/0.31"
+EXTRACTOR_VERSION = "pactgraph-rules/0.32"
 
 _SKIP_IN_WE = {"the", "of", "and", "for", "on", "in"}
 # Collective nouns of a "We, the heads of state and government of the member countries of X" opening:
