@@ -236,3 +236,9 @@ def test_a_preamble_a_report_quotes_makes_no_agreement_the_documents_own():
             "Kampala, the memorandum was hailed.")
     assert _named(body, "2024-05-06", genre="news") == {
         "Memorandum of Understanding on Border Policing": (("ken", "uga"), None)}
+
+
+def test_a_length_of_time_is_no_topic():
+    found = run("The representative of the Syrian Arab Republic said Damascus had honoured the 1974 Agreement for half "
+                "a century and continues to regard it as binding.", date="2025-06-30").agreements
+    assert [a.name for a in found] == ["1974 Agreement"]

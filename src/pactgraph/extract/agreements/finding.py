@@ -1153,7 +1153,9 @@ _NOT_AIMS = {"the", "a", "an", "its", "their", "our", "this", "that", "these", "
              # the agreement for ratification", "for example")
              "several", "another", "months", "weeks", "days", "life", "us", "them", "it", "you", "everyone", "example",
              "instance", "ratification", "signature", "approval", "consideration", "adoption", "endorsement", "review",
-             "debate", "discussion", "publication", "comment", "comments"} | set(NUMBER_WORDS)
+             "debate", "discussion", "publication", "comment", "comments",
+             # (a length of time: "Damascus had honoured the 1974 Agreement for half a century")
+             "half", "decades", "generations", "centuries", "century", "long", "good"} | set(NUMBER_WORDS)
 
 
 def _concluded_with_several(ctx: DocContext, mention: _AgreementMention) -> bool:
