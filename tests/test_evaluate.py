@@ -140,7 +140,7 @@ def test_heldout_gold_is_consistent_with_register_and_vocabularies():
     framework_ids = {i for e in register.entities.values() if e.kind == "framework" for i in (e.wikidata, e.key) if i}
     concept_keys = {c.key for c in load_concepts()}
     pairs = gold_pairs(HELDOUT)
-    assert len(pairs) == 798
+    assert len(pairs) == 822
     for _, gold_path in pairs:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         assert set(gold["actors"]) <= ids, gold_path.name
