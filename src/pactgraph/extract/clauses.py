@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .context import DocContext, Sentence
 from .mentions import Mention
+from .words import MONTH_NAMES
 
 __all__ = ["JOINERS", "LISTING", "clause_between", "clause_subject", "coordinated_before", "coordinated_from",
            "coordinated_runs", "joined_after", "listed_after", "owner_before", "rel", "relative_antecedent",
@@ -136,16 +137,12 @@ def owner_before(ctx, sentence, political, at: int) -> list[str]:
 _YEAR_LEADS = {"since", "in", "from"}  # ("Norway, since 2006, Switzerland (2012), Serbia (2013) and Ukraine")
 
 
-_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"}
-
-
 def _year_follows(gap, t) -> bool:
     """Whether a year, or a month before one or after "last" ("since July 2024", "since last November"), follows the
     lead word ``t`` in ``gap``."""
     nxt = t.i + 1 - gap.start
-    if nxt < len(gap) and (gap[nxt].text in _MONTH_NAMES or gap[nxt].lower_ == "last"):
-        nxt += 1 + (gap[nxt].lower_ == "last" and nxt + 1 < len(gap) and gap[nxt + 1].text in _MONTH_NAMES)
+    if nxt < len(gap) and (gap[nxt].text in MONTH_NAMES or gap[nxt].lower_ == "last"):
+        nxt += 1 + (gap[nxt].lower_ == "last" and nxt + 1 < len(gap) and gap[nxt + 1].text in MONTH_NAMES)
         return nxt >= len(gap) or gap[nxt].text in {",", "and"} or (gap[nxt].text.isdigit() and len(gap[nxt].text) == 4)
     return nxt < len(gap) and gap[nxt].text.isdigit() and len(gap[nxt].text) == 4
 
@@ -166,7 +163,7 @@ def coordinated_from(doc, at: int, named, joins=frozenset({",", "and", "the"}), 
             break
         if not all(t.lower_ in joins or (years and (t.text in {"(", ")"} or (t.text.isdigit() and len(t.text) == 4)
                                                    or t.lower_ in _YEAR_LEADS and _year_follows(gap, t)
-                                                   or t.text in _MONTH_NAMES or t.lower_ == "last"))
+                                                   or t.text in MONTH_NAMES or t.lower_ == "last"))
                    or (posts and t.is_title and t.lower_ != "in") for t in gap):
             break
         listed.append(m)

@@ -3,7 +3,7 @@ verbs, determiners, plural heads, …), with the small word tests they share."""
 
 from __future__ import annotations
 
-from ..words import GENRE_NOUNS, NUMBER_WORDS, singular
+from ..words import GENRE_NOUNS, MONTH_NAMES, NUMBER_WORDS, singular
 
 __all__ = ["GENRES"]
 
@@ -184,8 +184,7 @@ def _is_count(word: str) -> bool:
     return 2 <= NUMBER_WORDS.get(word, 0) <= 10 or (word.isdigit() and 2 <= int(word) <= 10)
 
 
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"}
+_MONTHS = MONTH_NAMES
 _GENRE_WORDS = {w for phrase, _, _ in GENRES for w in phrase.split()} - {"agreed"} | {"mous", "and", "other", "various",
                                                                                      "several"}
 
