@@ -126,6 +126,14 @@ _LIST_ENDS = {"and", "well", ";"}  # what joins a list's last item ("… and the
 _REPEATED_LINKS = {"to", "under", "with", "by", "in", "of", "from"}
 
 
+def _repeated_link(doc, mention: _AgreementMention) -> set[str]:
+    """The preposition before a name (and its article), as a set of one, when a list may repeat it before its next
+    item ("put their names to the Panama Canal Treaty and to the Treaty concerning …", "the implementation of the
+    Memorandum … and of the Memorandum …"); empty otherwise."""
+    lead = mention.name_start - 1 - (doc[mention.name_start - 1].lower_ in {"the", "a", "an"})
+    return {doc[lead].lower_} & _REPEATED_LINKS if lead >= mention.sentence.start else set()
+
+
 def _listed_with(earlier: _AgreementMention, mention: _AgreementMention, doc) -> bool:
     """Whether two capitalised names of one sentence are items of one list, with at most other names between them:
     "the Defense Agreement, the Economic Aid Agreement and the Mutual Defense Assistance Agreement" (a list joins its
@@ -133,13 +141,9 @@ def _listed_with(earlier: _AgreementMention, mention: _AgreementMention, doc) ->
     Defence Cooperation, the Indonesia–Malaysia Defence Cooperation Agreement, in Jakarta")."""
     if earlier.sentence is not mention.sentence:
         return False  # (first: asked of every pair of mentions in a text)
-    lead = earlier.name_start - 1 - (doc[earlier.name_start - 1].lower_ in {"the", "a", "an"})
-    repeated = {doc[lead].lower_} & _REPEATED_LINKS if lead >= earlier.sentence.start else set()
-    # (the preposition before the first repeated after "and": "put their names to the Panama Canal Treaty and to the
-    # Treaty concerning the Permanent Neutrality …")
+    joins = _LIST_WORDS | _repeated_link(doc, earlier)
     if not (earlier.capitalised and earlier.name != mention.name and earlier.name_end < mention.name_start
-            and all(t.lower_ in _LIST_WORDS | repeated or t.is_title or t.is_upper
-                    for t in doc[earlier.name_end:mention.name_start])):
+            and all(t.lower_ in joins or t.is_title or t.is_upper for t in doc[earlier.name_end:mention.name_start])):
         return False
     k = mention.name_end  # (the list may go on past the later name: "A, B and C")
     while k < mention.sentence.end and (doc[k].lower_ in _LIST_WORDS or doc[k].is_title or doc[k].is_upper) \

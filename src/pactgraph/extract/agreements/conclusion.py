@@ -8,7 +8,7 @@ from ..context import POLITICAL, DocContext, Sentence
 from ..words import ORDINALS
 from .cues import (GENRES, _ALONG, _CONCLUDE, _CONCLUSION_NOUNS, _FINITE, _GENRE_NOUNS, _HOPED_ADJECTIVES, _ITEM_LINKS,
                    _MEMORANDA, _NOT_YET, _PARTICIPLES, _RELATIVE_VERBS, _SIGNING_VERBS, _STANDING_VERBS)
-from .clusters import _REPEATED_LINKS
+from .clusters import _repeated_link
 from .mentions import _AgreementMention
 
 __all__: list[str] = []
@@ -417,10 +417,8 @@ def _share_conclusion(ctx: DocContext, mentions: list[_AgreementMention]) -> Non
         if before.sentence is not after.sentence or before.concluded or not after.concluded:
             continue
         between = ctx.lowers[before.name_end:after.name_start]
-        lead = before.name_start - 1 - (ctx.lowers[before.name_start - 1] in {"the", "a", "an"})
-        repeated = {ctx.lowers[lead]} & _REPEATED_LINKS if lead >= before.sentence.start else set()
         # (also "the implementation of the Memorandum … and of the Memorandum …, which the two Ministers signed")
-        if between and set(between) <= {",", "and", "the"} | repeated and "and" in between \
+        if between and set(between) <= {",", "and", "the"} | _repeated_link(ctx.doc, before) and "and" in between \
                 and (set(ctx.lowers[after.name_end:after.name_end + 3]) & {"both", "all", "each"}
                      or _plural_relative(ctx, after)):
             before.concluded, before.not_yet = True, after.not_yet

@@ -73,6 +73,9 @@ _AMENDING = _AMENDING_PARTICIPLES | {"amends", "extends", "renews", "supplements
 _PENDING = [["being", w] for w in ("finalised", "finalized", "negotiated", "prepared", "drafted", "discussed",
                                    "considered", "worked")] + [["expected", "to"], ["be", "signed"]]
 
+# the first words of a post, which no agreement's name runs on into ("… to Secretary of State Antony Blinken")
+_POST_WORDS = HEADS | {"Prime", "Foreign"}
+
 _DETERMINERS = {"this", "our", "the", "a", "an", "new", "first", "today", "today's", "their", "its", "that", "these",
                 "those"}
 
@@ -235,7 +238,7 @@ def _name_span(ctx: DocContext, sentence: Sentence, start: int, end: int) -> tup
                     declared and token.lower_ == "on")) and not venue \
                 and not (token.lower_ in {"in", "on", "since", "of"} and nxt.text in _MONTHS) \
                 and not (token.lower_ == "and" and nxt.lower_ == "the" and _second_name(doc, s, e, sentence.end)) \
-                and not (token.lower_ in {"to", "by", "with", "from"} and nxt.text in HEADS | {"Prime", "Foreign"}) \
+                and not (token.lower_ in {"to", "by", "with", "from"} and nxt.text in _POST_WORDS) \
                 and not (token.lower_ == "the" and e == end):
             # (not "… Partnership in December 2021", nor "the Treaty of Mutual Cooperation and Security and the
             # U.S.-ROK Mutual Defense Treaty": two names)
@@ -354,7 +357,7 @@ def _read_spans(ctx: DocContext, spans, every=None) -> list[_AgreementMention]:
             continue  # "North Atlantic Treaty Organization", "World Food Programme"
         if span.end < sentence.end and doc[span.end].text in _INSTITUTION_HEADS:
             continue  # "the Defense Acquisition Program Administration": an agency, not a programme
-        if span[0].lower_ in _MEMORANDA | {"memorandum"} and span.start > sentence.start \
+        if span[0].lower_ in _MEMORANDUM_FORMS and span.start > sentence.start \
                 and doc[span.start - 1].lower_ in _PAPER_MEMORANDA:
             continue  # "the Explanatory Memorandum on the Treaty …", "a briefing memorandum": a paper, not an agreement
         if any(t.text in _INSTITUTION_HEADS | {"Mission"} and doc[t.i + 1].lower_ in {"to", "for"}
@@ -1026,6 +1029,7 @@ def _known_mentions(ctx: DocContext, out: list[_AgreementMention], known) -> lis
 _INSTITUTION_HEADS = {"Administration", "Agency", "Office", "Committee", "Council", "Centre", "Center", "Secretariat",
                       "Unit", "Board", "Institute", "Directorate", "Organization", "Organisation", "Fund", "Command",
                       "Service", "Authority", "Room", "Hall", "Building"}  # (also the State Department's "Treaty Room")
+_MEMORANDUM_FORMS = _MEMORANDA | {"memorandum"}
 # words before "memorandum" that make it a government's paper, not an agreement
 _PAPER_MEMORANDA = {"explanatory", "briefing", "information", "informational", "action", "decision", "internal",
                     "cabinet", "legal", "background"}
