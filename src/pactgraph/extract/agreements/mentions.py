@@ -54,9 +54,12 @@ class _AgreementMention:
     alias: _AgreementMention | None = None  # the one whose other name it gives ("…, better known as the Canberra Pact")
 
 
+_PLURAL_INSIDE = _MEMORANDA | {"exchanges"}  # plurals a name holds before its last word ("Memoranda of Understanding")
+
+
 def _plural_mention(ctx: DocContext, mention: _AgreementMention) -> bool:
     """Whether a mention names its genre in the plural ("Partnerships", "Memoranda of Understanding"; not "Exchange
     of Notes"; but "Exchanges of Letters")."""
     last = ctx.lowers[mention.end - 1]
     return (last.endswith("s") and last not in _INVARIANT) \
-        or bool((_MEMORANDA | {"exchanges"}) & set(ctx.lowers[mention.start:mention.end]))
+        or bool(_PLURAL_INSIDE & set(ctx.lowers[mention.start:mention.end]))

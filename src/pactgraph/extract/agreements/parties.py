@@ -230,7 +230,7 @@ def _peers_from(ctx: DocContext, sentence: Sentence, k: int) -> bool:
 
 
 _ROLE_NOUNS = {"facilitator", "facilitators", "mediator", "mediators", "guarantor", "guarantors", "observer",
-               "observers", "witness", "witnesses", "witnessing", "guarantor", "mediating"}  # ("… as witnessing States")
+               "observers", "witness", "witnesses", "witnessing", "mediating"}  # ("… as witnessing States")
 
 
 def _list_start(ctx: DocContext, sentence: Sentence, end: int) -> int:
